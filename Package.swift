@@ -1,0 +1,45 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "timeline",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "timeline", targets: ["timeline"]),
+        .library(name: "TimelineKit", targets: ["TimelineKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        .target(name: "CSystemShim"),
+        .target(
+            name: "TimelineKit",
+            dependencies: [
+                "CCMark",
+                "CSystemShim",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "timeline",
+            dependencies: [
+                "TimelineKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TimelineKitTests",
+            dependencies: ["TimelineKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

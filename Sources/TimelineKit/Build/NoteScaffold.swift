@@ -1,0 +1,69 @@
+/// Writes the starting text of a new note, for `timeline new`.
+public enum NoteScaffold {
+    public enum Kind: String, Sendable, CaseIterable {
+        case entry, topic, page
+    }
+
+    /// Why a new note cannot be made from these values, or nil.
+    public static func problem(id: String, date: String?, kind: Kind, topicKind: String?) -> String? {
+        if let problem = Identifier.problem(with: id) {
+            let suggestion = Identifier.suggestion(for: id)
+            return "'\(id)' is not a valid id: \(problem)" + (suggestion.isEmpty ? "" : "; try '\(suggestion)'")
+        }
+        if kind == .entry {
+            guard let date else { return "an entry needs --date, such as --date 2025-07-24 or --date 2024-06" }
+            do {
+                _ = try EDTFDate(parsing: date)
+            } catch {
+                return "invalid date '\(date)': \(error.message)"
+            }
+        }
+        if kind == .topic, let topicKind, TopicKind(rawValue: topicKind) == nil {
+            return "--kind is one of \(TopicKind.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
+        return nil
+    }
+
+    /// The text of a new note, ready to edit.
+    public static func text(kind: Kind, title: String, date: String?, topicKind: String?) -> String {
+        var lines = ["---", "title: \(quoted(title))"]
+        switch kind {
+        case .entry:
+            lines += [
+                "date: \(date ?? "")", "summary: \"\"", "topics: []", "sources: []", "---", "",
+                "Say what happened, citing a source for each claim [@source-id].",
+                "Link to people, places and other events with [[topic-id]].",
+            ]
+        case .topic:
+            lines += ["kind: \(topicKind ?? "person")", "summary: \"\"", "---", "", "Who or what this is, with sources [@source-id]."]
+        case .page:
+            lines += ["---", "", "Write the page here."]
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A YAML string in double quotes.
+    static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\t": result += "\\t"
+            default:
+                if scalar.value < 0x20 { result += "\\x" + String(scalar.value, radix: 16) } else { result.unicodeScalars.append(scalar) }
+            }
+        }
+        return result + "\""
+    }
+
+    /// The folder of a kind of note inside the content folder.
+    public static func folder(_ kind: Kind) -> String {
+        switch kind {
+        case .entry: return "entries"
+        case .topic: return "topics"
+        case .page: return "pages"
+        }
+    }
+}

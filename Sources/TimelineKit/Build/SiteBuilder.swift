@@ -1,0 +1,98 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a build's stages in order: load templates, read content, index, render bodies, link, check,
+/// render pages, write. Each stage reports into one ``DiagnosticLog``; a build writes nothing unless
+/// every stage before writing succeeded.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    let fileSystem: any FileSystem
+
+    public init(options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// A site that passed every check, ready to be written.
+    public struct PreparedSite: Sendable {
+        let site: Site
+        let templates: TemplateSet
+    }
+
+    /// Reads and checks everything without writing; nil when the build must stop.
+    public func prepare(log: DiagnosticLog) -> PreparedSite? {
+        let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
+        let reader = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
+        guard let content = reader.read(log: log) else { return nil }
+        let index = SiteIndex(content: content, assets: templates?.assets.map(\.path) ?? [])
+
+        let bodies: [(NoteInfo, MarkdownBody)] =
+            content.entries.map { (NoteInfo(kind: .entry, id: $0.id, title: $0.title), $0.body) }
+            + content.topics.map { (NoteInfo(kind: .topic, id: $0.id, title: $0.title), $0.body) }
+            + content.pages.map { (NoteInfo(kind: .page, id: $0.id, title: $0.title), $0.body) }
+        let rendered = parallelMap(bodies) { info, body in
+            let (note, diagnostics) = NoteLinker.render(body, note: info, index: index)
+            log.report(contentsOf: diagnostics)
+            return note
+        }
+        let site = Site(content: content, index: index, rendered: rendered)
+        site.runChecks(log: log)
+        guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
+        return PreparedSite(site: site, templates: templates)
+    }
+
+    /// Renders every page of a prepared site and writes the site; returns the number of files.
+    public func write(_ prepared: PreparedSite, to output: any SiteOutput) throws(OutputError) -> Int {
+        let site = prepared.site
+        let context = PageContext(site: site)
+        let plan = PlannedPage.all(for: site)
+        let failures = parallelMap(plan) { page -> OutputError? in
+            let html = prepared.templates.render(page.template, page.values(context))
+            do throws(OutputError) {
+                try output.write(page.path(in: site), Array(html.utf8))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first {
+            output.discard()
+            throw failure
+        }
+        for asset in prepared.templates.assets {
+            do throws(OutputError) {
+                try output.write(asset.path, asset.bytes)
+            } catch {
+                output.discard()
+                throw error
+            }
+        }
+        try output.commit()
+        return plan.count + prepared.templates.assets.count
+    }
+
+    /// Checks and writes the site; nil when it stopped, with the reasons in `log`.
+    public func build(into output: any SiteOutput, log: DiagnosticLog) throws(OutputError) -> BuildSummary? {
+        let start = Self.now()
+        guard let prepared = prepare(log: log) else {
+            output.discard()
+            return nil
+        }
+        let files = try write(prepared, to: output)
+        let content = prepared.site.content
+        return BuildSummary(
+            entries: content.entries.count, topics: content.topics.count, sources: content.sources.count,
+            facts: content.facts.count, pages: content.pages.count, files: files, seconds: Self.now() - start,
+            warnings: log.warningCount)
+    }
+
+    /// Seconds on a monotonic clock, for timing only; never written into the site.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}

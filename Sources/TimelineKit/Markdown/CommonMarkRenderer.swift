@@ -1,0 +1,225 @@
+import CCMark
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Receives, in document order, what a note's Markdown refers to, and says what to put in its place.
+protocol MarkdownResolver {
+    /// HTML, and the plain text for search, to put where a citation or `[[...]]` link was written.
+    mutating func resolve(_ reference: InlineReference, at location: SourceLocation) -> (html: String, text: String)
+    /// The address to give a link or image instead of `destination`, or nil to keep it.
+    mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String?
+    mutating func report(_ diagnostic: Diagnostic)
+}
+
+/// A note's body turned into HTML.
+struct RenderedMarkdown: Sendable, Hashable {
+    var html: String
+    /// The body's words, for search and summaries.
+    var text: String
+}
+
+/// The one place that calls libcmark: parses a body with source positions, replaces citations and
+/// `[[...]]` links with resolved HTML, lets the resolver check every link, renders HTML and frees
+/// every C object before returning. Nothing else in the project imports cmark.
+enum CommonMarkRenderer {
+    struct Options: Hashable, Sendable {
+        var allowHTML = false
+        var smartPunctuation = true
+    }
+
+    static func render(_ body: MarkdownBody, options: Options, resolver: inout some MarkdownResolver) -> RenderedMarkdown {
+        var parseOptions = CMARK_OPT_SOURCEPOS
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+        let renderOptions = options.allowHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
+        let bytes = body.file.bytes
+        let range = body.range
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0 + range.lowerBound, range.count, parseOptions)
+                }
+            } ?? cmark_parse_document("", 0, parseOptions)
+        }) else {
+            return RenderedMarkdown(html: "", text: "")
+        }
+        defer { cmark_node_free(document) }
+        cmark_consolidate_text_nodes(document)
+
+        var walker = Walker(body: body, options: options)
+        for item in walker.collect(document) {
+            switch item {
+            case .text(let node): walker.replaceReferences(in: node, resolver: &resolver)
+            case .link(let node, let isImage): walker.checkLink(node, isImage: isImage, resolver: &resolver)
+            case .html(let node):
+                if !options.allowHTML {
+                    resolver.report(.warning(
+                        "raw-html", "raw HTML is left out of the page; set 'allow_html: true' in site.yaml to keep it",
+                        at: walker.location(of: node)))
+                }
+            }
+        }
+        let text = walker.plainText(document)
+        guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), text: text)
+    }
+
+    /// Walks one document's tree; lives only inside ``render``.
+    private struct Walker {
+        enum Item {
+            case text(OpaquePointer)
+            case link(OpaquePointer, isImage: Bool)
+            case html(OpaquePointer)
+        }
+
+        let body: MarkdownBody
+        let options: Options
+        /// Plain text of the nodes that replaced references, found through each node's user data.
+        var replacementTexts: [String] = []
+
+        init(body: MarkdownBody, options: Options) {
+            self.body = body
+            self.options = options
+        }
+
+        /// The nodes to look at, in document order; text inside links and images is left as written.
+        func collect(_ document: OpaquePointer) -> [Item] {
+            var items: [Item] = []
+            var linkDepth = 0
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                switch (type, event) {
+                case (CMARK_NODE_TEXT, CMARK_EVENT_ENTER) where linkDepth == 0:
+                    items.append(.text(node))
+                case (CMARK_NODE_LINK, CMARK_EVENT_ENTER), (CMARK_NODE_IMAGE, CMARK_EVENT_ENTER):
+                    linkDepth += 1
+                    items.append(.link(node, isImage: type == CMARK_NODE_IMAGE))
+                case (CMARK_NODE_LINK, CMARK_EVENT_EXIT), (CMARK_NODE_IMAGE, CMARK_EVENT_EXIT):
+                    linkDepth -= 1
+                case (CMARK_NODE_HTML_BLOCK, _), (CMARK_NODE_HTML_INLINE, _):
+                    items.append(.html(node))
+                default:
+                    break
+                }
+            }
+            return items
+        }
+
+        /// Where a node starts in the note's file.
+        func location(of node: OpaquePointer) -> SourceLocation {
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            return body.file.location(line: line + body.firstLine - 1, byteColumn: max(column, 1))
+        }
+
+        /// Replaces every reference in a text node by new nodes: the text around it, and the resolved HTML.
+        mutating func replaceReferences(in node: OpaquePointer, resolver: inout some MarkdownResolver) {
+            guard let literal = cmark_node_get_literal(node) else { return }
+            let text = String(cString: literal)
+            guard text.utf8.contains(UInt8(ascii: "[")) else { return }
+            let found = InlineReferenceScanner.scan(text)
+            guard !found.isEmpty else { return }
+
+            let line = Int(cmark_node_get_start_line(node)) + body.firstLine - 1
+            let lineRange = body.file.lineRange(line)
+            var searchFrom = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(node)) - 1, 0), lineRange.upperBound)
+            let utf8 = Array(text.utf8)
+            var pieces: [(html: String?, text: String)] = []
+            var copied = 0
+            for scanned in found {
+                let raw = Array(utf8[scanned.range])
+                // Find the reference as written in the file, to point at it and to honour a backslash escape.
+                var start = lineRange.lowerBound + max(Int(cmark_node_get_start_column(node)) - 1, 0) + scanned.range.lowerBound
+                if let written = Self.find(raw, in: body.file.bytes, from: searchFrom, to: lineRange.upperBound) {
+                    start = written
+                    searchFrom = written + raw.count
+                    if written > lineRange.lowerBound, body.file.bytes[written - 1] == UInt8(ascii: "\\") { continue }
+                }
+                if let problem = scanned.problem {
+                    resolver.report(Diagnostic(
+                        problem.severity, problem.id, problem.message, at: body.file.location(ofOffset: start + problem.offset)))
+                    continue
+                }
+                guard let reference = scanned.reference else { continue }
+                if scanned.range.lowerBound > copied {
+                    pieces.append((nil, String(decoding: utf8[copied..<scanned.range.lowerBound], as: UTF8.self)))
+                }
+                let location = body.file.location(ofOffset: start)
+                let resolved = resolver.resolve(reference, at: location)
+                pieces.append((resolved.html, resolved.text))
+                copied = scanned.range.upperBound
+            }
+            guard !pieces.isEmpty else { return }
+            if copied < utf8.count { pieces.append((nil, String(decoding: utf8[copied...], as: UTF8.self))) }
+            for piece in pieces {
+                let replacement: OpaquePointer?
+                if let html = piece.html {
+                    replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                    cmark_node_set_on_enter(replacement, html)
+                    cmark_node_set_on_exit(replacement, "")
+                    replacementTexts.append(piece.text)
+                    cmark_node_set_user_data(replacement, UnsafeMutableRawPointer(bitPattern: replacementTexts.count))
+                } else {
+                    replacement = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(replacement, piece.text)
+                }
+                cmark_node_insert_before(node, replacement)
+            }
+            cmark_node_free(node)
+        }
+
+        static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+            guard !needle.isEmpty, start >= 0 else { return nil }
+            var index = start
+            while index + needle.count <= end {
+                if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
+        }
+
+        func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let replacement = resolver.resolveLink(destination, isImage: isImage, at: location(of: node)) {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+
+        /// The document's words, a block per line, with references replaced by their text.
+        func plainText(_ document: OpaquePointer) -> String {
+            var text = ""
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                case CMARK_NODE_CUSTOM_INLINE:
+                    if let data = cmark_node_get_user_data(node) {
+                        let index = Int(bitPattern: data) - 1
+                        if index >= 0, index < replacementTexts.count { text += replacementTexts[index] }
+                    }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                    if event == CMARK_EVENT_EXIT, !text.isEmpty, text.last != "\n" { text += "\n" }
+                default:
+                    break
+                }
+            }
+            while text.last == "\n" { text.removeLast() }
+            return text
+        }
+    }
+}

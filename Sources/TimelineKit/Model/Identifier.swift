@@ -1,0 +1,47 @@
+import Foundation
+
+/// The rules for ids of entries, topics, pages, sources and facts, which become file names and link targets.
+///
+/// An id is lowercase ASCII letters and digits, joined by single hyphens or underscores: `moise-assassination`.
+/// Lowercase only, because file names that differ only in case collide on macOS and Windows.
+enum Identifier {
+    static let maximumLength = 100
+
+    /// Why `id` is not a valid id, or nil when it is.
+    static func problem(with id: String) -> String? {
+        if id.isEmpty { return "an id cannot be empty" }
+        if id.utf8.count > maximumLength { return "an id has at most \(maximumLength) characters" }
+        let bytes = Array(id.utf8)
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) }
+        if bytes.contains(where: { $0 >= 0x41 && $0 <= 0x5A }), bytes.allSatisfy({ isAlphanumeric($0 | 0x20) || $0 == 0x2D || $0 == 0x5F }) {
+            return "ids are lowercase, so that no two file names differ only in case"
+        }
+        for (index, byte) in bytes.enumerated() {
+            if isAlphanumeric(byte) { continue }
+            if byte == 0x2D || byte == 0x5F {
+                if index == 0 || index == bytes.count - 1 { return "an id starts and ends with a letter or digit" }
+                if bytes[index - 1] == 0x2D || bytes[index - 1] == 0x5F { return "an id has no two separators in a row" }
+                continue
+            }
+            return "an id uses only lowercase letters a-z, digits and single hyphens"
+        }
+        return nil
+    }
+
+    /// An id made from any text: "Jovenel Moïse" becomes `jovenel-moise`.
+    static func suggestion(for text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var result = ""
+        var pendingSeparator = false
+        for scalar in folded.unicodeScalars {
+            if (scalar >= "a" && scalar <= "z") || (scalar >= "0" && scalar <= "9") {
+                if pendingSeparator, !result.isEmpty { result.append("-") }
+                pendingSeparator = false
+                result.unicodeScalars.append(scalar)
+            } else {
+                pendingSeparator = true
+            }
+        }
+        return String(result.prefix(maximumLength))
+    }
+}

@@ -1,0 +1,42 @@
+/// The settings of a whole site, from `site.yaml`.
+public struct SiteSettings: Sendable {
+    public var title: String
+    public var description: String
+    /// BCP 47 language tag of the content, such as `en` or `fr-HT`.
+    public var language: String
+    /// The address the site is published at, ending in `/`, when known.
+    public var baseURL: String?
+    /// Who publishes the site, for feeds and metadata.
+    public var publisher: String?
+    public var eras: [Era]
+    /// Whether raw HTML in Markdown is kept; it is dropped unless the author opts in.
+    public var allowHTML: Bool
+    /// Whether straight quotes and dashes become typographic ones.
+    public var smartPunctuation: Bool
+    public var location: SourceLocation
+
+    public init(
+        title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
+        eras: [Era] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, location: SourceLocation = .file("site.yaml")
+    ) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.publisher = publisher
+        self.eras = eras
+        self.allowHTML = allowHTML
+        self.smartPunctuation = smartPunctuation
+        self.location = location
+    }
+}
+
+/// A named period that bands the timeline, such as "Without an army".
+public struct Era: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    /// An EDTF interval.
+    public var date: EDTFDate
+    public var summary: String?
+    public var location: SourceLocation
+}

@@ -1,0 +1,18 @@
+/// A document the site relies on: an article, report or book, from `sources.yaml`.
+public struct Source: Sendable, Identifiable {
+    public var id: String
+    public var title: String
+    public var publisher: String?
+    public var author: String?
+    /// When the source was published, no more precisely than known.
+    public var date: EDTFDate
+    public var url: String?
+    public var archiveURL: String?
+    /// When the author last read the source at its address.
+    public var accessed: EDTFDate?
+    /// What a reader should know about the source: its reliability, or that it rewrites another.
+    public var note: String?
+    /// The language of the source when it differs from the site's (BCP 47).
+    public var language: String?
+    public var location: SourceLocation
+}

@@ -1,0 +1,55 @@
+import Synchronization
+
+/// Why the site could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// Where a build puts the files of a site. A build writes every file, then commits; until it commits,
+/// the previous site stays as it was, and a build that fails discards what it wrote.
+public protocol SiteOutput: Sendable {
+    /// Writes one file, at a path relative to the site's root; called from many threads at once.
+    func write(_ path: String, _ bytes: [UInt8]) throws(OutputError)
+    /// Makes the written files the site, replacing the previous site as a whole.
+    func commit() throws(OutputError)
+    /// Throws away what was written.
+    func discard()
+}
+
+/// A site kept in memory, for tests and for checking without writing.
+public final class MemoryOutput: SiteOutput {
+    private let pending = Mutex<[String: [UInt8]]>([:])
+    private let committed = Mutex<[String: [UInt8]]>([:])
+
+    public init() {}
+
+    public func write(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        pending.withLock { $0[path] = bytes }
+    }
+
+    public func commit() throws(OutputError) {
+        let files = pending.withLock { files in
+            defer { files = [:] }
+            return files
+        }
+        committed.withLock { $0 = files }
+    }
+
+    public func discard() { pending.withLock { $0 = [:] } }
+
+    /// The files of the last committed site.
+    public var files: [String: [UInt8]] { committed.withLock { $0 } }
+
+    /// The text of one committed file.
+    public func text(_ path: String) -> String? {
+        files[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+}

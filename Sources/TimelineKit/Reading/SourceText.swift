@@ -1,0 +1,71 @@
+/// The bytes of one content file, with what is needed to turn byte offsets into lines and columns.
+struct SourceText: Sendable {
+    /// The path shown in diagnostics.
+    let path: String
+    let bytes: [UInt8]
+    /// UTF-8 offsets at which each line starts; `lineStarts[0]` is 0.
+    let lineStarts: [Int]
+
+    init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
+            starts.append(offset + 1)
+        }
+        self.lineStarts = starts
+    }
+
+    init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text of bytes `range` (the whole file by default).
+    func string(_ range: Range<Int>? = nil) -> String {
+        String(decoding: bytes[range ?? 0..<bytes.count], as: UTF8.self)
+    }
+
+    /// The byte range of a line (1-based), without its line ending.
+    func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// The location of a UTF-8 offset in the file.
+    func location(ofOffset offset: Int) -> SourceLocation {
+        let offset = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let column = Self.scalarCount(bytes[lineStarts[low]..<offset]) + 1
+        return SourceLocation(path: path, line: low + 1, column: column)
+    }
+
+    /// The location of a 1-based line and 1-based UTF-8 byte column.
+    func location(line: Int, byteColumn: Int) -> SourceLocation {
+        guard line >= 1, line <= lineStarts.count else {
+            return SourceLocation(path: path, line: max(line, 1), column: max(byteColumn, 1))
+        }
+        return location(ofOffset: lineStarts[line - 1] + max(byteColumn - 1, 0))
+    }
+
+    /// The location of a 1-based line and 1-based column counted in Unicode scalars.
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// The location of the file as a whole.
+    var fileLocation: SourceLocation { .file(path) }
+
+    /// Number of Unicode scalars in UTF-8 bytes: every byte that does not continue a sequence starts one.
+    static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+}

@@ -1,0 +1,179 @@
+import Yams
+
+/// YAML text inside a content file, read with Yams, with every node's position mapped back to the file.
+struct YAMLDocument {
+    let file: SourceText
+    /// The bytes of the YAML text within the file.
+    let range: Range<Int>
+    /// The file line the YAML text starts on (1-based).
+    let firstLine: Int
+
+    init(file: SourceText, range: Range<Int>? = nil, firstLine: Int = 1) {
+        self.file = file
+        self.range = range ?? 0..<file.bytes.count
+        self.firstLine = firstLine
+    }
+
+    func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return .file(file.path) }
+        return SourceLocation(path: file.path, line: mark.line + firstLine - 1, column: mark.column)
+    }
+
+    func location(of node: Node) -> SourceLocation { location(node.mark) }
+
+    /// The root node, or nil after reporting why the text is not usable YAML. Empty text is an empty mapping.
+    func root(log: DiagnosticLog, depthLimit: Int = Limits().yamlDepth) -> Node? {
+        if let deep = tooDeep(limit: depthLimit) {
+            log.error("yaml-too-deep", "YAML is nested more than \(depthLimit) levels deep", at: deep)
+            return nil
+        }
+        let text = file.string(range)
+        let node: Node?
+        // The parser owns the anchors that nodes refer to weakly, so it must outlive the walk below.
+        let parser: Parser
+        do {
+            parser = try Parser(yaml: text)
+            node = try parser.singleRoot()
+        } catch let error as YamlError {
+            report(error, text: text, log: log)
+            return nil
+        } catch {
+            log.error("yaml-syntax", "cannot read YAML: \(error)", at: .file(file.path))
+            return nil
+        }
+        guard let node else { return Node.mapping(Node.Mapping([])) }
+        let anchored = withExtendedLifetime(parser) { Self.firstAnchor(in: node) }
+        if let anchored {
+            log.error(
+                "yaml-alias", "YAML anchors and aliases are not supported; write each value out",
+                at: location(of: anchored))
+            return nil
+        }
+        return node
+    }
+
+    /// Where the YAML text first nests deeper than `limit`, counting indentation, `- ` items and brackets.
+    /// Checked before parsing so that a hostile document cannot exhaust the stack.
+    private func tooDeep(limit: Int) -> SourceLocation? {
+        var indents: [Int] = []
+        var flow = 0
+        var offset = range.lowerBound
+        let bytes = file.bytes
+        while offset < range.upperBound {
+            var end = offset
+            while end < range.upperBound, bytes[end] != 0x0A { end += 1 }
+            var index = offset
+            while index < end, bytes[index] == 0x20 { index += 1 }
+            let isBlank = index == end || bytes[index] == 0x23 || bytes[index] == 0x0D
+            if !isBlank {
+                let indent = index - offset
+                while let last = indents.last, last >= indent { indents.removeLast() }
+                indents.append(indent)
+                var depth = indents.count
+                // Items opened on the line itself: "- - - x".
+                while index + 1 < end, bytes[index] == 0x2D, bytes[index + 1] == 0x20 {
+                    depth += 1
+                    index += 2
+                    while index < end, bytes[index] == 0x20 { index += 1 }
+                }
+                if depth + flow > limit { return file.location(ofOffset: index) }
+                var quote: UInt8 = 0
+                while index < end {
+                    let byte = bytes[index]
+                    if quote != 0 {
+                        if byte == quote { quote = 0 }
+                    } else if byte == 0x22 || byte == 0x27 {
+                        quote = byte
+                    } else if byte == 0x5B || byte == 0x7B {
+                        flow += 1
+                    } else if byte == 0x5D || byte == 0x7D {
+                        flow = max(0, flow - 1)
+                    } else if byte == 0x23, index > offset, bytes[index - 1] == 0x20 {
+                        break
+                    }
+                    if depth + flow > limit { return file.location(ofOffset: index) }
+                    index += 1
+                }
+            }
+            offset = end + 1
+        }
+        return nil
+    }
+
+    /// The first node, in document order, that carries an anchor; an alias carries its anchor's name too.
+    /// The walk stops there, so a document built to expand exponentially is refused without being expanded.
+    private static func firstAnchor(in node: Node) -> Node? {
+        if node.anchor != nil { return node }
+        switch node {
+        case .scalar: return nil
+        case .sequence(let sequence):
+            for child in sequence { if let found = firstAnchor(in: child) { return found } }
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = firstAnchor(in: key) ?? firstAnchor(in: value) { return found }
+            }
+        case .alias:
+            return node
+        }
+        return nil
+    }
+
+    private func report(_ error: YamlError, text: String, log: DiagnosticLog) {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = problem
+            if let context { message = "\(context.text), \(problem)" }
+            if isTab(at: mark, in: text) {
+                message = "a tab cannot indent YAML; indent with spaces"
+            }
+            var notes: [Diagnostic.Note] = []
+            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
+                notes.append(.init(context.text, at: location(context.mark)))
+            }
+            log.error("yaml-syntax", "invalid YAML: \(message)", at: location(mark), notes: notes)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let key = duplicates.first ?? ""
+            let second = secondOccurrence(of: key, after: context.mark, in: text).map {
+                SourceLocation(path: file.path, line: $0.line + firstLine - 1, column: $0.column)
+            }
+            log.error(
+                "yaml-duplicate-key", "field '\(key)' is given twice", at: second ?? location(context.mark),
+                notes: [.init("first given here", at: location(context.mark))])
+        case .reader(let problem, let offset, _, _):
+            let location = offset.map { characterOffset -> SourceLocation in
+                let prefix = text.unicodeScalars.prefix(characterOffset)
+                let byteOffset = String(String.UnicodeScalarView(prefix)).utf8.count
+                return file.location(ofOffset: range.lowerBound + byteOffset)
+            } ?? .file(file.path)
+            log.error("yaml-syntax", "invalid YAML: \(problem)", at: location)
+        default:
+            log.error("yaml-syntax", "cannot read YAML: \(error)", at: .file(file.path))
+        }
+    }
+
+    private func isTab(at mark: Mark, in text: String) -> Bool {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1, mark.line <= lines.count else { return false }
+        let line = Array(lines[mark.line - 1].unicodeScalars)
+        let index = mark.column - 1
+        return index >= 0 && index < line.count && line[index] == "\t"
+    }
+
+    /// Where a duplicated key is written the second time: the next line, at the same indentation, that defines it.
+    private func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard mark.line >= 1 else { return nil }
+        for index in mark.line..<lines.count {
+            let scalars = Array(lines[index].unicodeScalars)
+            let start = mark.column - 1
+            guard start >= 0, start < scalars.count else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[start...]))
+            let prefixOK = scalars[..<start].allSatisfy { $0 == " " || $0 == "-" }
+            if prefixOK, rest.hasPrefix(key), rest.dropFirst(key.count).drop(while: { $0 == " " }).hasPrefix(":") {
+                return (index + 1, mark.column)
+            }
+        }
+        return nil
+    }
+}

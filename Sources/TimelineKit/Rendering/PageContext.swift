@@ -1,0 +1,359 @@
+/// Builds the values each template sees, as dictionaries and lists that Mustache reads by key.
+///
+/// Every link is relative to the page being built (`root` is `""` at the top of the site and `"../"`
+/// one folder down) and names a file, so the site works from any server, under any path, and from disk.
+struct PageContext {
+    let site: Site
+    var index: SiteIndex { site.index }
+    var wording: DateWording { site.index.wording }
+
+    typealias Values = [String: Any]
+
+    // MARK: Shared
+
+    /// Values every page has: the site, the page, navigation.
+    func common(path: String, title: String, description: String?, kind: String) -> Values {
+        let root = String(repeating: "../", count: path.count { $0 == "/" })
+        let settings = index.settings
+        var siteValues: Values = [
+            "title": settings.title, "description": settings.description, "language": settings.language,
+        ]
+        if let publisher = settings.publisher { siteValues["publisher"] = publisher }
+        if let base = settings.baseURL { siteValues["base_url"] = base }
+        var pageValues: Values = [
+            "title": title,
+            "full_title": title == settings.title ? title : "\(title) – \(settings.title)",
+            "description": description ?? settings.description,
+            "path": path,
+            "kind": kind,
+        ]
+        if let base = settings.baseURL { pageValues["canonical"] = base + (path == "index.html" ? "" : path) }
+        var navigation: [Values] = [
+            ["title": "Timeline", "href": root + "index.html", "current": path == "index.html"],
+            ["title": "Topics", "href": root + "topics.html", "current": path == "topics.html"],
+            ["title": "Facts", "href": root + "facts.html", "current": path == "facts.html"],
+            ["title": "Sources", "href": root + "sources.html", "current": path == "sources.html"],
+        ]
+        for page in site.pages where page.menuOrder != nil {
+            let pagePath = "pages/\(page.id).html"
+            navigation.append(["title": page.title, "href": root + pagePath, "current": path == pagePath])
+        }
+        return ["site": siteValues, "page": pageValues, "root": root, "navigation": navigation]
+    }
+
+    func date(_ date: EDTFDate) -> String { date.html(wording) }
+
+    func noteLink(_ info: NoteInfo, root: String) -> Values {
+        ["title": info.title, "href": root + info.path, "kind": info.kind.rawValue]
+    }
+
+    /// An entry as a card in a list: date, title, summary, topics and how many sources it cites.
+    func card(_ entry: Entry, root: String) -> Values {
+        let count = site.notes[entry.id]?.citations.order.count ?? 0
+        var values: Values = [
+            "id": entry.id, "title": entry.title, "href": root + "entries/\(entry.id).html", "date_html": date(entry.date),
+            "year": entry.date.year, "source_count": count, "source_label": count == 1 ? "1 source" : "\(count) sources",
+            "topics": topicLinks(entry, root: root),
+        ]
+        if let summary = entry.summary { values["summary"] = summary }
+        return values
+    }
+
+    func topicLinks(_ entry: Entry, root: String) -> [Values] {
+        entry.topics.compactMap { reference in
+            guard let info = index.notes[reference.id], info.kind == .topic else { return nil }
+            return ["title": info.title, "href": root + info.path, "id": info.id]
+        }
+    }
+
+    /// Entries grouped by year, each year with an anchor.
+    func years(_ entries: [Entry], root: String) -> [Values] {
+        var groups: [(Int, [Entry])] = []
+        for entry in entries {
+            if let last = groups.last, last.0 == entry.date.year {
+                groups[groups.count - 1].1.append(entry)
+            } else {
+                groups.append((entry.date.year, [entry]))
+            }
+        }
+        return groups.map { year, entries in
+            ["year": year, "anchor": "year-\(year)", "entries": entries.map { card($0, root: root) }]
+        }
+    }
+
+    /// A page's numbered list of sources, each linking back to every place it is cited.
+    func citationList(_ citations: CitationList, root: String) -> [Values] {
+        citations.order.enumerated().compactMap { offset, sourceID in
+            guard let source = index.sources[sourceID] else { return nil }
+            let uses = citations.uses[sourceID] ?? []
+            let placed = uses.compactMap(\.anchor)
+            let backrefs: [Values] = placed.enumerated().map { number, anchor in
+                ["label": Self.backrefLabel(number, count: placed.count), "href": "#" + anchor]
+            }
+            let details: [Values] = uses.filter { $0.locator != nil || $0.quote != nil }.map { use in
+                var values: Values = [:]
+                if let locator = use.locator { values["locator"] = locator }
+                if let quote = use.quote {
+                    values["quote"] = quote
+                    if let language = use.quoteLanguage ?? source.language, language != index.settings.language {
+                        values["quote_lang"] = language
+                    }
+                }
+                return values
+            }
+            var values = reference(source, root: root)
+            values["number"] = offset + 1
+            values["anchor"] = CitationList.noteAnchor(sourceID)
+            values["backrefs"] = backrefs
+            values["details"] = details
+            return values
+        }
+    }
+
+    /// "a", "b", … for the links back to a source's citations, or "^" when there is one.
+    static func backrefLabel(_ index: Int, count: Int) -> String {
+        guard count > 1 else { return "^" }
+        var label = ""
+        var value = index
+        repeat {
+            label = String(UnicodeScalar(UInt8(97 + value % 26))) + label
+            value = value / 26 - 1
+        } while value >= 0
+        return label
+    }
+
+    /// A source's full reference.
+    func reference(_ source: Source, root: String) -> Values {
+        var values: Values = [
+            "id": source.id, "title": source.title, "date_html": date(source.date), "href": root + "sources/\(source.id).html",
+        ]
+        if let publisher = source.publisher { values["publisher"] = publisher }
+        if let author = source.author { values["author"] = author }
+        if let url = source.url { values["url"] = url }
+        if let archive = source.archiveURL { values["archive_url"] = archive }
+        if let accessed = source.accessed { values["accessed_html"] = date(accessed) }
+        if let note = source.note { values["note"] = note }
+        if let language = source.language, language != index.settings.language { values["lang"] = language }
+        return values
+    }
+
+    /// A fact with its figure and dates.
+    func fact(_ fact: Fact) -> Values {
+        var values: Values = [
+            "id": fact.id, "anchor": "fact-\(fact.id)", "statement": fact.statement, "date_html": date(fact.date),
+        ]
+        if let display = fact.displayValue { values["value"] = display }
+        if let metric = fact.metric { values["metric"] = metric }
+        return values
+    }
+
+    // MARK: Pages
+
+    func entryPage(_ position: Int) -> Values {
+        let entry = site.entries[position]
+        let path = "entries/\(entry.id).html"
+        var values = common(path: path, title: entry.title, description: entry.summary, kind: "entry")
+        let root = "../"
+        guard let note = site.notes[entry.id] else { return values }
+        var entryValues: Values = [
+            "id": entry.id, "title": entry.title, "date_html": date(entry.date), "body": note.rendered.markdown.html,
+            "topics": topicLinks(entry, root: root),
+            "facts": note.facts.map { shown -> Values in
+                var values = fact(shown.fact)
+                values["marks"] = shown.marks
+                values["href"] = root + "facts.html#fact-\(shown.fact.id)"
+                return values
+            },
+            "corrections": entry.corrections.map { ["date_html": date($0.date), "text": $0.text] as Values },
+            "mentioned_in": (site.backlinks[entry.id] ?? []).map { backlink -> Values in
+                var link = noteLink(backlink.from, root: root)
+                link["href"] = root + backlink.from.path + "#" + backlink.anchor
+                return link
+            },
+        ]
+        if let summary = entry.summary { entryValues["summary"] = summary }
+        if let updated = entry.updated { entryValues["updated_html"] = date(updated) }
+        if position > 0 { entryValues["previous"] = card(site.entries[position - 1], root: root) }
+        if position + 1 < site.entries.count { entryValues["next"] = card(site.entries[position + 1], root: root) }
+        if let era = era(of: entry) {
+            entryValues["era"] = ["title": era.title, "href": root + "eras/\(era.id).html"] as Values
+        }
+        values["entry"] = entryValues
+        values["sources"] = citationList(note.citations, root: root)
+        return values
+    }
+
+    /// The era an entry falls in: of those containing its earliest day, the one that starts latest.
+    func era(of entry: Entry) -> Era? {
+        index.settings.eras
+            .filter { $0.date.earliest <= entry.date.earliest && entry.date.earliest <= $0.date.latest }
+            .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) }
+    }
+
+    func topicPage(_ position: Int) -> Values {
+        let topic = site.topics[position]
+        let path = "topics/\(topic.id).html"
+        var values = common(path: path, title: topic.title, description: topic.summary, kind: "topic")
+        let root = "../"
+        let tagged = Set(site.tagged[topic.id] ?? [])
+        let mentioning = Set((site.backlinks[topic.id] ?? []).filter { $0.from.kind == .entry }.map(\.from.id))
+        let entries = site.entries.filter { tagged.contains($0.id) || mentioning.contains($0.id) }
+        var topicValues: Values = [
+            "id": topic.id, "title": topic.title, "kind": topic.kind.rawValue, "body": site.notes[topic.id]?.rendered.markdown.html ?? "",
+            "entries": entries.map { card($0, root: root) },
+            "mentioned_in": (site.backlinks[topic.id] ?? []).filter { $0.from.kind != .entry }.map { backlink -> Values in
+                var link = noteLink(backlink.from, root: root)
+                link["href"] = root + backlink.from.path + "#" + backlink.anchor
+                return link
+            },
+        ]
+        if let summary = topic.summary { topicValues["summary"] = summary }
+        values["topic"] = topicValues
+        values["sources"] = site.notes[topic.id].map { citationList($0.citations, root: root) } ?? []
+        return values
+    }
+
+    func topicsPage() -> Values {
+        var values = common(path: "topics.html", title: "Topics", description: "People, organisations, places and themes of \(index.settings.title).", kind: "topics")
+        values["kinds"] = TopicKind.allCases.compactMap { kind -> Values? in
+            let topics = site.topics.filter { $0.kind == kind }
+            guard !topics.isEmpty else { return nil }
+            return [
+                "title": kind.plural, "kind": kind.rawValue,
+                "topics": topics.map { topic -> Values in
+                    var values: Values = ["title": topic.title, "href": "topics/\(topic.id).html", "count": site.tagged[topic.id]?.count ?? 0]
+                    if let summary = topic.summary { values["summary"] = summary }
+                    return values
+                },
+            ]
+        }
+        return values
+    }
+
+    func sourcePage(_ position: Int) -> Values {
+        let source = site.content.sources[position]
+        let path = "sources/\(source.id).html"
+        var values = common(path: path, title: source.title, description: source.note, kind: "source")
+        let root = "../"
+        var sourceValues = reference(source, root: root)
+        let uses = site.sourceUses[source.id] ?? []
+        sourceValues["cited_by"] = uses.filter { $0.note != nil }.map(use(root: root))
+        sourceValues["facts"] = uses.filter { $0.factID != nil }.map(use(root: root))
+        values["source"] = sourceValues
+        return values
+    }
+
+    private func use(root: String) -> (SourceUse) -> Values {
+        { use in
+            var values: Values = ["title": use.title, "href": root + use.path + (use.anchor.map { "#" + $0 } ?? "")]
+            if let note = use.note { values["kind"] = note.kind.rawValue }
+            if let locator = use.locator { values["locator"] = locator }
+            if let quote = use.quote { values["quote"] = quote }
+            if let factID = use.factID, let fact = index.facts[factID] {
+                values["date_html"] = date(fact.date)
+                if let display = fact.displayValue { values["value"] = display }
+            }
+            return values
+        }
+    }
+
+    func sourcesPage() -> Values {
+        var values = common(path: "sources.html", title: "Sources", description: "Every source \(index.settings.title) relies on.", kind: "sources")
+        let sorted = site.content.sources.sorted { ($0.date.earliest, $0.title, $0.id) < ($1.date.earliest, $1.title, $1.id) }
+        values["sources"] = sorted.map { source -> Values in
+            var values = reference(source, root: "")
+            values["href"] = "sources/\(source.id).html"
+            values["use_count"] = Set((site.sourceUses[source.id] ?? []).map(\.path)).count
+            return values
+        }
+        return values
+    }
+
+    func factsPage() -> Values {
+        var values = common(path: "facts.html", title: "Facts and figures", description: "Every figure of \(index.settings.title), with its date and source.", kind: "facts")
+        let facts = site.content.facts.sorted { ($0.date.earliest, $0.date.latest, $0.id) < ($1.date.earliest, $1.date.latest, $1.id) }
+        var metrics: [String: [Fact]] = [:]
+        for fact in facts where fact.metric != nil && fact.value != nil { metrics[fact.metric!, default: []].append(fact) }
+        values["metrics"] = metrics.keys.sorted().map { metric -> Values in
+            [
+                "key": metric, "title": Fact.metricTitle(metric), "anchor": "metric-\(metric)",
+                "facts": metrics[metric]!.map(factRow),
+            ]
+        }
+        values["claims"] = facts.filter { $0.metric == nil || $0.value == nil }.map(factRow)
+        return values
+    }
+
+    /// A row of the facts page: the fact, its sources and the notes that show it.
+    func factRow(_ fact: Fact) -> Values {
+        var values = self.fact(fact)
+        values["sources"] = fact.citations.compactMap { citation -> Values? in
+            guard let source = index.sources[citation.sourceID] else { return nil }
+            var values: Values = [
+                "title": source.title, "href": "sources/\(source.id).html", "date_html": date(source.date),
+            ]
+            if let publisher = source.publisher { values["publisher"] = publisher }
+            if let locator = citation.locator { values["locator"] = locator }
+            if let quote = citation.quote { values["quote"] = quote }
+            return values
+        }
+        values["shown_in"] = (site.factUses[fact.id] ?? []).map { noteLink($0, root: "") }
+        return values
+    }
+
+    func notePage(_ position: Int) -> Values {
+        let page = site.pages[position]
+        let path = "pages/\(page.id).html"
+        var values = common(path: path, title: page.title, description: page.summary, kind: "page")
+        values["content"] = ["id": page.id, "title": page.title, "body": site.notes[page.id]?.rendered.markdown.html ?? ""] as Values
+        values["sources"] = site.notes[page.id].map { citationList($0.citations, root: "../") } ?? []
+        return values
+    }
+
+    func indexPage() -> Values {
+        var values = common(path: "index.html", title: index.settings.title, description: nil, kind: "index")
+        values["timeline"] = sections(site.entries, root: "")
+        values["eras"] = index.settings.eras.map { era -> Values in
+            ["title": era.title, "href": "eras/\(era.id).html", "date_html": date(era.date)]
+        }
+        values["entry_count"] = site.entries.count
+        return values
+    }
+
+    /// The timeline split where the era changes: each section an era (or none) with its years.
+    func sections(_ entries: [Entry], root: String) -> [Values] {
+        var groups: [(Era?, [Entry])] = []
+        for entry in entries {
+            let era = era(of: entry)
+            if let last = groups.last, last.0?.id == era?.id {
+                groups[groups.count - 1].1.append(entry)
+            } else {
+                groups.append((era, [entry]))
+            }
+        }
+        return groups.map { era, entries in
+            var values: Values = ["years": years(entries, root: root)]
+            if let era {
+                var eraValues: Values = ["title": era.title, "href": root + "eras/\(era.id).html", "date_html": date(era.date), "id": era.id]
+                if let summary = era.summary { eraValues["summary"] = summary }
+                values["era"] = eraValues
+            }
+            return values
+        }
+    }
+
+    func eraPage(_ position: Int) -> Values {
+        let era = index.settings.eras[position]
+        let path = "eras/\(era.id).html"
+        var values = common(path: path, title: era.title, description: era.summary, kind: "era")
+        let entries = site.entries.filter { entry in self.era(of: entry)?.id == era.id }
+        var eraValues: Values = ["title": era.title, "date_html": date(era.date), "years": years(entries, root: "../")]
+        if let summary = era.summary { eraValues["summary"] = summary }
+        values["era"] = eraValues
+        return values
+    }
+
+    func notFoundPage() -> Values {
+        common(path: "404.html", title: "Page not found", description: nil, kind: "404")
+    }
+}

@@ -1,0 +1,90 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The machine's own file system, read through POSIX calls.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func listDirectory(_ path: String) throws(FileSystemError) -> [DirectoryItem]? {
+        guard let dir = opendir(path) else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw FileSystemError(path: path, reason: Self.reason(errno))
+        }
+        defer { closedir(dir) }
+        var items: [DirectoryItem] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
+                let bytes = raw.bindMemory(to: UInt8.self)
+                let length = bytes.firstIndex(of: 0) ?? bytes.count
+                return String(decoding: bytes[..<length], as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let kind: FileKind
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): kind = .file
+            case Int32(DT_DIR): kind = .directory
+            case Int32(DT_LNK): kind = .symbolicLink
+            case Int32(DT_UNKNOWN): kind = self.kind(of: path + "/" + name) ?? .other
+            default: kind = .other
+            }
+            items.append(DirectoryItem(name: name, kind: kind))
+        }
+        return items
+    }
+
+    public func kind(of path: String) -> FileKind? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        default: return .other
+        }
+    }
+
+    public func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.reason(errno)) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw FileSystemError(path: path, reason: Self.reason(errno)) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw FileSystemError(path: path, reason: "not a regular file") }
+        let size = Int(info.st_size)
+        guard size <= limit else {
+            throw FileSystemError(path: path, reason: "file is \(size) bytes, over the limit of \(limit) bytes")
+        }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var done = 0
+        while done < size {
+            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, reason: Self.reason(errno))
+            }
+            if count == 0 { break }
+            done += count
+        }
+        if done < size { bytes.removeLast(size - done) }
+        return bytes
+    }
+
+    public func resolvedPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    static func reason(_ code: Int32) -> String {
+        switch code {
+        case EACCES, EPERM: return "permission denied"
+        case ENOENT: return "no such file or folder"
+        case EISDIR: return "is a folder"
+        case ENOSPC: return "no space left on the device"
+        default: return String(cString: strerror(code))
+        }
+    }
+}

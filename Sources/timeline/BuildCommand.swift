@@ -1,0 +1,53 @@
+import ArgumentParser
+import TimelineKit
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Check the content, then write the site into the output folder.",
+        discussion: "Nothing is written unless every check passes; the previous site stays as it was.")
+
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let log = DiagnosticLog()
+        let builder = SiteBuilder(options: folders.buildOptions)
+        let output: DirectoryOutput
+        do {
+            output = try DirectoryOutput(path: folders.output, protecting: [folders.content, folders.templates])
+        } catch {
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        let summary: BuildSummary?
+        do {
+            summary = try builder.build(into: output, log: log)
+        } catch {
+            printDiagnostics(log)
+            printError(error.description)
+            throw ExitCode(1)
+        }
+        printDiagnostics(log)
+        guard let summary else {
+            printError("build failed; '\(folders.output)' was left as it was")
+            throw ExitCode(1)
+        }
+        print("Built \(folders.output): \(summary)")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the content and templates without writing anything.")
+
+    @OptionGroup var folders: Folders
+
+    func run() throws {
+        let log = DiagnosticLog()
+        let prepared = SiteBuilder(options: folders.buildOptions).prepare(log: log)
+        printDiagnostics(log)
+        guard prepared != nil else { throw ExitCode(1) }
+        print("No problems found.")
+    }
+}

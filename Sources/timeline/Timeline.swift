@@ -1,0 +1,10 @@
+import ArgumentParser
+import TimelineKit
+
+@main
+struct Timeline: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Builds a cited, cross-linked timeline site from Markdown notes and a fact set.",
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
+}
