@@ -1,4 +1,4 @@
-/// Ids are unique: among sources, among facts, among eras, and across entries, topics and pages,
+/// Ids are unique: among sources, among facts, among eras, among metrics, and across entries, topics and pages,
 /// which `[[id]]` links share.
 struct DuplicateIDCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
@@ -6,6 +6,7 @@ struct DuplicateIDCheck: SiteCheck {
         report(content.sources.map { ($0.id, $0.location) }, kind: "source", log: log)
         report(content.facts.map { ($0.id, $0.location) }, kind: "fact", log: log)
         report(content.settings.eras.map { ($0.id, $0.location) }, kind: "era", log: log)
+        report(content.settings.metrics.map { ($0.id, $0.location) }, kind: "metric", log: log)
         let notes = content.pages.map { ($0.id, $0.location) } + content.topics.map { ($0.id, $0.location) }
             + content.entries.map { ($0.id, $0.location) }
         report(notes, kind: "note", log: log)

@@ -9,6 +9,8 @@ public struct SiteSettings: Sendable {
     /// Who publishes the site, for feeds and metadata.
     public var publisher: String?
     public var eras: [Era]
+    /// Titles and descriptions of the fact set's series, by metric key.
+    public var metrics: [Metric]
     /// Whether raw HTML in Markdown is kept; it is dropped unless the author opts in.
     public var allowHTML: Bool
     /// Whether straight quotes and dashes become typographic ones.
@@ -17,7 +19,7 @@ public struct SiteSettings: Sendable {
 
     public init(
         title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
-        eras: [Era] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, location: SourceLocation = .file("site.yaml")
+        eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, location: SourceLocation = .file("site.yaml")
     ) {
         self.title = title
         self.description = description
@@ -25,6 +27,7 @@ public struct SiteSettings: Sendable {
         self.baseURL = baseURL
         self.publisher = publisher
         self.eras = eras
+        self.metrics = metrics
         self.allowHTML = allowHTML
         self.smartPunctuation = smartPunctuation
         self.location = location
@@ -38,5 +41,13 @@ public struct Era: Hashable, Sendable {
     /// An EDTF interval.
     public var date: EDTFDate
     public var summary: String?
+    public var location: SourceLocation
+}
+
+/// A series of figures in the fact set, such as the number of people displaced, with a title for readers.
+public struct Metric: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    public var description: String?
     public var location: SourceLocation
 }

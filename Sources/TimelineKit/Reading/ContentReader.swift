@@ -193,7 +193,7 @@ public struct ContentReader: Sendable {
         let document = YAMLDocument(file: text)
         guard let node = document.root(log: log, depthLimit: limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
-        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "allow_html", "smart_punctuation"])
+        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -225,10 +225,21 @@ public struct ContentReader: Sendable {
             }
             eras.append(Era(id: id, title: title, date: date, summary: era.string("summary"), location: location))
         }
+        var metrics: [Metric] = []
+        for (node, location) in fields.mappings("metrics") {
+            guard let metric = FieldReader(node, in: document, subject: "a metric", log: log) else { continue }
+            metric.rejectUnknownFields(["id", "title", "description"])
+            guard let id = metric.string("id", required: true), let title = metric.string("title", required: true) else { continue }
+            if let problem = Identifier.problem(with: id) {
+                log.error("invalid-id", "metric id '\(id)' is not valid: \(problem)", at: metric.location(of: "id"))
+                continue
+            }
+            metrics.append(Metric(id: id, title: title, description: metric.string("description"), location: location))
+        }
         guard let title, let description, let language else { return nil }
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL,
-            publisher: fields.string("publisher"), eras: eras, allowHTML: fields.bool("allow_html") ?? false,
+            publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
             smartPunctuation: fields.bool("smart_punctuation") ?? true, location: .file(text.path))
     }
 

@@ -274,11 +274,17 @@ struct PageContext {
         let facts = site.content.facts.sorted { ($0.date.earliest, $0.date.latest, $0.id) < ($1.date.earliest, $1.date.latest, $1.id) }
         var metrics: [String: [Fact]] = [:]
         for fact in facts where fact.metric != nil && fact.value != nil { metrics[fact.metric!, default: []].append(fact) }
-        values["metrics"] = metrics.keys.sorted().map { metric -> Values in
-            [
-                "key": metric, "title": Fact.metricTitle(metric), "anchor": "metric-\(metric)",
+        // Metrics in the order site.yaml lists them, then the others by key.
+        let defined = index.settings.metrics
+        let order = defined.map(\.id).filter { metrics[$0] != nil } + metrics.keys.filter { key in !defined.contains { $0.id == key } }.sorted()
+        values["metrics"] = order.map { metric -> Values in
+            let definition = defined.first { $0.id == metric }
+            var values: Values = [
+                "key": metric, "title": definition?.title ?? Fact.metricTitle(metric), "anchor": "metric-\(metric)",
                 "facts": metrics[metric]!.map(factRow),
             ]
+            if let description = definition?.description { values["description"] = description }
+            return values
         }
         values["claims"] = facts.filter { $0.metric == nil || $0.value == nil }.map(factRow)
         return values
