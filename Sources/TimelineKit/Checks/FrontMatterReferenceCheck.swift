@@ -4,14 +4,14 @@ struct FrontMatterReferenceCheck: SiteCheck {
         let index = site.index
         let topicIDs = Set(site.content.topics.map(\.id))
         for entry in site.content.entries {
-            for topic in entry.topics where !topicIDs.contains(topic.id) {
+            for topic in entry.topics where !topicIDs.contains(topic.id) && !index.brokenIDs.contains("note:" + topic.id) {
                 if let other = index.notes[topic.id] {
                     log.error("unknown-topic", "'\(topic.id)' is \(other.kind == .entry ? "an entry" : "a page"), not a topic; link to it with [[\(topic.id)]] in the text instead", at: topic.location)
                 } else {
                     log.error("unknown-topic", "unknown topic '\(topic.id)'\(suggestion(topic.id, topicIDs)); create topics/\(topic.id).md", at: topic.location)
                 }
             }
-            for fact in entry.facts where index.facts[fact.id] == nil {
+            for fact in entry.facts where index.facts[fact.id] == nil && !index.brokenIDs.contains("fact:" + fact.id) {
                 log.error("unknown-fact", "unknown fact '\(fact.id)'\(suggestion(fact.id, index.facts.keys))", at: fact.location)
             }
             checkCitations(entry.citations, index: index, log: log)
@@ -22,7 +22,7 @@ struct FrontMatterReferenceCheck: SiteCheck {
     }
 
     private func checkCitations(_ citations: [Citation], index: SiteIndex, log: DiagnosticLog) {
-        for citation in citations where index.sources[citation.sourceID] == nil {
+        for citation in citations where index.sources[citation.sourceID] == nil && !index.brokenIDs.contains("source:" + citation.sourceID) {
             log.error("unknown-source", "unknown source '\(citation.sourceID)'\(suggestion(citation.sourceID, index.sources.keys))", at: citation.location)
         }
     }

@@ -130,7 +130,9 @@ enum InlineReferenceScanner {
             }
             var rest = String(decoding: part[keyEnd...], as: UTF8.self).trimmingWhitespace
             if rest.hasPrefix(",") { rest = String(rest.dropFirst()).trimmingWhitespace }
-            items.append(CitationItem(sourceID: key, locator: rest.isEmpty ? nil : rest, offset: offset))
+            // Punctuation alone after an id ("[@a.]") is not a locator.
+            let locator = rest.allSatisfy { ".,:;".contains($0) } ? nil : rest
+            items.append(CitationItem(sourceID: key, locator: locator, offset: offset))
             start = end + 1
         }
         return ScannedReference(range: range, reference: .citation(items))

@@ -97,6 +97,8 @@ struct NoteLinker: MarkdownResolver {
     }
 
     private mutating func reportUnknown(_ kind: String, _ id: String, written: String, among known: some Collection<String>, at location: SourceLocation) {
+        let namespace = kind == "source" ? "source:" : (kind == "fact" ? "fact:" : "note:")
+        if index.brokenIDs.contains(namespace + id) { return }
         var message = "unknown \(kind) '\(id)' in \(written)"
         let close = known.filter { FieldReader.distance($0, id) <= max(2, id.count / 4) }.sorted()
         var notes: [Diagnostic.Note] = []

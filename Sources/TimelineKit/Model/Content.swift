@@ -6,6 +6,12 @@ public struct Content: Sendable {
     public var entries: [Entry]
     public var topics: [Topic]
     public var pages: [Page]
+    /// Ids of items that are written in the content but could not be read, as `source:ID`, `fact:ID` or
+    /// `note:ID`; references to them are not reported again.
+    public var brokenIDs: Set<String> = []
+    /// Whether every file was read without error; checks of completeness (unused sources, uncited
+    /// entries) run only then, since a file that failed to read would make them report in vain.
+    public var isComplete = true
 }
 
 /// Bounds past which the generator stops with an error instead of running out of memory.

@@ -31,6 +31,8 @@ struct SiteIndex: Sendable {
     /// Every file the build writes, relative to the site's root, for checking relative links.
     let paths: Set<String>
     let wording: DateWording
+    /// Items that exist in the content but could not be read; references to them are not errors of their own.
+    let brokenIDs: Set<String>
 
     /// Fixed pages every site has.
     static let fixedPages = ["index.html", "topics.html", "sources.html", "facts.html", "404.html"]
@@ -51,5 +53,6 @@ struct SiteIndex: Sendable {
         paths.formUnion(assets)
         self.paths = paths
         wording = DateWording.forLanguage(content.settings.language)
+        brokenIDs = content.brokenIDs
     }
 }

@@ -26,23 +26,34 @@ public struct ContentReader: Sendable {
             return nil
         }
         let root = fileSystem.resolvedPath(folder) ?? folder
+        let errorsBefore = log.errorCount
         checkTopLevel(log: log)
 
+        var broken = Set<String>()
         let settings = readSettings(root: root, log: log)
         let sources = readList("sources.yaml", required: true, root: root, log: log) { node, document in
-            readSource(node, document, log: log)
+            let source = readSource(node, document, log: log)
+            if source == nil, let id = node["id"]?.string { broken.insert("source:" + id) }
+            return source
         }
         let facts = readList("facts.yaml", required: false, root: root, log: log) { node, document in
-            readFact(node, document, log: log)
+            let fact = readFact(node, document, log: log)
+            if fact == nil, let id = node["id"]?.string { broken.insert("fact:" + id) }
+            return fact
         }
 
-        let files = Self.noteFolders.map { noteFiles(in: $0, root: root, log: log) }
-        let entries = parallelMap(files[0]) { file in readEntry(file, log: log) }.compactMap { $0 }
-        let topics = parallelMap(files[1]) { file in readTopic(file, log: log) }.compactMap { $0 }
-        let pages = parallelMap(files[2]) { file in readPage(file, log: log) }.compactMap { $0 }
+        let files = Self.noteFolders.map { noteFiles(in: $0, root: root, log: log, broken: &broken) }
+        let entries = parallelMap(files[0]) { file in readEntry(file, log: log) }
+        let topics = parallelMap(files[1]) { file in readTopic(file, log: log) }
+        let pages = parallelMap(files[2]) { file in readPage(file, log: log) }
+        for (folderFiles, notes) in [(files[0], entries.map { $0 != nil }), (files[1], topics.map { $0 != nil }), (files[2], pages.map { $0 != nil })] {
+            for (file, read) in zip(folderFiles, notes) where !read { broken.insert("note:" + file.id) }
+        }
 
         guard let settings else { return nil }
-        return Content(settings: settings, sources: sources, facts: facts, entries: entries, topics: topics, pages: pages)
+        return Content(
+            settings: settings, sources: sources, facts: facts, entries: entries.compactMap { $0 }, topics: topics.compactMap { $0 },
+            pages: pages.compactMap { $0 }, brokenIDs: broken, isComplete: log.errorCount == errorsBefore)
     }
 
     // MARK: Files
@@ -137,7 +148,7 @@ public struct ContentReader: Sendable {
     }
 
     /// The Markdown files of a note folder, sorted by name, each checked to have a valid id as its name.
-    private func noteFiles(in folderName: String, root: String, log: DiagnosticLog) -> [(id: String, text: SourceText)] {
+    private func noteFiles(in folderName: String, root: String, log: DiagnosticLog, broken: inout Set<String>) -> [(id: String, text: SourceText)] {
         let items: [DirectoryItem]
         do {
             guard let listed = try fileSystem.listDirectory(path(folderName)) else { return [] }
@@ -177,9 +188,11 @@ public struct ContentReader: Sendable {
             }
             accepted.append((id, relative))
         }
-        return parallelMap(accepted) { item in
+        let texts = parallelMap(accepted) { item in
             readText(item.relative, root: root, limit: limits.noteSize, log: log).map { (item.id, $0) }
-        }.compactMap { $0 }
+        }
+        for (item, text) in zip(accepted, texts) where text == nil { broken.insert("note:" + item.id) }
+        return texts.compactMap { $0 }
     }
 
     // MARK: Data files

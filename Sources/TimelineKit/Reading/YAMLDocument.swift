@@ -123,13 +123,18 @@ struct YAMLDocument {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
             var message = problem
-            if let context { message = "\(context.text), \(problem)" }
+            var notes: [Diagnostic.Note] = []
+            if let context {
+                // The context ("while parsing a flow sequence") is a note at its own place when it has one.
+                if context.mark.line != mark.line || context.mark.column != mark.column {
+                    notes.append(.init(context.text, at: location(context.mark)))
+                } else {
+                    message = "\(context.text), \(problem)"
+                }
+            }
             if isTab(at: mark, in: text) {
                 message = "a tab cannot indent YAML; indent with spaces"
-            }
-            var notes: [Diagnostic.Note] = []
-            if let context, context.mark.line != mark.line || context.mark.column != mark.column {
-                notes.append(.init(context.text, at: location(context.mark)))
+                notes = []
             }
             log.error("yaml-syntax", "invalid YAML: \(message)", at: location(mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):

@@ -69,7 +69,7 @@ public struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 log.error(
                     "template-syntax", "template error: \(describe(error.error))",
-                    at: source.location(line: error.context.lineNumber, column: error.context.columnNumber + 1))
+                    at: tagStart(in: source, line: error.context.lineNumber, column: error.context.columnNumber + 1))
                 failed = true
             } catch {
                 log.error("template-syntax", "template error: \(error)", at: .file(source.path))
@@ -85,6 +85,19 @@ public struct TemplateSet: Sendable {
             failed = true
         }
         return failed ? nil : TemplateSet(library: library, assets: assets)
+    }
+
+    /// Where the tag around a column starts (its `{{`), so that a syntax error points at the whole tag.
+    static func tagStart(in source: SourceText, line: Int, column: Int) -> SourceLocation {
+        let range = source.lineRange(line)
+        let scalars = Array(source.string(range).unicodeScalars)
+        var index = min(column - 1, scalars.count - 1)
+        while index >= 1 {
+            if scalars[index] == "{" && scalars[index - 1] == "{" { return source.location(line: line, column: index) }
+            if scalars[index] == "}" && index < column - 1 { break }
+            index -= 1
+        }
+        return source.location(line: line, column: column)
     }
 
     /// The partials a template includes or extends (`{{> name}}`, `{{< name}}`), with where each is named.
