@@ -27,15 +27,15 @@ public enum NoteScaffold {
     /// The text of a new note, ready to edit.
     public static func text(kind: Kind, title: String, date: String?, topicKind: String?) -> String {
         var lines = ["---", "title: \(quoted(title))"]
+        let guidance = "Cite a source for each claim with its id in brackets, as `[@source-id]`, and link to other notes with `[[note-id]]`."
         switch kind {
         case .entry:
             lines += [
-                "date: \(date ?? "")", "summary: \"\"", "topics: []", "sources: []", "---", "",
-                "Say what happened, citing a source for each claim [@source-id].",
-                "Link to people, places and other events with [[topic-id]].",
+                "date: \(date ?? "")", "# summary: One sentence for the timeline.", "topics: []", "sources: []", "---", "",
+                "Say what happened. " + guidance,
             ]
         case .topic:
-            lines += ["kind: \(topicKind ?? "person")", "summary: \"\"", "---", "", "Who or what this is, with sources [@source-id]."]
+            lines += ["kind: \(topicKind ?? "person")", "# summary: One sentence about it.", "---", "", "Who or what this is. " + guidance]
         case .page:
             lines += ["---", "", "Write the page here."]
         }

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import TimelineKit
+
+/// Builds into real folders: byte-identical rebuilds, untouched output after a failure, no leftovers,
+/// and refusal of folders a build must never replace.
+@Suite(.serialized) struct DirectoryOutputTests {
+    /// A copy of the example content in a new folder, with its output folder's path.
+    private func workspace() throws -> (content: String, output: String) {
+        let root = TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.exampleContent, toPath: root + "/Content")
+        return (root + "/Content", root + "/Public")
+    }
+
+    private func build(_ content: String, into output: String, strict: Bool = true) throws -> (BuildSummary?, DiagnosticLog) {
+        let builder = SiteBuilder(options: BuildOptions(
+            contentFolder: content, templatesFolder: TestSupport.templates, outputFolder: output, strict: strict))
+        let log = DiagnosticLog()
+        let directory = try DirectoryOutput(path: output, protecting: [content, TestSupport.templates])
+        return (try builder.build(into: directory, log: log), log)
+    }
+
+    /// Every file under a folder with its bytes, inode and modification time.
+    private func snapshot(_ folder: String) -> [String: (bytes: [UInt8], inode: UInt64, modified: Double)] {
+        var result: [String: (bytes: [UInt8], inode: UInt64, modified: Double)] = [:]
+        for (path, bytes) in TestSupport.files(under: folder) {
+            let attributes = try! FileManager.default.attributesOfItem(atPath: folder + "/" + path)
+            let inode = (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            result[path] = (bytes, inode, modified)
+        }
+        return result
+    }
+
+    @Test func buildingTwiceGivesIdenticalBytes() throws {
+        let (content, output) = try workspace()
+        let first = output + "-first"
+        _ = try build(content, into: first)
+        _ = try build(content, into: output)
+        let a = TestSupport.files(under: first), b = TestSupport.files(under: output)
+        #expect(a.map(\.0) == b.map(\.0))
+        #expect(a.count > 20)
+        for (x, y) in zip(a, b) { #expect(x.1 == y.1, "\(x.0) differs between builds") }
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteExactlyAsItWas() throws {
+        let (content, output) = try workspace()
+        let (summary, _) = try build(content, into: output)
+        #expect(summary != nil)
+        let before = snapshot(output)
+        try "---\ntitle: Broken\ndate: 2025-02-30\n---\nText [@nowhere].\n".write(toFile: content + "/entries/broken.md", atomically: true, encoding: .utf8)
+        let (failed, log) = try build(content, into: output)
+        #expect(failed == nil)
+        #expect(log.errorCount == 1)
+        let after = snapshot(output)
+        #expect(before.keys.sorted() == after.keys.sorted())
+        for (path, file) in before {
+            #expect(after[path]?.bytes == file.bytes && after[path]?.inode == file.inode && after[path]?.modified == file.modified, "\(path) changed")
+        }
+        // Nothing is left beside the output but the work folder's lock.
+        let work = (output as NSString).deletingLastPathComponent + "/.Public.timeline"
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: work)) == ["lock"])
+    }
+
+    @Test func aRebuildRemovesPagesOfDeletedNotesAndKeepsUnchangedFiles() throws {
+        let (content, output) = try workspace()
+        _ = try build(content, into: output)
+        let before = snapshot(output)
+        #expect(before["entries/repairs.html"] != nil)
+        try FileManager.default.removeItem(atPath: content + "/entries/repairs.md")
+        // The report is cited only by the removed entry and the fact it showed; keep the site valid without them.
+        let (summary, log) = try build(content, into: output, strict: false)
+        #expect(summary != nil, "\(log.diagnostics)")
+        let after = snapshot(output)
+        #expect(after["entries/repairs.html"] == nil)
+        #expect(Set(after.keys) == Set(before.keys).subtracting(["entries/repairs.html"]))
+        // A page whose bytes did not change is the same file, with its time stamp.
+        let unchanged = try #require(after["sources/council-2003.html"])
+        #expect(unchanged.inode == before["sources/council-2003.html"]?.inode)
+        #expect(unchanged.modified == before["sources/council-2003.html"]?.modified)
+        // A page that changed is a new file.
+        #expect(after["index.html"]?.bytes != before["index.html"]?.bytes)
+    }
+
+    @Test func leftoversOfAKilledBuildAreRemoved() throws {
+        let (content, output) = try workspace()
+        let work = (output as NSString).deletingLastPathComponent + "/.Public.timeline"
+        try FileManager.default.createDirectory(atPath: work + "/staging-99999/entries", withIntermediateDirectories: true)
+        try "half".write(toFile: work + "/staging-99999/entries/x.html", atomically: true, encoding: .utf8)
+        _ = try build(content, into: output)
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: work)) == ["lock"])
+        #expect(FileManager.default.fileExists(atPath: output + "/index.html"))
+        #expect(FileManager.default.fileExists(atPath: output + "/.timeline-site"))
+    }
+
+    @Test func refusesFoldersItMustNeverReplace() throws {
+        let (content, output) = try workspace()
+        let root = (content as NSString).deletingLastPathComponent
+        func refusal(_ path: String) -> String? {
+            do {
+                _ = try DirectoryOutput(path: path, protecting: [content, TestSupport.templates])
+                return nil
+            } catch {
+                return error.message
+            }
+        }
+        #expect(refusal("/") == "refusing to write the site to the root folder '/'")
+        #expect(refusal(NSHomeDirectory())?.hasPrefix("refusing to write the site to the home folder") == true)
+        #expect(refusal(content) == "refusing to write the site here: it would replace '\(content)'")
+        #expect(refusal(root) == "refusing to write the site here: it would replace '\(content)'")
+        #expect(refusal(content + "/entries") == "refusing to write the site inside '\(content)'")
+        #expect(refusal(TestSupport.templates + "/site") == "refusing to write the site inside '\(TestSupport.templates)'")
+        #expect(refusal(TestSupport.repository)?.hasPrefix("refusing to write the site here") == true)
+        let foreign = root + "/Documents"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "mine".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
+        #expect(refusal(foreign)?.hasPrefix("the output folder holds files that timeline did not write") == true)
+        #expect(refusal(output) == nil)
+    }
+}
