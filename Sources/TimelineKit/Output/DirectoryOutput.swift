@@ -70,7 +70,7 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
     }
 
     deinit {
-        if lock >= 0 { close(lock) }
+        releaseLock()
     }
 
     /// Takes the lock and clears what a killed build left behind.
@@ -149,6 +149,8 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
 
     private func releaseLock() {
         if lock >= 0 {
+            // Unlock before closing: a process being spawned at this moment may hold a copy of the descriptor.
+            flock(lock, LOCK_UN)
             close(lock)
             lock = -1
         }
