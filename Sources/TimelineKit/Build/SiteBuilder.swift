@@ -49,10 +49,21 @@ public struct SiteBuilder: Sendable {
         let site = prepared.site
         let context = PageContext(site: site)
         let plan = PlannedPage.all(for: site)
-        let failures = parallelMap(plan) { page -> OutputError? in
-            let html = prepared.templates.render(page.template, page.values(context))
+        let generated = GeneratedFile.all(baseURL: site.index.settings.baseURL)
+        // Templated pages and generated files are written in one parallel pass.
+        let jobs: [Either<PlannedPage, GeneratedFile>] = plan.map(Either.first) + generated.map(Either.second)
+        let failures = parallelMap(jobs) { job -> OutputError? in
+            let path: String, bytes: [UInt8]
+            switch job {
+            case .first(let page):
+                path = page.path(in: site)
+                bytes = Array(prepared.templates.render(page.template, page.values(context)).utf8)
+            case .second(let file):
+                path = file.path
+                bytes = file.make(site)
+            }
             do throws(OutputError) {
-                try output.write(page.path(in: site), Array(html.utf8))
+                try output.write(path, bytes)
                 return nil
             } catch {
                 return error
@@ -71,7 +82,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         try output.commit()
-        return plan.count + prepared.templates.assets.count
+        return jobs.count + prepared.templates.assets.count
     }
 
     /// Checks and writes the site; nil when it stopped, with the reasons in `log`.
@@ -95,4 +106,10 @@ public struct SiteBuilder: Sendable {
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
+}
+
+/// One of two kinds of work.
+enum Either<First, Second> {
+    case first(First)
+    case second(Second)
 }

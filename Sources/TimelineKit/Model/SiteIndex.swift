@@ -51,6 +51,7 @@ struct SiteIndex: Sendable {
         paths.formUnion(content.sources.map { "sources/\($0.id).html" })
         paths.formUnion(content.settings.eras.map { "eras/\($0.id).html" })
         paths.formUnion(assets)
+        paths.formUnion(GeneratedFile.all(baseURL: content.settings.baseURL).map(\.path))
         self.paths = paths
         wording = DateWording.forLanguage(content.settings.language)
         brokenIDs = content.brokenIDs

@@ -4,8 +4,15 @@
 /// one folder down) and names a file, so the site works from any server, under any path, and from disk.
 struct PageContext {
     let site: Site
+    /// Charts of the metrics with two figures or more, by metric.
+    let charts: [String: FigureChart]
     var index: SiteIndex { site.index }
     var wording: DateWording { site.index.wording }
+
+    init(site: Site) {
+        self.site = site
+        self.charts = FigureChart.charts(for: site)
+    }
 
     typealias Values = [String: Any]
 
@@ -38,7 +45,76 @@ struct PageContext {
             let pagePath = "pages/\(page.id).html"
             navigation.append(["title": page.title, "href": root + pagePath, "current": path == pagePath])
         }
-        return ["site": siteValues, "page": pageValues, "root": root, "navigation": navigation]
+        pageValues["og_type"] = kind == "entry" ? "article" : "website"
+        let alternates: [Values] = [
+            ["type": "application/atom+xml", "title": "\(settings.title): entries (Atom feed)", "href": root + "feed.xml"],
+            ["type": "application/json", "title": "\(settings.title): timeline for TimelineJS", "href": root + "timeline.json"],
+            ["type": "application/json", "title": "\(settings.title): all content as data", "href": root + "data.json"],
+            ["type": "text/csv", "title": "\(settings.title): facts and figures", "href": root + "facts.csv"],
+        ]
+        let webPage = JSON.compact([
+            ("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string(title)),
+            ("description", .optional(description)), ("inLanguage", .string(settings.language)),
+            ("url", settings.baseURL != nil ? .string(site.url(path)) : .null), ("isPartOf", websiteJSON()),
+        ])
+        return [
+            "site": siteValues, "page": pageValues, "root": root, "navigation": navigation, "alternates": alternates,
+            "jsonld": structuredData(webPage),
+        ]
+    }
+
+    /// Charts of the metrics whose figures a note shows, with its own figures highlighted.
+    func chartValues(for noteID: String, root: String) -> [Values] {
+        guard let note = site.notes[noteID] else { return [] }
+        let shown = note.facts.map(\.fact.id) + note.rendered.inlineFacts
+        var metrics: [String] = []
+        for id in shown {
+            if let metric = index.facts[id]?.metric, charts[metric] != nil, !metrics.contains(metric) { metrics.append(metric) }
+        }
+        return metrics.map { chartValues(charts[$0]!, root: root, highlight: Set(shown)) }
+    }
+
+    func chartValues(_ chart: FigureChart, root: String, highlight: Set<String> = []) -> Values {
+        [
+            "metric": chart.metric, "title": chart.title, "svg": chart.svg(root: root, highlight: highlight),
+            "anchor": "metric-\(chart.metric)", "href": root + "facts.html#metric-\(chart.metric)",
+            "legend": chart.legend.map { item -> Values in
+                ["mark": FigureChart.legendMark(item.shape, series: item.series), "title": item.source.title,
+                 "publisher": item.source.publisher ?? "", "href": root + "sources/\(item.source.id).html"]
+            },
+            "rows": chart.facts.map { fact -> Values in
+                var values = self.fact(fact)
+                values["source"] = fact.citations.first.flatMap { index.sources[$0.sourceID] }.map { source -> Values in
+                    ["title": source.title, "publisher": source.publisher ?? "", "href": root + "sources/\(source.id).html"]
+                } ?? [:]
+                values["highlight"] = highlight.contains(fact.id)
+                return values
+            },
+        ]
+    }
+
+    /// Structured data (schema.org JSON-LD) for a page, safe to place inside a `<script>` element.
+    func structuredData(_ json: JSON) -> String { json.serialized() }
+
+    func websiteJSON() -> JSON {
+        let settings = index.settings
+        return .compact([
+            ("@context", .string("https://schema.org")), ("@type", .string("WebSite")), ("name", .string(settings.title)),
+            ("description", .string(settings.description)), ("inLanguage", .string(settings.language)),
+            ("url", .optional(settings.baseURL)),
+            ("publisher", settings.publisher.map { .object([("@type", .string("Organization")), ("name", .string($0))]) } ?? .null),
+        ])
+    }
+
+    /// A source as a schema.org `CreativeWork`, for `citation`.
+    func creativeWork(_ source: Source) -> JSON {
+        .compact([
+            ("@type", .string("CreativeWork")), ("name", .string(source.title)),
+            ("author", source.author.map { .object([("@type", .string("Person")), ("name", .string($0))]) } ?? .null),
+            ("publisher", source.publisher.map { .object([("@type", .string("Organization")), ("name", .string($0))]) } ?? .null),
+            ("datePublished", source.date.startPoint.flatMap(EDTFDate.htmlValue).map(JSON.string) ?? .null),
+            ("url", .optional(source.url)),
+        ])
     }
 
     func date(_ date: EDTFDate) -> String { date.html(wording) }
@@ -178,8 +254,19 @@ struct PageContext {
         if let era = era(of: entry) {
             entryValues["era"] = ["title": era.title, "href": root + "eras/\(era.id).html"] as Values
         }
+        entryValues["charts"] = chartValues(for: entry.id, root: root)
         values["entry"] = entryValues
         values["sources"] = citationList(note.citations, root: root)
+        let article = JSON.compact([
+            ("@context", .string("https://schema.org")), ("@type", .string("Article")), ("headline", .string(entry.title)),
+            ("description", .optional(entry.summary)), ("inLanguage", .string(index.settings.language)),
+            ("url", index.settings.baseURL != nil ? .string(site.url(path)) : .null),
+            ("temporalCoverage", .string(entry.date.text)),
+            ("about", .array(topicLinks(entry, root: root).map { .object([("@type", .string("Thing")), ("name", .string($0["title"] as! String))]) })),
+            ("citation", .array(note.citations.order.compactMap { index.sources[$0] }.map(creativeWork))),
+            ("isPartOf", websiteJSON()),
+        ])
+        values["jsonld"] = structuredData(article)
         return values
     }
 
@@ -208,6 +295,7 @@ struct PageContext {
             },
         ]
         if let summary = topic.summary { topicValues["summary"] = summary }
+        topicValues["charts"] = chartValues(for: topic.id, root: root)
         values["topic"] = topicValues
         values["sources"] = site.notes[topic.id].map { citationList($0.citations, root: root) } ?? []
         return values
@@ -284,8 +372,31 @@ struct PageContext {
                 "facts": metrics[metric]!.map(factRow),
             ]
             if let description = definition?.description { values["description"] = description }
+            if let chart = charts[metric] { values["chart"] = chartValues(chart, root: "") }
             return values
         }
+        let days = site.content.facts.map(\.date.earliest)
+        var coverage: JSON = .null
+        if let first = days.min(), let last = days.max() {
+            let start = Site.timestamp(first).prefix(10), end = Site.timestamp(last).prefix(10)
+            coverage = .string(start == end ? String(start) : "\(start)/\(end)")
+        }
+        let dataset = JSON.compact([
+            ("@context", .string("https://schema.org")), ("@type", .string("Dataset")),
+            ("name", .string("\(index.settings.title): facts and figures")),
+            ("description", .string("Dated claims and figures of \(index.settings.title), each with the date it was true as of and the sources it rests on.")),
+            ("inLanguage", .string(index.settings.language)),
+            ("url", index.settings.baseURL != nil ? .string(site.url("facts.html")) : .null),
+            ("temporalCoverage", coverage),
+            ("variableMeasured", .array(order.map { metric in .string(defined.first { $0.id == metric }?.title ?? Fact.metricTitle(metric)) })),
+            ("distribution", .array([
+                .object([("@type", .string("DataDownload")), ("encodingFormat", .string("text/csv")), ("contentUrl", .string(site.url("facts.csv")))]),
+                .object([("@type", .string("DataDownload")), ("encodingFormat", .string("application/json")), ("contentUrl", .string(site.url("data.json")))]),
+            ])),
+            ("citation", .array(site.content.sources.filter { source in site.content.facts.contains { $0.citations.contains { $0.sourceID == source.id } } }.map(creativeWork))),
+            ("isPartOf", websiteJSON()),
+        ])
+        values["jsonld"] = structuredData(dataset)
         values["claims"] = facts.filter { $0.metric == nil || $0.value == nil }.map(factRow)
         return values
     }
@@ -311,7 +422,10 @@ struct PageContext {
         let page = site.pages[position]
         let path = "pages/\(page.id).html"
         var values = common(path: path, title: page.title, description: page.summary, kind: "page")
-        values["content"] = ["id": page.id, "title": page.title, "body": site.notes[page.id]?.rendered.markdown.html ?? ""] as Values
+        values["content"] = [
+            "id": page.id, "title": page.title, "body": site.notes[page.id]?.rendered.markdown.html ?? "",
+            "charts": chartValues(for: page.id, root: "../"),
+        ] as Values
         values["sources"] = site.notes[page.id].map { citationList($0.citations, root: "../") } ?? []
         return values
     }
@@ -323,6 +437,7 @@ struct PageContext {
             ["title": era.title, "href": "eras/\(era.id).html", "date_html": date(era.date)]
         }
         values["entry_count"] = site.entries.count
+        values["jsonld"] = structuredData(websiteJSON())
         return values
     }
 
