@@ -33,6 +33,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         print("Built \(folders.output): \(summary)")
+        for note in summary.notes { print("note: \(note)") }
     }
 }
 

@@ -94,10 +94,14 @@ public struct SiteBuilder: Sendable {
         }
         let files = try write(prepared, to: output)
         let content = prepared.site.content
+        var notes: [String] = []
+        if content.settings.baseURL == nil {
+            notes.append("site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative")
+        }
         return BuildSummary(
             entries: content.entries.count, topics: content.topics.count, sources: content.sources.count,
             facts: content.facts.count, pages: content.pages.count, files: files, seconds: Self.now() - start,
-            warnings: log.warningCount)
+            warnings: log.warningCount, notes: notes)
     }
 
     /// Seconds on a monotonic clock, for timing only; never written into the site.
