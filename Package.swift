@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TimelineKitTests",
-            dependencies: ["TimelineKit"],
+            dependencies: ["TimelineKit", .product(name: "Yams", package: "Yams")],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -6,5 +6,5 @@ struct Timeline: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Builds a cited, cross-linked timeline site from Markdown notes and a fact set.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ImportCommand.self])
 }

@@ -60,6 +60,14 @@ import Testing
         #expect(html.hasSuffix("[2]</a></sup></p>"))
     }
 
+    @Test func readsReferencesThatWrapOntoTheNextLine() {
+        let (html, diagnostics) = render("\nUnder [[moise|the late\npresident]] [@book,\np. 4; @paper] it ended.\nNext line.\n")
+        #expect(diagnostics.isEmpty)
+        #expect(html.contains(#"href="../topics/moise.html">the late president</a>"#))
+        #expect(html.contains(##"<a id="cite-book-1" href="#source-book">[1, p. 4]</a><a id="cite-paper-1" href="#source-paper">[2]</a></sup> it ended."##))
+        #expect(html.hasSuffix("it ended.\nNext line.</p>"))
+    }
+
     @Test func leavesCodeAsWritten() {
         let (html, diagnostics) = render("Write `[@paper]` or `[[moise]]`.\n\n    [@nothing] [[here]]\n")
         #expect(diagnostics.isEmpty)

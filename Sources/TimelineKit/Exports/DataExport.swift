@@ -22,6 +22,7 @@ struct DataExport {
         let siteJSON = JSON.compact([
             ("title", .string(settings.title)), ("description", .string(settings.description)), ("language", .string(settings.language)),
             ("base_url", .optional(settings.baseURL)), ("publisher", .optional(settings.publisher)),
+            ("allow_html", .bool(settings.allowHTML)), ("smart_punctuation", .bool(settings.smartPunctuation)),
             ("eras", .array(settings.eras.map { era in
                 .compact([("id", .string(era.id)), ("title", .string(era.title)), ("date", .string(era.date.text)),
                           ("summary", .optional(era.summary)), ("url", .string("eras/\(era.id).html"))])
@@ -66,7 +67,7 @@ struct DataExport {
         })
         let sources = JSON.array(site.content.sources.map { source in
             .compact([
-                ("id", .string(source.id)), ("url", .string("sources/\(source.id).html")), ("title", .string(source.title)),
+                ("id", .string(source.id)), ("url", .string("sources/\(source.id).html")), ("title", .optional(source.title)),
                 ("publisher", .optional(source.publisher)), ("author", .optional(source.author)), ("date", .string(source.date.text)),
                 ("address", .optional(source.url)), ("archive_url", .optional(source.archiveURL)), ("accessed", .optional(source.accessed?.text)),
                 ("note", .optional(source.note)), ("language", .optional(source.language)),

@@ -51,7 +51,7 @@ enum CommonMarkRenderer {
         var walker = Walker(body: body, options: options)
         for item in walker.collect(document) {
             switch item {
-            case .text(let node): walker.replaceReferences(in: node, resolver: &resolver)
+            case .text(let run): walker.replaceReferences(in: run, resolver: &resolver)
             case .link(let node, let isImage): walker.checkLink(node, isImage: isImage, resolver: &resolver)
             case .html(let node):
                 if !options.allowHTML {
@@ -70,7 +70,8 @@ enum CommonMarkRenderer {
     /// Walks one document's tree; lives only inside ``render``.
     private struct Walker {
         enum Item {
-            case text(OpaquePointer)
+            /// Text nodes and the soft line breaks between them, so a reference may wrap onto the next line.
+            case text([OpaquePointer])
             case link(OpaquePointer, isImage: Bool)
             case html(OpaquePointer)
         }
@@ -89,6 +90,11 @@ enum CommonMarkRenderer {
         func collect(_ document: OpaquePointer) -> [Item] {
             var items: [Item] = []
             var linkDepth = 0
+            var run: [OpaquePointer] = []
+            func endRun() {
+                if run.contains(where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) { items.append(.text(run)) }
+                run = []
+            }
             let iterator = cmark_iter_new(document)
             defer { cmark_iter_free(iterator) }
             while true {
@@ -96,9 +102,14 @@ enum CommonMarkRenderer {
                 if event == CMARK_EVENT_DONE { break }
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
+                if (type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK), linkDepth == 0 {
+                    // A run continues only while its nodes follow one another under one parent.
+                    if let last = run.last, cmark_node_next(last) != node { endRun() }
+                    run.append(node)
+                    continue
+                }
+                endRun()
                 switch (type, event) {
-                case (CMARK_NODE_TEXT, CMARK_EVENT_ENTER) where linkDepth == 0:
-                    items.append(.text(node))
                 case (CMARK_NODE_LINK, CMARK_EVENT_ENTER), (CMARK_NODE_IMAGE, CMARK_EVENT_ENTER):
                     linkDepth += 1
                     items.append(.link(node, isImage: type == CMARK_NODE_IMAGE))
@@ -110,6 +121,7 @@ enum CommonMarkRenderer {
                     break
                 }
             }
+            endRun()
             return items
         }
 
@@ -120,27 +132,38 @@ enum CommonMarkRenderer {
             return body.file.location(line: line + body.firstLine - 1, byteColumn: max(column, 1))
         }
 
-        /// Replaces every reference in a text node by new nodes: the text around it, and the resolved HTML.
-        mutating func replaceReferences(in node: OpaquePointer, resolver: inout some MarkdownResolver) {
-            guard let literal = cmark_node_get_literal(node) else { return }
-            let text = String(cString: literal)
-            guard text.utf8.contains(UInt8(ascii: "[")) else { return }
-            let found = InlineReferenceScanner.scan(text)
+        /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML.
+        mutating func replaceReferences(in run: [OpaquePointer], resolver: inout some MarkdownResolver) {
+            // The run's text, soft line breaks as "\n", with where each node's text starts.
+            var utf8: [UInt8] = []
+            var starts: [(offset: Int, node: OpaquePointer)] = []
+            for node in run {
+                starts.append((utf8.count, node))
+                if cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK {
+                    utf8.append(0x0A)
+                } else if let literal = cmark_node_get_literal(node) {
+                    utf8.append(contentsOf: String(cString: literal).utf8)
+                }
+            }
+            guard utf8.contains(UInt8(ascii: "[")) else { return }
+            let found = InlineReferenceScanner.scan(String(decoding: utf8, as: UTF8.self))
             guard !found.isEmpty else { return }
 
-            let line = Int(cmark_node_get_start_line(node)) + body.firstLine - 1
-            let lineRange = body.file.lineRange(line)
-            var searchFrom = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(node)) - 1, 0), lineRange.upperBound)
-            let utf8 = Array(text.utf8)
             var pieces: [(html: String?, text: String)] = []
             var copied = 0
+            var searchFrom: [Int: Int] = [:]
             for scanned in found {
-                let raw = Array(utf8[scanned.range])
-                // Find the reference as written in the file, to point at it and to honour a backslash escape.
-                var start = lineRange.lowerBound + max(Int(cmark_node_get_start_column(node)) - 1, 0) + scanned.range.lowerBound
-                if let written = Self.find(raw, in: body.file.bytes, from: searchFrom, to: lineRange.upperBound) {
+                // The node the reference starts in, and where that node's text is written in the file.
+                let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
+                let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
+                let lineRange = body.file.lineRange(line)
+                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                var start = nodeStart + scanned.range.lowerBound - owner.offset
+                // Find the reference as written, to point at it exactly and to honour a backslash escape.
+                let raw = Array(utf8[scanned.range].prefix { $0 != 0x0A })
+                if let written = Self.find(raw, in: body.file.bytes, from: searchFrom[line] ?? nodeStart, to: lineRange.upperBound) {
                     start = written
-                    searchFrom = written + raw.count
+                    searchFrom[line] = written + raw.count
                     if written > lineRange.lowerBound, body.file.bytes[written - 1] == UInt8(ascii: "\\") { continue }
                 }
                 if let problem = scanned.problem {
@@ -152,28 +175,51 @@ enum CommonMarkRenderer {
                 if scanned.range.lowerBound > copied {
                     pieces.append((nil, String(decoding: utf8[copied..<scanned.range.lowerBound], as: UTF8.self)))
                 }
-                let location = body.file.location(ofOffset: start)
-                let resolved = resolver.resolve(reference, at: location)
+                let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start))
                 pieces.append((resolved.html, resolved.text))
                 copied = scanned.range.upperBound
             }
-            guard !pieces.isEmpty else { return }
+            guard pieces.contains(where: { $0.html != nil }) else { return }
             if copied < utf8.count { pieces.append((nil, String(decoding: utf8[copied...], as: UTF8.self))) }
+            let anchor = run[0]
             for piece in pieces {
-                let replacement: OpaquePointer?
                 if let html = piece.html {
-                    replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                    let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
                     cmark_node_set_on_enter(replacement, html)
                     cmark_node_set_on_exit(replacement, "")
                     replacementTexts.append(piece.text)
                     cmark_node_set_user_data(replacement, UnsafeMutableRawPointer(bitPattern: replacementTexts.count))
-                } else {
-                    replacement = cmark_node_new(CMARK_NODE_TEXT)
-                    cmark_node_set_literal(replacement, piece.text)
+                    cmark_node_insert_before(anchor, replacement)
+                    continue
                 }
-                cmark_node_insert_before(node, replacement)
+                // Plain text, with its soft line breaks restored.
+                for (index, line) in piece.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { cmark_node_insert_before(anchor, cmark_node_new(CMARK_NODE_SOFTBREAK)) }
+                    guard !line.isEmpty else { continue }
+                    let text = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(text, String(line))
+                    cmark_node_insert_before(anchor, text)
+                }
             }
-            cmark_node_free(node)
+            for node in run { cmark_node_free(node) }
+        }
+
+        /// A reference whose label wrapped onto a new line reads as one line.
+        static func unwrapped(_ reference: InlineReference) -> InlineReference {
+            func line(_ text: String?) -> String? {
+                text.map { String($0.split(separator: "\n").joined(separator: " ")) }
+            }
+            switch reference {
+            case .citation(let items):
+                return .citation(items.map { item in
+                    var item = item
+                    item.locator = line(item.locator)
+                    return item
+                })
+            case .crossLink(let target, let label): return .crossLink(target: target, label: line(label))
+            case .fact(let id, let label): return .fact(id: id, label: line(label))
+            case .sourceLink(let id, let label): return .sourceLink(id: id, label: line(label))
+            }
         }
 
         static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {

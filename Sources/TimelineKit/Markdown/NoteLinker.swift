@@ -91,7 +91,7 @@ struct NoteLinker: MarkdownResolver {
                 reportUnknown("source", id, written: "[[source:\(id)]]", among: index.sources.keys, at: location)
                 return (HTML.escape(label ?? id), label ?? id)
             }
-            let text = label ?? source.title
+            let text = label ?? source.name
             return ("<a class=\"source-link\" href=\"../sources/\(id).html\">\(HTML.escape(text))</a>", text)
         }
     }

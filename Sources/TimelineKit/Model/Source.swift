@@ -1,7 +1,8 @@
 /// A document the site relies on: an article, report or book, from `sources.yaml`.
 public struct Source: Sendable, Identifiable {
     public var id: String
-    public var title: String
+    /// The title as published, when the source has one.
+    public var title: String?
     public var publisher: String?
     public var author: String?
     /// When the source was published, no more precisely than known.
@@ -15,4 +16,10 @@ public struct Source: Sendable, Identifiable {
     /// The language of the source when it differs from the site's (BCP 47).
     public var language: String?
     public var location: SourceLocation
+
+    /// What to call the source: its title, else its publisher, else its id.
+    public var name: String { title ?? publisher ?? id }
+
+    /// The publisher when it is not already the source's name.
+    public var publisherBesideName: String? { title == nil ? nil : publisher }
 }

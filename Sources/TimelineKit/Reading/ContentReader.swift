@@ -316,9 +316,8 @@ public struct ContentReader: Sendable {
             log.error("invalid-language", "'\(language)' is not a BCP 47 language tag", at: subject.location(of: "language"))
         }
         guard let date else { return nil }
-        let title = subject.string("title") ?? subject.string("publisher") ?? id
         return Source(
-            id: id, title: title, publisher: subject.string("publisher"), author: subject.string("author"), date: date,
+            id: id, title: subject.string("title"), publisher: subject.string("publisher"), author: subject.string("author"), date: date,
             url: urls["url"], archiveURL: urls["archive_url"], accessed: subject.date("accessed"), note: subject.string("note"),
             language: subject.string("language"), location: fields.location(of: "id"))
     }

@@ -98,7 +98,7 @@ struct FigureChart {
             let source = fact.citations.first.flatMap { sources[$0.sourceID] }
             let href = source.map { "\(root)sources/\($0.id).html" } ?? "\(root)facts.html#fact-\(fact.id)"
             let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
-                + (source.map { ", source: \($0.publisher.map { $0 + ", " } ?? "")\($0.title)" } ?? "")
+                + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")
             let classes = "chart-point series-\(series)" + (highlight.contains(fact.id) ? " highlight" : "")
             svg += "<a class=\"\(classes)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
             if fact.date.isInterval, end - start > 40 {

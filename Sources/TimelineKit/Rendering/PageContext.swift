@@ -79,13 +79,13 @@ struct PageContext {
             "metric": chart.metric, "title": chart.title, "svg": chart.svg(root: root, highlight: highlight),
             "anchor": "metric-\(chart.metric)", "href": root + "facts.html#metric-\(chart.metric)",
             "legend": chart.legend.map { item -> Values in
-                ["mark": FigureChart.legendMark(item.shape, series: item.series), "title": item.source.title,
-                 "publisher": item.source.publisher ?? "", "href": root + "sources/\(item.source.id).html"]
+                ["mark": FigureChart.legendMark(item.shape, series: item.series), "title": item.source.name,
+                 "publisher": item.source.publisherBesideName ?? "", "href": root + "sources/\(item.source.id).html"]
             },
             "rows": chart.facts.map { fact -> Values in
                 var values = self.fact(fact)
                 values["source"] = fact.citations.first.flatMap { index.sources[$0.sourceID] }.map { source -> Values in
-                    ["title": source.title, "publisher": source.publisher ?? "", "href": root + "sources/\(source.id).html"]
+                    ["title": source.name, "publisher": source.publisherBesideName ?? "", "href": root + "sources/\(source.id).html"]
                 } ?? [:]
                 values["highlight"] = highlight.contains(fact.id)
                 return values
@@ -109,7 +109,7 @@ struct PageContext {
     /// A source as a schema.org `CreativeWork`, for `citation`.
     func creativeWork(_ source: Source) -> JSON {
         .compact([
-            ("@type", .string("CreativeWork")), ("name", .string(source.title)),
+            ("@type", .string("CreativeWork")), ("name", .string(source.name)),
             ("author", source.author.map { .object([("@type", .string("Person")), ("name", .string($0))]) } ?? .null),
             ("publisher", source.publisher.map { .object([("@type", .string("Organization")), ("name", .string($0))]) } ?? .null),
             ("datePublished", source.date.startPoint.flatMap(EDTFDate.htmlValue).map(JSON.string) ?? .null),
@@ -166,7 +166,11 @@ struct PageContext {
             let backrefs: [Values] = placed.enumerated().map { number, anchor in
                 ["label": Self.backrefLabel(number, count: placed.count), "href": "#" + anchor]
             }
-            let details: [Values] = uses.filter { $0.locator != nil || $0.quote != nil }.map { use in
+            var seen = Set<String>()
+            let distinct = uses.filter { use in
+                (use.locator != nil || use.quote != nil) && seen.insert((use.locator ?? "") + "\u{0}" + (use.quote ?? "")).inserted
+            }
+            let details: [Values] = distinct.map { use in
                 var values: Values = [:]
                 if let locator = use.locator { values["locator"] = locator }
                 if let quote = use.quote {
@@ -201,9 +205,9 @@ struct PageContext {
     /// A source's full reference.
     func reference(_ source: Source, root: String) -> Values {
         var values: Values = [
-            "id": source.id, "title": source.title, "date_html": date(source.date), "href": root + "sources/\(source.id).html",
+            "id": source.id, "title": source.name, "date_html": date(source.date), "href": root + "sources/\(source.id).html",
         ]
-        if let publisher = source.publisher { values["publisher"] = publisher }
+        if let publisher = source.publisherBesideName { values["publisher"] = publisher }
         if let author = source.author { values["author"] = author }
         if let url = source.url { values["url"] = url }
         if let archive = source.archiveURL { values["archive_url"] = archive }
@@ -321,9 +325,10 @@ struct PageContext {
     func sourcePage(_ position: Int) -> Values {
         let source = site.content.sources[position]
         let path = "sources/\(source.id).html"
-        var values = common(path: path, title: source.title, description: source.note, kind: "source")
+        var values = common(path: path, title: source.name, description: source.note, kind: "source")
         let root = "../"
         var sourceValues = reference(source, root: root)
+        if let publisher = source.publisher { sourceValues["publisher_name"] = publisher }
         let uses = site.sourceUses[source.id] ?? []
         sourceValues["cited_by"] = uses.filter { $0.note != nil }.map(use(root: root))
         sourceValues["facts"] = uses.filter { $0.factID != nil }.map(use(root: root))
@@ -347,7 +352,7 @@ struct PageContext {
 
     func sourcesPage() -> Values {
         var values = common(path: "sources.html", title: "Sources", description: "Every source \(index.settings.title) relies on.", kind: "sources")
-        let sorted = site.content.sources.sorted { ($0.date.earliest, $0.title, $0.id) < ($1.date.earliest, $1.title, $1.id) }
+        let sorted = site.content.sources.sorted { ($0.date.earliest, $0.name, $0.id) < ($1.date.earliest, $1.name, $1.id) }
         values["sources"] = sorted.map { source -> Values in
             var values = reference(source, root: "")
             values["href"] = "sources/\(source.id).html"
@@ -407,9 +412,9 @@ struct PageContext {
         values["sources"] = fact.citations.compactMap { citation -> Values? in
             guard let source = index.sources[citation.sourceID] else { return nil }
             var values: Values = [
-                "title": source.title, "href": "sources/\(source.id).html", "date_html": date(source.date),
+                "title": source.name, "href": "sources/\(source.id).html", "date_html": date(source.date),
             ]
-            if let publisher = source.publisher { values["publisher"] = publisher }
+            if let publisher = source.publisherBesideName { values["publisher"] = publisher }
             if let locator = citation.locator { values["locator"] = locator }
             if let quote = citation.quote { values["quote"] = quote }
             return values
