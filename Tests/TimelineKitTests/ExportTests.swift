@@ -164,6 +164,12 @@ import Yams
         #expect(text.hasSuffix("\r\n"))
     }
 
+    @Test func jsonEscapesWhatWouldEndAScriptOrAJavaScriptString() {
+        #expect(JSON.string("</script>\u{2028}\u{2029}&\"\\\n\u{1}").serialized() == #""\u003c/script\u003e\u2028\u2029\u0026\"\\\n\u0001""#)
+        #expect(JSON.number(1300000).serialized() == "1300000")
+        #expect(JSON.number(86.2).serialized() == "86.2")
+    }
+
     @Test func csvFieldsAreQuotedAndDefused() {
         #expect(FactsCSV.field("plain") == "plain")
         #expect(FactsCSV.field("a, b") == "\"a, b\"")
