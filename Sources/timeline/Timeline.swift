@@ -2,9 +2,9 @@ import ArgumentParser
 import TimelineKit
 
 @main
-struct Timeline: ParsableCommand {
+struct Timeline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Builds a cited, cross-linked timeline site from Markdown notes and a fact set.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ImportCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self])
 }

@@ -1,0 +1,158 @@
+import FlyingFox
+import Foundation
+import TimelineKit
+
+/// `timeline serve`: builds the site, serves it on 127.0.0.1, watches the content and templates, rebuilds
+/// on every change and reloads open pages. A failed build is shown in the terminal and in the page, and the
+/// last good site stays served.
+public struct PreviewServer: Sendable {
+    let options: BuildOptions
+    let port: UInt16
+    /// Where messages for the terminal go.
+    let print: @Sendable (String) -> Void
+
+    public init(options: BuildOptions, port: UInt16, print: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.port = port
+        self.print = print
+    }
+
+    public func run() async throws {
+        let state = PreviewState()
+        let builder = SiteBuilder(options: options)
+        await rebuild(builder, state: state)
+        guard let root = LocalFileSystem().resolvedPath(options.outputFolder) else {
+            throw OutputError(path: options.outputFolder, "there is no site to serve")
+        }
+
+        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        await server.appendRoute("GET /_timeline/reload.js") { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(Self.reloadScript.utf8))
+        }
+        await server.appendRoute("GET /_timeline/wait") { request in
+            let since = request.query["since"].flatMap { Int($0) } ?? -1
+            let (version, failure) = await state.wait(since: since, seconds: 20)
+            var body = "{\"version\":\(version)"
+            if let failure { body += ",\"error\":" + JSONText.quoted(failure) }
+            body += "}"
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: Data(body.utf8))
+        }
+        await server.appendRoute("GET,HEAD *", to: SiteFileHandler(root: root))
+
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await server.run() }
+            try await server.waitUntilListening()
+            let address = await server.listeningAddress
+            var shownPort = Int(port)
+            if case .ip4(_, let listening) = address { shownPort = Int(listening) }
+            print("Serving \(options.outputFolder) at http://127.0.0.1:\(shownPort)/ — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
+            group.addTask { await watch(builder, state: state) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Rebuilds whenever a file of the content or templates changes.
+    private func watch(_ builder: SiteBuilder, state: PreviewState) async {
+        var last = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 250_000_000)
+            let now = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
+            guard now != last else { continue }
+            last = now
+            await rebuild(builder, state: state)
+        }
+    }
+
+    private func rebuild(_ builder: SiteBuilder, state: PreviewState) async {
+        let log = DiagnosticLog()
+        let start = Date()
+        var failure: String?
+        do {
+            let output = try DirectoryOutput(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
+            if let summary = try builder.build(into: output, log: log) {
+                for diagnostic in log.diagnostics { print(diagnostic.description) }
+                print("Built \(options.outputFolder): \(summary)")
+            } else {
+                failure = log.diagnostics.map(\.description).joined(separator: "\n")
+            }
+        } catch {
+            failure = (log.diagnostics.map(\.description) + [error.description]).joined(separator: "\n")
+        }
+        if let failure {
+            print(failure)
+            print("Build failed after \(Int(Date().timeIntervalSince(start) * 1000)) ms; still serving the last site that built")
+        }
+        await state.record(failure: failure)
+    }
+
+    /// Polls for a new version; reloads the page when a build succeeds, and shows the diagnostics when one fails.
+    static let reloadScript = """
+        (function () {
+          "use strict";
+          var version = null;
+          var box = null;
+          function show(text) {
+            if (!box) {
+              box = document.createElement("pre");
+              box.setAttribute("role", "alert");
+              box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:50vh;overflow:auto;margin:0;padding:1rem;" +
+                "background:#7a1010;color:#fff;font:14px/1.4 monospace;z-index:2147483647;white-space:pre-wrap";
+              document.body.appendChild(box);
+            }
+            box.textContent = "The last build failed; this is the last site that built.\\n\\n" + text;
+          }
+          function poll() {
+            fetch("/_timeline/wait?since=" + (version === null ? -1 : version), { cache: "no-store" })
+              .then(function (response) { return response.json(); })
+              .then(function (state) {
+                if (version !== null && state.version !== version && !state.error) { location.reload(); return; }
+                if (state.error) { show(state.error); } else if (box) { box.remove(); box = null; }
+                version = state.version;
+                poll();
+              })
+              .catch(function () { setTimeout(poll, 1000); });
+          }
+          poll();
+        })();
+        """
+}
+
+/// Sizes and modification times of every file under some folders, to notice edits.
+struct FolderSnapshot: Equatable {
+    var files: [String: [Int]] = [:]
+
+    init(folders: [String]) {
+        for folder in folders { scan(folder) }
+    }
+
+    private mutating func scan(_ folder: String) {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
+        for case let relative as String in enumerator {
+            let path = folder + "/" + relative
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
+            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+            let modified = (attributes[.modificationDate] as? Date).map { Int($0.timeIntervalSince1970 * 1e6) } ?? 0
+            files[path] = [size, modified]
+        }
+    }
+}
+
+/// A JSON string literal, for the small responses of the preview server.
+enum JSONText {
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "<": out += "\\u003c"
+            default:
+                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
