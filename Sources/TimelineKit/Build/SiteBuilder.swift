@@ -47,7 +47,8 @@ public struct SiteBuilder: Sendable {
     /// Renders every page of a prepared site and writes the site; returns the number of files.
     public func write(_ prepared: PreparedSite, to output: any SiteOutput) throws(OutputError) -> Int {
         let site = prepared.site
-        let context = PageContext(site: site)
+        let stylesheet = prepared.templates.assets.first { $0.path == "assets/style.css" }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        let context = PageContext(site: site, stylesheet: stylesheet ?? "")
         let plan = PlannedPage.all(for: site)
         let generated = GeneratedFile.all(baseURL: site.index.settings.baseURL)
         // Templated pages and generated files are written in one parallel pass.

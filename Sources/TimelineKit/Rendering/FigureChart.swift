@@ -9,9 +9,10 @@ struct FigureChart {
     let sources: [String: Source]
     let wording: DateWording
 
-    static let width = 640.0
-    static let height = 300.0
-    static let margin = (top: 24.0, right: 24.0, bottom: 44.0, left: 76.0)
+    /// The drawing's size in its own units; narrow, so that its text stays legible on a phone.
+    static let width = 480.0
+    static let height = 280.0
+    static let margin = (top: 26.0, right: 18.0, bottom: 40.0, left: 78.0)
     /// Mark shapes, one per source, in order of first appearance.
     static let shapes = ["circle", "square", "triangle", "diamond", "cross", "star"]
 
@@ -75,7 +76,7 @@ struct FigureChart {
         }
         let firstYear = DayNumber(Int(first.rounded(.up))).components.year
         let lastYear = DayNumber(Int(last)).components.year
-        let stride = max(1, (lastYear - firstYear + 1) / 8)
+        let stride = max(1, (lastYear - firstYear + 1) / 6)
         var year = firstYear
         while year <= lastYear {
             let day = Double(DayNumber(year: year, month: 1, day: 1).value)

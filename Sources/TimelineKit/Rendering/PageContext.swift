@@ -9,9 +9,13 @@ struct PageContext {
     var index: SiteIndex { site.index }
     var wording: DateWording { site.index.wording }
 
-    init(site: Site) {
+    /// The site's stylesheet, for the 404 page, which servers show at any address and so loads nothing.
+    let stylesheet: String
+
+    init(site: Site, stylesheet: String = "") {
         self.site = site
         self.charts = FigureChart.charts(for: site)
+        self.stylesheet = stylesheet
     }
 
     typealias Values = [String: Any]
@@ -142,8 +146,9 @@ struct PageContext {
         }
     }
 
-    /// Entries grouped by year, each year with an anchor.
-    func years(_ entries: [Entry], root: String) -> [Values] {
+    /// Entries grouped by year, each year with an anchor (qualified by the era when one is given, as an era's
+    /// years may recur in the next era).
+    func years(_ entries: [Entry], root: String, era: Era? = nil) -> [Values] {
         var groups: [(Int, [Entry])] = []
         for entry in entries {
             if let last = groups.last, last.0 == entry.date.year {
@@ -153,7 +158,7 @@ struct PageContext {
             }
         }
         return groups.map { year, entries in
-            ["year": year, "anchor": "year-\(year)", "entries": entries.map { card($0, root: root) }]
+            ["year": year, "anchor": (era.map { "\($0.id)-" } ?? "") + "year-\(year)", "entries": entries.map { card($0, root: root) }]
         }
     }
 
@@ -458,7 +463,7 @@ struct PageContext {
             }
         }
         return groups.map { era, entries in
-            var values: Values = ["years": years(entries, root: root)]
+            var values: Values = ["years": years(entries, root: root, era: era)]
             if let era {
                 var eraValues: Values = ["title": era.title, "href": root + "eras/\(era.id).html", "date_html": date(era.date), "id": era.id]
                 if let summary = era.summary { eraValues["summary"] = summary }
@@ -479,7 +484,12 @@ struct PageContext {
         return values
     }
 
+    /// The page servers send for a missing address, at any depth: it loads no file, and its links resolve
+    /// against the site's address when known, or else against the folder a script finds the site's root in.
     func notFoundPage() -> Values {
-        common(path: "404.html", title: "Page not found", description: nil, kind: "404")
+        var values = common(path: "404.html", title: "Page not found", description: nil, kind: "404")
+        values["stylesheet"] = stylesheet
+        values["folders"] = ["entries", "topics", "sources", "pages", "eras"].joined(separator: "|")
+        return values
     }
 }
