@@ -86,7 +86,9 @@ import Testing
         }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
-        for year in ["1998", "2003", "2004", "2009", "2015"] { #expect(index.contains("id=\"year-\(year)\"")) }
+        for (era, year) in [("planning", "1998"), ("planning", "2003"), ("construction-and-use", "2004"), ("construction-and-use", "2009"), ("construction-and-use", "2015")] {
+            #expect(index.contains("id=\"\(era)-year-\(year)\""))
+        }
         #expect(index.contains(#"id="era-planning""#))
         #expect(index.range(of: "era-planning")!.lowerBound < index.range(of: "era-construction-and-use")!.lowerBound)
         #expect(index.contains(#"<time class="date" datetime="2015" data-edtf="2015~">c. 2015</time>"#))
