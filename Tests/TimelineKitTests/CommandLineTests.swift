@@ -47,7 +47,7 @@ import Testing
         #expect(result.errors == "")
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix("Built Public: 5 entries, 4 topics, 4 sources, 4 facts, 2 pages: 29 files in ") == true, "\(result.output)")
+        #expect(lines.first?.hasPrefix("Built Public: 5 entries, 4 topics, 4 sources, 4 facts, 2 pages: 30 files in ") == true, "\(result.output)")
         #expect(lines.last == "note: site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative")
         #expect(FileManager.default.fileExists(atPath: root + "/Public/entries/opening.html"))
     }
