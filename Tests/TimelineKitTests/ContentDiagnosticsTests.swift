@@ -110,7 +110,7 @@ import Testing
         let summary = try? SiteBuilder(options: BuildOptions(), fileSystem: fileSystem).build(into: MemoryOutput(), log: log)
         #expect(summary == nil)
         #expect(log.diagnostics.map(\.description) == [
-            "Templates/entry.mustache:2:24: error: template error: a section is closed with a different name than it was opened with [template-syntax]",
+            "Templates/entry.mustache:2:24: error: template error: '{{/entri}}' closes a section opened as 'entry' at line 2 [template-syntax]",
             "Templates/topic.mustache:1:24: error: template 'topic' uses partial 'partials/missing', which does not exist (Templates/partials/missing.mustache) [missing-partial]",
         ])
     }

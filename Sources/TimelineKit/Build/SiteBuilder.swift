@@ -24,10 +24,15 @@ public struct SiteBuilder: Sendable {
 
     /// Reads and checks everything without writing; nil when the build must stop.
     public func prepare(log: DiagnosticLog) -> PreparedSite? {
+        var clock = StageClock()
+        defer { clock.report() }
         let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
         let reader = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
+        clock.lap("templates")
         guard let content = reader.read(log: log) else { return nil }
+        clock.lap("read")
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.path) ?? [])
+        clock.lap("index")
 
         let bodies: [(NoteInfo, MarkdownBody)] =
             content.entries.map { (NoteInfo(kind: .entry, id: $0.id, title: $0.title), $0.body) }
@@ -38,14 +43,19 @@ public struct SiteBuilder: Sendable {
             log.report(contentsOf: diagnostics)
             return note
         }
+        clock.lap("render bodies")
         let site = Site(content: content, index: index, rendered: rendered)
+        clock.lap("link")
         site.runChecks(log: log)
+        clock.lap("check")
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
         return PreparedSite(site: site, templates: templates)
     }
 
     /// Renders every page of a prepared site and writes the site; returns the number of files.
     public func write(_ prepared: PreparedSite, to output: any SiteOutput) throws(OutputError) -> Int {
+        var clock = StageClock()
+        defer { clock.report() }
         let site = prepared.site
         let stylesheet = prepared.templates.assets.first { $0.path == "assets/style.css" }.map { String(decoding: $0.bytes, as: UTF8.self) }
         let context = PageContext(site: site, stylesheet: stylesheet ?? "")
@@ -58,7 +68,7 @@ public struct SiteBuilder: Sendable {
             switch job {
             case .first(let page):
                 path = page.path(in: site)
-                bytes = Array(prepared.templates.render(page.template, page.values(context)).utf8)
+                bytes = prepared.templates.render(page.template, page.values(context))
             case .second(let file):
                 path = file.path
                 bytes = file.make(site)
@@ -70,6 +80,7 @@ public struct SiteBuilder: Sendable {
                 return error
             }
         }
+        clock.lap("render and write pages")
         if let failure = failures.compactMap({ $0 }).first {
             output.discard()
             throw failure
@@ -83,6 +94,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         try output.commit()
+        clock.lap("commit")
         return jobs.count + prepared.templates.assets.count
     }
 
@@ -117,4 +129,24 @@ public struct SiteBuilder: Sendable {
 enum Either<First, Second> {
     case first(First)
     case second(Second)
+}
+
+/// Times the stages of a build when `TIMELINE_TIMINGS` is set, for profiling; prints to standard error.
+struct StageClock {
+    static let enabled = getenv("TIMELINE_TIMINGS") != nil
+    var last = SiteBuilder.now()
+    var laps: [(String, Double)] = []
+
+    mutating func lap(_ name: String) {
+        guard Self.enabled else { return }
+        let now = SiteBuilder.now()
+        laps.append((name, now - last))
+        last = now
+    }
+
+    func report() {
+        guard Self.enabled else { return }
+        let text = laps.map { "timing: \($0.0): \(Int(($0.1 * 1000).rounded())) ms\n" }.joined()
+        _ = text.withCString { write(2, $0, strlen($0)) }
+    }
 }

@@ -1,6 +1,8 @@
 /// `feed.xml`: an Atom feed of the entries, the latest events first, with their corrections.
 struct AtomFeed {
     let site: Site
+    /// How many entries the feed holds, as feed readers expect: the latest ones.
+    static let limit = 50
 
     var bytes: [UInt8] { Array(text.utf8) }
 
@@ -12,7 +14,7 @@ struct AtomFeed {
 
     var text: String {
         let settings = site.index.settings
-        let entries = site.entries.reversed()
+        let entries = site.entries.reversed().prefix(Self.limit)
         let updated = site.entries.map(site.lastChange(of:)).max() ?? DayNumber(year: 2000, month: 1, day: 1)
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
         xml += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(XML.escape(settings.language))\""

@@ -101,7 +101,7 @@ struct FigureChart {
             let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
                 + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")
             let classes = "chart-point series-\(series)" + (highlight.contains(fact.id) ? " highlight" : "")
-            svg += "<a class=\"\(classes)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
+            svg += "<a class=\"\(classes)\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
             if fact.date.isInterval, end - start > 40 {
                 svg += "<line class=\"chart-period\" x1=\"\(Self.format(x(start)))\" x2=\"\(Self.format(x(end)))\" y1=\"\(Self.format(y(value)))\" y2=\"\(Self.format(y(value)))\"/>\n"
             }

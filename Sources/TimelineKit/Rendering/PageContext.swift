@@ -12,10 +12,35 @@ struct PageContext {
     /// The site's stylesheet, for the 404 page, which servers show at any address and so loads nothing.
     let stylesheet: String
 
+    /// The era of each entry, by the entry's position in time.
+    let eras: [Era?]
+    /// For each topic, the positions of the entries that name it in front matter or link to it, in time order.
+    let topicEntries: [String: [Int]]
+    /// Each chart drawn once for pages at the site's root and once for pages one folder down.
+    let chartDrawings: [String: (top: String, nested: String)]
+
     init(site: Site, stylesheet: String = "") {
         self.site = site
-        self.charts = FigureChart.charts(for: site)
         self.stylesheet = stylesheet
+        let charts = FigureChart.charts(for: site)
+        self.charts = charts
+        chartDrawings = charts.mapValues { (top: $0.svg(root: ""), nested: $0.svg(root: "../")) }
+        let definedEras = site.index.settings.eras
+        eras = site.entries.map { entry in
+            definedEras
+                .filter { $0.date.earliest <= entry.date.earliest && entry.date.earliest <= $0.date.latest }
+                .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) }
+        }
+        var topicEntries: [String: [Int]] = [:]
+        let position = Dictionary(uniqueKeysWithValues: site.entries.enumerated().map { ($1.id, $0) })
+        for topic in site.topics {
+            var members = Set((site.tagged[topic.id] ?? []).compactMap { position[$0] })
+            for backlink in site.backlinks[topic.id] ?? [] where backlink.from.kind == .entry {
+                if let index = position[backlink.from.id] { members.insert(index) }
+            }
+            topicEntries[topic.id] = members.sorted()
+        }
+        self.topicEntries = topicEntries
     }
 
     typealias Values = [String: Any]
@@ -80,7 +105,7 @@ struct PageContext {
 
     func chartValues(_ chart: FigureChart, root: String, highlight: Set<String> = []) -> Values {
         [
-            "metric": chart.metric, "title": chart.title, "svg": chart.svg(root: root, highlight: highlight),
+            "metric": chart.metric, "title": chart.title, "svg": drawing(chart, root: root, highlight: highlight),
             "anchor": "metric-\(chart.metric)", "href": root + "facts.html#metric-\(chart.metric)",
             "legend": chart.legend.map { item -> Values in
                 ["mark": FigureChart.legendMark(item.shape, series: item.series), "title": item.source.name,
@@ -95,6 +120,16 @@ struct PageContext {
                 return values
             },
         ]
+    }
+
+    /// A chart's drawing for a page, with the page's own figures marked.
+    func drawing(_ chart: FigureChart, root: String, highlight: Set<String>) -> String {
+        guard let cached = chartDrawings[chart.metric] else { return chart.svg(root: root, highlight: highlight) }
+        var svg = root.isEmpty ? cached.top : cached.nested
+        for fact in chart.facts where highlight.contains(fact.id) {
+            svg = svg.replacingOccurrences(of: "\" data-fact=\"\(fact.id)\"", with: " highlight\" data-fact=\"\(fact.id)\"")
+        }
+        return svg
     }
 
     /// Structured data (schema.org JSON-LD) for a page, safe to place inside a `<script>` element.
@@ -260,7 +295,7 @@ struct PageContext {
         if let updated = entry.updated { entryValues["updated_html"] = date(updated) }
         if position > 0 { entryValues["previous"] = card(site.entries[position - 1], root: root) }
         if position + 1 < site.entries.count { entryValues["next"] = card(site.entries[position + 1], root: root) }
-        if let era = era(of: entry) {
+        if let era = eras[position] {
             entryValues["era"] = ["title": era.title, "href": root + "eras/\(era.id).html"] as Values
         }
         entryValues["charts"] = chartValues(for: entry.id, root: root)
@@ -279,21 +314,13 @@ struct PageContext {
         return values
     }
 
-    /// The era an entry falls in: of those containing its earliest day, the one that starts latest.
-    func era(of entry: Entry) -> Era? {
-        index.settings.eras
-            .filter { $0.date.earliest <= entry.date.earliest && entry.date.earliest <= $0.date.latest }
-            .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) }
-    }
 
     func topicPage(_ position: Int) -> Values {
         let topic = site.topics[position]
         let path = "topics/\(topic.id).html"
         var values = common(path: path, title: topic.title, description: topic.summary, kind: "topic")
         let root = "../"
-        let tagged = Set(site.tagged[topic.id] ?? [])
-        let mentioning = Set((site.backlinks[topic.id] ?? []).filter { $0.from.kind == .entry }.map(\.from.id))
-        let entries = site.entries.filter { tagged.contains($0.id) || mentioning.contains($0.id) }
+        let entries = (topicEntries[topic.id] ?? []).map { site.entries[$0] }
         var topicValues: Values = [
             "id": topic.id, "title": topic.title, "kind": topic.kind.rawValue, "body": site.notes[topic.id]?.rendered.markdown.html ?? "",
             "entries": entries.map { card($0, root: root) },
@@ -442,7 +469,7 @@ struct PageContext {
 
     func indexPage() -> Values {
         var values = common(path: "index.html", title: index.settings.title, description: nil, kind: "index")
-        values["timeline"] = sections(site.entries, root: "")
+        values["timeline"] = sections(root: "")
         values["eras"] = index.settings.eras.map { era -> Values in
             ["title": era.title, "href": "eras/\(era.id).html", "date_html": date(era.date)]
         }
@@ -452,10 +479,11 @@ struct PageContext {
     }
 
     /// The timeline split where the era changes: each section an era (or none) with its years.
-    func sections(_ entries: [Entry], root: String) -> [Values] {
+    func sections(root: String) -> [Values] {
+        let entries = site.entries
         var groups: [(Era?, [Entry])] = []
-        for entry in entries {
-            let era = era(of: entry)
+        for (position, entry) in entries.enumerated() {
+            let era = eras[position]
             if let last = groups.last, last.0?.id == era?.id {
                 groups[groups.count - 1].1.append(entry)
             } else {
@@ -477,7 +505,7 @@ struct PageContext {
         let era = index.settings.eras[position]
         let path = "eras/\(era.id).html"
         var values = common(path: path, title: era.title, description: era.summary, kind: "era")
-        let entries = site.entries.filter { entry in self.era(of: entry)?.id == era.id }
+        let entries = site.entries.indices.filter { eras[$0]?.id == era.id }.map { site.entries[$0] }
         var eraValues: Values = ["title": era.title, "date_html": date(era.date), "years": years(entries, root: "../")]
         if let summary = era.summary { eraValues["summary"] = summary }
         values["era"] = eraValues

@@ -1,11 +1,9 @@
-import Mustache
-
 /// The Mustache templates of a site and the files of its `assets/` folder, loaded from the templates folder.
 public struct TemplateSet: Sendable {
     /// Templates every site needs, one per kind of page.
     static let required = ["index", "entry", "topic", "topics", "source", "sources", "facts", "page", "era", "404"]
 
-    let library: MustacheLibrary
+    let renderer: TemplateRenderer
     /// Files copied as they are: their path in the site (under `assets/`) and their bytes.
     let assets: [(path: String, bytes: [UInt8])]
 
@@ -60,23 +58,21 @@ public struct TemplateSet: Sendable {
             }
         }
 
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         var failed = false
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                library.register(try MustacheTemplate(string: source.string()), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                log.error(
-                    "template-syntax", "template error: \(describe(error.error))",
-                    at: tagStart(in: source, line: error.context.lineNumber, column: error.context.columnNumber + 1))
-                failed = true
+                let template = try Template(name: name, text: source.string())
+                templates[name] = template
+                for (partial, line, column) in template.references where sources[partial] == nil {
+                    log.error(
+                        "missing-partial", "template '\(name)' uses partial '\(partial)', which does not exist (\(folder)/\(partial).mustache)",
+                        at: source.location(line: line, column: column))
+                    failed = true
+                }
             } catch {
-                log.error("template-syntax", "template error: \(error)", at: .file(source.path))
-                failed = true
-            }
-            for (partial, location) in partials(in: source) where sources[partial] == nil {
-                log.error("missing-partial", "template '\(name)' uses partial '\(partial)', which does not exist (\(folder)/\(partial).mustache)", at: location)
+                log.error("template-syntax", "template error: \(error.message)", at: source.location(line: error.line, column: error.column))
                 failed = true
             }
         }
@@ -84,56 +80,11 @@ public struct TemplateSet: Sendable {
             log.error("missing-template", "template '\(name)' is missing; every site needs \(folder)/\(name).mustache", at: .file(folder))
             failed = true
         }
-        return failed ? nil : TemplateSet(library: library, assets: assets)
-    }
-
-    /// Where the tag around a column starts (its `{{`), so that a syntax error points at the whole tag.
-    static func tagStart(in source: SourceText, line: Int, column: Int) -> SourceLocation {
-        let range = source.lineRange(line)
-        let scalars = Array(source.string(range).unicodeScalars)
-        var index = min(column - 1, scalars.count - 1)
-        while index >= 1 {
-            if scalars[index] == "{" && scalars[index - 1] == "{" { return source.location(line: line, column: index) }
-            if scalars[index] == "}" && index < column - 1 { break }
-            index -= 1
-        }
-        return source.location(line: line, column: column)
-    }
-
-    /// The partials a template includes or extends (`{{> name}}`, `{{< name}}`), with where each is named.
-    static func partials(in source: SourceText) -> [(String, SourceLocation)] {
-        var found: [(String, SourceLocation)] = []
-        let bytes = source.bytes
-        var index = 0
-        while index + 2 < bytes.count {
-            if bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{"),
-               bytes[index + 2] == UInt8(ascii: ">") || bytes[index + 2] == UInt8(ascii: "<") {
-                var start = index + 3
-                while start < bytes.count, bytes[start] == 0x20 { start += 1 }
-                var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "}"), bytes[end] != 0x20 { end += 1 }
-                if end > start, !bytes[start..<end].contains(UInt8(ascii: "*")) {
-                    found.append((String(decoding: bytes[start..<end], as: UTF8.self), source.location(ofOffset: index)))
-                }
-                index = end
-            } else {
-                index += 1
-            }
-        }
-        return found
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error {
-        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a section is closed with a different name than it was opened with"
-        case MustacheTemplate.Error.unfinishedName: return "a tag is not finished with '}}'"
-        case MustacheTemplate.Error.expectedSectionEnd: return "a section is never closed"
-        default: return String(describing: error)
-        }
+        return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets)
     }
 
     /// Renders a page with the template of its kind.
-    func render(_ template: String, _ values: [String: Any]) -> String {
-        library.render(values, withTemplate: template) ?? ""
+    func render(_ template: String, _ values: [String: Any]) -> [UInt8] {
+        renderer.render(template, values)
     }
 }
