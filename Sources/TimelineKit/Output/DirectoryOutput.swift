@@ -8,21 +8,31 @@ import Darwin
 
 /// Writes a site into a folder on disk without ever leaving it half-written.
 ///
-/// Files go to a staging folder beside the output (inside `.NAME.timeline/`, which also holds the lock),
-/// and the staging folder takes the output's place in one atomic exchange when everything is written.
-/// A file whose bytes did not change is hard-linked from the previous site, so it keeps its time stamp.
-/// Leftovers of a build that was killed are removed by the next one.
+/// The new site is written into a folder beside the output, inside `.NAME.timeline/` (which also holds the
+/// lock and the cache), and takes the output's place in one atomic exchange (`renameat2` with
+/// `RENAME_EXCHANGE`) once every file is written. The previous site, swapped out, is kept there as the
+/// `spare` and becomes the folder the next build writes into: files whose bytes did not change are not
+/// written at all, keeping their time stamps, changed files are overwritten in place, and files of deleted
+/// pages are removed. A build that is killed leaves the output as it was; the next build finds the spare
+/// without its `spare-ready` mark, deletes it, and writes a whole new site.
 public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
     /// Written at the root of every site, so that a later build knows the folder is its own to replace.
     static let markerName = ".timeline-site"
     static let markerText = "This folder is written by timeline. Every build replaces all of it; edit the content instead.\n"
 
     public let output: String
-    /// The hidden folder beside the output: lock, staging folder, cache.
+    /// The hidden folder beside the output: lock, spare site, cache.
     public let workFolder: String
+    /// The folder this build writes into: the spare site, or a new folder.
     let staging: String
+    var spare: String { workFolder + "/spare" }
+    var spareReady: String { workFolder + "/spare-ready" }
     private var lock: Int32 = -1
     private let folders = Mutex<Set<String>>([])
+    /// Every file this build wrote or found already right, by path in the site.
+    private let written = Mutex<Set<String>>([])
+    /// Whether the staging folder holds a previous site, whose files are compared and overwritten.
+    private var reusing = false
     private let outputExists: Bool
 
     /// Prepares to write the site at `path`, refusing folders it must never replace.
@@ -65,7 +75,7 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
             }
         }
         workFolder = (parent == "/" ? "" : parent) + "/." + name + ".timeline"
-        staging = workFolder + "/staging-\(getpid())"
+        staging = workFolder + "/spare"
         try prepare()
     }
 
@@ -73,7 +83,7 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         releaseLock()
     }
 
-    /// Takes the lock and clears what a killed build left behind.
+    /// Takes the lock and clears what a killed build left behind; reuses the spare site when it is whole.
     private func prepare() throws(OutputError) {
         if mkdir(workFolder, 0o755) != 0, errno != EEXIST {
             throw OutputError(path: workFolder, "cannot create folder: \(LocalFileSystem.reason(errno))")
@@ -86,24 +96,67 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         for item in (try? LocalFileSystem().listDirectory(workFolder)) ?? [] ?? [] where item.name.hasPrefix("staging-") {
             Files.removeTree(workFolder + "/" + item.name)
         }
-        guard mkdir(staging, 0o755) == 0 else {
-            throw OutputError(path: staging, "cannot create staging folder: \(LocalFileSystem.reason(errno))")
+        // The spare is reused only if the last build finished: the mark is removed before it is touched.
+        reusing = access(spareReady, F_OK) == 0 && outputExists && LocalFileSystem().kind(of: spare) == .directory
+        unlink(spareReady)
+        if !reusing {
+            Files.removeTree(spare)
+            guard mkdir(spare, 0o755) == 0 else {
+                throw OutputError(path: spare, "cannot create staging folder: \(LocalFileSystem.reason(errno))")
+            }
         }
         folders.withLock { _ = $0.insert(staging) }
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        try checkPath(path)
+        written.withLock { _ = $0.insert(path) }
+        let target = staging + "/" + path
+        if outputExists, let time = Files.modificationTime(of: output + "/" + path, ifBytesEqual: bytes) {
+            // Unchanged from the site being replaced: the new copy matches it, time stamp included.
+            if !(reusing && Files.hasBytes(target, bytes)) {
+                try makeFolders(for: target)
+                try Files.writeFile(target, bytes)
+            }
+            Files.setModificationTime(target, time)
+            return
+        }
+        try makeFolders(for: target)
+        try Files.writeFile(target, bytes)
+    }
+
+    /// Keeps a file of the site being replaced as it is, without its bytes being made again.
+    public func keep(_ path: String) throws(OutputError) {
+        try checkPath(path)
+        written.withLock { _ = $0.insert(path) }
+        let current = output + "/" + path
+        let target = staging + "/" + path
+        guard let source = Files.sizeAndTime(current) else {
+            throw OutputError(path: current, "the previous site has no such file to keep")
+        }
+        if reusing, let copy = Files.sizeAndTime(target), copy.size == source.size,
+           copy.time.tv_sec == source.time.tv_sec, copy.time.tv_nsec == source.time.tv_nsec {
+            return
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try LocalFileSystem().readFile(current, limit: Int.max)
+        } catch {
+            throw OutputError(path: current, "cannot read the previous site: \(error.reason)")
+        }
+        try makeFolders(for: target)
+        try Files.writeFile(target, bytes)
+        Files.setModificationTime(target, source.time)
+    }
+
+    private func checkPath(_ path: String) throws(OutputError) {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw OutputError(path: path, "refusing to write outside the output folder")
         }
-        let target = staging + "/" + path
-        try makeFolders(for: target)
-        if outputExists {
-            let previous = output + "/" + path
-            if Files.hasBytes(previous, bytes), link(previous, target) == 0 { return }
-        }
-        try Files.writeFile(target, bytes)
     }
+
+    /// Paths of the files this build wrote or left as they were.
+    var writtenPaths: Set<String> { written.withLock { $0 } }
 
     private func makeFolders(for file: String) throws(OutputError) {
         guard let slash = file.lastIndex(of: "/") else { return }
@@ -117,7 +170,8 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
     }
 
     public func commit() throws(OutputError) {
-        try Files.writeFile(staging + "/" + Self.markerName, Array(Self.markerText.utf8))
+        try write(Self.markerName, Array(Self.markerText.utf8))
+        if reusing { removeStaleFiles() }
         if outputExists {
             if timeline_exchange_paths(staging, output) != 0 {
                 // The file system cannot swap two folders: move the old site aside, then the new one in.
@@ -130,9 +184,11 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
                     _ = rename(aside, output)
                     throw OutputError(path: output, "cannot move the new site in place: \(LocalFileSystem.reason(code))")
                 }
-                Files.removeTree(aside)
-            } else {
-                Files.removeTree(staging)
+                _ = rename(aside, spare)
+            }
+            // The previous site is now the spare, whole, for the next build to write into.
+            if LocalFileSystem().kind(of: spare) == .directory {
+                try? Files.writeFile(spareReady, [])
             }
         } else {
             guard rename(staging, output) == 0 else {
@@ -142,8 +198,35 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         releaseLock()
     }
 
+    /// Deletes the files of the reused site that this build did not write, and folders left empty.
+    private func removeStaleFiles() {
+        let keep = writtenPaths
+        func sweep(_ relative: String) -> Bool {
+            let folder = relative.isEmpty ? staging : staging + "/" + relative
+            var empty = true
+            for item in ((try? LocalFileSystem().listDirectory(folder)) ?? nil) ?? [] {
+                let path = relative.isEmpty ? item.name : relative + "/" + item.name
+                if item.kind == .directory {
+                    if sweep(path) { rmdir(staging + "/" + path) } else { empty = false }
+                } else if keep.contains(path) {
+                    empty = false
+                } else {
+                    unlink(staging + "/" + path)
+                }
+            }
+            return empty
+        }
+        _ = sweep("")
+    }
+
     public func discard() {
-        Files.removeTree(staging)
+        if reusing, writtenPaths.isEmpty {
+            // Nothing was written: the spare is still the previous site.
+            try? Files.writeFile(spareReady, [])
+        } else {
+            // A spare that was written into is no longer the previous site; the next build starts afresh.
+            Files.removeTree(staging)
+        }
         releaseLock()
     }
 

@@ -18,6 +18,8 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public protocol SiteOutput: Sendable {
     /// Writes one file, at a path relative to the site's root; called from many threads at once.
     func write(_ path: String, _ bytes: [UInt8]) throws(OutputError)
+    /// Keeps a file of the previous site as it is, when a build knows its bytes would not change.
+    func keep(_ path: String) throws(OutputError)
     /// Makes the written files the site, replacing the previous site as a whole.
     func commit() throws(OutputError)
     /// Throws away what was written.
@@ -32,6 +34,13 @@ public final class MemoryOutput: SiteOutput {
     public init() {}
 
     public func write(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        pending.withLock { $0[path] = bytes }
+    }
+
+    public func keep(_ path: String) throws(OutputError) {
+        guard let bytes = committed.withLock({ $0[path] }) else {
+            throw OutputError(path: path, "the previous site has no such file to keep")
+        }
         pending.withLock { $0[path] = bytes }
     }
 

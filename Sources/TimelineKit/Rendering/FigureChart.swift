@@ -44,6 +44,26 @@ struct FigureChart {
 
     /// The chart as inline SVG, with links relative to a page `root` away from the site's root.
     func svg(root: String, highlight: Set<String> = []) -> String {
+        drawing(root: root).svg(highlight: highlight)
+    }
+
+    /// A chart drawn once, in pieces, so that each page can mark its own figures without drawing it again.
+    struct Drawing: Sendable {
+        /// Text, and after each point's class list, the point's fact id.
+        var pieces: [(text: String, fact: String?)]
+
+        func svg(highlight: Set<String>) -> String {
+            var svg = ""
+            for piece in pieces {
+                svg += piece.text
+                if let fact = piece.fact, highlight.contains(fact) { svg += " highlight" }
+            }
+            return svg
+        }
+    }
+
+    func drawing(root: String) -> Drawing {
+        var pieces: [(text: String, fact: String?)] = []
         let plot = (x: Self.margin.left, y: Self.margin.top,
                     width: Self.width - Self.margin.left - Self.margin.right, height: Self.height - Self.margin.top - Self.margin.bottom)
         // Time axis: from the first figure's earliest day to the last one's latest, padded.
@@ -100,8 +120,9 @@ struct FigureChart {
             let href = source.map { "\(root)sources/\($0.id).html" } ?? "\(root)facts.html#fact-\(fact.id)"
             let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
                 + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")
-            let classes = "chart-point series-\(series)" + (highlight.contains(fact.id) ? " highlight" : "")
-            svg += "<a class=\"\(classes)\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
+            svg += "<a class=\"chart-point series-\(series)"
+            pieces.append((svg, fact.id))
+            svg = "\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
             if fact.date.isInterval, end - start > 40 {
                 svg += "<line class=\"chart-period\" x1=\"\(Self.format(x(start)))\" x2=\"\(Self.format(x(end)))\" y1=\"\(Self.format(y(value)))\" y2=\"\(Self.format(y(value)))\"/>\n"
             }
@@ -116,7 +137,8 @@ struct FigureChart {
             svg += "</a>\n"
         }
         svg += "</svg>"
-        return svg
+        pieces.append((svg, nil))
+        return Drawing(pieces: pieces)
     }
 
     /// An SVG mark of a shape centred on a point.

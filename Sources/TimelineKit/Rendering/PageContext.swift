@@ -17,14 +17,14 @@ struct PageContext {
     /// For each topic, the positions of the entries that name it in front matter or link to it, in time order.
     let topicEntries: [String: [Int]]
     /// Each chart drawn once for pages at the site's root and once for pages one folder down.
-    let chartDrawings: [String: (top: String, nested: String)]
+    let chartDrawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
 
     init(site: Site, stylesheet: String = "") {
         self.site = site
         self.stylesheet = stylesheet
         let charts = FigureChart.charts(for: site)
         self.charts = charts
-        chartDrawings = charts.mapValues { (top: $0.svg(root: ""), nested: $0.svg(root: "../")) }
+        chartDrawings = charts.mapValues { (top: $0.drawing(root: ""), nested: $0.drawing(root: "../")) }
         let definedEras = site.index.settings.eras
         eras = site.entries.map { entry in
             definedEras
@@ -125,11 +125,7 @@ struct PageContext {
     /// A chart's drawing for a page, with the page's own figures marked.
     func drawing(_ chart: FigureChart, root: String, highlight: Set<String>) -> String {
         guard let cached = chartDrawings[chart.metric] else { return chart.svg(root: root, highlight: highlight) }
-        var svg = root.isEmpty ? cached.top : cached.nested
-        for fact in chart.facts where highlight.contains(fact.id) {
-            svg = svg.replacingOccurrences(of: "\" data-fact=\"\(fact.id)\"", with: " highlight\" data-fact=\"\(fact.id)\"")
-        }
-        return svg
+        return (root.isEmpty ? cached.top : cached.nested).svg(highlight: highlight)
     }
 
     /// Structured data (schema.org JSON-LD) for a page, safe to place inside a `<script>` element.

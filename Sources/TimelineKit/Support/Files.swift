@@ -65,4 +65,34 @@ enum Files {
             unlink(path)
         }
     }
+
+    /// A file's modification time when the file holds exactly these bytes, else nil.
+    static func modificationTime(of path: String, ifBytesEqual bytes: [UInt8]) -> timespec? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return nil }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var done = 0
+        while done < bytes.count {
+            let count = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
+            if count <= 0 { return nil }
+            done += count
+        }
+        return existing == bytes ? info.st_mtim : nil
+    }
+
+    /// Size and modification time of a file, or nil.
+    static func sizeAndTime(_ path: String) -> (size: Int, time: timespec)? {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return (Int(info.st_size), info.st_mtim)
+    }
+
+    static func setModificationTime(_ path: String, _ time: timespec) {
+        // UTIME_OMIT ((1 << 30) - 2) leaves the access time as it is.
+        var times = [timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2), time]
+        _ = utimensat(AT_FDCWD, path, &times, 0)
+    }
 }
