@@ -32,7 +32,8 @@ struct YAMLDocument {
         // The parser owns the anchors that nodes refer to weakly, so it must outlive the walk below.
         let parser: Parser
         do {
-            parser = try Parser(yaml: text)
+            // UTF-8 named here: Yams's default reads the whole environment on every call.
+            parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             report(error, text: text, log: log)

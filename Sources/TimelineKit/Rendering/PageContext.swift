@@ -18,6 +18,8 @@ struct PageContext {
     let topicEntries: [String: [Int]]
     /// Each chart drawn once for pages at the site's root and once for pages one folder down.
     let chartDrawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
+    /// Each chart's values for pages one folder down, before a page marks its own figures.
+    private(set) var nestedChartValues: [String: Values]
 
     init(site: Site, stylesheet: String = "") {
         self.site = site
@@ -25,6 +27,7 @@ struct PageContext {
         let charts = FigureChart.charts(for: site)
         self.charts = charts
         chartDrawings = charts.mapValues { (top: $0.drawing(root: ""), nested: $0.drawing(root: "../")) }
+        nestedChartValues = [:]
         let definedEras = site.index.settings.eras
         eras = site.entries.map { entry in
             definedEras
@@ -41,6 +44,7 @@ struct PageContext {
             topicEntries[topic.id] = members.sorted()
         }
         self.topicEntries = topicEntries
+        nestedChartValues = charts.mapValues { chartValues($0, root: "../") }
     }
 
     typealias Values = [String: Any]
@@ -100,7 +104,19 @@ struct PageContext {
         for id in shown {
             if let metric = index.facts[id]?.metric, charts[metric] != nil, !metrics.contains(metric) { metrics.append(metric) }
         }
-        return metrics.map { chartValues(charts[$0]!, root: root, highlight: Set(shown)) }
+        let highlight = Set(shown)
+        return metrics.map { metric in
+            guard root == "../", var values = nestedChartValues[metric], let chart = charts[metric] else {
+                return chartValues(charts[metric]!, root: root, highlight: highlight)
+            }
+            // The shared values, with this page's figures marked.
+            values["svg"] = drawing(chart, root: root, highlight: highlight)
+            if var rows = values["rows"] as? [Values] {
+                for (index, fact) in chart.facts.enumerated() where highlight.contains(fact.id) { rows[index]["highlight"] = true }
+                values["rows"] = rows
+            }
+            return values
+        }
     }
 
     func chartValues(_ chart: FigureChart, root: String, highlight: Set<String> = []) -> Values {
