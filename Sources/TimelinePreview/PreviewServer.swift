@@ -20,7 +20,8 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let state = PreviewState()
         let builder = SiteBuilder(options: options)
-        await rebuild(builder, state: state)
+        let cache = BuildCache.empty()
+        await rebuild(builder, state: state, cache: cache)
         guard let root = LocalFileSystem().resolvedPath(options.outputFolder) else {
             throw OutputError(path: options.outputFolder, "there is no site to serve")
         }
@@ -46,31 +47,32 @@ public struct PreviewServer: Sendable {
             var shownPort = Int(port)
             if case .ip4(_, let listening) = address { shownPort = Int(listening) }
             print("Serving \(options.outputFolder) at http://127.0.0.1:\(shownPort)/ — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
-            group.addTask { await watch(builder, state: state) }
+            group.addTask { await watch(builder, state: state, cache: cache) }
             try await group.next()
             group.cancelAll()
         }
     }
 
     /// Rebuilds whenever a file of the content or templates changes.
-    private func watch(_ builder: SiteBuilder, state: PreviewState) async {
+    private func watch(_ builder: SiteBuilder, state: PreviewState, cache: BuildCache) async {
         var last = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 250_000_000)
             let now = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
             guard now != last else { continue }
             last = now
-            await rebuild(builder, state: state)
+            await rebuild(builder, state: state, cache: cache)
         }
     }
 
-    private func rebuild(_ builder: SiteBuilder, state: PreviewState) async {
+    /// Rebuilds, rendering only what changed since the last build of this preview (kept in memory).
+    private func rebuild(_ builder: SiteBuilder, state: PreviewState, cache: BuildCache) async {
         let log = DiagnosticLog()
         let start = Date()
         var failure: String?
         do {
             let output = try DirectoryOutput(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
-            if let summary = try builder.build(into: output, log: log) {
+            if let summary = try builder.build(into: output, log: log, cache: cache) {
                 for diagnostic in log.diagnostics { print(diagnostic.description) }
                 print("Built \(options.outputFolder): \(summary)")
             } else {

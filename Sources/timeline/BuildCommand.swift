@@ -20,8 +20,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let summary: BuildSummary?
+        let cache = BuildCache.load(from: output.cachePath)
         do {
-            summary = try builder.build(into: output, log: log)
+            summary = try builder.build(into: output, log: log, cache: cache)
+            if summary != nil { cache.save(to: output.cachePath) }
         } catch {
             printDiagnostics(log)
             printError(error.description)

@@ -27,13 +27,16 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var facts: Int
     public var pages: Int
     public var files: Int
+    /// Files rendered and written this time; the others were kept from the previous site.
+    public var rendered: Int
     public var seconds: Double
     public var warnings: Int
     public var notes: [String] = []
 
     public var description: String {
         let time = seconds < 10 ? String(Int((seconds * 1000).rounded())) + " ms" : String(Int(seconds.rounded())) + " s"
-        var text = "\(entries) entries, \(topics) topics, \(sources) sources, \(facts) facts, \(pages) pages: \(files) files in \(time)"
+        let made = rendered == files ? "\(files) files" : (rendered == 0 ? "\(files) files, none changed" : "\(files) files, \(rendered) changed")
+        var text = "\(entries) entries, \(topics) topics, \(sources) sources, \(facts) facts, \(pages) pages: \(made) in \(time)"
         if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return text
     }

@@ -20,16 +20,32 @@ public struct SiteBuilder: Sendable {
     public struct PreparedSite: Sendable {
         let site: Site
         let templates: TemplateSet
+        /// What to remember of each note file, by path, for the next build.
+        let records: [String: NoteRecord]
+        /// The hash of each note's file, by note id.
+        let fileHashes: [String: UInt64]
+        /// How many notes were read from their files rather than remembered, and how many bodies rendered.
+        let notesRead: Int
+        let bodiesRendered: Int
     }
 
     /// Reads and checks everything without writing; nil when the build must stop.
     public func prepare(log: DiagnosticLog) -> PreparedSite? {
+        prepare(log: log, cache: nil)
+    }
+
+    /// Reads and checks everything, reusing from `cache` the notes and rendered bodies that did not change.
+    public func prepare(log: DiagnosticLog, cache: BuildCache?) -> PreparedSite? {
         var clock = StageClock()
         defer { clock.report() }
         let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
         let reader = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
         clock.lap("templates")
-        guard let content = reader.read(log: log) else { return nil }
+        let previous = cache?.notes ?? [:]
+        let (read, readRecords) = reader.read(log: log, previous: previous)
+        guard let content = read else { return nil }
+        var records = readRecords
+        let notesRead = records.count { path, record in previous[path]?.fileHash != record.fileHash }
         clock.lap("read")
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.path) ?? [])
         clock.lap("index")
@@ -38,22 +54,51 @@ public struct SiteBuilder: Sendable {
             content.entries.map { (NoteInfo(kind: .entry, id: $0.id, title: $0.title), $0.body) }
             + content.topics.map { (NoteInfo(kind: .topic, id: $0.id, title: $0.title), $0.body) }
             + content.pages.map { (NoteInfo(kind: .page, id: $0.id, title: $0.title), $0.body) }
-        let rendered = parallelMap(bodies) { info, body in
-            let (note, diagnostics) = NoteLinker.render(body, note: info, index: index)
-            log.report(contentsOf: diagnostics)
-            return note
+        let optionsHash = StableHasher.hash { h in
+            h.combine(index.settings.allowHTML)
+            h.combine(index.settings.smartPunctuation)
+        }
+        let results = parallelMap(bodies) { info, body -> (RenderedNote, NoteRecord.Rendering, Bool) in
+            // A remembered rendering stands while every lookup it made finds the same as before.
+            if let rendering = records[body.path]?.rendering, rendering.optionsHash == optionsHash,
+               rendering.note.kind == info.kind, rendering.note.id == info.id,
+               !rendering.diagnostics.contains(where: { $0.severity == .error }),
+               rendering.dependencies.allSatisfy({ NoteLinker.signature(of: $0.key, in: index) == $0.value }) {
+                return (rendering.note, rendering, false)
+            }
+            let result = NoteLinker.renderRecordingDependencies(body, note: info, index: index)
+            let rendering = NoteRecord.Rendering(
+                optionsHash: optionsHash, note: result.note, dependencies: result.dependencies, diagnostics: result.diagnostics)
+            return (result.note, rendering, true)
+        }
+        var fileHashes: [String: UInt64] = [:]
+        for ((info, body), (_, rendering, _)) in zip(bodies, results) {
+            log.report(contentsOf: rendering.diagnostics)
+            records[body.path]?.rendering = rendering
+            fileHashes[info.id] = records[body.path]?.fileHash
         }
         clock.lap("render bodies")
-        let site = Site(content: content, index: index, rendered: rendered)
+        let site = Site(content: content, index: index, rendered: results.map(\.0))
         clock.lap("link")
         site.runChecks(log: log)
         clock.lap("check")
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
-        return PreparedSite(site: site, templates: templates)
+        return PreparedSite(
+            site: site, templates: templates, records: records, fileHashes: fileHashes, notesRead: notesRead,
+            bodiesRendered: results.count(where: \.2))
     }
 
-    /// Renders every page of a prepared site and writes the site; returns the number of files.
-    public func write(_ prepared: PreparedSite, to output: any SiteOutput) throws(OutputError) -> Int {
+    /// What writing a site did.
+    public struct WriteResult: Sendable {
+        /// Files of the site.
+        public var files: Int
+        /// Files rendered and written; the others were kept from the previous site.
+        public var rendered: Int
+    }
+
+    /// Renders the pages whose inputs changed since the build `cache` remembers (all of them without one),
+    /// keeps the others, and writes the site.
+    public func write(_ prepared: PreparedSite, to output: any SiteOutput, cache: BuildCache? = nil) throws(OutputError) -> WriteResult {
         var clock = StageClock()
         defer { clock.report() }
         let site = prepared.site
@@ -61,20 +106,46 @@ public struct SiteBuilder: Sendable {
         let context = PageContext(site: site, stylesheet: stylesheet ?? "")
         let plan = PlannedPage.all(for: site)
         let generated = GeneratedFile.all(baseURL: site.index.settings.baseURL)
-        // Templated pages and generated files are written in one parallel pass.
-        let jobs: [Either<PlannedPage, GeneratedFile>] = plan.map(Either.first) + generated.map(Either.second)
-        let failures = parallelMap(jobs) { job -> OutputError? in
-            let path: String, bytes: [UInt8]
-            switch job {
-            case .first(let page):
-                path = page.path(in: site)
-                bytes = prepared.templates.render(page.template, page.values(context))
-            case .second(let file):
-                path = file.path
-                bytes = file.make(site)
-            }
+        let versions = PageVersions(site: site, context: context, templates: prepared.templates, fileHashes: prepared.fileHashes)
+
+        enum Job {
+            case page(PlannedPage)
+            case file(GeneratedFile)
+            case asset(path: String, bytes: [UInt8])
+        }
+        var jobs: [(path: String, version: UInt64, job: Job)] = plan.map { ($0.path(in: site), versions.version(of: $0), .page($0)) }
+        jobs += generated.map { ($0.path, versions.version(of: $0), .file($0)) }
+        jobs += prepared.templates.assets.map { asset in
+            (asset.path, StableHasher.hash { $0.combine(contents: asset.bytes) }, .asset(path: asset.path, bytes: asset.bytes))
+        }
+        clock.lap("versions")
+
+        // A page is kept when its version is the one remembered and its file is as the last build left it.
+        let keep = parallelMap(jobs) { job -> Bool in
+            guard let record = cache?.pages[job.path], record.version == job.version,
+                  let stamp = output.stamp(of: job.path) else { return false }
+            return stamp.size == record.size && stamp.seconds == record.seconds && stamp.nanoseconds == record.nanoseconds
+        }
+        let previousPaths = Set(cache?.pages.keys ?? [:].keys)
+        if !jobs.isEmpty, keep.allSatisfy({ $0 }), previousPaths == Set(jobs.map(\.path)) {
+            // Nothing changed: the site on disk is already this one.
+            output.discard()
+            return WriteResult(files: jobs.count, rendered: 0)
+        }
+        clock.lap("compare")
+
+        let failures = parallelMap(Array(zip(jobs, keep))) { item -> OutputError? in
+            let (job, kept) = item
             do throws(OutputError) {
-                try output.write(path, bytes)
+                if kept {
+                    try output.keep(job.path)
+                    return nil
+                }
+                switch job.job {
+                case .page(let page): try output.write(job.path, prepared.templates.render(page.template, page.values(context)))
+                case .file(let file): try output.write(job.path, file.make(site))
+                case .asset(let path, let bytes): try output.write(path, bytes)
+                }
                 return nil
             } catch {
                 return error
@@ -85,27 +156,28 @@ public struct SiteBuilder: Sendable {
             output.discard()
             throw failure
         }
-        for asset in prepared.templates.assets {
-            do throws(OutputError) {
-                try output.write(asset.path, asset.bytes)
-            } catch {
-                output.discard()
-                throw error
-            }
-        }
         try output.commit()
         clock.lap("commit")
-        return jobs.count + prepared.templates.assets.count
+        if let cache {
+            var pages: [String: PageRecord] = [:]
+            for job in jobs {
+                guard let stamp = output.stamp(of: job.path) else { continue }
+                pages[job.path] = PageRecord(version: job.version, size: stamp.size, seconds: stamp.seconds, nanoseconds: stamp.nanoseconds)
+            }
+            cache.pages = pages
+            cache.notes = prepared.records
+        }
+        return WriteResult(files: jobs.count, rendered: keep.count { !$0 })
     }
 
     /// Checks and writes the site; nil when it stopped, with the reasons in `log`.
-    public func build(into output: any SiteOutput, log: DiagnosticLog) throws(OutputError) -> BuildSummary? {
+    public func build(into output: any SiteOutput, log: DiagnosticLog, cache: BuildCache? = nil) throws(OutputError) -> BuildSummary? {
         let start = Self.now()
-        guard let prepared = prepare(log: log) else {
+        guard let prepared = prepare(log: log, cache: cache) else {
             output.discard()
             return nil
         }
-        let files = try write(prepared, to: output)
+        let result = try write(prepared, to: output, cache: cache)
         let content = prepared.site.content
         var notes: [String] = []
         if content.settings.baseURL == nil {
@@ -113,8 +185,8 @@ public struct SiteBuilder: Sendable {
         }
         return BuildSummary(
             entries: content.entries.count, topics: content.topics.count, sources: content.sources.count,
-            facts: content.facts.count, pages: content.pages.count, files: files, seconds: Self.now() - start,
-            warnings: log.warningCount, notes: notes)
+            facts: content.facts.count, pages: content.pages.count, files: result.files, rendered: result.rendered,
+            seconds: Self.now() - start, warnings: log.warningCount, notes: notes)
     }
 
     /// Seconds on a monotonic clock, for timing only; never written into the site.
@@ -123,12 +195,6 @@ public struct SiteBuilder: Sendable {
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
-}
-
-/// One of two kinds of work.
-enum Either<First, Second> {
-    case first(First)
-    case second(Second)
 }
 
 /// Times the stages of a build when `TIMELINE_TIMINGS` is set, for profiling; prints to standard error.

@@ -28,17 +28,66 @@ struct NoteLinker: MarkdownResolver {
     var mentions: [Mention] = []
     var inlineFacts: [String] = []
     var diagnostics: [Diagnostic] = []
+    /// Everything the rendering looked up in the site, with what it found: the rendering stays right for as
+    /// long as each lookup finds the same (see ``signature(of:in:)``).
+    var dependencies: [String: String] = [:]
+
+    /// A note's body rendered, with what it refers to, its diagnostics, and what it depends on.
+    struct Result: Sendable {
+        var note: RenderedNote
+        var diagnostics: [Diagnostic]
+        var dependencies: [String: String]
+    }
 
     /// Renders a note's body and returns it with what it refers to.
     static func render(_ body: MarkdownBody, note: NoteInfo, index: SiteIndex) -> (RenderedNote, [Diagnostic]) {
+        let result = renderRecordingDependencies(body, note: note, index: index)
+        return (result.note, result.diagnostics)
+    }
+
+    static func renderRecordingDependencies(_ body: MarkdownBody, note: NoteInfo, index: SiteIndex) -> Result {
         var linker = NoteLinker(index: index, note: note, folder: note.kind.folder)
-        let options = CommonMarkRenderer.Options(
-            allowHTML: index.settings.allowHTML, smartPunctuation: index.settings.smartPunctuation)
-        let markdown = CommonMarkRenderer.render(body, options: options, resolver: &linker)
+        let markdown = CommonMarkRenderer.render(body, options: options(index), resolver: &linker)
         let rendered = RenderedNote(
             kind: note.kind, id: note.id, markdown: markdown, citations: linker.citations, mentions: linker.mentions,
             inlineFacts: linker.inlineFacts)
-        return (rendered, linker.diagnostics)
+        return Result(note: rendered, diagnostics: linker.diagnostics, dependencies: linker.dependencies)
+    }
+
+    static func options(_ index: SiteIndex) -> CommonMarkRenderer.Options {
+        CommonMarkRenderer.Options(allowHTML: index.settings.allowHTML, smartPunctuation: index.settings.smartPunctuation)
+    }
+
+    /// What a lookup finds in the site: `source:ID`, `note:ID`, `fact:ID` or `path:PATH`.
+    static func signature(of key: String, in index: SiteIndex) -> String {
+        guard let colon = key.firstIndex(of: ":") else { return "" }
+        let kind = key[..<colon]
+        let id = String(key[key.index(after: colon)...])
+        switch kind {
+        case "source":
+            if let source = index.sources[id] { return "=" + source.name }
+            return index.brokenIDs.contains(key) ? "broken" : "none"
+        case "note":
+            if let info = index.notes[id] { return "=\(info.kind.rawValue)|\(info.title)" }
+            return index.brokenIDs.contains(key) ? "broken" : "none"
+        case "fact":
+            guard let fact = index.facts[id] else { return index.brokenIDs.contains(key) ? "broken" : "none" }
+            var signature = "=" + fact.inlineText
+            for citation in fact.citations {
+                let known = index.sources[citation.sourceID] != nil
+                signature += "|\(citation.sourceID):\(known):\(citation.locator ?? "")\u{1}\(citation.quote ?? "")\u{1}\(citation.quoteLanguage ?? "")"
+            }
+            return signature
+        case "path":
+            return index.paths.contains(id) ? "yes" : "no"
+        default:
+            return ""
+        }
+    }
+
+    /// Records a lookup, and returns whether it found something.
+    private mutating func depend(on key: String) {
+        if dependencies[key] == nil { dependencies[key] = Self.signature(of: key, in: index) }
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
@@ -48,6 +97,7 @@ struct NoteLinker: MarkdownResolver {
         case .citation(let items):
             var marks: [(number: Int, anchor: String?, sourceID: String, locator: String?)] = []
             for item in items {
+                depend(on: "source:" + item.sourceID)
                 var itemLocation = location
                 itemLocation.column += item.offset
                 guard index.sources[item.sourceID] != nil else {
@@ -60,6 +110,7 @@ struct NoteLinker: MarkdownResolver {
             return (CitationList.marks(marks), "")
 
         case .crossLink(let target, let label):
+            depend(on: "note:" + target)
             guard let info = index.notes[target] else {
                 reportUnknown("entry, topic or page", target, written: "[[\(target)]]", among: index.notes.keys, at: location)
                 return (HTML.escape(label ?? target), label ?? target)
@@ -72,6 +123,7 @@ struct NoteLinker: MarkdownResolver {
             return (html, text)
 
         case .fact(let id, let label):
+            depend(on: "fact:" + id)
             guard let fact = index.facts[id] else {
                 reportUnknown("fact", id, written: "[[fact:\(id)]]", among: index.facts.keys, at: location)
                 return (HTML.escape(label ?? id), label ?? id)
@@ -87,6 +139,7 @@ struct NoteLinker: MarkdownResolver {
             return (html, text)
 
         case .sourceLink(let id, let label):
+            depend(on: "source:" + id)
             guard let source = index.sources[id] else {
                 reportUnknown("source", id, written: "[[source:\(id)]]", among: index.sources.keys, at: location)
                 return (HTML.escape(label ?? id), label ?? id)
@@ -148,12 +201,14 @@ struct NoteLinker: MarkdownResolver {
         }
         if resolved.hasSuffix(".md") {
             let parts = resolved.dropLast(3).split(separator: "/")
+            if parts.count == 2 { depend(on: "note:" + parts[1]) }
             if parts.count == 2, let info = index.notes[String(parts[1])], info.kind.folder == parts[0] {
                 return "../" + info.path + fragment
             }
             diagnostics.append(.error("broken-link", "link '\(destination)' names no note of the content", at: location))
             return nil
         }
+        depend(on: "path:" + resolved)
         if !index.paths.contains(resolved) {
             diagnostics.append(.error("broken-link", "link '\(destination)' names no page or file of the site", at: location))
         }

@@ -13,6 +13,14 @@ struct CitationList: Sendable, Hashable {
     private(set) var order: [String] = []
     private(set) var uses: [String: [Use]] = [:]
 
+    init() {}
+
+    /// A list as a cache stored it.
+    init(order: [String], uses: [String: [Use]]) {
+        self.order = order
+        self.uses = uses
+    }
+
     var isEmpty: Bool { order.isEmpty }
 
     /// Records a citation and returns its number and the id to give the element that shows it.

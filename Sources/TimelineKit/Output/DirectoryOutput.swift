@@ -149,6 +149,13 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         Files.setModificationTime(target, source.time)
     }
 
+    public func stamp(of path: String) -> FileStamp? {
+        Files.sizeAndTime(output + "/" + path).map { FileStamp(size: $0.size, seconds: Int($0.time.tv_sec), nanoseconds: $0.time.tv_nsec) }
+    }
+
+    /// Where the build cache of this output is kept.
+    public var cachePath: String { workFolder + "/cache" }
+
     private func checkPath(_ path: String) throws(OutputError) {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw OutputError(path: path, "refusing to write outside the output folder")

@@ -20,10 +20,19 @@ public protocol SiteOutput: Sendable {
     func write(_ path: String, _ bytes: [UInt8]) throws(OutputError)
     /// Keeps a file of the previous site as it is, when a build knows its bytes would not change.
     func keep(_ path: String) throws(OutputError)
+    /// The size and modification time of a file of the current site (before this build commits).
+    func stamp(of path: String) -> FileStamp?
     /// Makes the written files the site, replacing the previous site as a whole.
     func commit() throws(OutputError)
     /// Throws away what was written.
     func discard()
+}
+
+/// The size and modification time of a file, which tell a later build whether the file is as it was left.
+public struct FileStamp: Sendable, Equatable {
+    public var size: Int
+    public var seconds: Int
+    public var nanoseconds: Int
 }
 
 /// A site kept in memory, for tests and for checking without writing.
@@ -42,6 +51,10 @@ public final class MemoryOutput: SiteOutput {
             throw OutputError(path: path, "the previous site has no such file to keep")
         }
         pending.withLock { $0[path] = bytes }
+    }
+
+    public func stamp(of path: String) -> FileStamp? {
+        committed.withLock { $0[path] }.map { FileStamp(size: $0.count, seconds: 0, nanoseconds: 0) }
     }
 
     public func commit() throws(OutputError) {

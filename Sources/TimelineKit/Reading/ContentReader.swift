@@ -21,9 +21,15 @@ public struct ContentReader: Sendable {
 
     /// Reads every file of the content folder; nil when nothing usable could be read.
     public func read(log: DiagnosticLog) -> Content? {
+        read(log: log, previous: [:]).content
+    }
+
+    /// Reads every file of the content folder, reusing what `previous` remembers of notes whose bytes did
+    /// not change; returns the content and what to remember of each note now.
+    func read(log: DiagnosticLog, previous: [String: NoteRecord]) -> (content: Content?, records: [String: NoteRecord]) {
         guard fileSystem.kind(of: folder) != nil else {
             log.error("missing-content", "content folder '\(folder)' does not exist", at: .file(folder))
-            return nil
+            return (nil, [:])
         }
         let root = fileSystem.resolvedPath(folder) ?? folder
         let errorsBefore = log.errorCount
@@ -43,17 +49,46 @@ public struct ContentReader: Sendable {
         }
 
         let files = Self.noteFolders.map { noteFiles(in: $0, root: root, log: log, broken: &broken) }
-        let entries = parallelMap(files[0]) { file in readEntry(file, log: log) }
-        let topics = parallelMap(files[1]) { file in readTopic(file, log: log) }
-        let pages = parallelMap(files[2]) { file in readPage(file, log: log) }
-        for (folderFiles, notes) in [(files[0], entries.map { $0 != nil }), (files[1], topics.map { $0 != nil }), (files[2], pages.map { $0 != nil })] {
-            for (file, read) in zip(folderFiles, notes) where !read { broken.insert("note:" + file.id) }
+        let all = files[0].map { (NoteKind.entry, $0) } + files[1].map { (NoteKind.topic, $0) } + files[2].map { (NoteKind.page, $0) }
+        let read = parallelMap(all) { kind, file in readNote(kind, file, previous: previous[file.text.path]) }
+        var entries: [Entry] = [], topics: [Topic] = [], pages: [Page] = []
+        var records: [String: NoteRecord] = [:]
+        for ((_, file), record) in zip(all, read) {
+            log.report(contentsOf: record.readDiagnostics)
+            records[file.text.path] = record
+            switch record.note {
+            case .entry(let entry)?: entries.append(entry)
+            case .topic(let topic)?: topics.append(topic)
+            case .page(let page)?: pages.append(page)
+            case nil: broken.insert("note:" + file.id)
+            }
         }
 
-        guard let settings else { return nil }
-        return Content(
-            settings: settings, sources: sources, facts: facts, entries: entries.compactMap { $0 }, topics: topics.compactMap { $0 },
-            pages: pages.compactMap { $0 }, brokenIDs: broken, isComplete: log.errorCount == errorsBefore)
+        guard let settings else { return (nil, records) }
+        let content = Content(
+            settings: settings, sources: sources, facts: facts, entries: entries, topics: topics,
+            pages: pages, brokenIDs: broken, isComplete: log.errorCount == errorsBefore)
+        return (content, records)
+    }
+
+    /// Reads one note, or takes it from what a previous build remembered when its bytes are the same.
+    private func readNote(_ kind: NoteKind, _ file: (id: String, text: SourceText), previous: NoteRecord?) -> NoteRecord {
+        var hasher = StableHasher()
+        hasher.combine(contents: file.text.bytes)
+        let hash = hasher.value
+        if let previous, previous.fileHash == hash {
+            var record = previous
+            record.note = previous.note?.reading(file.text)
+            return record
+        }
+        let log = DiagnosticLog()
+        let note: ParsedNote?
+        switch kind {
+        case .entry: note = readEntry(file, log: log).map(ParsedNote.entry)
+        case .topic: note = readTopic(file, log: log).map(ParsedNote.topic)
+        case .page: note = readPage(file, log: log).map(ParsedNote.page)
+        }
+        return NoteRecord(fileHash: hash, note: note, readDiagnostics: log.diagnostics, rendering: nil)
     }
 
     // MARK: Files

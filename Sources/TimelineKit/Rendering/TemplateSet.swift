@@ -4,6 +4,8 @@ public struct TemplateSet: Sendable {
     static let required = ["index", "entry", "topic", "topics", "source", "sources", "facts", "page", "era", "404"]
 
     let renderer: TemplateRenderer
+    /// A hash of every template and asset, so that a change to any of them is noticed.
+    let fingerprint: UInt64
     /// Files copied as they are: their path in the site (under `assets/`) and their bytes.
     let assets: [(path: String, bytes: [UInt8])]
 
@@ -80,7 +82,16 @@ public struct TemplateSet: Sendable {
             log.error("missing-template", "template '\(name)' is missing; every site needs \(folder)/\(name).mustache", at: .file(folder))
             failed = true
         }
-        return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates), assets: assets)
+        var hasher = StableHasher()
+        for name in sources.keys.sorted() {
+            hasher.combine(name)
+            hasher.combine(contents: sources[name]!.bytes)
+        }
+        for asset in assets {
+            hasher.combine(asset.path)
+            hasher.combine(contents: asset.bytes)
+        }
+        return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates), fingerprint: hasher.value, assets: assets)
     }
 
     /// Renders a page with the template of its kind.
