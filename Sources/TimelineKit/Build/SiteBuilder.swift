@@ -170,15 +170,56 @@ public struct SiteBuilder: Sendable {
         return WriteResult(files: jobs.count, rendered: keep.count { !$0 })
     }
 
+    /// A stamp of every input file (names, sizes, times) and of the options, or nil when the file system
+    /// keeps no times: when it equals the last build's, nothing needs to be read.
+    func inputStamp() -> UInt64? {
+        var hasher = StableHasher()
+        hasher.combine(options.strict)
+        for folder in [options.contentFolder, options.templatesFolder] {
+            hasher.combine(folder)
+            var files: [String] = []
+            func walk(_ relative: String) {
+                let path = relative.isEmpty ? folder : folder + "/" + relative
+                for item in ((try? fileSystem.listDirectory(path)) ?? nil) ?? [] where !item.name.hasPrefix(".") {
+                    let child = relative.isEmpty ? item.name : relative + "/" + item.name
+                    if item.kind == .directory { walk(child) } else { files.append(child) }
+                }
+            }
+            walk("")
+            for file in files.sorted() {
+                guard let stamp = fileSystem.stamp(of: folder + "/" + file) else { return nil }
+                hasher.combine(file)
+                hasher.combine(stamp.size)
+                hasher.combine(stamp.seconds)
+                hasher.combine(stamp.nanoseconds)
+            }
+        }
+        return hasher.value
+    }
+
     /// Checks and writes the site; nil when it stopped, with the reasons in `log`.
     public func build(into output: any SiteOutput, log: DiagnosticLog, cache: BuildCache? = nil) throws(OutputError) -> BuildSummary? {
         let start = Self.now()
+        let stamp = cache == nil ? nil : inputStamp()
+        if let cache, let stamp, stamp == cache.inputStamp, !cache.hadWarnings, cache.counts.count == 5, output.holdsExactly(cache.pages) {
+            // No input file changed since a build that left this very site: there is nothing to do.
+            output.discard()
+            let counts = cache.counts
+            return BuildSummary(
+                entries: counts[0], topics: counts[1], sources: counts[2], facts: counts[3], pages: counts[4],
+                files: cache.pages.count, rendered: 0, seconds: Self.now() - start, warnings: 0, notes: [])
+        }
         guard let prepared = prepare(log: log, cache: cache) else {
             output.discard()
             return nil
         }
         let result = try write(prepared, to: output, cache: cache)
         let content = prepared.site.content
+        if let cache {
+            cache.inputStamp = stamp ?? 0
+            cache.hadWarnings = log.warningCount > 0
+            cache.counts = [content.entries.count, content.topics.count, content.sources.count, content.facts.count, content.pages.count]
+        }
         var notes: [String] = []
         if content.settings.baseURL == nil {
             notes.append("site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative")

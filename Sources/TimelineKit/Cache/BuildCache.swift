@@ -44,24 +44,43 @@ struct NoteRecord: Sendable {
 }
 
 /// A page or file of the last site written: the hash of what it was made from, and how it was left on disk.
-struct PageRecord: Sendable, Equatable {
+public struct PageRecord: Sendable, Equatable {
     var version: UInt64
-    var size: Int
-    var seconds: Int
-    var nanoseconds: Int
+    public var size: Int
+    public var seconds: Int
+    public var nanoseconds: Int
 }
 
-/// What a build keeps between runs, in `.NAME.timeline/cache` beside the output, so that the next build reads,
-/// renders and writes only what changed. Safe to delete: a build without it does everything.
+/// What a build keeps between runs beside the output, so that the next build reads, renders and writes only
+/// what changed, and does nothing when nothing changed. Two files: a small manifest (the generator, a stamp
+/// of every input file, what was built and each output file's stamp) read by every build, and the notes
+/// (parsed front matter and rendered bodies), read only when something changed. Safe to delete: a build
+/// without them does everything.
 public final class BuildCache: @unchecked Sendable {
     /// Changes whenever the format or the generator changes; a cache of another generator is ignored.
     let stamp: UInt64
-    var notes: [String: NoteRecord] = [:]
+    /// Sizes, times and names of every input file and the build's options at the last successful build.
+    var inputStamp: UInt64 = 0
+    /// The last build's summary counts: entries, topics, sources, facts, pages.
+    var counts: [Int] = []
+    /// Whether the last build reported warnings, which a build must then report again.
+    var hadWarnings = true
     var pages: [String: PageRecord] = [:]
+    private var storedNotes: [String: NoteRecord]?
+    private var notesPath: String?
 
     init(stamp: UInt64) { self.stamp = stamp }
 
-    static let formatVersion = "timeline-cache-1"
+    /// What the last build remembered of each note file, read from disk the first time it is asked for.
+    var notes: [String: NoteRecord] {
+        get {
+            if storedNotes == nil { storedNotes = notesPath.map { Self.loadNotes(from: $0, stamp: stamp) } ?? [:] }
+            return storedNotes!
+        }
+        set { storedNotes = newValue }
+    }
+
+    static let formatVersion = "timeline-cache-2"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {
@@ -81,38 +100,61 @@ public final class BuildCache: @unchecked Sendable {
     /// An empty cache for this generator.
     public static func empty() -> BuildCache { BuildCache(stamp: currentStamp()) }
 
-    /// The cache at `path`, or an empty one when it is missing, unreadable or another generator's.
+    /// The cache whose manifest is at `path`, or an empty one when it is missing, unreadable or another
+    /// generator's. The notes are read later, if a build needs them.
     public static func load(from path: String) -> BuildCache {
         let stamp = currentStamp()
-        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return BuildCache(stamp: stamp) }
+        let cache = BuildCache(stamp: stamp)
+        cache.notesPath = path + ".notes"
+        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return cache }
         var reader = CacheReader(bytes: bytes)
         do {
-            guard try reader.word() == stamp else { return BuildCache(stamp: stamp) }
-            let cache = BuildCache(stamp: stamp)
+            guard try reader.word() == stamp else { return cache }
+            let inputStamp = try reader.word()
+            let hadWarnings = try reader.bool()
+            var counts: [Int] = []
+            for _ in 0..<(try reader.count()) { counts.append(try reader.integer()) }
+            var pages: [String: PageRecord] = [:]
             for _ in 0..<(try reader.count()) {
                 let path = try reader.string()
-                cache.notes[path] = try reader.noteRecord()
-            }
-            for _ in 0..<(try reader.count()) {
-                let path = try reader.string()
-                cache.pages[path] = PageRecord(
+                pages[path] = PageRecord(
                     version: try reader.word(), size: try reader.integer(), seconds: try reader.integer(), nanoseconds: try reader.integer())
             }
-            return reader.isAtEnd ? cache : BuildCache(stamp: stamp)
+            guard reader.isAtEnd else { return cache }
+            cache.inputStamp = inputStamp
+            cache.hadWarnings = hadWarnings
+            cache.counts = counts
+            cache.pages = pages
+            return cache
         } catch {
-            return BuildCache(stamp: stamp)
+            return cache
         }
     }
 
-    /// Writes the cache atomically: a new file renamed over the old one.
+    private static func loadNotes(from path: String, stamp: UInt64) -> [String: NoteRecord] {
+        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return [:] }
+        var reader = CacheReader(bytes: bytes)
+        do {
+            guard try reader.word() == stamp else { return [:] }
+            var notes: [String: NoteRecord] = [:]
+            for _ in 0..<(try reader.count()) {
+                let path = try reader.string()
+                notes[path] = try reader.noteRecord()
+            }
+            return reader.isAtEnd ? notes : [:]
+        } catch {
+            return [:]
+        }
+    }
+
+    /// Writes the manifest, and the notes when this build read or changed them; each atomically.
     public func save(to path: String) {
         var writer = CacheWriter()
         writer.word(stamp)
-        writer.integer(notes.count)
-        for path in notes.keys.sorted() {
-            writer.string(path)
-            writer.noteRecord(notes[path]!)
-        }
+        writer.word(inputStamp)
+        writer.bool(hadWarnings)
+        writer.integer(counts.count)
+        for count in counts { writer.integer(count) }
         writer.integer(pages.count)
         for path in pages.keys.sorted() {
             let page = pages[path]!
@@ -122,9 +164,23 @@ public final class BuildCache: @unchecked Sendable {
             writer.integer(page.seconds)
             writer.integer(page.nanoseconds)
         }
+        if let notes = storedNotes {
+            var notesWriter = CacheWriter()
+            notesWriter.word(stamp)
+            notesWriter.integer(notes.count)
+            for path in notes.keys.sorted() {
+                notesWriter.string(path)
+                notesWriter.noteRecord(notes[path]!)
+            }
+            Self.replace(path + ".notes", with: notesWriter.bytes)
+        }
+        Self.replace(path, with: writer.bytes)
+    }
+
+    private static func replace(_ path: String, with bytes: [UInt8]) {
         let temporary = path + ".new"
         do {
-            try Files.writeFile(temporary, writer.bytes)
+            try Files.writeFile(temporary, bytes)
             rename(temporary, path)
         } catch {
             unlink(temporary)

@@ -153,6 +153,28 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         Files.sizeAndTime(output + "/" + path).map { FileStamp(size: $0.size, seconds: Int($0.time.tv_sec), nanoseconds: $0.time.tv_nsec) }
     }
 
+    public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
+        guard outputExists else { return false }
+        var count = 0
+        func walk(_ relative: String) -> Bool {
+            let folder = relative.isEmpty ? output : output + "/" + relative
+            guard let items = (try? LocalFileSystem().listDirectory(folder)) ?? nil else { return false }
+            for item in items {
+                let path = relative.isEmpty ? item.name : relative + "/" + item.name
+                if item.kind == .directory {
+                    if !walk(path) { return false }
+                    continue
+                }
+                if path == Self.markerName { continue }
+                guard let record = pages[path], let stamp = stamp(of: path), stamp.size == record.size,
+                      stamp.seconds == record.seconds, stamp.nanoseconds == record.nanoseconds else { return false }
+                count += 1
+            }
+            return true
+        }
+        return walk("") && count == pages.count
+    }
+
     /// Where the build cache of this output is kept.
     public var cachePath: String { workFolder + "/cache" }
 

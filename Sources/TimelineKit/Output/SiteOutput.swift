@@ -22,6 +22,8 @@ public protocol SiteOutput: Sendable {
     func keep(_ path: String) throws(OutputError)
     /// The size and modification time of a file of the current site (before this build commits).
     func stamp(of path: String) -> FileStamp?
+    /// Whether the current site holds exactly these files, each as the last build left it.
+    func holdsExactly(_ pages: [String: PageRecord]) -> Bool
     /// Makes the written files the site, replacing the previous site as a whole.
     func commit() throws(OutputError)
     /// Throws away what was written.
@@ -55,6 +57,11 @@ public final class MemoryOutput: SiteOutput {
 
     public func stamp(of path: String) -> FileStamp? {
         committed.withLock { $0[path] }.map { FileStamp(size: $0.count, seconds: 0, nanoseconds: 0) }
+    }
+
+    public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
+        let files = committed.withLock { $0 }
+        return files.count == pages.count && pages.allSatisfy { files[$0.key]?.count == $0.value.size }
     }
 
     public func commit() throws(OutputError) {

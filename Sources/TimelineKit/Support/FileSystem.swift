@@ -37,6 +37,8 @@ public protocol FileSystem: Sendable {
     func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
     /// The absolute path with every symbolic link resolved, or nil when it does not resolve.
     func resolvedPath(_ path: String) -> String?
+    /// The size and modification time of a file (following links), or nil when the file system keeps no times.
+    func stamp(of path: String) -> FileStamp?
 }
 
 /// A file system held in memory, for tests.
@@ -92,6 +94,8 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
         guard bytes.count <= limit else { throw FileSystemError(path: path, reason: "file is larger than the limit") }
         return bytes
     }
+
+    public func stamp(of path: String) -> FileStamp? { nil }
 
     public func resolvedPath(_ path: String) -> String? {
         let path = Self.normalize(path)

@@ -72,6 +72,12 @@ public struct LocalFileSystem: FileSystem {
         return bytes
     }
 
+    public func stamp(of path: String) -> FileStamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: info.st_mtim.tv_nsec)
+    }
+
     public func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
