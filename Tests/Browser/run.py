@@ -761,9 +761,10 @@ class Browser:
 
 
 def styled(probe: dict, default: dict) -> tuple[bool, str]:
+    """Whether a page's stylesheets loaded and apply; a page may carry its styles inline (the 404 page does)."""
     broken = [s["href"] for s in probe["sheets"] if not s["loaded"]]
-    if not probe["sheets"]:
-        return False, "the page links no stylesheet"
+    if not probe["sheets"] and not probe["styleSheets"]:
+        return False, "the page has no stylesheet, linked or inline"
     if broken:
         return False, "stylesheet not loaded: " + ", ".join(broken)
     if all(probe[k] == default[k] for k in ("margin", "font", "color", "background")):

@@ -64,8 +64,12 @@ struct FigureChart {
 
     func drawing(root: String) -> Drawing {
         var pieces: [(text: String, fact: String?)] = []
-        let plot = (x: Self.margin.left, y: Self.margin.top,
-                    width: Self.width - Self.margin.left - Self.margin.right, height: Self.height - Self.margin.top - Self.margin.bottom)
+        let top = Self.niceCeiling(facts.map { max($0.value ?? 0, $0.upperValue ?? 0) }.max() ?? 1)
+        let ticks = (0...4).map { step in (value: top * Double(step) / 4, label: Fact.format(number: top * Double(step) / 4)) }
+        // The left margin fits the longest tick label (about 7 units a character at the chart's text size).
+        let left = max(40, Double(ticks.map(\.label.count).max() ?? 0) * 7 + 14)
+        let plot = (x: left, y: Self.margin.top,
+                    width: Self.width - left - Self.margin.right, height: Self.height - Self.margin.top - Self.margin.bottom)
         // Time axis: from the first figure's earliest day to the last one's latest, padded.
         var first = Double(facts.map(\.date.earliest.value).min() ?? 0)
         var last = Double(facts.map { min($0.date.latest.value, $0.date.earliest.value + 366 * 20) }.max() ?? 0)
@@ -73,7 +77,6 @@ struct FigureChart {
         let pad = (last - first) * 0.06
         first -= pad
         last += pad
-        let top = Self.niceCeiling(facts.map { max($0.value ?? 0, $0.upperValue ?? 0) }.max() ?? 1)
         func x(_ day: Double) -> Double { plot.x + (day - first) / (last - first) * plot.width }
         func y(_ value: Double) -> Double { plot.y + plot.height - value / top * plot.height }
         let legend = self.legend
@@ -88,28 +91,21 @@ struct FigureChart {
         svg += "<title id=\"\(id)-title\">\(XML.escape(title)): \(facts.count) figures over time</title>\n"
         // Axes and grid, hidden from assistive technology: the table beside the chart carries the data.
         svg += "<g class=\"chart-axes\" aria-hidden=\"true\">\n"
-        for step in 0...4 {
-            let value = top * Double(step) / 4
-            let position = Self.format(y(value))
+        for tick in ticks {
+            let position = Self.format(y(tick.value))
             svg += "<line class=\"chart-grid\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(position)\" y2=\"\(position)\"/>\n"
-            svg += "<text class=\"chart-tick\" x=\"\(Self.format(plot.x - 8))\" y=\"\(Self.format(y(value) + 4))\" text-anchor=\"end\">\(XML.escape(Fact.format(number: value)))</text>\n"
+            svg += "<text class=\"chart-tick\" x=\"\(Self.format(plot.x - 8))\" y=\"\(Self.format(y(tick.value) + 4))\" text-anchor=\"end\">\(XML.escape(tick.label))</text>\n"
         }
-        let firstYear = DayNumber(Int(first.rounded(.up))).components.year
-        let lastYear = DayNumber(Int(last)).components.year
-        let stride = max(1, (lastYear - firstYear + 1) / 6)
-        var year = firstYear
-        while year <= lastYear {
-            let day = Double(DayNumber(year: year, month: 1, day: 1).value)
-            if day >= first, day <= last {
-                let position = Self.format(x(day))
-                svg += "<line class=\"chart-year\" x1=\"\(position)\" x2=\"\(position)\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height + 5))\"/>\n"
-                svg += "<text class=\"chart-tick\" x=\"\(position)\" y=\"\(Self.format(plot.y + plot.height + 20))\" text-anchor=\"middle\">\(year)</text>\n"
-            }
-            year += stride
+        for (day, label) in timeTicks(from: first, to: last) {
+            let position = Self.format(x(day))
+            svg += "<line class=\"chart-year\" x1=\"\(position)\" x2=\"\(position)\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height + 5))\"/>\n"
+            svg += "<text class=\"chart-tick\" x=\"\(position)\" y=\"\(Self.format(plot.y + plot.height + 20))\" text-anchor=\"middle\">\(XML.escape(label))</text>\n"
         }
         svg += "<line class=\"chart-axis\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height))\"/>\n"
         svg += "</g>\n"
 
+        // Labels already placed, as boxes, so that a label that would cover one goes below its mark instead.
+        var placed: [(minX: Double, maxX: Double, y: Double)] = []
         for fact in facts {
             guard let value = fact.value else { continue }
             let (shape, series) = mark(of: fact)
@@ -131,14 +127,50 @@ struct FigureChart {
                 svg += Self.shape(shape, x: x(centre), y: y(upper))
             }
             svg += Self.shape(shape, x: x(centre), y: y(value))
-            let labelY = y(fact.upperValue ?? value) - 10
+            let text = fact.displayValue ?? Fact.format(number: value)
             let anchor = x(centre) > plot.x + plot.width * 0.85 ? "end" : (x(centre) < plot.x + plot.width * 0.15 ? "start" : "middle")
-            svg += "<text class=\"chart-label\" x=\"\(Self.format(x(centre)))\" y=\"\(Self.format(max(labelY, plot.y + 10)))\" text-anchor=\"\(anchor)\" aria-hidden=\"true\">\(XML.escape(fact.displayValue ?? Fact.format(number: value)))</text>\n"
+            let width = Double(text.count) * 6.5
+            let minX = anchor == "start" ? x(centre) : (anchor == "end" ? x(centre) - width : x(centre) - width / 2)
+            func overlaps(_ candidateY: Double) -> Bool {
+                placed.contains { $0.minX < minX + width && minX < $0.maxX && abs($0.y - candidateY) < 15 }
+            }
+            var labelY = max(y(fact.upperValue ?? value) - 10, plot.y + 10)
+            if overlaps(labelY) {
+                let below = min(y(value) + 20, plot.y + plot.height - 4)
+                if !overlaps(below) { labelY = below } else if !overlaps(labelY - 15), labelY - 15 > plot.y - 10 { labelY -= 15 }
+            }
+            placed.append((minX, minX + width, labelY))
+            svg += "<text class=\"chart-label\" x=\"\(Self.format(x(centre)))\" y=\"\(Self.format(labelY))\" text-anchor=\"\(anchor)\" aria-hidden=\"true\">\(XML.escape(text))</text>\n"
             svg += "</a>\n"
         }
         svg += "</svg>"
         pieces.append((svg, nil))
         return Drawing(pieces: pieces)
+    }
+
+    /// Ticks of the time axis: years, or for a span under two years, every third month.
+    func timeTicks(from first: Double, to last: Double) -> [(day: Double, label: String)] {
+        let firstYear = DayNumber(Int(first.rounded(.up))).components.year
+        let lastYear = DayNumber(Int(last)).components.year
+        var ticks: [(Double, String)] = []
+        if last - first < 2 * 366 {
+            for year in firstYear...lastYear {
+                for month in [1, 4, 7, 10] {
+                    let day = Double(DayNumber(year: year, month: month, day: 1).value)
+                    guard day >= first, day <= last else { continue }
+                    ticks.append((day, month == 1 ? String(year) : String(wording.months[month - 1].prefix(3))))
+                }
+            }
+            return ticks
+        }
+        let stride = max(1, (lastYear - firstYear + 1) / 6)
+        var year = firstYear
+        while year <= lastYear {
+            let day = Double(DayNumber(year: year, month: 1, day: 1).value)
+            if day >= first, day <= last { ticks.append((day, String(year))) }
+            year += stride
+        }
+        return ticks
     }
 
     /// An SVG mark of a shape centred on a point.

@@ -216,7 +216,8 @@ struct PageContext {
             let uses = citations.uses[sourceID] ?? []
             let placed = uses.compactMap(\.anchor)
             let backrefs: [Values] = placed.enumerated().map { number, anchor in
-                ["label": Self.backrefLabel(number, count: placed.count), "href": "#" + anchor]
+                let label = Self.backrefLabel(number, count: placed.count)
+                return ["label": label, "href": "#" + anchor, "aria": placed.count == 1 ? "Back to the citation" : "Back to citation \(label)"]
             }
             var seen = Set<String>()
             let distinct = uses.filter { use in
@@ -357,7 +358,11 @@ struct PageContext {
             return [
                 "title": kind.plural, "kind": kind.rawValue,
                 "topics": topics.map { topic -> Values in
-                    var values: Values = ["title": topic.title, "href": "topics/\(topic.id).html", "count": site.tagged[topic.id]?.count ?? 0]
+                    let count = topicEntries[topic.id]?.count ?? 0
+                    var values: Values = [
+                        "title": topic.title, "href": "topics/\(topic.id).html", "count": count,
+                        "count_label": count == 1 ? "1 entry" : "\(count) entries",
+                    ]
                     if let summary = topic.summary { values["summary"] = summary }
                     return values
                 },
@@ -374,18 +379,53 @@ struct PageContext {
         var sourceValues = reference(source, root: root)
         if let publisher = source.publisher { sourceValues["publisher_name"] = publisher }
         let uses = site.sourceUses[source.id] ?? []
-        sourceValues["cited_by"] = uses.filter { $0.note != nil }.map(use(root: root))
-        sourceValues["facts"] = uses.filter { $0.factID != nil }.map(use(root: root))
+        sourceValues["cited_by"] = citedBy(uses.filter { $0.note != nil }, source: source, root: root)
+        sourceValues["facts"] = uses.filter { $0.factID != nil }.map(use(root: root, source: source))
         values["source"] = sourceValues
         return values
     }
 
-    private func use(root: String) -> (SourceUse) -> Values {
+    /// The pages that cite a source, each once, with a link to every place on it that does.
+    private func citedBy(_ uses: [SourceUse], source: Source, root: String) -> [Values] {
+        var order: [String] = []
+        var groups: [String: [SourceUse]] = [:]
+        for use in uses {
+            if groups[use.path] == nil { order.append(use.path) }
+            groups[use.path, default: []].append(use)
+        }
+        return order.map { path in
+            let group = groups[path]!
+            var values = self.use(root: root, source: source)(group[0])
+            let anchors = group.compactMap(\.anchor)
+            values["count"] = group.count
+            values["places"] = anchors.count > 1 ? anchors.enumerated().map { index, anchor -> Values in
+                let label = Self.backrefLabel(index, count: anchors.count)
+                return ["label": label, "href": root + path + "#" + anchor, "aria": "Citation \(label) in \(group[0].title)"]
+            } : [Values]()
+            var seen = Set<String>()
+            values["details"] = group.filter { ($0.locator != nil || $0.quote != nil) && seen.insert(($0.locator ?? "") + "\u{0}" + ($0.quote ?? "")).inserted }
+                .map { use -> Values in
+                    var detail: Values = [:]
+                    if let locator = use.locator { detail["locator"] = locator }
+                    if let quote = use.quote {
+                        detail["quote"] = quote
+                        if let language = use.quoteLanguage ?? source.language, language != index.settings.language { detail["quote_lang"] = language }
+                    }
+                    return detail
+                }
+            return values
+        }
+    }
+
+    private func use(root: String, source: Source) -> (SourceUse) -> Values {
         { use in
             var values: Values = ["title": use.title, "href": root + use.path + (use.anchor.map { "#" + $0 } ?? "")]
             if let note = use.note { values["kind"] = note.kind.rawValue }
             if let locator = use.locator { values["locator"] = locator }
-            if let quote = use.quote { values["quote"] = quote }
+            if let quote = use.quote {
+                values["quote"] = quote
+                if let language = use.quoteLanguage ?? source.language, language != index.settings.language { values["quote_lang"] = language }
+            }
             if let factID = use.factID, let fact = index.facts[factID] {
                 values["date_html"] = date(fact.date)
                 if let display = fact.displayValue { values["value"] = display }
@@ -460,7 +500,10 @@ struct PageContext {
             ]
             if let publisher = source.publisherBesideName { values["publisher"] = publisher }
             if let locator = citation.locator { values["locator"] = locator }
-            if let quote = citation.quote { values["quote"] = quote }
+            if let quote = citation.quote {
+                values["quote"] = quote
+                if let language = citation.quoteLanguage ?? source.language, language != index.settings.language { values["quote_lang"] = language }
+            }
             return values
         }
         values["shown_in"] = (site.factUses[fact.id] ?? []).map { noteLink($0, root: "") }
