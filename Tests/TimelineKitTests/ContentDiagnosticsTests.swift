@@ -125,7 +125,7 @@ import Testing
         let sources = "- id: paper\n  date: 2024\n  url: javascript:alert(1)\n"
         let found = diagnostics(["Content/entries/event.md": entry, "Content/sources.yaml": sources, "Content/entries/Bad Name.md": "x"])
         #expect(found == [
-            "Content/entries/Bad Name.md: error: file name 'Bad Name.md' is not a valid id: an id uses only lowercase letters a-z, digits and single hyphens; rename it 'bad-name.md' [invalid-id]",
+            "Content/entries/Bad Name.md: error: file name 'Bad Name.md' is not a valid id: an id uses only lowercase letters a-z, digits and single hyphens, not 'B'; rename it 'bad-name.md' [invalid-id]",
             "Content/entries/event.md:3:12: error: invalid date: 13 is not a month (01 to 12) or a season (21 to 24) [invalid-date]",
             "Content/sources.yaml:3:8: error: url of source 'paper' must be an absolute http or https address [invalid-url]",
         ])

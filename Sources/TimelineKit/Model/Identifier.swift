@@ -23,9 +23,32 @@ enum Identifier {
                 if bytes[index - 1] == 0x2D || bytes[index - 1] == 0x5F { return "an id has no two separators in a row" }
                 continue
             }
-            return "an id uses only lowercase letters a-z, digits and single hyphens"
+            return "an id uses only lowercase letters a-z, digits and single hyphens, not \(describe(firstScalar(atByte: index, of: id)))"
         }
         return nil
+    }
+
+    /// The character that starts at a UTF-8 offset of `id`.
+    private static func firstScalar(atByte offset: Int, of id: String) -> Unicode.Scalar {
+        let utf8 = id.utf8
+        let index = utf8.index(utf8.startIndex, offsetBy: offset)
+        return id.unicodeScalars[index...].first ?? " "
+    }
+
+    /// A character as a message names it, so that look-alikes differ: "a space", "'é' (U+00E9)",
+    /// "U+0301 (a combining mark)". A file name with é written as one character and its twin written as
+    /// e and a combining accent then give two different messages.
+    static func describe(_ scalar: Unicode.Scalar) -> String {
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
+            + String(scalar.value, radix: 16, uppercase: true)
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator where scalar == " ": return "a space"
+        case .nonspacingMark, .spacingMark, .enclosingMark: return "\(code) (a combining mark)"
+        case .control, .format, .lineSeparator, .paragraphSeparator, .spaceSeparator, .surrogate, .privateUse, .unassigned:
+            return code
+        default:
+            return scalar.isASCII ? "'\(scalar)'" : "'\(scalar)' (\(code))"
+        }
     }
 
     /// An id made from any text: "Jovenel Moïse" becomes `jovenel-moise`.

@@ -32,7 +32,7 @@ struct SiteIndex: Sendable {
     let paths: Set<String>
     let wording: DateWording
     /// Items that exist in the content but could not be read; references to them are not errors of their own.
-    let brokenIDs: Set<String>
+    let brokenIDs: BrokenIDs
 
     /// Fixed pages every site has.
     static let fixedPages = ["index.html", "topics.html", "sources.html", "facts.html", "404.html"]

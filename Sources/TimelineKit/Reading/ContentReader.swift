@@ -1,3 +1,4 @@
+import Synchronization
 import Yams
 
 /// The first stage of a build: reads the content folder into a ``Content`` value, reporting every problem
@@ -7,6 +8,8 @@ public struct ContentReader: Sendable {
     /// The content folder, as the user named it; diagnostics show paths under this name.
     let folder: String
     let limits: Limits
+    /// Bytes read so far, against ``Limits/contentSize``.
+    private let budget = ReadBudget()
 
     public init(fileSystem: any FileSystem = LocalFileSystem(), folder: String, limits: Limits = Limits()) {
         self.fileSystem = fileSystem
@@ -33,22 +36,30 @@ public struct ContentReader: Sendable {
         }
         let root = fileSystem.resolvedPath(folder) ?? folder
         let errorsBefore = log.errorCount
+        budget.reset()
         checkTopLevel(log: log)
 
-        var broken = Set<String>()
+        var broken: BrokenIDs = []
         let settings = readSettings(root: root, log: log)
+        // A list file that cannot be read at all hides every id it holds: references to them are not reported.
         let sources = readList("sources.yaml", required: true, root: root, log: log) { node, document in
             let source = readSource(node, document, log: log)
             if source == nil, let id = node["id"]?.string { broken.insert("source:" + id) }
             return source
-        }
+        } ?? { broken.insertAll("source:"); return [] }()
         let facts = readList("facts.yaml", required: false, root: root, log: log) { node, document in
             let fact = readFact(node, document, log: log)
             if fact == nil, let id = node["id"]?.string { broken.insert("fact:" + id) }
             return fact
-        }
+        } ?? { broken.insertAll("fact:"); return [] }()
 
         let files = Self.noteFolders.map { noteFiles(in: $0, root: root, log: log, broken: &broken) }
+        if budget.exceeded {
+            log.error(
+                "content-too-large", "the content's files add up to more than the limit of \(limits.contentSize) bytes",
+                at: .file(folder))
+            return (nil, [:])
+        }
         let all = files[0].map { (NoteKind.entry, $0) } + files[1].map { (NoteKind.topic, $0) } + files[2].map { (NoteKind.page, $0) }
         let read = parallelMap(all) { kind, file in readNote(kind, file, previous: previous[file.text.path]) }
         var entries: [Entry] = [], topics: [Topic] = [], pages: [Page] = []
@@ -110,19 +121,29 @@ public struct ContentReader: Sendable {
         }
     }
 
-    /// Reads a file of the content folder as text, after checking that it stays inside the folder,
-    /// fits the limits, and is valid UTF-8 without NUL bytes. A byte-order mark is dropped.
+    /// Reads a file of the content folder as text, after checking that it stays inside the folder, is a
+    /// regular file, fits the limits, and is valid UTF-8 without NUL bytes. A byte-order mark is dropped.
     func readText(_ relative: String, root: String, limit: Int, log: DiagnosticLog) -> SourceText? {
         let shown = path(relative)
-        if fileSystem.kind(of: shown) == .symbolicLink {
-            guard let target = fileSystem.resolvedPath(shown) else {
+        let isLink = fileSystem.kind(of: shown) == .symbolicLink
+        // Resolved in full, so that a file reached through a linked folder is checked too.
+        guard let target = fileSystem.resolvedPath(shown), let kind = fileSystem.kind(of: target) else {
+            if isLink {
                 log.error("broken-link", "symbolic link points to nothing", at: .file(shown))
-                return nil
+            } else {
+                log.error("unreadable-file", "cannot read file: no such file", at: .file(shown))
             }
-            guard target.hasPrefix(root + "/") else {
-                log.error("outside-content", "symbolic link points outside the content folder, to '\(target)'", at: .file(shown))
-                return nil
-            }
+            return nil
+        }
+        guard target.hasPrefix(root + "/") else {
+            log.error("outside-content", "symbolic link points outside the content folder, to '\(target)'", at: .file(shown))
+            return nil
+        }
+        // A pipe would block the build forever, and a device could be endless: only regular files are read.
+        guard kind == .file else {
+            let what = kind == .directory ? "a folder" : "not a regular file (a pipe, socket or device)"
+            log.error("unreadable-file", "cannot read file: it is \(what)", at: .file(shown))
+            return nil
         }
         var bytes: [UInt8]
         do {
@@ -132,6 +153,8 @@ public struct ContentReader: Sendable {
             log.error(id, "cannot read file: \(error.reason)", at: .file(shown))
             return nil
         }
+        // Files are read in parallel, so which ones are left out past the limit varies; the build stops anyway.
+        guard budget.take(bytes.count, limit: limits.contentSize) else { return nil }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.isEmpty {
             log.error("empty-file", "file is empty", at: .file(shown))
@@ -183,19 +206,35 @@ public struct ContentReader: Sendable {
     }
 
     /// The Markdown files of a note folder, sorted by name, each checked to have a valid id as its name.
-    private func noteFiles(in folderName: String, root: String, log: DiagnosticLog, broken: inout Set<String>) -> [(id: String, text: SourceText)] {
+    private func noteFiles(in folderName: String, root: String, log: DiagnosticLog, broken: inout BrokenIDs) -> [(id: String, text: SourceText)] {
+        let folderPath = path(folderName)
+        // A folder that is a symbolic link must lead to a folder inside the content, as a linked file must.
+        if fileSystem.kind(of: folderPath) == .symbolicLink {
+            guard let target = fileSystem.resolvedPath(folderPath) else {
+                log.error("broken-link", "symbolic link points to nothing", at: .file(folderPath))
+                broken.insertAll("note:")
+                return []
+            }
+            guard target.hasPrefix(root + "/") else {
+                log.error("outside-content", "symbolic link points outside the content folder, to '\(target)'", at: .file(folderPath))
+                broken.insertAll("note:")
+                return []
+            }
+        }
         let items: [DirectoryItem]
         do {
-            guard let listed = try fileSystem.listDirectory(path(folderName)) else { return [] }
+            guard let listed = try fileSystem.listDirectory(folderPath) else { return [] }
             items = listed.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         } catch {
-            log.error("unreadable-file", "cannot read folder: \(error.reason)", at: .file(path(folderName)))
+            log.error("unreadable-file", "cannot read folder: \(error.reason)", at: .file(folderPath))
+            broken.insertAll("note:")
             return []
         }
         if items.count > limits.notesPerFolder {
             log.error(
                 "too-many-files", "folder has \(items.count) files, over the limit of \(limits.notesPerFolder)",
-                at: .file(path(folderName)))
+                at: .file(folderPath))
+            broken.insertAll("note:")
             return []
         }
         var accepted: [(id: String, relative: String)] = []
@@ -297,21 +336,25 @@ public struct ContentReader: Sendable {
         return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
     }
 
-    /// Reads a YAML file holding a list of items, such as `sources.yaml`.
+    /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and
+    /// missing, or cannot be read as a list at all.
     private func readList<Item>(
         _ name: String, required: Bool, root: String, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?
-    ) -> [Item] {
+    ) -> [Item]? {
         guard fileSystem.kind(of: path(name)) != nil else {
-            if required { log.error("missing-file", "\(name) is missing", at: .file(path(name))) }
+            if required {
+                log.error("missing-file", "\(name) is missing", at: .file(path(name)))
+                return nil
+            }
             return []
         }
-        guard let text = readText(name, root: root, limit: limits.dataFileSize, log: log) else { return [] }
+        guard let text = readText(name, root: root, limit: limits.dataFileSize, log: log) else { return nil }
         let document = YAMLDocument(file: text)
-        guard let node = document.root(log: log, depthLimit: limits.yamlDepth) else { return [] }
+        guard let node = document.root(log: log, depthLimit: limits.yamlDepth) else { return nil }
         guard case .sequence(let sequence) = node else {
             if case .mapping(let mapping) = node, mapping.count == 0 { return [] }
             log.error("yaml-type", "\(name) holds a list, each item starting with '- ', found \(FieldReader.describe(node))", at: document.location(of: node))
-            return []
+            return nil
         }
         return sequence.compactMap { item($0, document) }
     }
@@ -398,8 +441,31 @@ public struct ContentReader: Sendable {
         case .success(let parts):
             let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
             guard let node = document.root(log: log, depthLimit: limits.yamlDepth) else { return nil }
+            if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[parts.body]) {
+                log.error(
+                    "too-many-references", "a note has at most \(limits.referencesPerNote) citations and [[...]] links; split this one",
+                    at: file.location(ofOffset: past))
+                return nil
+            }
             return (document, node, MarkdownBody(file: file, range: parts.body, firstLine: parts.bodyFirstLine))
         }
+    }
+
+    /// Where the `number`th `[@` or `[[` of a body starts, or nil when it has fewer: a bound on the work of
+    /// resolving references, counted before the Markdown is parsed.
+    static func referenceStart(number: Int, in body: ArraySlice<UInt8>) -> Int? {
+        var count = 0
+        var index = body.startIndex
+        while index + 1 < body.endIndex {
+            if body[index] == UInt8(ascii: "["), body[index + 1] == UInt8(ascii: "@") || body[index + 1] == UInt8(ascii: "[") {
+                count += 1
+                if count == number { return index }
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return nil
     }
 
     private func readEntry(_ file: (id: String, text: SourceText), log: DiagnosticLog) -> Entry? {
@@ -451,4 +517,24 @@ public struct ContentReader: Sendable {
             id: file.id, title: title, summary: fields.string("summary"), menuOrder: fields.integer("menu"),
             citations: fields.citations("sources"), body: body, location: .file(file.text.path))
     }
+}
+
+/// The bytes a read may still take, shared by the threads that read files.
+private final class ReadBudget: Sendable {
+    private let used = Atomic<Int>(0)
+    private let over = Atomic<Bool>(false)
+
+    func reset() {
+        used.store(0, ordering: .relaxed)
+        over.store(false, ordering: .relaxed)
+    }
+
+    /// Counts `count` more bytes; false when that goes past `limit`.
+    func take(_ count: Int, limit: Int) -> Bool {
+        let total = used.wrappingAdd(count, ordering: .relaxed).newValue
+        if total > limit { over.store(true, ordering: .relaxed) }
+        return total <= limit
+    }
+
+    var exceeded: Bool { over.load(ordering: .relaxed) }
 }

@@ -5,16 +5,26 @@ struct SourceText: Sendable {
     let bytes: [UInt8]
     /// UTF-8 offsets at which each line starts; `lineStarts[0]` is 0.
     let lineStarts: [Int]
+    /// How many bytes continue a character (10xxxxxx) before each multiple of ``checkpointStride``, so that
+    /// the column of any offset is found without counting a whole line: a note can be one line of megabytes.
+    private let continuations: [Int]
+    private static let checkpointStride = 1024
 
     init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        var continuations = [0]
+        continuations.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var count = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset > 0, offset % Self.checkpointStride == 0 { continuations.append(count) }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            if byte & 0xC0 == 0x80 { count += 1 }
         }
         self.lineStarts = starts
+        self.continuations = continuations
     }
 
     init(path: String, text: String) {
@@ -44,8 +54,15 @@ struct SourceText: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let column = Self.scalarCount(bytes[lineStarts[low]..<offset]) + 1
+        let column = offset - lineStarts[low] - (continuationsBefore(offset) - continuationsBefore(lineStarts[low])) + 1
         return SourceLocation(path: path, line: low + 1, column: column)
+    }
+
+    /// Bytes that continue a character before `offset`.
+    private func continuationsBefore(_ offset: Int) -> Int {
+        let checkpoint = min(offset / Self.checkpointStride, continuations.count - 1)
+        let start = checkpoint * Self.checkpointStride
+        return continuations[checkpoint] + bytes[start..<offset].count { $0 & 0xC0 == 0x80 }
     }
 
     /// The location of a 1-based line and 1-based UTF-8 byte column.

@@ -58,7 +58,13 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     static func normalize(_ path: String) -> String {
         var parts: [Substring] = []
         for part in path.split(separator: "/") where part != "." {
-            if part == "..", !parts.isEmpty { parts.removeLast() } else { parts.append(part) }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+            } else if part == "..", path.hasPrefix("/") {
+                continue  // "/.." is "/"
+            } else {
+                parts.append(part)
+            }
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }

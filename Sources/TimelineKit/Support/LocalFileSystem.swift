@@ -47,7 +47,8 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so that opening a pipe returns at once; it is then refused as not a regular file.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { throw FileSystemError(path: path, reason: Self.reason(errno)) }
         defer { close(fd) }
         var info = stat()
