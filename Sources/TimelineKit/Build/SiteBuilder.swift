@@ -244,16 +244,32 @@ struct StageClock {
     var last = SiteBuilder.now()
     var laps: [(String, Double)] = []
 
+    var memory: [Int] = []
+
     mutating func lap(_ name: String) {
         guard Self.enabled else { return }
         let now = SiteBuilder.now()
         laps.append((name, now - last))
+        memory.append(Self.residentMegabytes())
         last = now
+    }
+
+    /// The process's resident memory now, in megabytes, from /proc.
+    static func residentMegabytes() -> Int {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 255) }
+        guard count > 0 else { return 0 }
+        let fields = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
     }
 
     func report() {
         guard Self.enabled else { return }
-        let text = laps.map { "timing: \($0.0): \(Int(($0.1 * 1000).rounded())) ms\n" }.joined()
+        let text = zip(laps, memory).map { "timing: \($0.0.0): \(Int(($0.0.1 * 1000).rounded())) ms, \($0.1) MB resident\n" }.joined()
         _ = text.withCString { write(2, $0, strlen($0)) }
     }
 }
