@@ -156,6 +156,7 @@ public struct ContentReader: Sendable {
         // Files are read in parallel, so which ones are left out past the limit varies; the build stops anyway.
         guard budget.take(bytes.count, limit: limits.contentSize) else { return nil }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0x0D) { bytes = Self.unixLineEndings(bytes) }
         if bytes.isEmpty {
             log.error("empty-file", "file is empty", at: .file(shown))
             return nil
@@ -166,6 +167,25 @@ public struct ContentReader: Sendable {
             return nil
         }
         return text
+    }
+
+    /// Windows (CR LF) and old Mac (CR) line endings as LF, so that a file reads, and builds, exactly as it
+    /// would with LF endings, and every part of the generator counts lines as libcmark and libyaml do.
+    static func unixLineEndings(_ bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0D {
+                result.append(0x0A)
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+            } else {
+                result.append(byte)
+            }
+            index += 1
+        }
+        return result
     }
 
     /// The first NUL byte or invalid UTF-8 sequence in a file.
@@ -186,19 +206,19 @@ public struct ContentReader: Sendable {
             case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
             case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
             case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
-            default: return ("invalid-utf8", "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)))", index)
+            default: return ("invalid-utf8", "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true))); save it as UTF-8", index)
             }
             guard index + length <= count else {
-                return ("invalid-utf8", "file is not valid UTF-8 (a character is cut off)", index)
+                return ("invalid-utf8", "file is not valid UTF-8 (a character is cut off); save it as UTF-8", index)
             }
             for next in bytes[(index + 1)..<(index + length)] {
                 guard next & 0xC0 == 0x80 else {
-                    return ("invalid-utf8", "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) starts a character that does not continue)", index)
+                    return ("invalid-utf8", "file is not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) starts a character that does not continue); save it as UTF-8", index)
                 }
                 scalar = scalar << 6 | UInt32(next & 0x3F)
             }
             if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
-                return ("invalid-utf8", "file is not valid UTF-8 (an impossible character)", index)
+                return ("invalid-utf8", "file is not valid UTF-8 (an impossible character); save it as UTF-8", index)
             }
             index += length
         }
@@ -254,10 +274,6 @@ public struct ContentReader: Sendable {
                 var message = "file name '\(item.name)' is not a valid id: \(problem)"
                 if !suggestion.isEmpty { message += "; rename it '\(suggestion).md'" }
                 log.error("invalid-id", message, at: .file(path(relative)))
-                continue
-            }
-            if item.kind == .directory || item.kind == .other {
-                log.error("unreadable-file", "not a regular file", at: .file(path(relative)))
                 continue
             }
             accepted.append((id, relative))

@@ -125,7 +125,7 @@ struct FieldReader {
     func number(_ key: String) -> Double? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.parseNumber(scalar.string) else {
-            let shown = node.scalar.map { "not '\($0.string)'" } ?? "found \(Self.describe(node))"
+            let shown = node.scalar.map { "not '\($0.string.count > 40 ? $0.string.prefix(40) + "…" : $0.string)'" } ?? "found \(Self.describe(node))"
             log.error(
                 "invalid-number", "'\(key)' of \(subject) should be a number written in digits (such as 1300000 or 86.2), \(shown)",
                 at: document.location(of: node))
