@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+@testable import TimelineKit
+
+/// Killing a build at any moment leaves either the old site or the new one in `Public/`, never a mix, and
+/// the next build cleans up after it.
+///
+/// A generated site of 2,000 entries is built once with one title (the old site); then, again and again,
+/// the title is switched (so that every page changes), a build is started and sent SIGKILL after a random
+/// delay spread over a whole build, and `Public/` must then be exactly one of the two reference builds.
+/// Kills follow one another without a clean build between them, so a build also starts from what a
+/// killed one left. The delays come from a fixed seed (`KILL_TEST_SEED` chooses another).
+@Suite(.serialized) struct KillTests {
+    static let entries = 2_000
+    static let killPoints = 20
+
+    /// A small, seedable generator (SplitMix64), so that the kill points are the same on every run.
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Writes a site of `entries` entries, 40 topics and 100 sources.
+    static func makeSite(at content: String) throws {
+        let files = FileManager.default
+        try files.createDirectory(atPath: content + "/entries", withIntermediateDirectories: true)
+        try files.createDirectory(atPath: content + "/topics", withIntermediateDirectories: true)
+        var sources = ""
+        for number in 0..<100 { sources += "- id: source-\(number)\n  title: Source \(number)\n  date: \(1990 + number % 35)\n" }
+        try sources.write(toFile: content + "/sources.yaml", atomically: false, encoding: .utf8)
+        for number in 0..<40 {
+            try "---\ntitle: Topic \(number)\nkind: theme\n---\n\nTopic \(number) [@source-\(number)].\n"
+                .write(toFile: content + "/topics/topic-\(number).md", atomically: false, encoding: .utf8)
+        }
+        for number in 0..<entries {
+            let text = """
+                ---
+                title: Entry \(number)
+                date: \(1990 + number % 35)-\(String(format2: 1 + number % 12))
+                summary: What happened in entry \(number).
+                topics: [topic-\(number % 40)]
+                ---
+
+                Something happened [@source-\(number % 100)], as told in [[topic-\((number * 7) % 40)]].
+
+                """
+            try text.write(toFile: content + "/entries/entry-\(number).md", atomically: false, encoding: .utf8)
+        }
+        try setTitle("A", in: content)
+    }
+
+    static func setTitle(_ title: String, in content: String) throws {
+        try "title: Large site \(title)\ndescription: A generated site of many entries.\nlanguage: en\n"
+            .write(toFile: content + "/site.yaml", atomically: true, encoding: .utf8)
+    }
+
+    /// Starts `timeline build` and sends it SIGKILL after `delay` seconds, unless it finished before.
+    @discardableResult
+    static func startAndKill(after delay: Double, in root: String) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        process.arguments = ["build"]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(useconds_t(delay * 1_000_000))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        return process
+    }
+
+    @Test func killingABuildLeavesTheOldSiteOrTheNewOne() throws {
+        let root = TestSupport.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.copyContents(of: TestSupport.templates, to: root + "/Templates")
+        try Self.makeSite(at: root + "/Content")
+
+        // The two sites Public/ may hold, each built once into a folder of its own.
+        let referenceA = try Timeline.run(["build", "--output", "ReferenceA"], in: root)
+        try #require(referenceA.status == 0, "\(referenceA.errors)")
+        try Self.setTitle("B", in: root + "/Content")
+        let referenceB = try Timeline.run(["build", "--output", "ReferenceB"], in: root)
+        try #require(referenceB.status == 0, "\(referenceB.errors)")
+        let references = ["A": FolderSnapshot(root + "/ReferenceA").files, "B": FolderSnapshot(root + "/ReferenceB").files]
+        try #require(references["A"]!.count > Self.entries)
+        try Self.setTitle("A", in: root + "/Content")
+        #expect(try Timeline.run(["build"], in: root).status == 0)
+        #expect(FolderSnapshot(root + "/Public").files == references["A"])
+
+        // A build that follows a killed one writes a whole new site: its time is the span the kill points cover.
+        try Self.setTitle("B", in: root + "/Content")
+        try Self.startAndKill(after: 0.3, in: root)
+        #expect(FolderSnapshot(root + "/Public").files == references["A"])
+        let recovery = try Timeline.run(["build"], in: root)
+        #expect(recovery.status == 0, "\(recovery.errors)")
+        #expect(FolderSnapshot(root + "/Public").files == references["B"])
+        var current = "B"
+        let full = recovery.seconds
+
+        let seed = ProcessInfo.processInfo.environment["KILL_TEST_SEED"].flatMap { UInt64($0) } ?? 20_251_121
+        var random = SeededGenerator(state: seed)
+        var killedBeforeSwap = 0, killedAfterSwap = 0, finished = 0
+        var delays: [Double] = []
+        for point in 0..<Self.killPoints {
+            let next = current == "A" ? "B" : "A"
+            try Self.setTitle(next, in: root + "/Content")
+            let delay = Double.random(in: 0.02...(full * 1.1), using: &random)
+            delays.append(delay)
+            let process = try Self.startAndKill(after: delay, in: root)
+            let wasKilled = process.terminationReason == .uncaughtSignal
+            if !wasKilled { #expect(process.terminationStatus == 0, "kill point \(point): the build failed") }
+
+            let site = FolderSnapshot(root + "/Public").files
+            if site == references[current] {
+                #expect(wasKilled, "kill point \(point): a finished build left the old site")
+                killedBeforeSwap += 1
+            } else if site == references[next] {
+                if wasKilled { killedAfterSwap += 1 } else { finished += 1 }
+                current = next
+            } else {
+                let mixed = site.keys.filter { site[$0] != references["A"]![$0] && site[$0] != references["B"]![$0] }.sorted()
+                Issue.record("kill point \(point) at \(delay) s left a mix of the two sites: \(site.count) files, \(mixed.prefix(5)) in neither")
+                return
+            }
+            // At the end, a normal build finishes and leaves nothing of the killed ones behind.
+            if point == Self.killPoints - 1 {
+                let build = try Timeline.run(["build"], in: root)
+                #expect(build.status == 0, "\(build.errors)")
+                current = next
+                #expect(FolderSnapshot(root + "/Public").files == references[current])
+                let work = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.Public.timeline")) ?? []
+                #expect(work.filter { $0.hasPrefix("staging-") } == [], "leftovers: \(work)")
+                #expect(work.contains("lock"))
+            }
+        }
+        // The kill points covered the build: some before the new site took the old one's place, some after.
+        #expect(killedBeforeSwap >= 5, "only \(killedBeforeSwap) kills came before the swap")
+        print("kill test: \(Self.killPoints) kill points over a \(String(format: "%.2f", full)) s build, delays \(delays.map { String(format: "%.2f", $0) }.joined(separator: " ")); \(killedBeforeSwap) left the old site, \(killedAfterSwap) the new one after the swap, \(finished) builds finished first")
+    }
+}
