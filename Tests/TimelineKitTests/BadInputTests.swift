@@ -68,6 +68,8 @@ import Darwin
             precondition(mkfifo(content + "/site.yaml", 0o644) == 0)
             try FileManager.default.removeItem(atPath: content + "/sources.yaml")
             try FileManager.default.createDirectory(atPath: content + "/sources.yaml", withIntermediateDirectories: false)
+        case "template-is-a-pipe":
+            precondition(mkfifo(root + "/Templates/partials/pipe.mustache", 0o644) == 0)
         case "missing-sources-file":
             try FileManager.default.removeItem(atPath: content + "/sources.yaml")
         default:
@@ -78,7 +80,7 @@ import Darwin
     /// Cases whose input is made by ``setUp(_:in:)`` rather than held in files, which a memory file system cannot hold.
     static let madeOnDisk: Set<String> = [
         "file-too-large", "data-file-too-large", "file-name-unicode-twins", "ids-differing-in-case", "symlink-file-outside",
-        "symlink-folder-outside", "unreadable-file", "unreadable-data-file",
+        "symlink-folder-outside", "unreadable-file", "unreadable-data-file", "template-is-a-pipe",
     ]
 
     /// A file of `size` bytes that takes no room on disk: a hole, read as NUL bytes.
