@@ -158,20 +158,26 @@ struct YAMLDocument {
         }
     }
 
+    /// The text's lines as libyaml counts them, each as Unicode scalars (libyaml's columns count scalars).
+    /// Split on scalars, not characters: "\r\n" is one Character, which a split on "\n" would not see.
+    private static func lines(_ text: String) -> [Substring.UnicodeScalarView] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
     private func isTab(at mark: Mark, in text: String) -> Bool {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = Self.lines(text)
         guard mark.line >= 1, mark.line <= lines.count else { return false }
-        let line = Array(lines[mark.line - 1].unicodeScalars)
+        let line = Array(lines[mark.line - 1])
         let index = mark.column - 1
         return index >= 0 && index < line.count && line[index] == "\t"
     }
 
     /// Where a duplicated key is written the second time: the next line, at the same indentation, that defines it.
     private func secondOccurrence(of key: String, after mark: Mark, in text: String) -> (line: Int, column: Int)? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard mark.line >= 1 else { return nil }
+        let lines = Self.lines(text)
+        guard mark.line >= 1, mark.line < lines.count else { return nil }
         for index in mark.line..<lines.count {
-            let scalars = Array(lines[index].unicodeScalars)
+            let scalars = Array(lines[index])
             let start = mark.column - 1
             guard start >= 0, start < scalars.count else { continue }
             let rest = String(String.UnicodeScalarView(scalars[start...]))

@@ -1,0 +1,35 @@
+// Fuzz target: splitting a note into front matter and body, then reading the front matter as YAML.
+@testable import TimelineKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    // The reader refuses what is not UTF-8 text before splitting; so does the target.
+    guard ContentReader.encodingProblem(bytes) == nil else { return 0 }
+    let file = SourceText(path: "Content/entries/fuzz.md", bytes: bytes)
+    switch FrontMatter.split(file) {
+    case .failure(let diagnostic):
+        precondition(diagnostic.severity == .error)
+    case .success(let parts):
+        precondition(parts.yaml.lowerBound >= 0 && parts.yaml.upperBound <= bytes.count)
+        precondition(parts.body.lowerBound >= parts.yaml.upperBound && parts.body.upperBound == bytes.count)
+        let log = DiagnosticLog()
+        let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
+        if let node = document.root(log: log), let fields = FieldReader(node, in: document, subject: "entry", log: log) {
+            fields.rejectUnknownFields(["title", "date"])
+            _ = fields.string("title")
+            _ = fields.date("date")
+            _ = fields.citations("sources")
+            _ = fields.references("topics")
+            _ = fields.number("value")
+            _ = fields.integer("menu")
+            _ = fields.bool("flag")
+            _ = fields.mappings("corrections")
+        }
+        for diagnostic in log.diagnostics {
+            precondition(diagnostic.location.path == file.path)
+            precondition(diagnostic.location.line <= file.lineStarts.count + 1, "\(diagnostic)")
+        }
+    }
+    return 0
+}

@@ -1,0 +1,66 @@
+// Fuzz target: a whole note read from a content folder in memory, then its Markdown rendered with every
+// citation and link resolved, as a build does. The first byte of the input chooses which file it becomes.
+@testable import TimelineKit
+
+private let site = """
+    title: Fuzz
+    description: A site for fuzzing.
+    language: en
+
+    """
+private let sources = """
+    - id: paper
+      title: A paper
+      date: 2024-06
+    - id: report
+      date: 2025
+
+    """
+private let facts = """
+    - id: count
+      statement: A count.
+      date: 2025
+      sources: [report]
+      metric: people
+      value: 1200
+
+    """
+private let topic = "---\ntitle: Harbour\nkind: place\n---\nA harbour [@paper].\n"
+private let entry = "---\ntitle: Event\ndate: 2024\n---\nIt happened [@paper] at [[harbour]], [[fact:count]].\n"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzNote(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    guard size > 0 else { return 0 }
+    let choice = data[0] % 6
+    let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
+    let fileSystem = MemoryFileSystem(files: [
+        "Content/site.yaml": site, "Content/sources.yaml": sources, "Content/facts.yaml": facts,
+        "Content/topics/harbour.md": topic, "Content/entries/event.md": entry,
+    ])
+    let target = ["Content/entries/fuzz.md", "Content/topics/fuzz.md", "Content/pages/fuzz.md",
+                  "Content/sources.yaml", "Content/facts.yaml", "Content/site.yaml"][Int(choice)]
+    fileSystem.write(target, bytes: bytes)
+    var limits = Limits()
+    limits.noteSize = 1 << 20
+    let log = DiagnosticLog()
+    guard let content = ContentReader(fileSystem: fileSystem, folder: "Content", limits: limits).read(log: log) else { return 0 }
+    let index = SiteIndex(content: content, assets: [])
+    let notes = content.entries.map { (NoteInfo(kind: .entry, id: $0.id, title: $0.title), $0.body) }
+        + content.topics.map { (NoteInfo(kind: .topic, id: $0.id, title: $0.title), $0.body) }
+        + content.pages.map { (NoteInfo(kind: .page, id: $0.id, title: $0.title), $0.body) }
+    for (info, body) in notes {
+        let (rendered, diagnostics) = NoteLinker.render(body, note: info, index: index)
+        log.report(contentsOf: diagnostics)
+        _ = rendered.markdown.html.utf8.count
+    }
+    // Every diagnostic names a real place: a line of the file it is about, counting lines as an editor does
+    // (CR LF, LF and a lone CR each end one).
+    let lines = ContentReader.unixLineEndings(bytes).count { $0 == 0x0A } + 1
+    for diagnostic in log.diagnostics where diagnostic.location.line > 0 {
+        precondition(diagnostic.location.column >= 1, "\(diagnostic)")
+        if diagnostic.location.path == target {
+            precondition(diagnostic.location.line <= lines, "\(diagnostic) is past the end of the file (\(lines) lines)")
+        }
+    }
+    return 0
+}

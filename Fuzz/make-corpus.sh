@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Writes the seed corpora in Fuzz/corpus/TARGET/ from the test fixtures and the site's content:
+# every note and YAML file, every dated value, and every line with a citation or [[...]] link.
+# Each input is named by its SHA-1, as libFuzzer names what it finds. Run it after adding fixtures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+python3 - <<'EOF'
+import hashlib, os, re
+
+fixtures = ["Tests/TimelineKitTests/Fixtures", "Content"]
+files = []
+for top in fixtures:
+    for folder, _, names in os.walk(top):
+        if "/golden" in folder:
+            continue
+        for name in sorted(names):
+            path = os.path.join(folder, name)
+            if os.path.islink(path) or not os.path.isfile(path) or os.path.getsize(path) > 65536:
+                continue
+            if name.endswith((".md", ".yaml")):
+                files.append(path)
+files.sort()
+
+def save(target, data):
+    folder = os.path.join("Fuzz", "corpus", target)
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, hashlib.sha1(data).hexdigest()), "wb") as out:
+        out.write(data)
+
+dates = set()
+for test in ["Tests/TimelineKitTests/EDTFDateTests.swift"]:
+    for match in re.finditer(rb'"([0-9X./~?%-][0-9X./~?%T:-]*)"', open(test, "rb").read()):
+        dates.add(match.group(1))
+for path in files:
+    data = open(path, "rb").read()
+    for match in re.finditer(rb"(?m)^\s*-?\s*(?:date|accessed|updated): *['\"]?([^'\"\r\n#]*)", data):
+        dates.add(match.group(1).strip())
+    if path.endswith(".md"):
+        save("frontmatter", data)
+        kind = {"entries": 0, "topics": 1, "pages": 2}.get(os.path.basename(os.path.dirname(path)), 0)
+        save("note", bytes([kind]) + data)
+        for line in data.splitlines():
+            if b"[@" in line or b"[[" in line:
+                save("references", line)
+    else:
+        kind = {"sources.yaml": 3, "facts.yaml": 4, "site.yaml": 5}.get(os.path.basename(path))
+        if kind is not None:
+            save("note", bytes([kind]) + data)
+for date in sorted(dates):
+    save("edtf", date)
+for target in ["edtf", "references", "frontmatter", "note"]:
+    print(target, len(os.listdir(os.path.join("Fuzz", "corpus", target))))
+EOF

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds the fuzz targets with libFuzzer and AddressSanitizer, then runs each for SECONDS (default 60).
+#
+#   Fuzz/run.sh [SECONDS]             build, then run every target for SECONDS each
+#   FUZZ_TARGETS="edtf note" Fuzz/run.sh 600
+#   Fuzz/run.sh 0                     build only
+#
+# SwiftPM cannot build with -sanitize=fuzzer, so this compiles with swiftc directly: libyaml and Yams
+# (from SwiftPM's checkout, or YAMS_DIR), TimelineKit as a static library built for testing, and one small
+# executable per target in Fuzz/Targets/. Each target starts from its seed corpus in Fuzz/corpus/TARGET/
+# (made from the test fixtures; never changed by a run) and keeps what it learns in the build folder.
+# A crash leaves its input in the build folder's crashes/ and makes this script fail: turn it into a
+# fixture and a regression test, then fix the bug.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+SECONDS_EACH=${1:-60}
+TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note}
+OUT=${FUZZ_BUILD:-$ROOT/.build/fuzz}
+mkdir -p "$OUT/obj" "$OUT/crashes"
+
+# Yams 6.2.2, as Package.resolved pins it.
+YAMS=${YAMS_DIR:-}
+if [ -z "$YAMS" ]; then
+    for candidate in "$ROOT/.build/checkouts/Yams" "$OUT/Yams"; do
+        if [ -f "$candidate/Sources/Yams/Parser.swift" ]; then YAMS=$candidate; break; fi
+    done
+fi
+if [ -z "$YAMS" ]; then
+    swift package resolve --scratch-path "$OUT/spm" >/dev/null
+    YAMS=$OUT/spm/checkouts/Yams
+fi
+CYAML=$YAMS/Sources/CYaml
+
+SANITIZE="-sanitize=fuzzer,address"
+STAMP=$OUT/obj/stamp
+SOURCES=$(find Sources/TimelineKit Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
+if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
+    echo "fuzz: building libyaml and Yams" >&2
+    for c in "$CYAML"/src/*.c; do
+        clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I "$CYAML/include" "$c" \
+            -o "$OUT/obj/cyaml-$(basename "$c" .c).o"
+    done
+    swiftc -O -g -parse-as-library $SANITIZE -D SWIFT_PACKAGE -module-name Yams -emit-library -static -emit-module \
+        -emit-module-path "$OUT/obj/Yams.swiftmodule" -I "$CYAML/include" -Xcc -DYAML_DECLARE_STATIC \
+        "$YAMS"/Sources/Yams/*.swift -o "$OUT/obj/libYams.a" -suppress-warnings
+    echo "fuzz: building TimelineKit" >&2
+    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CSystemShim/include Sources/CSystemShim/exchange.c \
+        -o "$OUT/obj/exchange.o"
+    # SwiftPM makes the C target's module map; so does this script.
+    mkdir -p "$OUT/obj/CSystemShim"
+    printf 'module CSystemShim {\n    header "%s"\n    export *\n}\n' "$ROOT/Sources/CSystemShim/include/CSystemShim.h" \
+        > "$OUT/obj/CSystemShim/module.modulemap"
+    swiftc -O -g -parse-as-library $SANITIZE -enable-testing -module-name TimelineKit -emit-library -static -emit-module \
+        -emit-module-path "$OUT/obj/TimelineKit.swiftmodule" \
+        -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
+        $(find Sources/TimelineKit -name '*.swift' | sort) -o "$OUT/obj/libTimelineKit.a"
+    for target in Fuzz/Targets/*.swift; do
+        name=$(basename "$target" .swift)
+        echo "fuzz: building target $name" >&2
+        swiftc -O -g -parse-as-library $SANITIZE \
+            -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
+            "$target" -L "$OUT/obj" -lTimelineKit -lYams "$OUT"/obj/cyaml-*.o "$OUT/obj/exchange.o" -lcmark \
+            -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
+            || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }
+    done
+    touch "$STAMP"
+fi
+
+[ "$SECONDS_EACH" -gt 0 ] || exit 0
+# One worker: the targets read a handful of files, and threads would only slow each run.
+export TIMELINE_JOBS=1
+# Crashes reported by AddressSanitizer and libFuzzer alone, without the Swift runtime's backtracer.
+export SWIFT_BACKTRACE=enable=no
+status=0
+for name in $TARGETS; do
+    corpus=$OUT/corpus/$name
+    mkdir -p "$corpus"
+    echo "fuzz: running $name for $SECONDS_EACH s" >&2
+    # -rss_limit_mb: the targets read notes up to 1 MiB; anything near this limit is a bug.
+    if ! ( cd "$OUT/crashes" && "$OUT/fuzz-$name" "$corpus" "$ROOT/Fuzz/corpus/$name" \
+            -max_total_time="$SECONDS_EACH" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+            -dict="$ROOT/Fuzz/dictionary.txt" -print_final_stats=1 -artifact_prefix="$OUT/crashes/$name-" \
+            > "$OUT/$name.log" 2>&1 ); then
+        echo "fuzz: $name FAILED; see $OUT/$name.log and $OUT/crashes/" >&2
+        tail -40 "$OUT/$name.log" >&2
+        status=1
+    else
+        grep -E "^stat::(number_of_executed_units|new_units_added|peak_rss_mb)" "$OUT/$name.log" | sed "s/^/fuzz: $name: /" >&2 || true
+    fi
+done
+exit $status
