@@ -194,6 +194,18 @@ import Darwin
         #expect(FolderSnapshot(root + "/Public") == before)
     }
 
+    /// Brackets inside text and the lines of block scalars are not nesting: 40 sources with an unclosed
+    /// bracket in their title and indented text in a note are not "nested too deep".
+    @Test func bracketsInTextAreNotNesting() {
+        var sources = ""
+        for number in 0..<40 {
+            sources += "- id: s\(number)\n  title: Report [draft \(number)\n  note: |\n    [a\n      [b {\n  date: 2024\n"
+        }
+        let (_, log, summary) = TestSupport.build(TestSupport.minimalSite(with: ["Content/sources.yaml": "- id: paper\n  date: 2024\n" + sources]))
+        #expect(summary != nil)
+        #expect(!log.diagnostics.contains { $0.id == "yaml-too-deep" })
+    }
+
     /// The bounds of `Limits` that the command line cannot reach in a test's time, from memory with lower limits.
     @Test func limitsOnFilesAndTotalSizeStopTheBuild() throws {
         var limits = Limits()

@@ -54,12 +54,23 @@ struct YAMLDocument {
     }
 
     /// Where the YAML text first nests deeper than `limit`, counting indentation, `- ` items and brackets.
-    /// Checked before parsing so that a hostile document cannot exhaust the stack.
+    /// Checked before parsing so that a hostile document cannot exhaust the stack. Only what YAML reads as
+    /// structure counts: a bracket or quote that opens a value, not one inside text (`title: Report [draft`),
+    /// and not the lines of a block scalar (`summary: |`).
     private func tooDeep(limit: Int) -> SourceLocation? {
         var indents: [Int] = []
         var flow = 0
+        /// The indentation of the line that opened a block scalar; more indented lines are its text.
+        var blockIndent: Int?
+        /// The indentation of the block scalar's text, once its first line is seen.
+        var blockText: Int?
         var offset = range.lowerBound
         let bytes = file.bytes
+        /// Whether a bracket or quote after `previous` (the last byte before it on the line that is not a
+        /// space; 0 for none) starts a value, rather than continuing plain text.
+        func startsValue(_ previous: UInt8) -> Bool {
+            previous == 0 || previous == UInt8(ascii: ":") || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "?")
+        }
         while offset < range.upperBound {
             var end = offset
             while end < range.upperBound, bytes[end] != 0x0A { end += 1 }
@@ -68,29 +79,59 @@ struct YAMLDocument {
             let isBlank = index == end || bytes[index] == 0x23 || bytes[index] == 0x0D
             if !isBlank {
                 let indent = index - offset
+                // The text of a block scalar is as indented as its first line, and deeper than its parent.
+                if let block = blockIndent, flow == 0, indent > block, indent >= (blockText ?? indent) {
+                    blockText = blockText ?? indent
+                    offset = end + 1
+                    continue
+                }
+                blockIndent = nil
+                blockText = nil
                 while let last = indents.last, last >= indent { indents.removeLast() }
                 indents.append(indent)
                 var depth = indents.count
+                var previous: UInt8 = 0
                 // Items opened on the line itself: "- - - x".
                 while index + 1 < end, bytes[index] == 0x2D, bytes[index + 1] == 0x20 {
                     depth += 1
                     index += 2
+                    previous = 0x2D
                     while index < end, bytes[index] == 0x20 { index += 1 }
                 }
                 if depth + flow > limit { return file.location(ofOffset: index) }
                 var quote: UInt8 = 0
+                // The line is read token by token (runs of bytes between spaces). A token starts a value
+                // after "key:", "- ", "?", at the start of the line, or after a tag or anchor ("!!seq [").
+                var tokenStart = true
+                var startsAValue = false
+                var afterProperty = false
                 while index < end {
                     let byte = bytes[index]
+                    var opens = flow > 0
                     if quote != 0 {
                         if byte == quote { quote = 0 }
-                    } else if byte == 0x22 || byte == 0x27 {
-                        quote = byte
-                    } else if byte == 0x5B || byte == 0x7B {
-                        flow += 1
-                    } else if byte == 0x5D || byte == 0x7D {
-                        flow = max(0, flow - 1)
-                    } else if byte == 0x23, index > offset, bytes[index - 1] == 0x20 {
-                        break
+                    } else if byte == 0x20 || byte == 0x09 {
+                        tokenStart = true
+                    } else {
+                        if tokenStart {
+                            startsAValue = startsValue(previous) || afterProperty
+                            afterProperty = startsAValue && (byte == UInt8(ascii: "!") || byte == UInt8(ascii: "&"))
+                            opens = opens || startsAValue
+                            tokenStart = false
+                        }
+                        if (byte == 0x22 || byte == 0x27) && opens {
+                            quote = byte
+                        } else if (byte == 0x5B || byte == 0x7B) && opens {
+                            flow += 1
+                        } else if (byte == 0x5D || byte == 0x7D) && flow > 0 {
+                            flow -= 1
+                        } else if byte == 0x23, index > offset, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 {
+                            break
+                        } else if (byte == 0x7C || byte == 0x3E) && flow == 0 && opens {
+                            blockIndent = indent
+                            break
+                        }
+                        previous = byte
                     }
                     if depth + flow > limit { return file.location(ofOffset: index) }
                     index += 1
