@@ -62,6 +62,9 @@ import Darwin
             try FileManager.default.moveItem(atPath: content + "/pages", toPath: outside)
             try FileManager.default.createSymbolicLink(atPath: content + "/pages", withDestinationPath: outside)
         case "unreadable-file":
+            // Stands for any note that cannot be read. Tests run as root, where `chmod 000` does not stop
+            // reading, so a named pipe takes its place: reading it would block forever, so it must be refused
+            // unread. `aFileWithoutReadPermission` covers permissions when the tests run as another user.
             precondition(mkfifo(content + "/entries/pipe.md", 0o644) == 0)
         case "unreadable-data-file":
             try FileManager.default.removeItem(atPath: content + "/site.yaml")
