@@ -165,14 +165,22 @@ public final class BuildCache: @unchecked Sendable {
             writer.integer(page.nanoseconds)
         }
         if let notes = storedNotes {
-            var notesWriter = CacheWriter()
-            notesWriter.word(stamp)
-            notesWriter.integer(notes.count)
-            for path in notes.keys.sorted() {
-                notesWriter.string(path)
-                notesWriter.noteRecord(notes[path]!)
+            let temporary = path + ".notes.new"
+            let fd = open(temporary, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+            if fd >= 0 {
+                var notesWriter = CacheWriter()
+                notesWriter.word(stamp)
+                notesWriter.integer(notes.count)
+                var ok = true
+                for path in notes.keys.sorted() where ok {
+                    notesWriter.string(path)
+                    notesWriter.noteRecord(notes[path]!)
+                    if notesWriter.bytes.count > 1 << 20 { ok = notesWriter.flush(to: fd) }
+                }
+                ok = ok && notesWriter.flush(to: fd)
+                close(fd)
+                if ok { rename(temporary, path + ".notes") } else { unlink(temporary) }
             }
-            Self.replace(path + ".notes", with: notesWriter.bytes)
         }
         Self.replace(path, with: writer.bytes)
     }

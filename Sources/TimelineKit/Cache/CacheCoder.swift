@@ -1,6 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Writes values into the build cache's compact binary form.
 struct CacheWriter {
     private(set) var bytes: [UInt8] = []
+
+    /// Moves what was written so far to a file, so that a large cache never sits in memory whole.
+    mutating func flush(to fd: Int32) -> Bool {
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + done, $0.count - done) }
+            if count <= 0 { return false }
+            done += count
+        }
+        bytes.removeAll(keepingCapacity: true)
+        return true
+    }
 
     mutating func integer(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))

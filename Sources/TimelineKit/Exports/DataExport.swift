@@ -3,7 +3,13 @@
 struct DataExport {
     let site: Site
 
-    var bytes: [UInt8] { Array((json.serialized(pretty: true) + "\n").utf8) }
+    /// Compact JSON: the file holds every body, and spaces would only make it larger.
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        json.write(into: &out, pretty: false, indent: 0)
+        out.append(0x0A)
+        return out
+    }
 
     static func citations(_ citations: [Citation]) -> JSON {
         .array(citations.map { citation in
