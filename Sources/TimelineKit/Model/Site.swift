@@ -58,7 +58,9 @@ struct Site: Sendable {
     init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
         self.content = content
         self.index = index
-        entries = content.entries.sorted(by: Self.entryOrder)
+        // Sorting positions rather than entries: an entry is a large value to move around.
+        let keys = content.entries.map { ($0.date.earliest, $0.date.latest, $0.id) }
+        entries = keys.indices.sorted { keys[$0] < keys[$1] }.map { content.entries[$0] }
         topics = content.topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
         pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.title, $0.id) < ($1.menuOrder ?? Int.max, $1.title, $1.id) }
 

@@ -18,26 +18,34 @@ struct StableHasher {
 
     /// Eight bytes at a time, for long inputs such as whole files.
     mutating func combine(contents bytes: [UInt8]) {
-        var hash = value ^ UInt64(bytes.count)
-        bytes.withUnsafeBytes { raw in
-            var index = 0
-            while index + 8 <= raw.count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 29
-                index += 8
-            }
-            while index < raw.count {
-                hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01B3
-                index += 1
-            }
-        }
-        value = hash
+        bytes.withUnsafeBytes { combine(words: $0) }
     }
 
     mutating func combine(_ text: String) {
-        combine(bytes: text.utf8)
+        if text.utf8.count > 32 {
+            var text = text
+            text.withUTF8 { combine(words: UnsafeRawBufferPointer($0)) }
+        } else {
+            combine(bytes: text.utf8)
+        }
         combine(UInt64(0xFF))
+    }
+
+    /// Eight bytes at a time.
+    private mutating func combine(words raw: UnsafeRawBufferPointer) {
+        var hash = value ^ UInt64(raw.count)
+        var index = 0
+        while index + 8 <= raw.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
+            index += 8
+        }
+        while index < raw.count {
+            hash = (hash ^ UInt64(raw[index])) &* 0x0000_0100_0000_01B3
+            index += 1
+        }
+        value = hash
     }
 
     mutating func combine(_ text: String?) {
