@@ -32,8 +32,9 @@ struct YAMLDocument {
         // The parser owns the anchors that nodes refer to weakly, so it must outlive the walk below.
         let parser: Parser
         do {
-            // UTF-8 named here: Yams's default reads the whole environment on every call.
-            parser = try Parser(yaml: text, resolver: .default, constructor: .default, encoding: .utf8)
+            // Scalars are read as the text written, so no type needs resolving (the default resolver runs a
+            // regular expression per key); UTF-8 is named because Yams's default reads the environment each call.
+            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             report(error, text: text, log: log)
