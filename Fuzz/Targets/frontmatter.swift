@@ -3,9 +3,16 @@
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let raw = Array(UnsafeBufferPointer(start: data, count: size))
     // The reader refuses what is not UTF-8 text before splitting; so does the target.
-    guard ContentReader.encodingProblem(bytes) == nil else { return 0 }
+    guard ContentReader.encodingProblem(raw) == nil else { return 0 }
+    // The bytes as they are (only crashes count), then as the reader passes them on, with LF line endings.
+    check(raw, placesMatter: false)
+    check(ContentReader.unixLineEndings(raw), placesMatter: true)
+    return 0
+}
+
+private func check(_ bytes: [UInt8], placesMatter: Bool) {
     let file = SourceText(path: "Content/entries/fuzz.md", bytes: bytes)
     switch FrontMatter.split(file) {
     case .failure(let diagnostic):
@@ -28,8 +35,13 @@ public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         for diagnostic in log.diagnostics {
             precondition(diagnostic.location.path == file.path)
-            precondition(diagnostic.location.line <= file.lineStarts.count + 1, "\(diagnostic)")
+            // Every place is a line of the file, and a column of that line or just after its end.
+            if placesMatter, diagnostic.location.line > 0 {
+                let line = diagnostic.location.line
+                precondition(line <= file.lineStarts.count, "\(diagnostic)")
+                let length = SourceText.scalarCount(file.bytes[file.lineRange(line)])
+                precondition(diagnostic.location.column >= 1 && diagnostic.location.column <= length + 1, "\(diagnostic)")
+            }
         }
     }
-    return 0
 }

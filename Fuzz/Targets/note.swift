@@ -55,11 +55,16 @@ public func fuzzNote(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     }
     // Every diagnostic names a real place: a line of the file it is about, counting lines as an editor does
     // (CR LF, LF and a lone CR each end one).
-    let lines = ContentReader.unixLineEndings(bytes).count { $0 == 0x0A } + 1
+    var text = bytes
+    if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
+    let file = SourceText(path: target, bytes: ContentReader.unixLineEndings(text))
     for diagnostic in log.diagnostics where diagnostic.location.line > 0 {
         precondition(diagnostic.location.column >= 1, "\(diagnostic)")
         if diagnostic.location.path == target {
-            precondition(diagnostic.location.line <= lines, "\(diagnostic) is past the end of the file (\(lines) lines)")
+            let line = diagnostic.location.line
+            precondition(line <= file.lineStarts.count, "\(diagnostic) is past the end of the file")
+            let length = SourceText.scalarCount(file.bytes[file.lineRange(line)])
+            precondition(diagnostic.location.column <= length + 1, "\(diagnostic) is past the end of its line")
         }
     }
     return 0

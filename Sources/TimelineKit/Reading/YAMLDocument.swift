@@ -16,7 +16,11 @@ struct YAMLDocument {
 
     func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return .file(file.path) }
-        return SourceLocation(path: file.path, line: mark.line + firstLine - 1, column: mark.column)
+        let line = mark.line + firstLine - 1
+        // libyaml ends a text that lacks a final line break with one of its own, and reports an error at the
+        // very end on the line after it, which the file does not have: point at the end of the file instead.
+        if line > file.lineStarts.count { return file.location(ofOffset: file.bytes.count) }
+        return SourceLocation(path: file.path, line: line, column: mark.column)
     }
 
     func location(of node: Node) -> SourceLocation { location(node.mark) }
