@@ -312,7 +312,7 @@ def report(results, meta):
         out.append(meta["note"])
         out.append("")
     out.append("Tools: %s · %s · GNU time. CPU is user + system time; peak is the maximum resident set size."
-               % (meta["hugo"] or "hugo not installed", meta["cmark"] or "cmark not installed"))
+               % (meta["hugo"] or meta["hugo_missing"], meta["cmark"] or "cmark not installed"))
     out.append("")
     out.append("| entries | Markdown | build | timeline wall s | CPU s | peak MiB | Hugo wall s | CPU s | peak MiB "
                "| Hugo ÷ timeline: wall | CPU | peak |")
@@ -499,6 +499,7 @@ def main():
     args.work = os.path.abspath(args.work)
     meta = machine_meta(args, tools)
     meta["note"] = args.note
+    meta["hugo_missing"] = "Hugo skipped (--no-hugo)" if args.no_hugo else "hugo not installed"
     log("timeline: %s" % tools["timeline"])
 
     results = [bench_size(n, args, tools) for n in sizes]
