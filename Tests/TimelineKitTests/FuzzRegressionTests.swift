@@ -65,4 +65,41 @@ import Testing
         ])
         #expect(Self.placesAreInTheFile(log.diagnostics, SourceText(path: "Content/sources.yaml", bytes: bytes)))
     }
+
+    /// The `note` target's work: a content folder with one more note, read, and every note rendered.
+    static func readAndRender(_ path: String, _ bytes: [UInt8]) -> [Diagnostic] {
+        let fileSystem = MemoryFileSystem(files: TestSupport.minimalSite)
+        fileSystem.write(path, bytes: bytes)
+        let log = DiagnosticLog()
+        guard let content = ContentReader(fileSystem: fileSystem, folder: "Content").read(log: log) else { return log.diagnostics }
+        let index = SiteIndex(content: content, assets: [])
+        for entry in content.entries {
+            log.report(contentsOf: NoteLinker.render(entry.body, note: NoteInfo(kind: .entry, id: entry.id, title: entry.title), index: index).1)
+        }
+        return log.diagnostics
+    }
+
+    /// `note` target: a citation left open on one line, before a citation of two sources on the next. The
+    /// first swallowed the second, and its second source was reported at a column past the end of the first
+    /// line. A citation or link now ends where another one opens, and is reported as unclosed.
+    @Test func citationSwallowingTheNext() throws {
+        let bytes = Array(try Self.bytes("note-citation-swallowing-the-next").dropFirst())
+        let diagnostics = Self.readAndRender("Content/entries/fuzz.md", bytes)
+        let file = SourceText(path: "Content/entries/fuzz.md", bytes: bytes)
+        #expect(diagnostics.contains { $0.id == "unclosed-citation" && $0.location.path == file.path && $0.location.line == 27 })
+        #expect(Self.placesAreInTheFile(diagnostics, file), "\(diagnostics.filter { $0.location.path == file.path })")
+    }
+
+    /// `frontmatter` target: a date written as a folded block scalar (`date:` then `>` lines below). The
+    /// error's column was the value's offset added to the `>` line, past its end; it now points at the value.
+    @Test func dateInABlockScalar() throws {
+        let file = SourceText(path: "Content/entries/event.md", bytes: try Self.bytes("frontmatter-date-in-block-scalar.md"))
+        guard case .success(let parts) = FrontMatter.split(file) else { Issue.record("front matter not found"); return }
+        let log = DiagnosticLog()
+        let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
+        let fields = try #require(document.root(log: log).flatMap { FieldReader($0, in: document, subject: "entry", log: log) })
+        #expect(fields.date("date") == nil)
+        #expect(log.diagnostics.contains { $0.id == "invalid-date" })
+        #expect(Self.placesAreInTheFile(log.diagnostics, file), "\(log.diagnostics)")
+    }
 }

@@ -50,6 +50,14 @@ enum InlineReferenceScanner {
                         problem: .init(severity: .error, id: "unclosed-link", message: "'[[' is never closed with ']]'", offset: 0)))
                     return found
                 }
+                // Another reference opened before the ']]': this link is the one left unclosed.
+                if let opened = opening(in: bytes, from: index + 2, to: close) {
+                    found.append(ScannedReference(
+                        range: index..<opened, reference: nil,
+                        problem: .init(severity: .error, id: "unclosed-link", message: "'[[' is never closed with ']]'", offset: 0)))
+                    index = opened
+                    continue
+                }
                 let inner = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
                 found.append(crossLink(inner, range: index..<(close + 2)))
                 index = close + 2
@@ -60,6 +68,14 @@ enum InlineReferenceScanner {
                         problem: .init(severity: .error, id: "unclosed-citation", message: "citation '[@' is never closed with ']'", offset: 0)))
                     return found
                 }
+                // Another reference opened before the ']': this citation is the one left unclosed.
+                if let inner = opening(in: bytes, from: index + 2, to: close) {
+                    found.append(ScannedReference(
+                        range: index..<inner, reference: nil,
+                        problem: .init(severity: .error, id: "unclosed-citation", message: "citation '[@' is never closed with ']'", offset: 0)))
+                    index = inner
+                    continue
+                }
                 found.append(citation(bytes[(index + 1)..<close], range: index..<(close + 1)))
                 index = close + 1
             } else {
@@ -67,6 +83,18 @@ enum InlineReferenceScanner {
             }
         }
         return found
+    }
+
+    /// Where `[@` or `[[` first opens in `bytes[start..<end]`.
+    private static func opening(in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+        var index = start
+        while index + 1 < end {
+            if bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "@") || bytes[index + 1] == UInt8(ascii: "[") {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 
     private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
@@ -109,8 +137,10 @@ enum InlineReferenceScanner {
         while start <= inner.endIndex {
             let end = inner[start...].firstIndex(of: UInt8(ascii: ";")) ?? inner.endIndex
             var part = inner[start..<end]
-            while let first = part.first, first == 0x20 || first == 0x09 { part.removeFirst() }
-            while let last = part.last, last == 0x20 || last == 0x09 { part.removeLast() }
+            // A citation may wrap onto the next line between its sources: "[@a;\n@b]".
+            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+            while let first = part.first, isSpace(first) { part.removeFirst() }
+            while let last = part.last, isSpace(last) { part.removeLast() }
             let offset = part.startIndex - range.lowerBound
             guard part.first == UInt8(ascii: "@") else {
                 return ScannedReference(

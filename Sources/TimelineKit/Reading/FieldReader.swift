@@ -95,10 +95,15 @@ struct FieldReader {
         do {
             return try EDTFDate(parsing: scalar.string)
         } catch {
-            var location = document.location(of: node)
+            // The character at fault, when the date is written on the line where its value starts; a block
+            // scalar (`date: >`) or a value that wraps is pointed at as a whole.
+            let start = document.location(of: node)
+            var location = start
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
             location.column += error.offset + (quoted ? 1 : 0)
-            log.error("invalid-date", "invalid date: \(error.message)", at: location)
+            let onOneLine = scalar.style != .literal && scalar.style != .folded && !scalar.string.contains(where: \.isNewline)
+            let lineLength = SourceText.scalarCount(document.file.bytes[document.file.lineRange(start.line)])
+            log.error("invalid-date", "invalid date: \(error.message)", at: onOneLine && location.column <= lineLength + 1 ? location : start)
             return nil
         }
     }
