@@ -8,15 +8,32 @@ struct TemplateRenderer {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         guard let template = templates[name] else { return out }
-        var state = State(stack: [values])
+        var state = State(stack: [Frame(values)])
         render(template.nodes, state: &state, blocks: [:], indentation: [], out: &out)
         return out
     }
 
     /// The contexts names are looked up in, innermost last, and where the innermost list iteration is.
     struct State {
-        var stack: [Any]
+        var stack: [Frame]
         var position: (index: Int, count: Int)? = nil
+    }
+
+    /// A context, told apart once when it is entered rather than at every lookup.
+    enum Frame {
+        case dictionary([String: Any])
+        case value(Any)
+
+        init(_ value: Any) {
+            if let dictionary = value as? [String: Any] { self = .dictionary(dictionary) } else { self = .value(value) }
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): return dictionary
+            case .value(let value): return value
+            }
+        }
     }
 
     private func render(_ nodes: [Template.Node], state: inout State, blocks: [String: [Template.Node]], indentation: [UInt8], out: inout [UInt8]) {
@@ -48,17 +65,27 @@ struct TemplateRenderer {
                     render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
                     continue
                 }
-                if let list = Self.list(value) {
+                if let list = value as? [[String: Any]] {
+                    // Lists of dictionaries, the usual case, are walked without boxing their items again.
                     let outer = state.position
                     for (index, item) in list.enumerated() {
-                        state.stack.append(item)
+                        state.stack.append(.dictionary(item))
+                        state.position = (index, list.count)
+                        render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                        state.stack.removeLast()
+                    }
+                    state.position = outer
+                } else if let list = value as? [Any] {
+                    let outer = state.position
+                    for (index, item) in list.enumerated() {
+                        state.stack.append(Frame(item))
                         state.position = (index, list.count)
                         render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
                         state.stack.removeLast()
                     }
                     state.position = outer
                 } else {
-                    state.stack.append(value)
+                    state.stack.append(Frame(value))
                     render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
                     state.stack.removeLast()
                 }
@@ -76,10 +103,10 @@ struct TemplateRenderer {
         }
     }
 
-    /// A list's items, whatever the list's element type.
-    private static func list(_ value: Any) -> [Any]? {
-        if let list = value as? [Any] { return list }
-        if let list = value as? [[String: Any]] { return list }
+    /// How many items a list has, whatever the list's element type.
+    private static func count(_ value: Any) -> Int? {
+        if let list = value as? [[String: Any]] { return list.count }
+        if let list = value as? [Any] { return list.count }
         return nil
     }
 
@@ -87,7 +114,7 @@ struct TemplateRenderer {
         switch lookup {
         case .value(let path): return self.lookup(path, in: state.stack)
         case .empty(let path): return Self.isFalsy(self.lookup(path, in: state.stack))
-        case .count(let path): return self.lookup(path, in: state.stack).flatMap(Self.list).map(\.count) ?? 0
+        case .count(let path): return self.lookup(path, in: state.stack).flatMap(Self.count) ?? 0
         case .first: return state.position.map { $0.index == 0 } ?? false
         case .last: return state.position.map { $0.index == $0.count - 1 } ?? false
         case .even: return state.position.map { $0.index % 2 == 0 } ?? false
@@ -97,14 +124,16 @@ struct TemplateRenderer {
     }
 
     /// Finds a dotted name: its first part in the innermost context that has it, the rest within that value.
-    private func lookup(_ path: Template.Path, in stack: [Any]) -> Any? {
-        guard let first = path.first else { return stack.last }
+    private func lookup(_ path: Template.Path, in stack: [Frame]) -> Any? {
+        guard let first = path.first else { return stack.last?.value }
         var found: Any?
-        for context in stack.reversed() {
-            if let dictionary = context as? [String: Any], let value = dictionary[first] {
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .dictionary(let dictionary) = stack[index], let value = dictionary[first] {
                 found = value
                 break
             }
+            index -= 1
         }
         guard var value = found else { return nil }
         for part in path.dropFirst() {
@@ -120,8 +149,8 @@ struct TemplateRenderer {
         switch value {
         case let bool as Bool: return !bool
         case let string as String: return string.isEmpty
-        case let list as [Any]: return list.isEmpty
         case let list as [[String: Any]]: return list.isEmpty
+        case let list as [Any]: return list.isEmpty
         case let dictionary as [String: Any]: return dictionary.isEmpty
         default: return false
         }
