@@ -16,11 +16,11 @@ public struct LocalFileSystem: FileSystem {
         defer { closedir(dir) }
         var items: [DirectoryItem] = []
         while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw -> String in
-                let bytes = raw.bindMemory(to: UInt8.self)
-                let length = bytes.firstIndex(of: 0) ?? bytes.count
-                return String(decoding: bytes[..<length], as: UTF8.self)
-            }
+            // The name is read where it lies, up to its NUL: a record is only as long as its name, so copying
+            // the field's declared 256 bytes could read past the end of the directory buffer.
+            let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+            let namePointer = (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self)
+            let name = String(cString: namePointer)
             if name == "." || name == ".." { continue }
             let kind: FileKind
             switch Int32(entry.pointee.d_type) {
