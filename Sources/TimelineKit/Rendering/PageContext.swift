@@ -20,6 +20,8 @@ struct PageContext {
     let chartDrawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
     /// Each chart's values for pages one folder down, before a page marks its own figures.
     private(set) var nestedChartValues: [String: Values]
+    private(set) var topCards: [String: Values] = [:]
+    private(set) var nestedCards: [String: Values] = [:]
 
     init(site: Site, stylesheet: String = "") {
         self.site = site
@@ -45,6 +47,11 @@ struct PageContext {
         }
         self.topicEntries = topicEntries
         nestedChartValues = charts.mapValues { chartValues($0, root: "../") }
+        let cards = parallelMap(site.entries) { entry in (makeCard(entry, root: ""), makeCard(entry, root: "../")) }
+        for (entry, made) in zip(site.entries, cards) {
+            topCards[entry.id] = made.0
+            nestedCards[entry.id] = made.1
+        }
     }
 
     typealias Values = [String: Any]
@@ -174,8 +181,14 @@ struct PageContext {
         ["title": info.title, "href": root + info.path, "kind": info.kind.rawValue]
     }
 
-    /// An entry as a card in a list: date, title, summary, topics and how many sources it cites.
+    /// An entry as a card in a list: date, title, summary, topics and how many sources it cites. Cards are
+    /// made once per build for pages at the top and one folder down, since many pages list the same entries.
     func card(_ entry: Entry, root: String) -> Values {
+        if let cached = (root.isEmpty ? topCards : nestedCards)[entry.id] { return cached }
+        return makeCard(entry, root: root)
+    }
+
+    private func makeCard(_ entry: Entry, root: String) -> Values {
         let count = site.notes[entry.id]?.citations.order.count ?? 0
         var values: Values = [
             "id": entry.id, "title": entry.title, "href": root + "entries/\(entry.id).html", "date_html": date(entry.date),
