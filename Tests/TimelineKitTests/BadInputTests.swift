@@ -209,6 +209,14 @@ import Darwin
         #expect(!log.diagnostics.contains { $0.id == "yaml-too-deep" })
     }
 
+    /// `&` and `*` inside text are not anchors or aliases, which are refused before YAML is parsed.
+    @Test func ampersandsAndAsterisksInTextAreNotAliases() {
+        let sources = "- id: paper\n  title: R&D spending, 5 * 3 = 15 & more\n  publisher: \"*Starred*\"\n  note: |\n    *a &b\n  date: 2024\n"
+        let (output, log, summary) = TestSupport.build(TestSupport.minimalSite(with: ["Content/sources.yaml": sources]), strict: true)
+        #expect(summary != nil, "\(log.diagnostics)")
+        #expect(output.text("sources/paper.html")?.contains("R&amp;D spending, 5 * 3 = 15 &amp; more") == true)
+    }
+
     /// The bounds of `Limits` that the command line cannot reach in a test's time, from memory with lower limits.
     @Test func limitsOnFilesAndTotalSizeStopTheBuild() throws {
         var limits = Limits()

@@ -102,4 +102,17 @@ import Testing
         #expect(log.diagnostics.contains { $0.id == "invalid-date" })
         #expect(Self.placesAreInTheFile(log.diagnostics, file), "\(log.diagnostics)")
     }
+
+    /// `note` target, a timeout: a site.yaml of nested aliases where one alias is used as a mapping key.
+    /// Yams hashed the key to look for duplicates, visiting every string the aliases expand to, and never
+    /// finished. Anchors and aliases are now refused before the text is parsed.
+    @Test(.timeLimit(.minutes(1))) func aliasBombUsedAsAKey() throws {
+        let bytes = Array(try Self.bytes("note-alias-bomb-as-key-timeout").dropFirst())
+        let start = Date()
+        let diagnostics = Self.readAndRender("Content/site.yaml", bytes)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(diagnostics.map(\.description) == [
+            "Content/site.yaml:4:7: error: YAML anchors and aliases are not supported; write each value out [yaml-alias]",
+        ])
+    }
 }

@@ -27,9 +27,15 @@ struct YAMLDocument {
 
     /// The root node, or nil after reporting why the text is not usable YAML. Empty text is an empty mapping.
     func root(log: DiagnosticLog, depthLimit: Int = Limits().yamlDepth) -> Node? {
-        if let deep = tooDeep(limit: depthLimit) {
-            log.error("yaml-too-deep", "YAML is nested more than \(depthLimit) levels deep", at: deep)
+        switch preScan(depthLimit: depthLimit) {
+        case .tooDeep(let place)?:
+            log.error("yaml-too-deep", "YAML is nested more than \(depthLimit) levels deep", at: place)
             return nil
+        case .anchorOrAlias(let place)?:
+            log.error("yaml-alias", Self.aliasMessage, at: place)
+            return nil
+        case nil:
+            break
         }
         let text = file.string(range)
         let node: Node?
@@ -50,19 +56,26 @@ struct YAMLDocument {
         guard let node else { return Node.mapping(Node.Mapping([])) }
         let anchored = withExtendedLifetime(parser) { Self.firstAnchor(in: node) }
         if let anchored {
-            log.error(
-                "yaml-alias", "YAML anchors and aliases are not supported; write each value out",
-                at: location(of: anchored))
+            log.error("yaml-alias", Self.aliasMessage, at: location(of: anchored))
             return nil
         }
         return node
     }
 
-    /// Where the YAML text first nests deeper than `limit`, counting indentation, `- ` items and brackets.
-    /// Checked before parsing so that a hostile document cannot exhaust the stack. Only what YAML reads as
-    /// structure counts: a bracket or quote that opens a value, not one inside text (`title: Report [draft`),
-    /// and not the lines of a block scalar (`summary: |`).
-    private func tooDeep(limit: Int) -> SourceLocation? {
+    static let aliasMessage = "YAML anchors and aliases are not supported; write each value out"
+
+    enum PreScanProblem {
+        case tooDeep(SourceLocation)
+        case anchorOrAlias(SourceLocation)
+    }
+
+    /// The first place where the YAML text nests deeper than `limit` (counting indentation, `- ` items and
+    /// brackets), or writes an anchor or alias (`&a`, `*a`). Checked before parsing, so that a hostile
+    /// document can neither exhaust the stack nor make the parser do work that grows with what its aliases
+    /// would expand to (Yams hashes a mapping's keys, and a key that is an alias of nested aliases would take
+    /// forever). Only what YAML reads as structure counts: a bracket, quote or `&`/`*` that opens a value, not
+    /// one inside text (`title: Report [draft`, `R&D`), and not the lines of a block scalar (`summary: |`).
+    private func preScan(depthLimit limit: Int) -> PreScanProblem? {
         var indents: [Int] = []
         var flow = 0
         /// The indentation of the line that opened a block scalar; more indented lines are its text.
@@ -103,7 +116,7 @@ struct YAMLDocument {
                     previous = 0x2D
                     while index < end, bytes[index] == 0x20 { index += 1 }
                 }
-                if depth + flow > limit { return file.location(ofOffset: index) }
+                if depth + flow > limit { return .tooDeep(file.location(ofOffset: index)) }
                 var quote: UInt8 = 0
                 // The line is read token by token (runs of bytes between spaces). A token starts a value
                 // after "key:", "- ", "?", at the start of the line, or after a tag or anchor ("!!seq [").
@@ -118,11 +131,17 @@ struct YAMLDocument {
                     } else if byte == 0x20 || byte == 0x09 {
                         tokenStart = true
                     } else {
+                        let tokenStartedHere = tokenStart
                         if tokenStart {
                             startsAValue = startsValue(previous) || afterProperty
                             afterProperty = startsAValue && (byte == UInt8(ascii: "!") || byte == UInt8(ascii: "&"))
                             opens = opens || startsAValue
                             tokenStart = false
+                        }
+                        // In a flow collection a value also starts after "[", "{" and ",".
+                        let opensInFlow = flow > 0 && [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "?")].contains(previous)
+                        if (byte == UInt8(ascii: "&") || byte == UInt8(ascii: "*")) && (startsAValue && tokenStartedHere || opensInFlow) {
+                            return .anchorOrAlias(file.location(ofOffset: index))
                         }
                         if (byte == 0x22 || byte == 0x27) && opens {
                             quote = byte
@@ -138,7 +157,7 @@ struct YAMLDocument {
                         }
                         previous = byte
                     }
-                    if depth + flow > limit { return file.location(ofOffset: index) }
+                    if depth + flow > limit { return .tooDeep(file.location(ofOffset: index)) }
                     index += 1
                 }
             }
