@@ -27,6 +27,8 @@ public struct SiteBuilder: Sendable {
         /// How many notes were read from their files rather than remembered, and how many bodies rendered.
         let notesRead: Int
         let bodiesRendered: Int
+        /// Paths of the notes read or rendered anew, whose records the cache must write.
+        let changedNotes: Set<String>
     }
 
     /// Reads and checks everything without writing; nil when the build must stop.
@@ -72,6 +74,8 @@ public struct SiteBuilder: Sendable {
             return (result.note, rendering, true)
         }
         var fileHashes: [String: UInt64] = [:]
+        var changed = Set(records.keys.filter { previous[$0]?.fileHash != records[$0]?.fileHash })
+        for ((_, body), result) in zip(bodies, results) where result.2 { changed.insert(body.path) }
         for ((info, body), (_, rendering, _)) in zip(bodies, results) {
             log.report(contentsOf: rendering.diagnostics)
             records[body.path]?.rendering = rendering
@@ -85,7 +89,7 @@ public struct SiteBuilder: Sendable {
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
         return PreparedSite(
             site: site, templates: templates, records: records, fileHashes: fileHashes, notesRead: notesRead,
-            bodiesRendered: results.count(where: \.2))
+            bodiesRendered: results.count(where: \.2), changedNotes: changed)
     }
 
     /// What writing a site did.
@@ -103,7 +107,7 @@ public struct SiteBuilder: Sendable {
         defer { clock.report() }
         let site = prepared.site
         let stylesheet = prepared.templates.assets.first { $0.path == "assets/style.css" }.map { String(decoding: $0.bytes, as: UTF8.self) }
-        let context = PageContext(site: site, stylesheet: stylesheet ?? "")
+        var context = PageContext(site: site, stylesheet: stylesheet ?? "")
         let plan = PlannedPage.all(for: site)
         let generated = GeneratedFile.all(baseURL: site.index.settings.baseURL)
         let versions = PageVersions(site: site, context: context, templates: prepared.templates, fileHashes: prepared.fileHashes)
@@ -132,6 +136,8 @@ public struct SiteBuilder: Sendable {
             output.discard()
             return WriteResult(files: jobs.count, rendered: 0)
         }
+        if keep.count(where: { !$0 }) > 100 { context.prepareCards() }
+        let pages = context
         clock.lap("compare")
 
         let failures = parallelMap(Array(zip(jobs, keep))) { item -> OutputError? in
@@ -142,7 +148,7 @@ public struct SiteBuilder: Sendable {
                     return nil
                 }
                 switch job.job {
-                case .page(let page): try output.write(job.path, prepared.templates.render(page.template, page.values(context)))
+                case .page(let page): try output.write(job.path, prepared.templates.render(page.template, page.values(pages)))
                 case .file(let file): try output.write(job.path, file.make(site))
                 case .asset(let path, let bytes): try output.write(path, bytes)
                 }
@@ -166,6 +172,7 @@ public struct SiteBuilder: Sendable {
             }
             cache.pages = pages
             cache.notes = prepared.records
+            cache.changedNotes = prepared.changedNotes
         }
         return WriteResult(files: jobs.count, rendered: keep.count { !$0 })
     }

@@ -68,13 +68,18 @@ public final class BuildCache: @unchecked Sendable {
     var pages: [String: PageRecord] = [:]
     private var storedNotes: [String: NoteRecord]?
     private var notesPath: String?
+    /// The paths whose records the notes file holds, and those the smaller delta file holds on top of it.
+    private var basePaths: Set<String> = []
+    private var deltaPaths: Set<String> = []
+    /// Notes a build read or rendered anew, so that saving writes only their records (into the delta).
+    var changedNotes: Set<String> = []
 
     init(stamp: UInt64) { self.stamp = stamp }
 
     /// What the last build remembered of each note file, read from disk the first time it is asked for.
     var notes: [String: NoteRecord] {
         get {
-            if storedNotes == nil { storedNotes = notesPath.map { Self.loadNotes(from: $0, stamp: stamp) } ?? [:] }
+            if storedNotes == nil { loadNotes() }
             return storedNotes!
         }
         set { storedNotes = newValue }
@@ -131,20 +136,57 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
-    private static func loadNotes(from path: String, stamp: UInt64) -> [String: NoteRecord] {
-        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return [:] }
+    /// Reads the notes file, then the delta of records changed since it was written.
+    private func loadNotes() {
+        storedNotes = [:]
+        guard let path = notesPath, let base = Self.readRecords(from: path, stamp: stamp) else { return }
+        var notes: [String: NoteRecord] = [:]
+        for (key, record) in base { notes[key] = record }
+        basePaths = Set(notes.keys)
+        if let delta = Self.readRecords(from: path + ".delta", stamp: stamp) {
+            for (key, record) in delta {
+                notes[key] = record
+                deltaPaths.insert(key)
+            }
+        }
+        storedNotes = notes
+    }
+
+    /// Records of a notes file: each path with its record, or nil for a note deleted since the base file.
+    private static func readRecords(from path: String, stamp: UInt64) -> [(String, NoteRecord?)]? {
+        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return nil }
         var reader = CacheReader(bytes: bytes)
         do {
-            guard try reader.word() == stamp else { return [:] }
-            var notes: [String: NoteRecord] = [:]
+            guard try reader.word() == stamp else { return nil }
+            var records: [(String, NoteRecord?)] = []
             for _ in 0..<(try reader.count()) {
-                let path = try reader.string()
-                notes[path] = try reader.noteRecord()
+                let key = try reader.string()
+                records.append((key, try reader.bool() ? try reader.noteRecord() : nil))
             }
-            return reader.isAtEnd ? notes : [:]
+            return reader.isAtEnd ? records : nil
         } catch {
-            return [:]
+            return nil
         }
+    }
+
+    /// Writes records to a file in pieces, atomically.
+    private static func writeRecords(_ records: [(String, NoteRecord?)], stamp: UInt64, to path: String) {
+        let temporary = path + ".new"
+        let fd = open(temporary, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var writer = CacheWriter()
+        writer.word(stamp)
+        writer.integer(records.count)
+        var ok = true
+        for (key, record) in records where ok {
+            writer.string(key)
+            writer.bool(record != nil)
+            if let record { writer.noteRecord(record) }
+            if writer.bytes.count > 1 << 20 { ok = writer.flush(to: fd) }
+        }
+        ok = ok && writer.flush(to: fd)
+        close(fd)
+        if ok { rename(temporary, path) } else { unlink(temporary) }
     }
 
     /// Writes the manifest, and the notes when this build read or changed them; each atomically.
@@ -165,22 +207,22 @@ public final class BuildCache: @unchecked Sendable {
             writer.integer(page.nanoseconds)
         }
         if let notes = storedNotes {
-            let temporary = path + ".notes.new"
-            let fd = open(temporary, O_CREAT | O_WRONLY | O_TRUNC | O_CLOEXEC, 0o644)
-            if fd >= 0 {
-                var notesWriter = CacheWriter()
-                notesWriter.word(stamp)
-                notesWriter.integer(notes.count)
-                var ok = true
-                for path in notes.keys.sorted() where ok {
-                    notesWriter.string(path)
-                    notesWriter.noteRecord(notes[path]!)
-                    if notesWriter.bytes.count > 1 << 20 { ok = notesWriter.flush(to: fd) }
-                }
-                ok = ok && notesWriter.flush(to: fd)
-                close(fd)
-                if ok { rename(temporary, path + ".notes") } else { unlink(temporary) }
+            let notesFile = path + ".notes"
+            let deleted = basePaths.subtracting(notes.keys)
+            let delta = deltaPaths.union(changedNotes).intersection(notes.keys)
+            if basePaths.isEmpty || (delta.count + deleted.count) * 4 > notes.count {
+                // Many changes: write every record again, and no delta.
+                Self.writeRecords(notes.keys.sorted().map { ($0, notes[$0]) }, stamp: stamp, to: notesFile)
+                unlink(notesFile + ".delta")
+                basePaths = Set(notes.keys)
+                deltaPaths = []
+            } else if !changedNotes.isEmpty || !deleted.isEmpty {
+                // A few changes: only their records, in the delta, which the next read lays over the notes file.
+                let records = delta.sorted().map { ($0, notes[$0]) } + deleted.sorted().map { ($0, nil as NoteRecord?) }
+                Self.writeRecords(records, stamp: stamp, to: notesFile + ".delta")
+                deltaPaths = delta
             }
+            changedNotes = []
         }
         Self.replace(path, with: writer.bytes)
     }

@@ -47,6 +47,10 @@ struct PageContext {
         }
         self.topicEntries = topicEntries
         nestedChartValues = charts.mapValues { chartValues($0, root: "../") }
+    }
+
+    /// Makes every entry's card ahead, for a build that renders many of the pages listing them.
+    mutating func prepareCards() {
         let cards = parallelMap(site.entries) { entry in (makeCard(entry, root: ""), makeCard(entry, root: "../")) }
         for (entry, made) in zip(site.entries, cards) {
             topCards[entry.id] = made.0
