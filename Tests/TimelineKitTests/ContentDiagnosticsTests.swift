@@ -115,6 +115,11 @@ import Testing
         ])
     }
 
+    @Test func controlCharactersInDiagnosticsAreShownAsEscapes() {
+        let diagnostic = Diagnostic.error("invalid-id", "file name 'a\u{1B}[2Jb.md' is not valid", at: .file("Content/entries/a\u{1B}[2Jb\n.md"))
+        #expect(diagnostic.description == "Content/entries/a\\u{1B}[2Jb\\u{A}.md: error: file name 'a\\u{1B}[2Jb.md' is not valid [invalid-id]")
+    }
+
     @Test func uppercaseIDsAreRefused() {
         #expect(diagnostics(["Content/entries/Event.md": "x"]).first ==
             "Content/entries/Event.md: error: file name 'Event.md' is not a valid id: ids are lowercase, so that no two file names differ only in case; rename it 'event.md' [invalid-id]")

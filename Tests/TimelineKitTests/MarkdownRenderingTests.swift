@@ -109,6 +109,16 @@ import Testing
         ])
     }
 
+    @Test func reportsCitationsThatALinkReferenceDefinitionSwallows() {
+        // A definition named like a citation turns the citation into a link; a citation inside a definition
+        // disappears with it.
+        let (_, diagnostics) = render("\nFirst [@paper] here.\n\n[@paper]: https://example.org\n[note]: [@book]\n")
+        #expect(diagnostics == [
+            "Content/entries/event.md:7:7: error: [@paper] is read as a link, because a link reference definition '[@paper]: …' names it; delete that definition so that it is a citation [citation-taken-as-link]",
+            "Content/entries/event.md:10:9: warning: this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence [hidden-citation]",
+        ])
+    }
+
     @Test func reportsAnUnclosedCrossLink() {
         let (_, diagnostics) = render("\nSee [[moise for more.\n")
         #expect(diagnostics == ["Content/entries/event.md:7:5: error: '[[' is never closed with ']]' [unclosed-link]"])

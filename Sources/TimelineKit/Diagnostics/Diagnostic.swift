@@ -44,14 +44,29 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, id, message, at: location, notes: notes)
     }
 
-    /// The diagnostic as `path:line:column: severity: message [id]`, followed by its notes.
+    /// The diagnostic as `path:line:column: severity: message [id]`, followed by its notes. Control characters
+    /// (from a file's name, say) are written as `\u{1B}`, so that no diagnostic can move the terminal's cursor
+    /// or pass for another line.
     public var description: String {
-        var text = "\(location): \(severity.rawValue): \(message) [\(id)]"
+        var text = "\(Self.printable(location.description)): \(severity.rawValue): \(Self.printable(message)) [\(id)]"
         for note in notes {
             text += "\n"
-            if let location = note.location { text += "\(location): " }
-            text += "note: \(note.message)"
+            if let location = note.location { text += "\(Self.printable(location.description)): " }
+            text += "note: \(Self.printable(note.message))"
         }
         return text
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 }

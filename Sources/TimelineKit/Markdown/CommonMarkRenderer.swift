@@ -8,7 +8,8 @@ import Darwin
 /// Receives, in document order, what a note's Markdown refers to, and says what to put in its place.
 protocol MarkdownResolver {
     /// HTML, and the plain text for search, to put where a citation or `[[...]]` link was written.
-    mutating func resolve(_ reference: InlineReference, at location: SourceLocation) -> (html: String, text: String)
+    /// `items` holds where each source of a citation is written (its `@`), in order.
+    mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation]) -> (html: String, text: String)
     /// The address to give a link or image instead of `destination`, or nil to keep it.
     mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String?
     mutating func report(_ diagnostic: Diagnostic)
@@ -61,6 +62,7 @@ enum CommonMarkRenderer {
                 }
             }
         }
+        walker.findHiddenCitations(document, resolver: &resolver)
         let text = walker.plainText(document)
         guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
         defer { free(rendered) }
@@ -152,16 +154,29 @@ enum CommonMarkRenderer {
             var pieces: [(html: String?, text: String)] = []
             var copied = 0
             var searchFrom: [Int: Int] = [:]
+            /// Where a byte of the run's text is written in the file: in the node it belongs to, as far into it.
+            func fileOffset(_ runOffset: Int) -> Int {
+                let owner = starts.last { $0.offset <= runOffset }!
+                let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
+                let lineRange = body.file.lineRange(line)
+                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                return min(nodeStart + runOffset - owner.offset, lineRange.upperBound)
+            }
             for scanned in found {
                 // The node the reference starts in, and where that node's text is written in the file.
                 let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
                 let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                // The node's own text on this line: the only place the reference can be written.
+                var nodeEnd = lineRange.upperBound
+                if Int(cmark_node_get_end_line(owner.node)) + body.firstLine - 1 == line {
+                    nodeEnd = min(lineRange.lowerBound + Int(cmark_node_get_end_column(owner.node)), lineRange.upperBound)
+                }
                 var start = nodeStart + scanned.range.lowerBound - owner.offset
                 // Find the reference as written, to point at it exactly and to honour a backslash escape.
                 let raw = Array(utf8[scanned.range].prefix { $0 != 0x0A })
-                if let written = Self.find(raw, in: body.file.bytes, from: searchFrom[line] ?? nodeStart, to: lineRange.upperBound) {
+                if let written = Self.find(raw, in: body.file.bytes, from: max(searchFrom[line] ?? nodeStart, nodeStart), to: nodeEnd) {
                     start = written
                     searchFrom[line] = written + raw.count
                     if written > lineRange.lowerBound, body.file.bytes[written - 1] == UInt8(ascii: "\\") { continue }
@@ -175,7 +190,15 @@ enum CommonMarkRenderer {
                 if scanned.range.lowerBound > copied {
                     pieces.append((nil, String(decoding: utf8[copied..<scanned.range.lowerBound], as: UTF8.self)))
                 }
-                let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start))
+                var items: [SourceLocation] = []
+                if case .citation(let cited) = reference {
+                    items = cited.map { item in
+                        let runOffset = scanned.range.lowerBound + item.offset
+                        let onFirstLine = !utf8[scanned.range.lowerBound..<runOffset].contains(0x0A)
+                        return body.file.location(ofOffset: onFirstLine ? start + item.offset : fileOffset(runOffset))
+                    }
+                }
+                let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
                 pieces.append((resolved.html, resolved.text))
                 copied = scanned.range.upperBound
             }
@@ -233,9 +256,45 @@ enum CommonMarkRenderer {
         }
 
         func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
+            // `[@a]` is a link, not a citation, when a link reference definition `[@a]: …` names it.
+            if !isImage, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+               let literal = cmark_node_get_literal(child), String(cString: literal).hasPrefix("@") {
+                resolver.report(.error(
+                    "citation-taken-as-link",
+                    "[\(String(cString: literal))] is read as a link, because a link reference definition '[\(String(cString: literal))]: …' names it; delete that definition so that it is a citation",
+                    at: location(of: node)))
+            }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             if let replacement = resolver.resolveLink(destination, isImage: isImage, at: location(of: node)) {
                 cmark_node_set_url(node, replacement)
+            }
+        }
+
+        /// Reports citations written in link reference definitions (`[label]: [@a]`), which CommonMark takes out
+        /// of the page: lines of the body that no block covers, that read as a definition and hold `[@`.
+        func findHiddenCitations(_ document: OpaquePointer, resolver: inout some MarkdownResolver) {
+            var covered = Set<Int>()
+            var child = cmark_node_first_child(document)
+            while let node = child {
+                let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+                if first > 0, last >= first { for line in first...last { covered.insert(line) } }
+                child = cmark_node_next(node)
+            }
+            let lastLine = body.file.lineStarts.count
+            guard body.firstLine <= lastLine else { return }
+            for line in body.firstLine...lastLine where !covered.contains(line - body.firstLine + 1) {
+                let range = body.file.lineRange(line)
+                guard range.lowerBound >= body.range.lowerBound, range.upperBound <= body.range.upperBound else { continue }
+                let bytes = body.file.bytes[range]
+                var index = bytes.startIndex
+                while index < bytes.endIndex, bytes[index] == 0x20, index - bytes.startIndex < 3 { index += 1 }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "["),
+                      let close = Self.find(Array("]:".utf8), in: body.file.bytes, from: index, to: range.upperBound),
+                      let citation = Self.find(Array("[@".utf8), in: body.file.bytes, from: close, to: range.upperBound) else { continue }
+                resolver.report(.warning(
+                    "hidden-citation",
+                    "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence",
+                    at: body.file.location(ofOffset: citation)))
             }
         }
 

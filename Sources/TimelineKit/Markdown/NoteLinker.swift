@@ -26,6 +26,8 @@ struct NoteLinker: MarkdownResolver {
     let folder: String
     var citations = CitationList()
     var mentions: [Mention] = []
+    /// How many times the body has linked to each note so far, for each mention's anchor.
+    private var mentionCounts: [String: Int] = [:]
     var inlineFacts: [String] = []
     var diagnostics: [Diagnostic] = []
     /// Everything the rendering looked up in the site, with what it found: the rendering stays right for as
@@ -92,14 +94,13 @@ struct NoteLinker: MarkdownResolver {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    mutating func resolve(_ reference: InlineReference, at location: SourceLocation) -> (html: String, text: String) {
+    mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items places: [SourceLocation]) -> (html: String, text: String) {
         switch reference {
         case .citation(let items):
             var marks: [(number: Int, anchor: String?, sourceID: String, locator: String?)] = []
-            for item in items {
+            for (position, item) in items.enumerated() {
                 depend(on: "source:" + item.sourceID)
-                var itemLocation = location
-                itemLocation.column += item.offset
+                let itemLocation = position < places.count ? places[position] : location
                 guard index.sources[item.sourceID] != nil else {
                     reportUnknown("source", item.sourceID, written: "[@\(item.sourceID)]", among: index.sources.keys, at: itemLocation)
                     continue
@@ -116,8 +117,9 @@ struct NoteLinker: MarkdownResolver {
                 return (HTML.escape(label ?? target), label ?? target)
             }
             let text = label ?? info.title
-            let count = mentions.count { $0.target == target }
-            let anchor = "mention-\(target)-\(count + 1)"
+            let count = mentionCounts[target, default: 0] + 1
+            mentionCounts[target] = count
+            let anchor = "mention-\(target)-\(count)"
             if target != note.id { mentions.append(Mention(target: target, anchor: anchor)) }
             let html = "<a class=\"xref\" id=\"\(anchor)\" href=\"../\(info.path)\">\(HTML.escape(text))</a>"
             return (html, text)

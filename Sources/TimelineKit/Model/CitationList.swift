@@ -12,6 +12,9 @@ struct CitationList: Sendable, Hashable {
 
     private(set) var order: [String] = []
     private(set) var uses: [String: [Use]] = [:]
+    /// How many in-place citations each source has, for the next one's anchor.
+    private var placed: [String: Int] = [:]
+    private var numbers: [String: Int] = [:]
 
     init() {}
 
@@ -19,6 +22,17 @@ struct CitationList: Sendable, Hashable {
     init(order: [String], uses: [String: [Use]]) {
         self.order = order
         self.uses = uses
+        for (index, sourceID) in order.enumerated() {
+            numbers[sourceID] = index + 1
+            placed[sourceID] = uses[sourceID]?.count { $0.anchor != nil } ?? 0
+        }
+    }
+
+    static func == (lhs: CitationList, rhs: CitationList) -> Bool { lhs.order == rhs.order && lhs.uses == rhs.uses }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(order)
+        hasher.combine(uses)
     }
 
     var isEmpty: Bool { order.isEmpty }
@@ -27,21 +41,24 @@ struct CitationList: Sendable, Hashable {
     mutating func cite(_ sourceID: String, locator: String? = nil, quote: String? = nil, quoteLanguage: String? = nil, inPlace: Bool = true) -> (number: Int, anchor: String?) {
         if uses[sourceID] == nil {
             order.append(sourceID)
+            numbers[sourceID] = order.count
             uses[sourceID] = []
         }
-        let placed = uses[sourceID]!.count { $0.anchor != nil }
-        let anchor = inPlace ? "cite-\(sourceID)-\(placed + 1)" : nil
+        var anchor: String?
+        if inPlace {
+            let count = placed[sourceID, default: 0] + 1
+            placed[sourceID] = count
+            anchor = "cite-\(sourceID)-\(count)"
+        }
         uses[sourceID]!.append(Use(anchor: anchor, locator: locator, quote: quote, quoteLanguage: quoteLanguage))
-        return (number(of: sourceID)!, anchor)
+        return (numbers[sourceID]!, anchor)
     }
 
     mutating func cite(_ citation: Citation, inPlace: Bool) -> (number: Int, anchor: String?) {
         cite(citation.sourceID, locator: citation.locator, quote: citation.quote, quoteLanguage: citation.quoteLanguage, inPlace: inPlace)
     }
 
-    func number(of sourceID: String) -> Int? {
-        order.firstIndex(of: sourceID).map { $0 + 1 }
-    }
+    func number(of sourceID: String) -> Int? { numbers[sourceID] }
 
     /// The anchor of a source's item in the page's list of sources.
     static func noteAnchor(_ sourceID: String) -> String { "source-\(sourceID)" }

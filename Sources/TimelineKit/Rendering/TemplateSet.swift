@@ -38,6 +38,10 @@ public struct TemplateSet: Sendable {
         var assets: [(path: String, bytes: [UInt8])] = []
         for file in files {
             let path = folder + "/" + file.relative
+            if file.kind == .other {
+                log.error("unreadable-file", "cannot read file: it is not a regular file (a pipe, socket or device)", at: .file(path))
+                continue
+            }
             if file.kind == .symbolicLink {
                 guard let target = fileSystem.resolvedPath(path), target.hasPrefix(root + "/") else {
                     log.error("outside-templates", "symbolic link points outside the templates folder", at: .file(path))
