@@ -213,14 +213,18 @@ struct PageContext {
     /// Entries grouped by year, each year with an anchor (qualified by the era when one is given, as an era's
     /// years may recur in the next era).
     func years(_ entries: [Entry], root: String, era: Era? = nil) -> [Values] {
-        var groups: [(Int, [Entry])] = []
+        // Keys and members apart: holding a group while appending to it would copy its list each time.
+        var years: [Int] = []
+        var members: [[Entry]] = []
         for entry in entries {
-            if let last = groups.last, last.0 == entry.date.year {
-                groups[groups.count - 1].1.append(entry)
+            if years.last == entry.date.year {
+                members[members.count - 1].append(entry)
             } else {
-                groups.append((entry.date.year, [entry]))
+                years.append(entry.date.year)
+                members.append([entry])
             }
         }
+        let groups = zip(years, members)
         return groups.map { year, entries in
             ["year": year, "anchor": (era.map { "\($0.id)-" } ?? "") + "year-\(year)", "entries": entries.map { card($0, root: root) }]
         }
@@ -553,15 +557,18 @@ struct PageContext {
     /// The timeline split where the era changes: each section an era (or none) with its years.
     func sections(root: String) -> [Values] {
         let entries = site.entries
-        var groups: [(Era?, [Entry])] = []
+        var sectionEras: [Era?] = []
+        var members: [[Entry]] = []
         for (position, entry) in entries.enumerated() {
             let era = eras[position]
-            if let last = groups.last, last.0?.id == era?.id {
-                groups[groups.count - 1].1.append(entry)
+            if let last = sectionEras.last, last?.id == era?.id {
+                members[members.count - 1].append(entry)
             } else {
-                groups.append((era, [entry]))
+                sectionEras.append(era)
+                members.append([entry])
             }
         }
+        let groups = zip(sectionEras, members)
         return groups.map { era, entries in
             var values: Values = ["years": years(entries, root: root, era: era)]
             if let era {
