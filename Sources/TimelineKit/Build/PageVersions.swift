@@ -168,7 +168,8 @@ struct PageVersions {
     private func chartHashes(_ id: String, into h: inout StableHasher) {
         guard let note = site.notes[id] else { return }
         for factID in note.facts.map(\.fact.id) + note.rendered.inlineFacts {
-            if let metric = site.index.facts[factID]?.metric, let chart = charts[metric] {
+            if let metric = site.index.facts[factID]?.metric, let chart = charts[metric],
+               (context.charts[metric]?.facts.count ?? 0) <= FigureChart.notePageLimit {
                 h.combine(metric)
                 h.combine(chart)
             }

@@ -13,6 +13,9 @@ struct FigureChart {
     static let width = 480.0
     static let height = 280.0
     static let margin = (top: 26.0, right: 18.0, bottom: 40.0, left: 78.0)
+    /// The most figures a chart may have to be drawn on the pages of the notes that show them as well as on
+    /// the facts page.
+    static let notePageLimit = 40
     /// Mark shapes, one per source, in order of first appearance.
     static let shapes = ["circle", "square", "triangle", "diamond", "cross", "star"]
 

@@ -113,7 +113,11 @@ struct PageContext {
         let shown = note.facts.map(\.fact.id) + note.rendered.inlineFacts
         var metrics: [String] = []
         for id in shown {
-            if let metric = index.facts[id]?.metric, charts[metric] != nil, !metrics.contains(metric) { metrics.append(metric) }
+            // A chart of many figures is shown on the facts page only; on a note's page it would outweigh the note.
+            if let metric = index.facts[id]?.metric, let chart = charts[metric], chart.facts.count <= FigureChart.notePageLimit,
+               !metrics.contains(metric) {
+                metrics.append(metric)
+            }
         }
         let highlight = Set(shown)
         return metrics.map { metric in
