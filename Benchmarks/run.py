@@ -155,16 +155,36 @@ def summarize(runs):
     return result
 
 
+TRASH = []
+
+
+def set_aside(path):
+    """Moves PATH into the run's trash folder, emptied when the benchmark ends.
+
+    A cold build is measured into a folder that was never written, not one just emptied: on ext4, creating
+    10,000 files where 10,000 were just deleted costs about ten times the system time of creating them
+    anywhere else (Python writing 10,000 files of 20 KB: 0.4 s of system time in a new folder, 4.4 s in the
+    place of a deleted 212 MB site), whichever program writes them. Renaming the old output away keeps that
+    cost out of both generators' figures alike.
+    """
+    trash = os.path.join(os.path.dirname(os.path.abspath(path)), ".bench-trash")
+    os.makedirs(trash, exist_ok=True)
+    if trash not in TRASH:
+        TRASH.append(trash)
+    os.rename(path, os.path.join(trash, "%s-%d-%d" % (os.path.basename(path), os.getpid(), len(os.listdir(trash)))))
+
+
+def empty_trash():
+    while TRASH:
+        shutil.rmtree(TRASH.pop(), ignore_errors=True)
+
+
 def clean_except(folder, keep):
-    """Removes everything in FOLDER but KEEP: output, staging, lock and any cache beside them."""
+    """Sets aside everything in FOLDER but KEEP: output, staging, lock and any cache beside them."""
     for name in os.listdir(folder):
-        if name in keep:
+        if name in keep or name == ".bench-trash":
             continue
-        path = os.path.join(folder, name)
-        if os.path.isdir(path) and not os.path.islink(path):
-            shutil.rmtree(path)
-        else:
-            os.unlink(path)
+        set_aside(os.path.join(folder, name))
 
 
 def repeat(label, n, prepare, cmd, cwd, timeout, stdout_to_null=False, stop_on_failure=True):
@@ -247,7 +267,7 @@ def bench_size(size, args, tools):
 
         def hugo_clean(k):
             if os.path.exists(hugo_out):
-                shutil.rmtree(hugo_out)
+                set_aside(hugo_out)
             os.makedirs(hugo_out)
             for name in ("resources", ".hugo_build.lock"):
                 path = os.path.join(hugo_dir, name)
@@ -502,7 +522,10 @@ def main():
     meta["hugo_missing"] = "Hugo skipped (--no-hugo)" if args.no_hugo else "hugo not installed"
     log("timeline: %s" % tools["timeline"])
 
-    results = [bench_size(n, args, tools) for n in sizes]
+    try:
+        results = [bench_size(n, args, tools) for n in sizes]
+    finally:
+        empty_trash()
     text = report(results, meta)
     print(text)
     os.makedirs(args.results, exist_ok=True)

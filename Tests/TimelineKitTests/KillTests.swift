@@ -115,10 +115,14 @@ import Glibc
         var random = SeededGenerator(state: seed)
         var killedBeforeSwap = 0, killedAfterSwap = 0, finished = 0
         var delays: [Double] = []
-        for point in 0..<Self.killPoints {
+        // Builds go on until as many were killed mid-build as there are kill points; one that finishes first
+        // does not count, and a bound on the attempts keeps a machine that builds too fast from looping.
+        var point = 0
+        while killedBeforeSwap + killedAfterSwap < Self.killPoints, point < Self.killPoints * 4 {
+            defer { point += 1 }
             let next = current == "A" ? "B" : "A"
             try Self.setTitle(next, in: root + "/Content")
-            let delay = Double.random(in: 0.02...(full * 2), using: &random)
+            let delay = Double.random(in: 0.02...(full * 1.5), using: &random)
             delays.append(delay)
             let process = try Self.startAndKill(after: delay, in: root)
             let wasKilled = process.terminationReason == .uncaughtSignal
@@ -136,19 +140,22 @@ import Glibc
                 Issue.record("kill point \(point) at \(delay) s left a mix of the two sites: \(site.count) files, \(mixed.prefix(5)) in neither")
                 return
             }
-            // At the end, a normal build finishes and leaves nothing of the killed ones behind.
-            if point == Self.killPoints - 1 {
-                let build = try Timeline.run(["build"], in: root)
-                #expect(build.status == 0, "\(build.errors)")
-                current = next
-                #expect(FolderSnapshot(root + "/Public").files == references[current])
-                let work = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.Public.timeline")) ?? []
-                #expect(work.filter { $0.hasPrefix("staging-") } == [], "leftovers: \(work)")
-                #expect(work.contains("lock"))
-            }
         }
-        // The kill points covered the build: some before the new site took the old one's place, some after.
+        #expect(killedBeforeSwap + killedAfterSwap >= Self.killPoints, "only \(killedBeforeSwap + killedAfterSwap) builds were killed mid-build")
+        // The kill points covered the build: many came before the new site took the old one's place.
         #expect(killedBeforeSwap >= 5, "only \(killedBeforeSwap) kills came before the swap")
-        print("kill test: \(Self.killPoints) kill points over a \(String(format: "%.2f", full)) s build, delays \(delays.map { String(format: "%.2f", $0) }.joined(separator: " ")); \(killedBeforeSwap) left the old site, \(killedAfterSwap) the new one after the swap, \(finished) builds finished first")
+
+        // At the end, a normal build finishes and leaves nothing of the killed ones behind.
+        let next = current == "A" ? "B" : "A"
+        try Self.setTitle(next, in: root + "/Content")
+        let build = try Timeline.run(["build"], in: root)
+        #expect(build.status == 0, "\(build.errors)")
+        #expect(FolderSnapshot(root + "/Public").files == references[next])
+        let work = (try? FileManager.default.contentsOfDirectory(atPath: root + "/.Public.timeline")) ?? []
+        #expect(work.filter { $0.hasPrefix("staging-") } == [], "leftovers: \(work)")
+        #expect(work.contains("lock"))
+        // The previous site, kept for the next build to write into, is marked as whole.
+        #expect(work.contains("spare") == work.contains("spare-ready"), "spare without its mark: \(work)")
+        print("kill test: \(killedBeforeSwap + killedAfterSwap) kills in \(point) builds over a \(String(format: "%.2f", full)) s build, delays \(delays.map { String(format: "%.2f", $0) }.joined(separator: " ")); \(killedBeforeSwap) left the old site, \(killedAfterSwap) the new one after the swap, \(finished) builds finished first")
     }
 }

@@ -125,8 +125,13 @@ public struct ContentReader: Sendable {
     /// regular file, fits the limits, and is valid UTF-8 without NUL bytes. A byte-order mark is dropped.
     func readText(_ relative: String, root: String, limit: Int, log: DiagnosticLog) -> SourceText? {
         let shown = path(relative)
-        let isLink = fileSystem.kind(of: shown) == .symbolicLink
-        // Resolved in full, so that a file reached through a linked folder is checked too.
+        let kindHere = fileSystem.kind(of: shown)
+        let isLink = kindHere == .symbolicLink
+        // A regular file in a folder of the content that is itself no link is inside the content; anything
+        // else is resolved in full, so that a file reached through a linked folder is checked too.
+        if kindHere == .file, isPlainFolder(containing: relative) {
+            return decode(shown, limit: limit, log: log)
+        }
         guard let target = fileSystem.resolvedPath(shown), let kind = fileSystem.kind(of: target) else {
             if isLink {
                 log.error("broken-link", "symbolic link points to nothing", at: .file(shown))
@@ -145,6 +150,20 @@ public struct ContentReader: Sendable {
             log.error("unreadable-file", "cannot read file: it is \(what)", at: .file(shown))
             return nil
         }
+        return decode(shown, limit: limit, log: log)
+    }
+
+    /// Whether the folder holding a file of the content (given relative to it) is the content folder or a
+    /// folder in it that is not a symbolic link, so that a regular file there needs no resolving.
+    private func isPlainFolder(containing relative: String) -> Bool {
+        guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return true }
+        let folder = String(relative[..<slash])
+        return !folder.contains("/") && folder != ".." && fileSystem.kind(of: path(folder)) == .directory
+    }
+
+    /// Reads a checked file of the content folder as text: within the limits, and valid UTF-8 without NUL
+    /// bytes. A byte-order mark is dropped and line endings are made Unix ones.
+    private func decode(_ shown: String, limit: Int, log: DiagnosticLog) -> SourceText? {
         var bytes: [UInt8]
         do {
             bytes = try fileSystem.readFile(shown, limit: limit)
