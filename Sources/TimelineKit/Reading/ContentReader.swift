@@ -263,7 +263,7 @@ public struct ContentReader: Sendable {
         let items: [DirectoryItem]
         do {
             guard let listed = try fileSystem.listDirectory(folderPath) else { return [] }
-            items = listed.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
+            items = listed.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         } catch {
             log.error("unreadable-file", "cannot read folder: \(error.reason)", at: .file(folderPath))
             broken.insertAll("note:")
