@@ -1,4 +1,9 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TimelineKit
 
 struct BuildCommand: ParsableCommand {
@@ -36,6 +41,14 @@ struct BuildCommand: ParsableCommand {
         }
         print("Built \(folders.output): \(summary)")
         for note in summary.notes { print("note: \(note)") }
+        // The build is written and its cache saved: the system reclaims the notes and pages held in memory
+        // at once, where releasing them object by object would take a tenth of a second per 10,000 entries.
+        fflush(nil)
+        #if canImport(Glibc)
+        Glibc.exit(0)
+        #elseif canImport(Darwin)
+        Darwin.exit(0)
+        #endif
     }
 }
 
