@@ -79,38 +79,52 @@ indirect enum JSON: Sendable, Equatable {
             let count = bytes.count
             while index < count {
                 let byte = bytes[index]
-                var escape: String?
-                var width = 1
-                switch byte {
-                case 0x22: escape = "\\\""
-                case 0x5C: escape = "\\\\"
-                case 0x0A: escape = "\\n"
-                case 0x0D: escape = "\\r"
-                case 0x09: escape = "\\t"
-                case 0x3C, 0x3E, 0x26: escape = hexEscape(UInt32(byte))
-                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                    // U+2028 and U+2029, which end a JavaScript string.
-                    escape = hexEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                    width = 3
-                default:
-                    if byte < 0x20 { escape = hexEscape(UInt32(byte)) }
-                }
-                if let escape {
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                    out.append(contentsOf: escape.utf8)
-                    index += width
-                    start = index
-                } else {
+                // Most bytes need no escape; they are copied in runs.
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
+                    || byte == 0xE2
+                else {
                     index += 1
+                    continue
                 }
+                var width = 1
+                var escape: (UInt8, UInt32) = (0, 0)  // a one-letter escape, or else a \u escape of the value
+                switch byte {
+                case 0x22: escape.0 = UInt8(ascii: "\"")
+                case 0x5C: escape.0 = UInt8(ascii: "\\")
+                case 0x0A: escape.0 = UInt8(ascii: "n")
+                case 0x0D: escape.0 = UInt8(ascii: "r")
+                case 0x09: escape.0 = UInt8(ascii: "t")
+                case 0xE2:
+                    // U+2028 and U+2029, which end a JavaScript string; any other character is copied.
+                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    escape.1 = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                default: escape.1 = UInt32(byte)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(UInt8(ascii: "\\"))
+                if escape.0 != 0 {
+                    out.append(escape.0)
+                } else {
+                    appendUnicodeEscape(escape.1, into: &out)
+                }
+                index += width
+                start = index
             }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
         }
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func hexEscape(_ value: UInt32) -> String {
-        let hex = String(value, radix: 16)
-        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    /// Appends `u` and four lowercase hexadecimal digits, the rest of a `\uXXXX` escape.
+    private static func appendUnicodeEscape(_ value: UInt32, into out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(digits.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
+        }
     }
 }
