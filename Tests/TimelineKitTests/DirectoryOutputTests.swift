@@ -118,6 +118,44 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: output + "/pages/method.html"))
     }
 
+    /// Unchanged files are shared between the live site and the spare (hard links), so writing the next site
+    /// into the spare must never change a file of the live one before the swap.
+    @Test func filesSharedWithTheLiveSiteAreNeverWrittenInPlace() throws {
+        let root = TestSupport.temporaryFolder()
+        let output = root + "/Public"
+        func contents(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+        func links(_ path: String) -> Int {
+            var info = stat()
+            return lstat(path, &info) == 0 ? Int(info.st_nlink) : 0
+        }
+        // First site; then a second that changes a.html and keeps b.html and c.html.
+        var site = try DirectoryOutput(path: output, protecting: [])
+        try site.write("a.html", Array("a1".utf8))
+        try site.write("b.html", Array("b1".utf8))
+        try site.write("c.html", Array("c1".utf8))
+        try site.commit()
+        site = try DirectoryOutput(path: output, protecting: [])
+        try site.write("a.html", Array("a2".utf8))
+        try site.keep("b.html")
+        try site.write("c.html", Array("c1".utf8))
+        try site.commit()
+        #expect(links(output + "/b.html") == 2 && links(output + "/c.html") == 2, "kept files are shared with the spare")
+        #expect(links(output + "/a.html") == 1)
+
+        // The third site changes the shared files; until it is committed, the live site is as it was.
+        site = try DirectoryOutput(path: output, protecting: [])
+        try site.write("a.html", Array("a2".utf8))
+        try site.write("b.html", Array("b3".utf8))
+        try site.write("c.html", Array("c3".utf8))
+        #expect(contents(output + "/a.html") == "a2")
+        #expect(contents(output + "/b.html") == "b1")
+        #expect(contents(output + "/c.html") == "c1")
+        try site.commit()
+        #expect(contents(output + "/b.html") == "b3" && contents(output + "/c.html") == "c3")
+        let spare = root + "/.Public.timeline/spare"
+        #expect(contents(spare + "/b.html") == "b1" && contents(spare + "/c.html") == "c1")
+    }
+
     @Test func aSpareLeftHalfWrittenIsNotTrusted() throws {
         let (content, output) = try workspace()
         let work = (output as NSString).deletingLastPathComponent + "/.Public.timeline"

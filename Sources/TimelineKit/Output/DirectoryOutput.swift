@@ -12,9 +12,11 @@ import Darwin
 /// lock and the cache), and takes the output's place in one atomic exchange (`renameat2` with
 /// `RENAME_EXCHANGE`) once every file is written. The previous site, swapped out, is kept there as the
 /// `spare` and becomes the folder the next build writes into: files whose bytes did not change are not
-/// written at all, keeping their time stamps, changed files are overwritten in place, and files of deleted
-/// pages are removed. A build that is killed leaves the output as it was; the next build finds the spare
-/// without its `spare-ready` mark, deletes it, and writes a whole new site.
+/// written at all, keeping their time stamps, changed files are written as new files, and files of deleted
+/// pages are removed. Unchanged files the spare lacks are hard links to the live site's, so the two share
+/// them; nothing is ever written into an existing file, which keeps the live site as it is until the swap.
+/// A build that is killed leaves the output as it was; the next build finds the spare without its
+/// `spare-ready` mark, deletes it, and writes a whole new site.
 public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
     /// Written at the root of every site, so that a later build knows the folder is its own to replace.
     static let markerName = ".timeline-site"
@@ -112,16 +114,27 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         try checkPath(path)
         written.withLock { _ = $0.insert(path) }
         let target = staging + "/" + path
-        if outputExists, let time = Files.modificationTime(of: output + "/" + path, ifBytesEqual: bytes) {
-            // Unchanged from the site being replaced: the new copy matches it, time stamp included.
-            if !(reusing && Files.hasBytes(target, bytes)) {
-                try makeFolders(for: target)
-                try Files.writeFile(target, bytes)
+        let current = output + "/" + path
+        if outputExists, let time = Files.modificationTime(of: current, ifBytesEqual: bytes) {
+            // Unchanged from the site being replaced: the new site shares its file, time stamp included.
+            if reusing && Files.hasBytes(target, bytes) {
+                Files.setModificationTime(target, time)
+                return
             }
+            try makeFolders(for: target)
+            if Files.hardLink(current, to: target) { return }
+            try replace(target, with: bytes)
             Files.setModificationTime(target, time)
             return
         }
         try makeFolders(for: target)
+        try replace(target, with: bytes)
+    }
+
+    /// Writes a file of the new site as a new file. A file of the spare may be shared with the live site (a
+    /// hard link made by the build before), so it is unlinked first rather than overwritten in place.
+    private func replace(_ target: String, with bytes: [UInt8]) throws(OutputError) {
+        if reusing { unlink(target) }
         try Files.writeFile(target, bytes)
     }
 
@@ -138,14 +151,16 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
            copy.time.tv_sec == source.time.tv_sec, copy.time.tv_nsec == source.time.tv_nsec {
             return
         }
+        try makeFolders(for: target)
+        // The kept file is shared with the live site rather than copied; where links cannot be made, copied.
+        if Files.hardLink(current, to: target) { return }
         let bytes: [UInt8]
         do {
             bytes = try LocalFileSystem().readFile(current, limit: Int.max)
         } catch {
             throw OutputError(path: current, "cannot read the previous site: \(error.reason)")
         }
-        try makeFolders(for: target)
-        try Files.writeFile(target, bytes)
+        try replace(target, with: bytes)
         Files.setModificationTime(target, source.time)
     }
 

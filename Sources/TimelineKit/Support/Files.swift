@@ -90,6 +90,15 @@ enum Files {
         return (Int(info.st_size), info.st_mtim)
     }
 
+    /// Makes `target` a second name of the file at `source` (a hard link), replacing any file of that name;
+    /// false when the file system cannot, and the file must be copied instead.
+    static func hardLink(_ source: String, to target: String) -> Bool {
+        if link(source, target) == 0 { return true }
+        guard errno == EEXIST else { return false }
+        unlink(target)
+        return link(source, target) == 0
+    }
+
     static func setModificationTime(_ path: String, _ time: timespec) {
         // UTIME_OMIT ((1 << 30) - 2) leaves the access time as it is.
         var times = [timespec(tv_sec: 0, tv_nsec: (1 << 30) - 2), time]
