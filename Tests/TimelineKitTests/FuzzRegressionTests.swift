@@ -103,6 +103,20 @@ import Testing
         #expect(Self.placesAreInTheFile(log.diagnostics, file), "\(log.diagnostics)")
     }
 
+    /// `note` target: a figure of a hundred digits. Showing it converted it to an integer, which overflowed
+    /// and stopped the program; figures of 10^15 or more are now refused where they are written.
+    @Test func figureTooLargeToShow() throws {
+        let bytes = Array(try Self.bytes("note-figure-too-large-to-show").dropFirst())
+        let diagnostics = Self.readAndRender("Content/facts.yaml", bytes)
+        #expect(diagnostics.map(\.description).contains(
+            "Content/facts.yaml:7:10: error: 'value' of fact 'count' is too large: figures are shown in full up to 999 trillion (less than 10^15) [invalid-number]"),
+            "\(diagnostics)")
+        #expect(Self.placesAreInTheFile(diagnostics, SourceText(path: "Content/facts.yaml", bytes: bytes)))
+        // The largest figure accepted is shown in full, and a larger one, if it ever got through, without a trap.
+        #expect(Fact.format(number: 999_999_999_999_999) == "999,999,999,999,999")
+        #expect(!Fact.format(number: 1e100).isEmpty)
+    }
+
     /// `note` target, a timeout: a site.yaml of nested aliases where one alias is used as a mapping key.
     /// Yams hashed the key to look for duplicates, visiting every string the aliases expand to, and never
     /// finished. Anchors and aliases are now refused before the text is parsed.

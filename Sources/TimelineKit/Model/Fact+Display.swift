@@ -18,6 +18,8 @@ extension Fact {
 
     static let prefixSymbols = ["USD": "US$", "CAD": "C$", "EUR": "€", "GBP": "£", "HTG": "HTG ", "JPY": "¥", "MXN": "MX$", "KES": "KSh "]
     static let percentUnits: Set<String> = ["percent", "%"]
+    /// Figures are refused from this magnitude on: beyond it a number has no exact digits to show.
+    static let largestFigure = 1e15
 
     /// A number with its currency symbol or percent sign; millions and billions in words when round.
     static func format(_ value: Double, unit: String?, symbol: Bool = true) -> String {
@@ -33,7 +35,8 @@ extension Fact {
         for (size, word) in [(1e9, "billion"), (1e6, "million")] where magnitude >= size {
             let scaled = value / size
             let tenths = (scaled * 10).rounded()
-            if abs(scaled * 10 - tenths) < 1e-9 * max(1, abs(scaled)) {
+            // In words only when they give the figure exactly, to the unit.
+            if abs(tenths / 10 * size - value) < 0.5 {
                 return plain(tenths / 10) + " " + word
             }
         }
@@ -42,10 +45,17 @@ extension Fact {
 
     /// Digits grouped by thousands with commas; at most two decimals.
     static func plain(_ value: Double) -> String {
+        // Larger figures are refused when the facts are read; shown as Swift writes them if one gets here.
+        guard value.isFinite, abs(value) < largestFigure else { return "\(value)" }
         let negative = value < 0
-        let hundredths = Int((abs(value) * 100).rounded())
-        let whole = hundredths / 100
-        let fraction = hundredths % 100
+        // Whole part and hundredths apart, so that large figures keep every digit of their whole part.
+        let magnitude = abs(value)
+        var whole = Int(magnitude.rounded(.towardZero))
+        var fraction = Int(((magnitude - Double(whole)) * 100).rounded())
+        if fraction == 100 {
+            whole += 1
+            fraction = 0
+        }
         var digits = String(whole)
         var grouped = ""
         while digits.count > 3 {

@@ -126,13 +126,19 @@ struct FieldReader {
         return value
     }
 
-    /// A number written in plain digits, with an optional decimal point: `1300000`, `86.2`.
+    /// A number written in plain digits, with an optional decimal point (`1300000`, `86.2`), under 10^15.
     func number(_ key: String) -> Double? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.parseNumber(scalar.string) else {
             let shown = node.scalar.map { "not '\($0.string.count > 40 ? $0.string.prefix(40) + "…" : $0.string)'" } ?? "found \(Self.describe(node))"
             log.error(
                 "invalid-number", "'\(key)' of \(subject) should be a number written in digits (such as 1300000 or 86.2), \(shown)",
+                at: document.location(of: node))
+            return nil
+        }
+        guard abs(value) < Fact.largestFigure else {
+            log.error(
+                "invalid-number", "'\(key)' of \(subject) is too large: figures are shown in full up to 999 trillion (less than 10^15)",
                 at: document.location(of: node))
             return nil
         }
