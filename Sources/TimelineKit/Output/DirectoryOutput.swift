@@ -95,7 +95,7 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         guard flock(lock, LOCK_EX | LOCK_NB) == 0 else {
             throw OutputError(path: output, "another build is writing this site; wait for it to finish")
         }
-        for item in (try? LocalFileSystem().listDirectory(workFolder)) ?? [] ?? [] where item.name.hasPrefix("staging-") {
+        for item in (try? LocalFileSystem().listDirectory(workFolder)) ?? [] where item.name.hasPrefix("staging-") {
             Files.removeTree(workFolder + "/" + item.name)
         }
         // The spare is reused only if the last build finished: the mark is removed before it is touched.
@@ -117,14 +117,7 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         let current = output + "/" + path
         if outputExists, let time = Files.modificationTime(of: current, ifBytesEqual: bytes) {
             // Unchanged from the site being replaced: the new site shares its file, time stamp included.
-            if reusing && Files.hasBytes(target, bytes) {
-                Files.setModificationTime(target, time)
-                return
-            }
-            try makeFolders(for: target)
-            if Files.hardLink(current, to: target) { return }
-            try replace(target, with: bytes)
-            Files.setModificationTime(target, time)
+            try share(current, as: target, size: bytes.count, time: time) { () throws(OutputError) in bytes }
             return
         }
         try makeFolders(for: target)
@@ -143,25 +136,32 @@ public final class DirectoryOutput: SiteOutput, @unchecked Sendable {
         try checkPath(path)
         written.withLock { _ = $0.insert(path) }
         let current = output + "/" + path
-        let target = staging + "/" + path
         guard let source = Files.sizeAndTime(current) else {
             throw OutputError(path: current, "the previous site has no such file to keep")
         }
-        if reusing, let copy = Files.sizeAndTime(target), copy.size == source.size,
-           copy.time.tv_sec == source.time.tv_sec, copy.time.tv_nsec == source.time.tv_nsec {
+        try share(current, as: staging + "/" + path, size: source.size, time: source.time) { () throws(OutputError) in
+            do throws(FileSystemError) {
+                return try LocalFileSystem().readFile(current, limit: Int.max)
+            } catch {
+                throw OutputError(path: current, "cannot read the previous site: \(error.reason)")
+            }
+        }
+    }
+
+    /// Puts a file of the live site into the new one: nothing to do when the spare already holds it (same
+    /// size and time stamp); otherwise a hard link to it, so that the two share the file; where links cannot
+    /// be made, a copy with its time stamp.
+    private func share(
+        _ current: String, as target: String, size: Int, time: timespec, bytes: () throws(OutputError) -> [UInt8]
+    ) throws(OutputError) {
+        if reusing, let copy = Files.sizeAndTime(target), copy.size == size,
+           copy.time.tv_sec == time.tv_sec, copy.time.tv_nsec == time.tv_nsec {
             return
         }
         try makeFolders(for: target)
-        // The kept file is shared with the live site rather than copied; where links cannot be made, copied.
         if Files.hardLink(current, to: target) { return }
-        let bytes: [UInt8]
-        do {
-            bytes = try LocalFileSystem().readFile(current, limit: Int.max)
-        } catch {
-            throw OutputError(path: current, "cannot read the previous site: \(error.reason)")
-        }
-        try replace(target, with: bytes)
-        Files.setModificationTime(target, source.time)
+        try replace(target, with: try bytes())
+        Files.setModificationTime(target, time)
     }
 
     public func stamp(of path: String) -> FileStamp? {

@@ -35,23 +35,6 @@ enum Files {
         }
     }
 
-    /// Whether a file exists with exactly these bytes.
-    static func hasBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) == bytes.count else { return false }
-        var existing = [UInt8](repeating: 0, count: bytes.count)
-        var done = 0
-        while done < bytes.count {
-            let count = existing.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, bytes.count - done) }
-            if count <= 0 { return false }
-            done += count
-        }
-        return existing == bytes
-    }
-
     /// Deletes a folder and everything in it, without following symbolic links.
     static func removeTree(_ path: String) {
         var info = stat()
