@@ -1,12 +1,24 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The generator is a stack of targets, each importing only those below it, so that a dependency that runs
+/// backwards is a compile error:
+///
+///     timeline (the command line) · TimelinePreview (the preview server)
+///     TimelineBuild     the pipeline of stages, the build cache, the atomic output
+///     TimelineSite      linking, checks, page models, templates, charts, exports
+///     TimelineMarkdown  libcmark, citations and [[links]] resolved
+///     TimelineContent   the file system, reading and checking Content/
+///     TimelineCore      notes, sources, facts, dates, routes, diagnostics, hashing, escaping
+///
+/// TimelineTesting holds the in-memory file system and output, for tests only.
 let package = Package(
     name: "timeline",
-    platforms: [.macOS(.v14)],
     products: [
         .executable(name: "timeline", targets: ["timeline"]),
-        .library(name: "TimelineKit", targets: ["TimelineKit"]),
+        .library(
+            name: "TimelineKit",
+            targets: ["TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -20,29 +32,38 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CSystemShim"),
+        .target(name: "TimelineCore"),
         .target(
-            name: "TimelineKit",
-            dependencies: [
-                "CCMark",
-                "CSystemShim",
-                .product(name: "Yams", package: "Yams"),
-            ]
+            name: "TimelineContent",
+            dependencies: ["TimelineCore", .product(name: "Yams", package: "Yams")]
         ),
+        .target(name: "TimelineMarkdown", dependencies: ["TimelineCore", "CCMark"]),
+        .target(name: "TimelineSite", dependencies: ["TimelineCore", "TimelineContent", "TimelineMarkdown"]),
+        .target(
+            name: "TimelineBuild",
+            dependencies: ["TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "CSystemShim"]
+        ),
+        .target(name: "TimelineTesting", dependencies: ["TimelineCore", "TimelineContent", "TimelineBuild"]),
         .target(
             name: "TimelinePreview",
-            dependencies: ["TimelineKit", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: ["TimelineCore", "TimelineContent", "TimelineBuild", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
         .executableTarget(
             name: "timeline",
             dependencies: [
-                "TimelineKit",
+                "TimelineCore",
+                "TimelineContent",
+                "TimelineBuild",
                 "TimelinePreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
-            name: "TimelineKitTests",
-            dependencies: ["TimelineKit", .product(name: "Yams", package: "Yams")],
+            name: "TimelineTests",
+            dependencies: [
+                "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild", "TimelineTesting",
+                "TimelinePreview", .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -6,8 +6,9 @@
 #   Fuzz/run.sh 0                     build only
 #
 # SwiftPM cannot build with -sanitize=fuzzer, so this compiles with swiftc directly: libyaml and Yams
-# (from SwiftPM's checkout, or YAMS_DIR), TimelineKit as a static library built for testing, and one small
-# executable per target in Fuzz/Targets/. Each target starts from its seed corpus in Fuzz/corpus/TARGET/
+# (from SwiftPM's checkout, or YAMS_DIR), the generator's library targets (TimelineCore, TimelineContent,
+# TimelineMarkdown and the in-memory TimelineTesting pieces they need) as static libraries built for testing, in
+# layer order, and one small executable per target in Fuzz/Targets/. Each target starts from its seed corpus in Fuzz/corpus/TARGET/
 # (made from the test fixtures; never changed by a run) and keeps what it learns in the build folder.
 # A crash leaves its input in the build folder's crashes/ and makes this script fail: turn it into a
 # fixture and a regression test, then fix the bug.
@@ -34,7 +35,8 @@ CYAML=$YAMS/Sources/CYaml
 
 SANITIZE="-sanitize=fuzzer,address"
 STAMP=$OUT/obj/stamp
-SOURCES=$(find Sources/TimelineKit Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
+MODULES="TimelineCore TimelineContent TimelineMarkdown"
+SOURCES=$(find Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
 if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
     echo "fuzz: building libyaml and Yams" >&2
     for c in "$CYAML"/src/*.c; do
@@ -44,23 +46,24 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
     swiftc -O -g -parse-as-library $SANITIZE -D SWIFT_PACKAGE -module-name Yams -emit-library -static -emit-module \
         -emit-module-path "$OUT/obj/Yams.swiftmodule" -I "$CYAML/include" -Xcc -DYAML_DECLARE_STATIC \
         "$YAMS"/Sources/Yams/*.swift -o "$OUT/obj/libYams.a" -suppress-warnings
-    echo "fuzz: building TimelineKit" >&2
-    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CSystemShim/include Sources/CSystemShim/exchange.c \
-        -o "$OUT/obj/exchange.o"
-    # SwiftPM makes the C target's module map; so does this script.
-    mkdir -p "$OUT/obj/CSystemShim"
-    printf 'module CSystemShim {\n    header "%s"\n    export *\n}\n' "$ROOT/Sources/CSystemShim/include/CSystemShim.h" \
-        > "$OUT/obj/CSystemShim/module.modulemap"
-    swiftc -O -g -parse-as-library $SANITIZE -enable-testing -module-name TimelineKit -emit-library -static -emit-module \
-        -emit-module-path "$OUT/obj/TimelineKit.swiftmodule" \
-        -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
-        $(find Sources/TimelineKit -name '*.swift' | sort) -o "$OUT/obj/libTimelineKit.a"
+    for module in $MODULES; do
+        echo "fuzz: building $module" >&2
+        swiftc -O -g -parse-as-library $SANITIZE -enable-testing -package-name timeline -module-name "$module" -emit-library -static \
+            -emit-module -emit-module-path "$OUT/obj/$module.swiftmodule" \
+            -I "$OUT/obj" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
+            $(find "Sources/$module" -name '*.swift' | sort) -o "$OUT/obj/lib$module.a"
+    done
+    # The in-memory file system of the tests, without the rest of TimelineTesting (which needs the build stage).
+    echo "fuzz: building TimelineTesting's file system" >&2
+    swiftc -O -g -parse-as-library $SANITIZE -package-name timeline -module-name TimelineTesting -emit-library -static -emit-module \
+        -emit-module-path "$OUT/obj/TimelineTesting.swiftmodule" -I "$OUT/obj" -I "$CYAML/include" -Xcc -DYAML_DECLARE_STATIC \
+        Sources/TimelineTesting/MemoryFileSystem.swift -o "$OUT/obj/libTimelineTesting.a"
     for target in Fuzz/Targets/*.swift; do
         name=$(basename "$target" .swift)
         echo "fuzz: building target $name" >&2
         swiftc -O -g -parse-as-library $SANITIZE \
-            -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
-            "$target" -L "$OUT/obj" -lTimelineKit -lYams "$OUT"/obj/cyaml-*.o "$OUT/obj/exchange.o" -lcmark \
+            -package-name timeline -I "$OUT/obj" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
+            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineMarkdown -lTimelineContent -lTimelineCore -lYams "$OUT"/obj/cyaml-*.o -lcmark \
             -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
             || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }
     done

@@ -1,5 +1,8 @@
 // Fuzz target: the EDTF date parser and everything that shows a parsed date.
-@testable import TimelineKit
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+import TimelineTesting
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEDTF(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

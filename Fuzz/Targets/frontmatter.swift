@@ -1,14 +1,17 @@
 // Fuzz target: splitting a note into front matter and body, then reading the front matter as YAML.
-@testable import TimelineKit
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+import TimelineTesting
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let raw = Array(UnsafeBufferPointer(start: data, count: size))
     // The reader refuses what is not UTF-8 text before splitting; so does the target.
-    guard ContentReader.encodingProblem(raw) == nil else { return 0 }
+    guard ContentFiles.encodingProblem(raw) == nil else { return 0 }
     // The bytes as they are (only crashes count), then as the reader passes them on, with LF line endings.
     check(raw, placesMatter: false)
-    check(ContentReader.unixLineEndings(raw), placesMatter: true)
+    check(ContentFiles.unixLineEndings(raw), placesMatter: true)
     return 0
 }
 

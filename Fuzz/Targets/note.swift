@@ -1,6 +1,9 @@
 // Fuzz target: a whole note read from a content folder in memory, then its Markdown rendered with every
 // citation and link resolved, as a build does. The first byte of the input chooses which file it becomes.
-@testable import TimelineKit
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+import TimelineTesting
 
 private let site = """
     title: Fuzz
@@ -43,21 +46,19 @@ public func fuzzNote(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var limits = Limits()
     limits.noteSize = 1 << 20
     let log = DiagnosticLog()
-    guard let content = ContentReader(fileSystem: fileSystem, folder: "Content", limits: limits).read(log: log) else { return 0 }
+    guard let content = ContentReader(fileSystem: fileSystem, folder: "Content", limits: limits).read(log: log).content else { return 0 }
     let index = SiteIndex(content: content, assets: [])
-    let notes = content.entries.map { (NoteInfo(kind: .entry, id: $0.id, title: $0.title), $0.body) }
-        + content.topics.map { (NoteInfo(kind: .topic, id: $0.id, title: $0.title), $0.body) }
-        + content.pages.map { (NoteInfo(kind: .page, id: $0.id, title: $0.title), $0.body) }
+    let notes = content.entries.map { ($0.info, $0.body) } + content.topics.map { ($0.info, $0.body) } + content.pages.map { ($0.info, $0.body) }
     for (info, body) in notes {
-        let (rendered, diagnostics) = NoteLinker.render(body, note: info, index: index)
-        log.report(contentsOf: diagnostics)
-        _ = rendered.markdown.html.utf8.count
+        let result = NoteLinker.render(body, note: info, index: index)
+        log.report(contentsOf: result.diagnostics)
+        _ = result.note.markdown.html.utf8.count
     }
     // Every diagnostic names a real place: a line of the file it is about, counting lines as an editor does
     // (CR LF, LF and a lone CR each end one).
     var text = bytes
     if text.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst(3) }
-    let file = SourceText(path: target, bytes: ContentReader.unixLineEndings(text))
+    let file = SourceText(path: target, bytes: ContentFiles.unixLineEndings(text))
     for diagnostic in log.diagnostics where diagnostic.location.line > 0 {
         precondition(diagnostic.location.column >= 1, "\(diagnostic)")
         if diagnostic.location.path == target {
@@ -66,7 +67,7 @@ public func fuzzNote(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             let length = SourceText.scalarCount(file.bytes[file.lineRange(line)])
             // Known: the second source of a citation that wraps onto the next line ("[@a;\n@b]") is placed on
             // the line of "[@", at the column its byte offset gives (NoteLinker adds the offset to the column).
-            let wrappedCitation = diagnostic.id == "unknown-source" && diagnostic.message.contains(" in [@")
+            let wrappedCitation = diagnostic.id == .unknownSource && diagnostic.message.contains(" in [@")
             precondition(wrappedCitation || diagnostic.location.column <= length + 1, "\(diagnostic) is past the end of its line")
         }
     }

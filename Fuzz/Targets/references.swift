@@ -1,5 +1,8 @@
 // Fuzz target: the scanner of `[@...]` citations and `[[...]]` links in a run of text.
-@testable import TimelineKit
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+import TimelineTesting
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReferences(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

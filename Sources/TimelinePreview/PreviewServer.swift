@@ -1,6 +1,8 @@
 import FlyingFox
 import Foundation
-import TimelineKit
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 /// `timeline serve`: builds the site, serves it on 127.0.0.1, watches the content and templates, rebuilds
 /// on every change and reloads open pages. A failed build is shown in the terminal and in the page, and the
@@ -20,8 +22,8 @@ public struct PreviewServer: Sendable {
     public func run() async throws {
         let state = PreviewState()
         let builder = SiteBuilder(options: options)
-        let cache = BuildCache.empty()
-        await rebuild(builder, state: state, cache: cache)
+        var cache = BuildCache.empty()
+        await rebuild(builder, state: state, cache: &cache)
         guard let root = LocalFileSystem().resolvedPath(options.outputFolder) else {
             throw OutputError(path: options.outputFolder, "there is no site to serve")
         }
@@ -34,7 +36,7 @@ public struct PreviewServer: Sendable {
             let since = request.query["since"].flatMap { Int($0) } ?? -1
             let (version, failure) = await state.wait(since: since, seconds: 20)
             var body = "{\"version\":\(version)"
-            if let failure { body += ",\"error\":" + JSONText.quoted(failure) }
+            if let failure { body += ",\"error\":" + JSON.string(failure).serialized() }
             body += "}"
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: Data(body.utf8))
         }
@@ -47,7 +49,7 @@ public struct PreviewServer: Sendable {
             var shownPort = Int(port)
             if case .ip4(_, let listening) = address { shownPort = Int(listening) }
             print("Serving \(options.outputFolder) at http://127.0.0.1:\(shownPort)/ — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
-            group.addTask { await watch(builder, state: state, cache: cache) }
+            group.addTask { [cache] in await watch(builder, state: state, cache: cache) }
             try await group.next()
             group.cancelAll()
         }
@@ -55,24 +57,25 @@ public struct PreviewServer: Sendable {
 
     /// Rebuilds whenever a file of the content or templates changes.
     private func watch(_ builder: SiteBuilder, state: PreviewState, cache: BuildCache) async {
+        var cache = cache
         var last = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 250_000_000)
             let now = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
             guard now != last else { continue }
             last = now
-            await rebuild(builder, state: state, cache: cache)
+            await rebuild(builder, state: state, cache: &cache)
         }
     }
 
     /// Rebuilds, rendering only what changed since the last build of this preview (kept in memory).
-    private func rebuild(_ builder: SiteBuilder, state: PreviewState, cache: BuildCache) async {
+    private func rebuild(_ builder: SiteBuilder, state: PreviewState, cache: inout BuildCache) async {
         let log = DiagnosticLog()
         let start = Date()
         var failure: String?
         do {
             let output = try DirectoryOutput(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
-            if let summary = try builder.build(into: output, log: log, cache: cache) {
+            if let summary = try builder.build(into: output, log: log, cache: &cache) {
                 for diagnostic in log.diagnostics { print(diagnostic.description) }
                 print("Built \(options.outputFolder): \(summary)")
             } else {
@@ -122,39 +125,14 @@ public struct PreviewServer: Sendable {
 
 /// Sizes and modification times of every file under some folders, to notice edits.
 struct FolderSnapshot: Equatable {
-    var files: [String: [Int]] = [:]
+    var files: [String: FileStamp] = [:]
 
     init(folders: [String]) {
-        for folder in folders { scan(folder) }
-    }
-
-    private mutating func scan(_ folder: String) {
-        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return }
-        for case let relative as String in enumerator {
-            let path = folder + "/" + relative
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  attributes[.type] as? FileAttributeType != .typeDirectory else { continue }
-            let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-            let modified = (attributes[.modificationDate] as? Date).map { Int($0.timeIntervalSince1970 * 1e6) } ?? 0
-            files[path] = [size, modified]
-        }
-    }
-}
-
-/// A JSON string literal, for the small responses of the preview server.
-enum JSONText {
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
+        let fileSystem = LocalFileSystem()
+        for folder in folders {
+            for file in FolderWalker(fileSystem: fileSystem, skipsHidden: false).files(in: folder) {
+                files[folder + "/" + file] = fileSystem.stamp(of: folder + "/" + file)
             }
         }
-        return out + "\""
     }
 }

@@ -1,6 +1,8 @@
 import FlyingFox
 import Foundation
-import TimelineKit
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 /// Serves the files of the built site, and only those: no path outside the output folder, whether by `..`,
 /// encoded slashes or symbolic links. HTML pages get the preview's reload script, which is never written

@@ -1,10 +1,10 @@
 import ArgumentParser
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
-import TimelineKit
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,10 +25,10 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         let summary: BuildSummary?
-        let cache = BuildCache.load(from: output.cachePath)
+        var cache = BuildCache.load(from: output.cachePath)
         do {
-            summary = try builder.build(into: output, log: log, cache: cache)
-            if summary != nil { cache.save(to: output.cachePath) }
+            summary = try builder.build(into: output, log: log, cache: &cache)
+            if summary != nil { cache.save() }
         } catch {
             printDiagnostics(log)
             printError(error.description)
@@ -44,11 +44,7 @@ struct BuildCommand: ParsableCommand {
         // The build is written and its cache saved: the system reclaims the notes and pages held in memory
         // at once, where releasing them object by object would take a tenth of a second per 10,000 entries.
         fflush(nil)
-        #if canImport(Glibc)
         Glibc.exit(0)
-        #elseif canImport(Darwin)
-        Darwin.exit(0)
-        #endif
     }
 }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
-import TimelineKit
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 /// The folders a command reads and writes.
 struct Folders: ParsableArguments {

@@ -1,8 +1,7 @@
 import ArgumentParser
-import TimelineKit
-#if canImport(Glibc)
-import Glibc
-#endif
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -32,27 +31,20 @@ struct ImportTimelineJS: ParsableCommand {
             throw ExitCode(1)
         }
         var existing = Set<String>()
-        for folder in ["entries", "topics", "pages"] {
-            for item in (try? LocalFileSystem().listDirectory(content + "/" + folder)) ?? [] ?? [] where item.name.hasSuffix(".md") {
+        for kind in NoteKind.allCases {
+            for item in ((try? LocalFileSystem().listDirectory(content + "/" + kind.folder)) ?? nil) ?? [] where item.name.hasSuffix(".md") {
                 existing.insert(String(item.name.dropLast(3)))
             }
         }
         let result = TimelineJSImporter(existingIDs: existing).convert(csv: String(decoding: bytes, as: UTF8.self), fileName: file)
         var written = 0
         for note in result.files {
-            let path = content + "/" + note.path
-            let folder = String(path[..<path.lastIndex(of: "/")!])
-            mkdir(content, 0o755)
-            mkdir(folder, 0o755)
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-            guard fd >= 0 else {
-                printError("\(path): warning: not written: \(errno == EEXIST ? "a note with this id already exists" : String(cString: strerror(errno)))")
-                continue
+            do {
+                try NoteScaffold.create(note.path, text: note.text, in: content)
+                written += 1
+            } catch {
+                printError("\(error.path): \(error.kind == .exists ? "warning: not written" : "error: cannot write the note"): \(error.reason)")
             }
-            let data = Array(note.text.utf8)
-            let count = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
-            close(fd)
-            if count == data.count { written += 1 } else { unlink(path); printError("\(path): error: cannot write the note") }
         }
         for message in result.messages { printError(message) }
         print("Imported \(written) note\(written == 1 ? "" : "s") into \(content)")

@@ -1,8 +1,7 @@
 import ArgumentParser
-import TimelineKit
-#if canImport(Glibc)
-import Glibc
-#endif
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +9,7 @@ struct NewCommand: ParsableCommand {
         abstract: "Create a ready-to-edit note: an entry, a topic or a page.")
 
     @Argument(help: "What to create: entry, topic or page.")
-    var noteKind: NoteScaffold.Kind
+    var noteKind: NoteKind
 
     @Argument(help: "The note's id, which is also its file name: lowercase letters, digits and hyphens.")
     var id: String
@@ -34,27 +33,15 @@ struct NewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = content + "/" + NoteScaffold.folder(noteKind)
-        mkdir(content, 0o755)
-        mkdir(folder, 0o755)
-        let path = folder + "/" + id + ".md"
-        let text = NoteScaffold.text(kind: noteKind, title: title, date: date, topicKind: topicKind)
-        // O_EXCL: never replace a note that exists.
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-        guard fd >= 0 else {
-            printError("\(path): error: \(errno == EEXIST ? "a note with this id already exists" : String(cString: strerror(errno)))")
+        let path = noteKind.folder + "/" + id + ".md"
+        do {
+            try NoteScaffold.create(path, text: NoteScaffold.text(kind: noteKind, title: title, date: date, topicKind: topicKind), in: content)
+        } catch {
+            printError("\(error.path): error: \(error.reason)")
             throw ExitCode(1)
         }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
-        close(fd)
-        guard written == bytes.count else {
-            unlink(path)
-            printError("\(path): error: cannot write the note")
-            throw ExitCode(1)
-        }
-        print("Created \(path)")
+        print("Created \(content)/\(path)")
     }
 }
 
-extension NoteScaffold.Kind: ExpressibleByArgument {}
+extension NoteKind: ExpressibleByArgument {}

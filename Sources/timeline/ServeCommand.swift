@@ -1,5 +1,7 @@
 import ArgumentParser
-import TimelineKit
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 import TimelinePreview
 
 struct ServeCommand: AsyncParsableCommand {

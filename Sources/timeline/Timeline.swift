@@ -1,5 +1,7 @@
 import ArgumentParser
-import TimelineKit
+import TimelineBuild
+import TimelineContent
+import TimelineCore
 
 @main
 struct Timeline: AsyncParsableCommand {

@@ -1,0 +1,41 @@
+import TimelineCore
+
+/// Where a build reads from and writes to, and how strict it is.
+public struct BuildOptions: Sendable {
+    public var contentFolder: String
+    public var templatesFolder: String
+    public var outputFolder: String
+    /// Whether warnings stop the build as errors do.
+    public var strict: Bool
+    public var limits: Limits
+
+    public init(
+        contentFolder: String = "Content", templatesFolder: String = "Templates", outputFolder: String = "Public",
+        strict: Bool = false, limits: Limits = Limits()
+    ) {
+        self.contentFolder = contentFolder
+        self.templatesFolder = templatesFolder
+        self.outputFolder = outputFolder
+        self.strict = strict
+        self.limits = limits
+    }
+}
+
+/// What a build did, for the line printed at its end.
+public struct BuildSummary: Sendable, CustomStringConvertible {
+    public var counts: BuildCounts
+    public var files: Int
+    /// Files rendered and written this time; the others were kept from the previous site.
+    public var rendered: Int
+    public var seconds: Double
+    public var warnings: Int
+    public var notes: [String] = []
+
+    public var description: String {
+        let time = seconds < 10 ? String(Int((seconds * 1000).rounded())) + " ms" : String(Int(seconds.rounded())) + " s"
+        let made = rendered == files ? "\(files) files" : (rendered == 0 ? "\(files) files, none changed" : "\(files) files, \(rendered) changed")
+        var text = "\(counts.entries) entries, \(counts.topics) topics, \(counts.sources) sources, \(counts.facts) facts, \(counts.pages) pages: \(made) in \(time)"
+        if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
+        return text
+    }
+}

@@ -1,0 +1,273 @@
+import CSystemShim
+import Synchronization
+import TimelineContent
+import TimelineCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes a site into a folder on disk without ever leaving it half-written.
+///
+/// The new site is written into a folder beside the output, inside `.NAME.timeline/` (which also holds the
+/// lock and the cache), and takes the output's place in one atomic exchange (`renameat2` with
+/// `RENAME_EXCHANGE`) once every file is written. The previous site, swapped out, is kept there as the
+/// `spare` and becomes the folder the next build writes into: files whose bytes did not change are not
+/// written at all, keeping their time stamps, changed files are written as new files, and files of deleted
+/// pages are removed. Unchanged files the spare lacks are hard links to the live site's, so the two share
+/// them; nothing is ever written into an existing file, which keeps the live site as it is until the swap.
+/// A build that is killed leaves the output as it was; the next build finds the spare without its
+/// `spare-ready` mark, deletes it, and writes a whole new site.
+public final class DirectoryOutput: SiteOutput {
+    /// Written at the root of every site, so that a later build knows the folder is its own to replace.
+    static let markerName = ".timeline-site"
+    static let markerText = "This folder is written by timeline. Every build replaces all of it; edit the content instead.\n"
+
+    public let output: String
+    /// The hidden folder beside the output: lock, spare site, cache.
+    public let workFolder: String
+    /// The folder this build writes into: the spare site, or a new folder.
+    let staging: String
+    var spare: String { workFolder + "/spare" }
+    var spareReady: String { workFolder + "/spare-ready" }
+    /// The descriptor of the lock file while this build holds the lock, else -1.
+    private let lock = Atomic<Int32>(-1)
+    private let folders = Mutex<Set<String>>([])
+    /// Every file this build wrote or found already right, by path in the site.
+    private let written = Mutex<Set<String>>([])
+    /// Whether the staging folder holds a previous site, whose files are compared and overwritten.
+    private let reusing: Bool
+    private let outputExists: Bool
+
+    /// Prepares to write the site at `path`, refusing folders it must never replace.
+    /// - Parameter protected: folders that must not be, contain or lie inside the output (content, templates).
+    public init(path: String, protecting protected: [String]) throws(OutputError) {
+        var path = path
+        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        output = path
+        let absolute = Files.absolute(path)
+        let components = absolute.split(separator: "/")
+        guard let name = components.last, !components.isEmpty else {
+            throw OutputError(path: path, "refusing to write the site to the root folder '/'")
+        }
+        let parent = "/" + components.dropLast().joined(separator: "/")
+        if let home = getenv("HOME").map({ String(cString: $0) }), Files.absolute(home) == absolute {
+            throw OutputError(path: path, "refusing to write the site to the home folder; choose a folder of its own, such as Public")
+        }
+        for folder in protected {
+            let other = Files.absolute(folder)
+            if other == absolute || other.hasPrefix(absolute + "/") {
+                throw OutputError(path: path, "refusing to write the site here: it would replace '\(folder)'")
+            }
+            if absolute.hasPrefix(other + "/") {
+                throw OutputError(path: path, "refusing to write the site inside '\(folder)'")
+            }
+        }
+        var info = stat()
+        outputExists = lstat(path, &info) == 0
+        if outputExists {
+            guard (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw OutputError(path: path, "the output exists and is not a folder")
+            }
+            if access(path + "/.git", F_OK) == 0 || access(path + "/Package.swift", F_OK) == 0 {
+                throw OutputError(path: path, "refusing to replace a project folder; choose a folder of its own, such as Public")
+            }
+            if access(path + "/" + Self.markerName, F_OK) != 0, !Files.isEmptyFolder(path) {
+                throw OutputError(
+                    path: path,
+                    "the output folder holds files that timeline did not write, and a build replaces all of it; empty it or choose another folder")
+            }
+        }
+        workFolder = (parent == "/" ? "" : parent) + "/." + name + ".timeline"
+        staging = workFolder + "/spare"
+        reusing = try Self.prepare(workFolder: workFolder, output: path, outputExists: outputExists, lock: lock)
+        folders.withLock { _ = $0.insert(staging) }
+    }
+
+    deinit {
+        releaseLock()
+    }
+
+    /// Takes the lock and clears what a killed build left behind; says whether the spare site is whole and
+    /// is reused.
+    private static func prepare(workFolder: String, output: String, outputExists: Bool, lock: borrowing Atomic<Int32>) throws(OutputError) -> Bool {
+        if mkdir(workFolder, 0o755) != 0, errno != EEXIST {
+            throw OutputError(path: workFolder, "cannot create folder: \(LocalFileSystem.reason(errno))")
+        }
+        let descriptor = open(workFolder + "/lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(path: workFolder, "cannot create lock: \(LocalFileSystem.reason(errno))") }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw OutputError(path: output, "another build is writing this site; wait for it to finish")
+        }
+        lock.store(descriptor, ordering: .sequentiallyConsistent)
+        for item in ((try? LocalFileSystem().listDirectory(workFolder)) ?? nil) ?? [] where item.name.hasPrefix("staging-") {
+            Files.removeTree(workFolder + "/" + item.name)
+        }
+        let spare = workFolder + "/spare", spareReady = workFolder + "/spare-ready"
+        // The spare is reused only if the last build finished: the mark is removed before it is touched.
+        let reusing = access(spareReady, F_OK) == 0 && outputExists && LocalFileSystem().kind(of: spare) == .directory
+        unlink(spareReady)
+        if !reusing {
+            Files.removeTree(spare)
+            guard mkdir(spare, 0o755) == 0 else {
+                throw OutputError(path: spare, "cannot create staging folder: \(LocalFileSystem.reason(errno))")
+            }
+        }
+        return reusing
+    }
+
+    public func write(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
+        try checkPath(path)
+        written.withLock { _ = $0.insert(path) }
+        let target = staging + "/" + path
+        let current = output + "/" + path
+        if outputExists, let time = Files.modificationTime(of: current, ifBytesEqual: bytes) {
+            // Unchanged from the site being replaced: the new site shares its file, time stamp included.
+            try share(current, as: target, size: bytes.count, time: time) { () throws(OutputError) in bytes }
+            return
+        }
+        try makeFolders(for: target)
+        try replace(target, with: bytes)
+    }
+
+    /// Writes a file of the new site as a new file. A file of the spare may be shared with the live site (a
+    /// hard link made by the build before), so it is unlinked first rather than overwritten in place.
+    private func replace(_ target: String, with bytes: [UInt8]) throws(OutputError) {
+        if reusing { unlink(target) }
+        try Files.writeFile(target, bytes)
+    }
+
+    /// Keeps a file of the site being replaced as it is, without its bytes being made again.
+    public func keep(_ path: String) throws(OutputError) {
+        try checkPath(path)
+        written.withLock { _ = $0.insert(path) }
+        let current = output + "/" + path
+        guard let source = Files.sizeAndTime(current) else {
+            throw OutputError(path: current, "the previous site has no such file to keep")
+        }
+        try share(current, as: staging + "/" + path, size: source.size, time: source.time) { () throws(OutputError) in
+            do throws(FileSystemError) {
+                return try LocalFileSystem().readFile(current, limit: Int.max)
+            } catch {
+                throw OutputError(path: current, "cannot read the previous site: \(error.reason)")
+            }
+        }
+    }
+
+    /// Puts a file of the live site into the new one: nothing to do when the spare already holds it (same
+    /// size and time stamp); otherwise a hard link to it, so that the two share the file; where links cannot
+    /// be made, a copy with its time stamp.
+    private func share(
+        _ current: String, as target: String, size: Int, time: timespec, bytes: () throws(OutputError) -> [UInt8]
+    ) throws(OutputError) {
+        if reusing, let copy = Files.sizeAndTime(target), copy.size == size,
+           copy.time.tv_sec == time.tv_sec, copy.time.tv_nsec == time.tv_nsec {
+            return
+        }
+        try makeFolders(for: target)
+        if Files.hardLink(current, to: target) { return }
+        try replace(target, with: try bytes())
+        Files.setModificationTime(target, time)
+    }
+
+    public func stamp(of path: String) -> FileStamp? {
+        Files.sizeAndTime(output + "/" + path).map { FileStamp(size: $0.size, seconds: Int($0.time.tv_sec), nanoseconds: $0.time.tv_nsec) }
+    }
+
+    public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
+        guard outputExists else { return false }
+        let walk = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(output)
+        guard walk.failures.isEmpty else { return false }
+        var count = 0
+        for item in walk.items where item.kind != .directory && item.path != Self.markerName {
+            guard let record = pages[item.path], stamp(of: item.path) == record.stamp else { return false }
+            count += 1
+        }
+        return count == pages.count
+    }
+
+    /// Where the build cache of this output is kept.
+    public var cachePath: String { workFolder + "/cache" }
+
+    private func checkPath(_ path: String) throws(OutputError) {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+            throw OutputError(path: path, "refusing to write outside the output folder")
+        }
+    }
+
+    /// Paths of the files this build wrote or left as they were.
+    var writtenPaths: Set<String> { written.withLock { $0 } }
+
+    private func makeFolders(for file: String) throws(OutputError) {
+        guard let slash = file.lastIndex(of: "/") else { return }
+        let folder = String(file[..<slash])
+        if folders.withLock({ $0.contains(folder) }) { return }
+        try makeFolders(for: folder)
+        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+            throw OutputError(path: folder, "cannot create folder: \(LocalFileSystem.reason(errno))")
+        }
+        folders.withLock { _ = $0.insert(folder) }
+    }
+
+    public func commit() throws(OutputError) {
+        try write(Self.markerName, Array(Self.markerText.utf8))
+        if reusing { removeStaleFiles() }
+        if outputExists {
+            if timeline_exchange_paths(staging, output) != 0 {
+                // The file system cannot swap two folders: move the old site aside, then the new one in.
+                let aside = workFolder + "/staging-old-\(getpid())"
+                guard rename(output, aside) == 0 else {
+                    throw OutputError(path: output, "cannot replace the output folder: \(LocalFileSystem.reason(errno))")
+                }
+                guard rename(staging, output) == 0 else {
+                    let code = errno
+                    _ = rename(aside, output)
+                    throw OutputError(path: output, "cannot move the new site in place: \(LocalFileSystem.reason(code))")
+                }
+                _ = rename(aside, spare)
+            }
+            // The previous site is now the spare, whole, for the next build to write into.
+            if LocalFileSystem().kind(of: spare) == .directory {
+                try? Files.writeFile(spareReady, [])
+            }
+        } else {
+            guard rename(staging, output) == 0 else {
+                throw OutputError(path: output, "cannot move the new site in place: \(LocalFileSystem.reason(errno))")
+            }
+        }
+        releaseLock()
+    }
+
+    /// Deletes the files of the reused site that this build did not write, and folders left empty.
+    private func removeStaleFiles() {
+        let keep = writtenPaths
+        // Children before their folders, so that a folder emptied here is removed too.
+        for item in FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(staging).items.reversed() {
+            if item.kind == .directory {
+                rmdir(staging + "/" + item.path)
+            } else if !keep.contains(item.path) {
+                unlink(staging + "/" + item.path)
+            }
+        }
+    }
+
+    public func discard() {
+        if reusing, writtenPaths.isEmpty {
+            // Nothing was written: the spare is still the previous site.
+            try? Files.writeFile(spareReady, [])
+        } else {
+            // A spare that was written into is no longer the previous site; the next build starts afresh.
+            Files.removeTree(staging)
+        }
+        releaseLock()
+    }
+
+    private func releaseLock() {
+        let descriptor = lock.exchange(-1, ordering: .sequentiallyConsistent)
+        if descriptor >= 0 {
+            // Unlock before closing: a process being spawned at this moment may hold a copy of the descriptor.
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+    }
+}

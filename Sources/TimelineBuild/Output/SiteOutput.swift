@@ -1,0 +1,32 @@
+import TimelineContent
+
+/// Why the site could not be written.
+public struct OutputError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): error: \(message)" }
+}
+
+/// Where a build puts the files of a site. A build writes every file, then commits; until it commits,
+/// the previous site stays as it was, and a build that fails discards what it wrote.
+public protocol SiteOutput: Sendable {
+    /// Writes one file, at a path relative to the site's root; called from many threads at once.
+    func write(_ path: String, _ bytes: [UInt8]) throws(OutputError)
+    /// Keeps a file of the previous site as it is, when a build knows its bytes would not change.
+    func keep(_ path: String) throws(OutputError)
+    /// The size and modification time of a file of the current site (before this build commits).
+    func stamp(of path: String) -> FileStamp?
+    /// Whether the current site holds exactly these files, each as the last build left it.
+    func holdsExactly(_ pages: [String: PageRecord]) -> Bool
+    /// Makes the written files the site, replacing the previous site as a whole.
+    func commit() throws(OutputError)
+    /// Throws away what was written.
+    func discard()
+}
+

@@ -1,0 +1,137 @@
+import TimelineContent
+import TimelineCore
+import TimelineMarkdown
+import TimelineSite
+
+/// Runs a build as a pipeline of named stages: load templates, read content, index, render bodies, link,
+/// check, then render and write pages. Each stage reports into one ``DiagnosticLog``; a build writes
+/// nothing unless every stage before writing succeeded.
+public struct SiteBuilder: Sendable {
+    public let options: BuildOptions
+    let fileSystem: any FileSystem
+
+    public init(options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// A site that passed every check, ready to be written.
+    public struct PreparedSite: Sendable {
+        public let site: Site
+        let templates: TemplateSet
+        /// A version of everything the site is made from, for the files that show all of it.
+        let contentVersion: UInt64
+        /// How many notes were read from their files rather than remembered, and how many bodies rendered.
+        let notesRead: Int
+        let bodiesRendered: Int
+    }
+
+    /// Reads and checks everything without writing; nil when the build must stop.
+    public func prepare(log: DiagnosticLog) -> PreparedSite? {
+        var cache = BuildCache.empty()
+        return prepare(log: log, cache: &cache)
+    }
+
+    /// Reads and checks everything, reusing from `cache` the notes and rendered bodies that did not change,
+    /// and leaving in it what to remember of them now.
+    public func prepare(log: DiagnosticLog, cache: inout BuildCache) -> PreparedSite? {
+        var clock = StageClock()
+        defer { clock.report() }
+        let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
+        clock.lap("templates")
+        let previous = cache.manifest.pages.isEmpty ? [:] : cache.notes
+        let readings = cache.manifest.pages.isEmpty ? NoteReadings() : cache.readings
+        let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits).read(log: log, previous: readings)
+        clock.lap("read")
+        guard let content = read.content else { return nil }
+        let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
+        clock.lap("index")
+        let bodies = BodyStage(content: content, index: index).run(previous: previous, log: log)
+        clock.lap("render bodies")
+        let site = Site(content: content, index: index, rendered: bodies.rendered)
+        clock.lap("link")
+        site.runChecks(log: log)
+        clock.lap("check")
+
+        let hashes = read.readings.fileHashes
+        var notes: [String: BuildCache.NoteRecord] = [:]
+        for (path, reading) in read.readings.entries { notes[path, default: .init()].entry = reading }
+        for (path, reading) in read.readings.topics { notes[path, default: .init()].topic = reading }
+        for (path, reading) in read.readings.pages { notes[path, default: .init()].page = reading }
+        for (path, rendering) in bodies.renderings { notes[path, default: .init()].rendering = rendering }
+        let changed = Set(hashes.filter { previous[$0.key].flatMap(Self.fileHash) != $0.value }.keys)
+        cache.notes = notes
+        cache.changedNotes = changed.union(bodies.renderedPaths)
+        guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
+        let contentVersion = StableHasher.hash { h in
+            h.combine(Fingerprint.of([content.settings]))
+            h.combine(Fingerprint.of(content.sources))
+            h.combine(Fingerprint.of(content.facts))
+            for path in hashes.keys.sorted() {
+                h.combine(path)
+                h.combine(hashes[path] ?? 0)
+            }
+        }
+        return PreparedSite(
+            site: site, templates: templates, contentVersion: contentVersion, notesRead: changed.count,
+            bodiesRendered: bodies.renderedPaths.count)
+    }
+
+    private static func fileHash(_ record: BuildCache.NoteRecord) -> UInt64? {
+        record.entry?.fileHash ?? record.topic?.fileHash ?? record.page?.fileHash
+    }
+
+    /// What writing a site did.
+    public struct WriteResult: Sendable {
+        /// Files of the site.
+        public var files: Int
+        /// Files rendered and written; the others were kept from the previous site.
+        public var rendered: Int
+    }
+
+    /// Renders the pages whose inputs changed since the build `cache` remembers, keeps the others, and
+    /// writes the site.
+    public func write(_ prepared: PreparedSite, to output: any SiteOutput, cache: inout BuildCache) throws(OutputError) -> WriteResult {
+        var clock = StageClock()
+        defer { clock.report() }
+        let stage = PageStage(site: prepared.site, templates: prepared.templates, contentVersion: prepared.contentVersion)
+        let written = try stage.run(to: output, cache: &cache, clock: &clock)
+        return WriteResult(files: written.files, rendered: written.rendered)
+    }
+
+    /// Checks and writes the site, without a cache of an earlier build; nil when it stopped, with the reasons in `log`.
+    public func build(into output: any SiteOutput, log: DiagnosticLog) throws(OutputError) -> BuildSummary? {
+        var cache = BuildCache.empty()
+        return try build(into: output, log: log, cache: &cache)
+    }
+
+    /// Checks and writes the site, doing only what changed since the build `cache` remembers; nil when it
+    /// stopped, with the reasons in `log`.
+    public func build(into output: any SiteOutput, log: DiagnosticLog, cache: inout BuildCache) throws(OutputError) -> BuildSummary? {
+        let start = StageClock.now()
+        let stamp = InputStamp(fileSystem: fileSystem, options: options).make()
+        if let stamp, stamp == cache.manifest.inputStamp, !cache.manifest.hadWarnings, let counts = cache.manifest.counts,
+           output.holdsExactly(cache.manifest.pages) {
+            // No input file changed since a build that left this very site: there is nothing to do.
+            output.discard()
+            return BuildSummary(counts: counts, files: cache.manifest.pages.count, rendered: 0, seconds: StageClock.now() - start, warnings: 0, notes: [])
+        }
+        guard let prepared = prepare(log: log, cache: &cache) else {
+            output.discard()
+            return nil
+        }
+        let result = try write(prepared, to: output, cache: &cache)
+        let content = prepared.site.content
+        let counts = BuildCounts(content)
+        cache.manifest.inputStamp = stamp ?? 0
+        cache.manifest.hadWarnings = log.warningCount > 0
+        cache.manifest.counts = counts
+        var notes: [String] = []
+        if content.settings.baseURL == nil {
+            notes.append("site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative")
+        }
+        return BuildSummary(
+            counts: counts, files: result.files, rendered: result.rendered, seconds: StageClock.now() - start,
+            warnings: log.warningCount, notes: notes)
+    }
+}

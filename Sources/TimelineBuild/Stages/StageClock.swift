@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Times the stages of a build when `TIMELINE_TIMINGS` is set, for profiling; prints to standard error.
+struct StageClock {
+    static let enabled = getenv("TIMELINE_TIMINGS") != nil
+    var last = Self.now()
+    var laps: [(name: String, seconds: Double, megabytes: Int)] = []
+
+    mutating func lap(_ name: String) {
+        guard Self.enabled else { return }
+        let now = Self.now()
+        laps.append((name, now - last, Self.residentMegabytes()))
+        last = now
+    }
+
+    func report() {
+        guard Self.enabled else { return }
+        let text = laps.map { "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \($0.megabytes) MB resident\n" }.joined()
+        _ = text.withCString { write(2, $0, strlen($0)) }
+    }
+
+    /// Seconds on a monotonic clock, for timing only; never written into the site.
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The process's resident memory now, in megabytes, from Linux's `/proc`.
+    static func residentMegabytes() -> Int {
+        let fd = open("/proc/self/statm", O_RDONLY)
+        guard fd >= 0 else { return 0 }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let count = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress!, 255) }
+        guard count > 0 else { return 0 }
+        let fields = String(decoding: buffer[..<count], as: UTF8.self).split(separator: " ")
+        guard fields.count > 1, let pages = Int(fields[1]) else { return 0 }
+        return pages * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+    }
+}

@@ -1,0 +1,67 @@
+import TimelineCore
+/// What a path names.
+public enum FileKind: Sendable, Equatable, Codable {
+    case file, directory, symbolicLink, other
+}
+
+/// An item of a folder listing.
+public struct DirectoryItem: Sendable, Equatable {
+    public var name: String
+    public var kind: FileKind
+
+    public init(name: String, kind: FileKind) {
+        self.name = name
+        self.kind = kind
+    }
+}
+
+/// Why a file could not be read.
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var reason: String
+    public var kind: Kind
+
+    /// What went wrong, where a caller needs to tell.
+    public enum Kind: Sendable {
+        /// The file is larger than the limit given.
+        case tooLarge
+        /// A file that was to be created exists.
+        case exists
+        case other
+    }
+
+    public init(path: String, reason: String, kind: Kind = .other) {
+        self.path = path
+        self.reason = reason
+        self.kind = kind
+    }
+
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// The files the generator reads content and templates from, so that tests can read from memory.
+public protocol FileSystem: Sendable {
+    /// The items of a folder, in any order; nil when the folder does not exist.
+    func listDirectory(_ path: String) throws(FileSystemError) -> [DirectoryItem]?
+    /// What a path names without following a symbolic link; nil when nothing is there.
+    func kind(of path: String) -> FileKind?
+    /// The bytes of a file, refusing files larger than `limit` bytes.
+    func readFile(_ path: String, limit: Int) throws(FileSystemError) -> [UInt8]
+    /// The absolute path with every symbolic link resolved, or nil when it does not resolve.
+    func resolvedPath(_ path: String) -> String?
+    /// The size and modification time of a file (following links), or nil when the file system keeps no times.
+    func stamp(of path: String) -> FileStamp?
+}
+
+/// The size and modification time of a file, which tell a later build whether the file is as it was left.
+public struct FileStamp: Sendable, Equatable, Codable {
+    public var size: Int
+    public var seconds: Int
+    public var nanoseconds: Int
+
+    public init(size: Int, seconds: Int, nanoseconds: Int) {
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+    }
+}

@@ -1,0 +1,203 @@
+import TimelineCore
+
+/// Turns a TimelineJS spreadsheet (its published CSV template: Year, Month, Day, …, Headline, Text, Media,
+/// Group, Type) into entry files of the content format, and topic files for its groups.
+public struct TimelineJSImporter: Sendable {
+    /// A note to write, by path relative to the content folder.
+    public struct File: Sendable, Equatable {
+        public var path: String
+        public var text: String
+    }
+
+    public struct Result: Sendable {
+        public var files: [File] = []
+        /// Problems with rows that were skipped, and things the author must still do.
+        public var messages: [String] = []
+    }
+
+    /// Ids already used in the content, so that new notes never take them.
+    let existingIDs: Set<String>
+
+    public init(existingIDs: Set<String> = []) {
+        self.existingIDs = existingIDs
+    }
+
+    public func convert(csv text: String, fileName: String) -> Result {
+        var result = Result()
+        let rows = CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        guard let header = rows.first else {
+            result.messages.append("\(fileName): error: the file is empty")
+            return result
+        }
+        let columns = Dictionary(header.enumerated().map { ($1.trimmingWhitespace.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        guard columns["year"] != nil, columns["headline"] != nil else {
+            result.messages.append("\(fileName): error: not a TimelineJS spreadsheet: it needs the columns Year and Headline")
+            return result
+        }
+        var used = existingIDs
+        var topics: [String: String] = [:]
+        var needSources = 0
+        for (offset, row) in rows.enumerated().dropFirst() {
+            func cell(_ name: String) -> String {
+                guard let index = columns[name], index < row.count else { return "" }
+                return row[index].trimmingWhitespace
+            }
+            let line = offset + 1
+            if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
+            let type = cell("type").lowercased()
+            let headline = Self.plainText(cell("headline"))
+            if type == "title" {
+                result.messages.append("\(fileName):\(line): note: the title slide \"\(headline)\" is not imported; put it in site.yaml as title")
+                continue
+            }
+            guard let start = Self.date(year: cell("year"), month: cell("month"), day: cell("day")) else {
+                result.messages.append("\(fileName):\(line): warning: row skipped: '\(cell("year"))-\(cell("month"))-\(cell("day"))' is not a date this format can hold")
+                continue
+            }
+            var date = start
+            if !cell("end year").isEmpty {
+                guard let end = Self.date(year: cell("end year"), month: cell("end month"), day: cell("end day")) else {
+                    result.messages.append("\(fileName):\(line): warning: row skipped: its end date is not a valid date")
+                    continue
+                }
+                date = start + "/" + end
+            }
+            let display = cell("display date").lowercased()
+            if !date.contains("/"), display.hasPrefix("c.") || display.hasPrefix("circa") || display.hasPrefix("about") || display.hasPrefix("around") {
+                date += "~"
+            }
+            do {
+                _ = try EDTFDate(parsing: date)
+            } catch {
+                result.messages.append("\(fileName):\(line): warning: row skipped: \(error.message)")
+                continue
+            }
+            if type == "era" {
+                result.messages.append("\(fileName):\(line): note: the era \"\(headline)\" is not imported; add it to site.yaml under eras with date \(date)")
+                continue
+            }
+            guard !headline.isEmpty else {
+                result.messages.append("\(fileName):\(line): warning: row skipped: it has no headline")
+                continue
+            }
+            let id = Self.unique(Identifier.made(from: headline).isEmpty ? "entry" : Identifier.made(from: headline), in: &used)
+            var frontMatter = ["---", "title: \(NoteScaffold.quoted(headline))", "date: \(date)"]
+            let group = Self.plainText(cell("group"))
+            if !group.isEmpty {
+                let topicID = topics[group] ?? Self.unique(Identifier.made(from: group).isEmpty ? "group" : Identifier.made(from: group), in: &used)
+                topics[group] = topicID
+                frontMatter.append("topics: [\(topicID)]")
+            }
+            frontMatter += ["sources: []", "---", ""]
+            var body = Self.markdown(fromHTML: cell("text"))
+            let media = cell("media")
+            if media.hasPrefix("http://") || media.hasPrefix("https://") {
+                let caption = Self.plainText(cell("media caption"))
+                let credit = Self.plainText(cell("media credit"))
+                let label = [caption, credit].filter { !$0.isEmpty }.joined(separator: ", ")
+                body += (body.isEmpty ? "" : "\n\n") + "Media: [\(label.isEmpty ? media : label)](\(media))"
+            }
+            if body.isEmpty { body = "Say what happened, citing a source for each claim with `[@source-id]`." }
+            result.files.append(File(path: "entries/\(id).md", text: frontMatter.joined(separator: "\n") + "\n" + body + "\n"))
+            needSources += 1
+        }
+        for (title, id) in topics.sorted(by: { $0.value < $1.value }) {
+            let text = ["---", "title: \(NoteScaffold.quoted(title))", "kind: theme", "---", "", "Entries of the group \(title)."].joined(separator: "\n") + "\n"
+            result.files.append(File(path: "topics/\(id).md", text: text))
+        }
+        if needSources > 0 {
+            result.messages.append("note: \(needSources) \(needSources == 1 ? "entry needs" : "entries need") a source before the site builds: cite one in the text or list it under 'sources'")
+        }
+        return result
+    }
+
+    static func unique(_ id: String, in used: inout Set<String>) -> String {
+        var candidate = id
+        var number = 2
+        while used.contains(candidate) {
+            candidate = "\(id)-\(number)"
+            number += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// An EDTF date from TimelineJS's Year, Month and Day cells, or nil when they do not make one.
+    static func date(year: String, month: String, day: String) -> String? {
+        guard let yearValue = Int(year), yearValue >= 0, yearValue <= 9999 else { return nil }
+        var text = String(repeating: "0", count: max(0, 4 - String(yearValue).count)) + String(yearValue)
+        if !month.isEmpty {
+            guard let monthValue = Int(month), (1...12).contains(monthValue) else { return nil }
+            text += "-" + String(format2: monthValue)
+            if !day.isEmpty {
+                guard let dayValue = Int(day), (1...31).contains(dayValue) else { return nil }
+                text += "-" + String(format2: dayValue)
+            }
+        }
+        return text
+    }
+
+    /// Text without tags, with the common entities decoded.
+    static func plainText(_ html: String) -> String {
+        decodeEntities(stripTags(html)).trimmingWhitespace
+    }
+
+    static func stripTags(_ html: String) -> String {
+        var out = ""
+        var inTag = false
+        for char in html {
+            if char == "<" { inTag = true } else if char == ">" { inTag = false } else if !inTag { out.append(char) }
+        }
+        return out
+    }
+
+    static func decodeEntities(_ text: String) -> String {
+        var text = text
+        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
+            text = text.replacing(entity, with: value)
+        }
+        return text
+    }
+
+    /// TimelineJS's slide text (simple HTML) as Markdown: paragraphs, line breaks, links, bold and italics.
+    static func markdown(fromHTML html: String) -> String {
+        var text = html
+        for (pattern, replacement) in [("<br>", "\n"), ("<br/>", "\n"), ("<br />", "\n"), ("</p>", "\n\n"), ("<p>", ""),
+                                       ("<strong>", "**"), ("</strong>", "**"), ("<b>", "**"), ("</b>", "**"),
+                                       ("<em>", "*"), ("</em>", "*"), ("<i>", "*"), ("</i>", "*")] {
+            text = text.replacing(pattern, with: replacement)
+        }
+        // Links: <a href="URL">label</a> becomes [label](URL) when the address is http or https.
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.range(of: "<a ") {
+            out += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: ">"), let end = rest[close.upperBound...].range(of: "</a>") else {
+                rest = rest[open.upperBound...]
+                continue
+            }
+            let attributes = rest[open.upperBound..<close.lowerBound]
+            let label = stripTags(String(rest[close.upperBound..<end.lowerBound]))
+            var href = ""
+            if let start = attributes.range(of: "href=\"") {
+                href = String(attributes[start.upperBound...].prefix { $0 != "\"" })
+            }
+            out += href.hasPrefix("http://") || href.hasPrefix("https://") ? "[\(label)](\(href))" : label
+            rest = rest[end.upperBound...]
+        }
+        out += rest
+        let lines = decodeEntities(stripTags(out)).split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: [" ", "\t"]) }
+        var paragraphs = lines.joined(separator: "\n")
+        while paragraphs.contains("\n\n\n") { paragraphs = paragraphs.replacing("\n\n\n", with: "\n\n") }
+        return paragraphs.trimmingWhitespace
+    }
+}
+
+private extension Substring {
+    func trimmingCharacters(in set: Set<Character>) -> String {
+        var slice = self
+        while let first = slice.first, set.contains(first) { slice.removeFirst() }
+        while let last = slice.last, set.contains(last) { slice.removeLast() }
+        return String(slice)
+    }
+}

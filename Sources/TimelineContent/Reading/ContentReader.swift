@@ -1,0 +1,153 @@
+import TimelineCore
+
+/// The first stage of a build: reads the content folder into a ``Content`` value, reporting every problem
+/// with the files' syntax and fields. References between items are checked later, once the site is linked.
+public struct ContentReader: Sendable {
+    let fileSystem: any FileSystem
+    /// The content folder, as the user named it; diagnostics show paths under this name.
+    let folder: String
+    let limits: Limits
+
+    public init(fileSystem: any FileSystem, folder: String, limits: Limits = Limits()) {
+        self.fileSystem = fileSystem
+        self.folder = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        self.limits = limits
+    }
+
+    /// The data files of the content format.
+    static let dataFiles = ["site.yaml", "sources.yaml", "facts.yaml"]
+
+    /// What a read found: the content, or nil when nothing usable could be read, and the reading of every
+    /// note file, which the next build may reuse.
+    public struct Result: Sendable {
+        public var content: Content?
+        public var readings: NoteReadings
+    }
+
+    /// Reads every file of the content folder, taking from `previous` the readings of notes whose bytes did
+    /// not change.
+    public func read(log: DiagnosticLog, previous: NoteReadings = NoteReadings()) -> Result {
+        guard fileSystem.kind(of: folder) != nil else {
+            log.error(.missingContent, "content folder '\(folder)' does not exist", at: .file(folder))
+            return Result(content: nil, readings: NoteReadings())
+        }
+        let files = ContentFiles(fileSystem: fileSystem, folder: folder, root: fileSystem.resolvedPath(folder) ?? folder, limits: limits)
+        let errorsBefore = log.errorCount
+        checkTopLevel(log: log)
+
+        var broken = BrokenIDs()
+        let data = DataFileReader(files: files)
+        let settings = data.readSettings(log: log)
+        // A list file that cannot be read at all hides every id it holds: references to them are not reported.
+        let sources = data.readSources(log: log, broken: &broken) ?? { broken.insertAll(.source); return [] }()
+        let facts = data.readFacts(log: log, broken: &broken) ?? { broken.insertAll(.fact); return [] }()
+
+        var content = Content(settings: settings ?? SiteSettings(title: ""), sources: sources, facts: facts)
+        var readings = NoteReadings()
+        readNotes(EntryFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
+        readNotes(TopicFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
+        readNotes(PageFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
+        if files.budget.exceeded {
+            log.error(
+                .contentTooLarge, "the content's files add up to more than the limit of \(limits.contentSize) bytes",
+                at: .file(folder))
+            return Result(content: nil, readings: NoteReadings())
+        }
+        guard settings != nil else { return Result(content: nil, readings: readings) }
+        content.brokenIDs = broken
+        content.isComplete = log.errorCount == errorsBefore
+        return Result(content: content, readings: readings)
+    }
+
+    /// Reads the notes of one kind, in parallel.
+    private func readNotes<Fields: ReadableNoteFields>(
+        _ kind: Fields.Type, files: ContentFiles, previous: NoteReadings, into content: inout Content, readings: inout NoteReadings,
+        broken: inout BrokenIDs, log: DiagnosticLog
+    ) {
+        let texts = noteFiles(in: Fields.kind.folder, files: files, log: log, broken: &broken)
+        let reader = NoteReader(limits: limits)
+        let earlier = previous[keyPath: Fields.readings]
+        let read = parallelMap(texts) { id, text in reader.read(text, id: id, previous: earlier[text.path]) as NoteReading<Fields> }
+        for ((id, _), reading) in zip(texts, read) {
+            log.report(contentsOf: reading.diagnostics)
+            readings[keyPath: Fields.readings][reading.path] = reading
+            if let note = reading.note { content[keyPath: Fields.notes].append(note) } else { broken.insert(.note, id) }
+        }
+    }
+
+    /// Warns about files and folders at the top of the content folder that the format does not know.
+    private func checkTopLevel(log: DiagnosticLog) {
+        let items: [DirectoryItem]
+        do {
+            items = try fileSystem.listDirectory(folder) ?? []
+        } catch {
+            log.error(.unreadableFile, "cannot read the content folder: \(error.reason)", at: .file(folder))
+            return
+        }
+        let known = NoteKind.allCases.map(\.folder) + Self.dataFiles + ["assets"]
+        for item in items where !item.name.hasPrefix(".") && !known.contains(item.name) {
+            log.warning(
+                .unknownFile, "'\(item.name)' is not part of the content format and is ignored", at: .file(folder + "/" + item.name),
+                fixIt: .closest(to: item.name, among: known))
+        }
+    }
+
+    /// The Markdown files of a note folder, sorted by name, each checked to have a valid id as its name.
+    private func noteFiles(in folderName: String, files: ContentFiles, log: DiagnosticLog, broken: inout BrokenIDs) -> [(id: String, text: SourceText)] {
+        let folderPath = files.path(folderName)
+        // A folder that is a symbolic link must lead to a folder inside the content, as a linked file must.
+        if fileSystem.kind(of: folderPath) == .symbolicLink {
+            guard let target = fileSystem.resolvedPath(folderPath) else {
+                log.error(.brokenLink, "symbolic link points to nothing", at: .file(folderPath))
+                broken.insertAll(.note)
+                return []
+            }
+            guard target.hasPrefix(files.root + "/") else {
+                log.error(.outsideContent, "symbolic link points outside the content folder, to '\(target)'", at: .file(folderPath))
+                broken.insertAll(.note)
+                return []
+            }
+        }
+        let items: [DirectoryItem]
+        do {
+            guard let listed = try fileSystem.listDirectory(folderPath) else { return [] }
+            items = listed.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        } catch {
+            log.error(.unreadableFile, "cannot read folder: \(error.reason)", at: .file(folderPath))
+            broken.insertAll(.note)
+            return []
+        }
+        if items.count > limits.notesPerFolder {
+            log.error(.tooManyFiles, "folder has \(items.count) files, over the limit of \(limits.notesPerFolder)", at: .file(folderPath))
+            broken.insertAll(.note)
+            return []
+        }
+        var accepted: [(id: String, relative: String)] = []
+        for item in items where !item.name.hasPrefix(".") {
+            let relative = folderName + "/" + item.name
+            guard item.name.hasSuffix(".md") else {
+                if item.kind == .directory {
+                    log.warning(.unknownFile, "folders inside '\(folderName)' are not read", at: .file(files.path(relative)))
+                } else {
+                    log.warning(.unknownFile, "only Markdown files (.md) are read here; this file is ignored", at: .file(files.path(relative)))
+                }
+                continue
+            }
+            let id = String(item.name.dropLast(3))
+            if let problem = Identifier.problem(with: id) {
+                let suggestion = Identifier.made(from: id)
+                log.error(
+                    .invalidID, "file name '\(item.name)' is not a valid id: \(problem)", at: .file(files.path(relative)),
+                    fixIt: suggestion.isEmpty ? nil : Diagnostic.FixIt(.rename, suggestion + ".md"))
+                continue
+            }
+            accepted.append((id, relative))
+        }
+        let limit = limits.noteSize
+        let texts = parallelMap(accepted) { item in
+            files.readText(item.relative, limit: limit, log: log).map { (item.id, $0) }
+        }
+        for (item, text) in zip(accepted, texts) where text == nil { broken.insert(.note, item.id) }
+        return texts.compactMap { $0 }
+    }
+}

@@ -1,0 +1,192 @@
+import TimelineCore
+import Yams
+
+/// Reads the YAML data files of the content: `site.yaml`, `sources.yaml` and `facts.yaml`.
+struct DataFileReader: Sendable {
+    let files: ContentFiles
+
+    /// The sources, or nil when `sources.yaml` cannot be read as a list at all; ids of sources that could
+    /// not be read go into `broken`.
+    func readSources(log: DiagnosticLog, broken: inout BrokenIDs) -> [Source]? {
+        var failed: [String] = []
+        let sources = readList("sources.yaml", required: true, log: log) { node, document in
+            let source = readSource(node, document, log: log)
+            if source == nil, let id = node["id"]?.string { failed.append(id) }
+            return source
+        }
+        for id in failed { broken.insert(.source, id) }
+        return sources
+    }
+
+    /// The facts, or nil when `facts.yaml` exists but cannot be read as a list at all.
+    func readFacts(log: DiagnosticLog, broken: inout BrokenIDs) -> [Fact]? {
+        var failed: [String] = []
+        let facts = readList("facts.yaml", required: false, log: log) { node, document in
+            let fact = readFact(node, document, log: log)
+            if fact == nil, let id = node["id"]?.string { failed.append(id) }
+            return fact
+        }
+        for id in failed { broken.insert(.fact, id) }
+        return facts
+    }
+
+
+    func readSettings(log: DiagnosticLog) -> SiteSettings? {
+        guard files.fileSystem.kind(of: files.path("site.yaml")) != nil else {
+            log.error(.missingFile, "the site's settings are missing; create site.yaml with title, description and language", at: .file(files.path("site.yaml")))
+            return nil
+        }
+        guard let text = files.readText("site.yaml", limit: files.limits.dataFileSize, log: log) else { return nil }
+        let document = YAMLDocument(file: text)
+        guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
+              let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
+        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation"])
+        let title = fields.string("title", required: true)
+        let description = fields.string("description", required: true)
+        let language = fields.string("language", required: true)
+        if let language, !Self.isLanguageTag(language) {
+            log.error(.invalidLanguage, "'\(language)' is not a BCP 47 language tag such as 'en' or 'fr-HT'", at: fields.location(of: "language"))
+        }
+        var baseURL = fields.string("base_url")
+        if let url = baseURL {
+            if !(url.hasPrefix("https://") || url.hasPrefix("http://")) || url.contains(" ") {
+                log.error(.invalidURL, "base_url must be an absolute http or https address, such as https://example.org/explainer/", at: fields.location(of: "base_url"))
+                baseURL = nil
+            } else if !url.hasSuffix("/") {
+                baseURL = url + "/"
+            }
+        }
+        var eras: [Era] = []
+        for (node, location) in fields.mappings("eras") {
+            guard let era = FieldReader(node, in: document, subject: "an era", log: log) else { continue }
+            era.rejectUnknownFields(["id", "title", "date", "summary"])
+            guard let title = era.string("title", required: true), let date = era.date("date", required: true) else { continue }
+            if !date.isInterval {
+                log.error(.invalidDate, "an era's date is an interval, such as 1995/2017 or 2024-06/..", at: era.location(of: "date"))
+                continue
+            }
+            let id = era.string("id") ?? Identifier.made(from: title)
+            if let problem = Identifier.problem(with: id) {
+                log.error(.invalidID, "era id '\(id)' is not valid: \(problem)", at: era.has("id") ? era.location(of: "id") : location)
+                continue
+            }
+            eras.append(Era(id: id, title: title, date: date, summary: era.string("summary"), location: location))
+        }
+        var metrics: [Metric] = []
+        for (node, location) in fields.mappings("metrics") {
+            guard let metric = FieldReader(node, in: document, subject: "a metric", log: log) else { continue }
+            metric.rejectUnknownFields(["id", "title", "description"])
+            guard let id = metric.string("id", required: true), let title = metric.string("title", required: true) else { continue }
+            if let problem = Identifier.problem(with: id) {
+                log.error(.invalidID, "metric id '\(id)' is not valid: \(problem)", at: metric.location(of: "id"))
+                continue
+            }
+            metrics.append(Metric(id: id, title: title, description: metric.string("description"), location: location))
+        }
+        guard let title, let description, let language else { return nil }
+        return SiteSettings(
+            title: title, description: description, language: language, baseURL: baseURL,
+            publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
+            smartPunctuation: fields.bool("smart_punctuation") ?? true, location: .file(text.path))
+    }
+
+    static func isLanguageTag(_ tag: String) -> Bool {
+        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
+    /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and
+    /// missing, or cannot be read as a list at all.
+    private func readList<Item>(
+        _ name: String, required: Bool, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?
+    ) -> [Item]? {
+        guard files.fileSystem.kind(of: files.path(name)) != nil else {
+            if required {
+                log.error(.missingFile, "\(name) is missing", at: .file(files.path(name)))
+                return nil
+            }
+            return []
+        }
+        guard let text = files.readText(name, limit: files.limits.dataFileSize, log: log) else { return nil }
+        let document = YAMLDocument(file: text)
+        guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth) else { return nil }
+        guard case .sequence(let sequence) = node else {
+            if case .mapping(let mapping) = node, mapping.count == 0 { return [] }
+            log.error(.yamlType, "\(name) holds a list, each item starting with '- ', found \(FieldReader.describe(node))", at: document.location(of: node))
+            return nil
+        }
+        return sequence.compactMap { item($0, document) }
+    }
+
+    /// Checks a URL given in content: absolute http, https or mailto only.
+    static func urlProblem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
+            if url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) {
+                return "an address cannot contain spaces, quotes or angle brackets"
+            }
+            return nil
+        }
+        return "must be an absolute http or https address"
+    }
+
+    private func readSource(_ node: Node, _ document: YAMLDocument, log: DiagnosticLog) -> Source? {
+        guard let fields = FieldReader(node, in: document, subject: "a source", log: log) else { return nil }
+        fields.rejectUnknownFields(["id", "title", "publisher", "author", "date", "url", "archive_url", "accessed", "note", "language"])
+        guard let id = fields.string("id", required: true) else { return nil }
+        if let problem = Identifier.problem(with: id) {
+            log.error(.invalidID, "source id '\(id)' is not valid: \(problem)", at: fields.location(of: "id"))
+            return nil
+        }
+        let subject = fields.about("source '\(id)'")
+        let date = subject.date("date", required: true)
+        var urls: [String: String] = [:]
+        for key in ["url", "archive_url"] {
+            guard let url = subject.string(key) else { continue }
+            if let problem = Self.urlProblem(url) {
+                log.error(.invalidURL, "\(key) of source '\(id)' \(problem)", at: subject.location(of: key))
+            } else {
+                urls[key] = url
+            }
+        }
+        if let language = subject.string("language"), !Self.isLanguageTag(language) {
+            log.error(.invalidLanguage, "'\(language)' is not a BCP 47 language tag", at: subject.location(of: "language"))
+        }
+        guard let date else { return nil }
+        return Source(
+            id: id, title: subject.string("title"), publisher: subject.string("publisher"), author: subject.string("author"), date: date,
+            url: urls["url"], archiveURL: urls["archive_url"], accessed: subject.date("accessed"), note: subject.string("note"),
+            language: subject.string("language"), location: fields.location(of: "id"))
+    }
+
+    private func readFact(_ node: Node, _ document: YAMLDocument, log: DiagnosticLog) -> Fact? {
+        guard let fields = FieldReader(node, in: document, subject: "a fact", log: log) else { return nil }
+        fields.rejectUnknownFields(["id", "statement", "date", "sources", "metric", "value", "upper", "unit", "qualifier"])
+        guard let id = fields.string("id", required: true) else { return nil }
+        if let problem = Identifier.problem(with: id) {
+            log.error(.invalidID, "fact id '\(id)' is not valid: \(problem)", at: fields.location(of: "id"))
+            return nil
+        }
+        let subject = fields.about("fact '\(id)'")
+        let statement = subject.string("statement", required: true)
+        let date = subject.date("date", required: true)
+        let citations = subject.citations("sources")
+        let metric = subject.string("metric")
+        if let metric, let problem = Identifier.problem(with: metric) {
+            log.error(.invalidID, "metric '\(metric)' is not a valid key: \(problem)", at: subject.location(of: "metric"))
+        }
+        let value = subject.number("value")
+        let upper = subject.number("upper")
+        if metric != nil, value == nil, !subject.has("value") {
+            log.error(.missingField, "fact '\(id)' has a metric, so it needs a 'value'", at: fields.location(of: "id"))
+        }
+        if let value, let upper, upper < value {
+            log.error(.invalidNumber, "'upper' (\(upper)) of fact '\(id)' is below its value (\(value))", at: subject.location(of: "upper"))
+        }
+        guard let statement, let date else { return nil }
+        return Fact(
+            id: id, statement: statement, date: date, citations: citations, metric: metric, value: value, upperValue: upper,
+            unit: subject.string("unit"), qualifier: subject.string("qualifier"), location: fields.location(of: "id"))
+    }
+}

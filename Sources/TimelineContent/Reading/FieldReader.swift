@@ -1,0 +1,245 @@
+import TimelineCore
+import Yams
+
+/// Reads the fields of one YAML mapping (a note's front matter, a source, a fact) into Swift values,
+/// reporting each problem at the place it was written.
+struct FieldReader {
+    let document: YAMLDocument
+    let log: DiagnosticLog
+    /// What the mapping describes, for messages: "entry", "source 'cnn'".
+    let subject: String
+    let location: SourceLocation
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+
+    /// A reader for `node`, or nil after reporting that the node is not a mapping.
+    init?(_ node: Node, in document: YAMLDocument, subject: String, log: DiagnosticLog) {
+        guard case .mapping(let mapping) = node else {
+            log.error(
+                .yamlType, "expected the fields of \(subject) (key: value lines), found \(Self.describe(node))",
+                at: document.location(of: node))
+            return nil
+        }
+        self.document = document
+        self.log = log
+        self.subject = subject
+        self.location = document.location(of: node)
+        self.pairs = mapping.map { (key: $0.key.scalar?.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    /// The same fields, described otherwise in messages: once its id is known, "a source" becomes "source 'cnn'".
+    func about(_ subject: String) -> FieldReader {
+        FieldReader(document: document, log: log, subject: subject, location: location, pairs: pairs)
+    }
+
+    private init(document: YAMLDocument, log: DiagnosticLog, subject: String, location: SourceLocation, pairs: [(key: String, keyNode: Node, value: Node)]) {
+        self.document = document
+        self.log = log
+        self.subject = subject
+        self.location = location
+        self.pairs = pairs
+    }
+
+    /// A reader of a mapping inside these fields, such as one correction of an entry.
+    func reader(of node: Node, subject: String) -> FieldReader? {
+        FieldReader(node, in: document, subject: subject, log: log)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "the text '\(scalar.string)'"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// Whether a scalar is YAML's empty value (`~`, `null` or nothing).
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    func node(_ key: String) -> Node? {
+        guard let value = pairs.first(where: { $0.key == key })?.value, !Self.isNull(value) else { return nil }
+        return value
+    }
+
+    func has(_ key: String) -> Bool { node(key) != nil }
+
+    func location(of key: String) -> SourceLocation {
+        guard let pair = pairs.first(where: { $0.key == key }) else { return location }
+        return document.location(of: pair.value)
+    }
+
+    private func missing(_ key: String) {
+        log.error(.missingField, "\(subject) needs a '\(key)'", at: location)
+    }
+
+    /// A text field; numbers and dates are taken as written.
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return text(node, field: key)
+    }
+
+    /// The text of a scalar node, or nil after reporting that it is something else.
+    func text(_ node: Node, field: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            log.error(.yamlType, "'\(field)' of \(subject) should be text, found \(Self.describe(node))", at: document.location(of: node))
+            return nil
+        }
+        let value = scalar.string.trimmingWhitespace
+        if value.isEmpty {
+            log.error(.missingField, "'\(field)' of \(subject) is empty", at: document.location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    func date(_ key: String, required: Bool = false) -> EDTFDate? {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return date(node, field: key)
+    }
+
+    func date(_ node: Node, field: String) -> EDTFDate? {
+        guard case .scalar(let scalar) = node else {
+            log.error(.yamlType, "'\(field)' of \(subject) should be a date, found \(Self.describe(node))", at: document.location(of: node))
+            return nil
+        }
+        do {
+            return try EDTFDate(parsing: scalar.string)
+        } catch {
+            // The character at fault, when the date is written on the line where its value starts; a block
+            // scalar (`date: >`) or a value that wraps is pointed at as a whole.
+            let start = document.location(of: node)
+            var location = start
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+            location.column += error.offset + (quoted ? 1 : 0)
+            let onOneLine = scalar.style != .literal && scalar.style != .folded && !scalar.string.contains(where: \.isNewline)
+            let lineLength = SourceText.scalarCount(document.file.bytes[document.file.lineRange(start.line)])
+            log.error(.invalidDate, "invalid date: \(error.message)", at: onOneLine && location.column <= lineLength + 1 ? location : start)
+            return nil
+        }
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, let value = ["true": true, "yes": true, "false": false, "no": false][scalar.string.lowercased()] else {
+            log.error(.yamlType, "'\(key)' of \(subject) should be true or false", at: document.location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    func integer(_ key: String) -> Int? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string) else {
+            log.error(.yamlType, "'\(key)' of \(subject) should be a whole number", at: document.location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    /// A number written in plain digits, with an optional decimal point (`1300000`, `86.2`), under 10^15.
+    func number(_ key: String) -> Double? {
+        guard let node = node(key) else { return nil }
+        guard case .scalar(let scalar) = node, let value = Self.parseNumber(scalar.string) else {
+            let shown = node.scalar.map { "not '\($0.string.count > 40 ? $0.string.prefix(40) + "…" : $0.string)'" } ?? "found \(Self.describe(node))"
+            log.error(
+                .invalidNumber, "'\(key)' of \(subject) should be a number written in digits (such as 1300000 or 86.2), \(shown)",
+                at: document.location(of: node))
+            return nil
+        }
+        guard abs(value) < Fact.largestFigure else {
+            log.error(
+                .invalidNumber, "'\(key)' of \(subject) is too large: figures are shown in full up to 999 trillion (less than 10^15)",
+                at: document.location(of: node))
+            return nil
+        }
+        return value
+    }
+
+    static func parseNumber(_ text: String) -> Double? {
+        let cleaned = text.replacingUnderscores
+        var sawDigit = false
+        var sawPoint = false
+        for (index, char) in cleaned.enumerated() {
+            if char.isASCII, char.isNumber { sawDigit = true; continue }
+            if char == ".", !sawPoint { sawPoint = true; continue }
+            if char == "-", index == 0 { continue }
+            return nil
+        }
+        guard sawDigit, let value = Double(cleaned), value.isFinite else { return nil }
+        return value
+    }
+
+    /// A list of ids, such as `topics: [moise, army]`; a single id is taken as a list of one.
+    func references(_ key: String) -> [Reference] {
+        guard let node = node(key) else { return [] }
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar: items = [node]
+        default:
+            log.error(.yamlType, "'\(key)' of \(subject) should be a list of ids", at: document.location(of: node))
+            return []
+        }
+        return items.compactMap { item in
+            guard let id = text(item, field: key) else { return nil }
+            return Reference(id: id, location: document.location(of: item))
+        }
+    }
+
+    /// Citations: a list whose items are a source id, or `{id, quote, locator, lang}`.
+    func citations(_ key: String, required: Bool = false) -> [Citation] {
+        guard let node = node(key) else {
+            if required { missing(key) }
+            return []
+        }
+        let items: [Node]
+        switch node {
+        case .sequence(let sequence): items = Array(sequence)
+        case .scalar, .mapping: items = [node]
+        default:
+            log.error(.yamlType, "'\(key)' of \(subject) should be a list of source ids", at: document.location(of: node))
+            return []
+        }
+        if items.isEmpty, required { missing(key) }
+        return items.compactMap { item in
+            if case .mapping = item {
+                guard let fields = FieldReader(item, in: document, subject: "a citation of \(subject)", log: log) else { return nil }
+                fields.rejectUnknownFields(["id", "quote", "locator", "lang"])
+                guard let id = fields.string("id", required: true) else { return nil }
+                return Citation(
+                    sourceID: id, locator: fields.string("locator"), quote: fields.string("quote"),
+                    quoteLanguage: fields.string("lang"), location: fields.location(of: "id"))
+            }
+            guard let id = text(item, field: key) else { return nil }
+            return Citation(sourceID: id, location: document.location(of: item))
+        }
+    }
+
+    /// A list of mappings, such as `corrections` or `eras`.
+    func mappings(_ key: String) -> [(Node, SourceLocation)] {
+        guard let node = node(key) else { return [] }
+        guard case .sequence(let sequence) = node else {
+            log.error(.yamlType, "'\(key)' of \(subject) should be a list", at: document.location(of: node))
+            return []
+        }
+        return sequence.map { ($0, document.location(of: $0)) }
+    }
+
+    /// Warns about fields the format does not know, which are usually misspellings.
+    func rejectUnknownFields(_ known: [String]) {
+        for pair in pairs where !known.contains(pair.key) {
+            log.warning(
+                .unknownField, "unknown field '\(pair.key)' in \(subject)", at: document.location(of: pair.keyNode),
+                fixIt: .closest(to: pair.key, among: known))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import TimelineCore
+/// The parts of a Markdown note: YAML front matter between `---` lines, then the body.
+struct FrontMatter {
+    /// Bytes of the YAML text.
+    let yaml: Range<Int>
+    /// The line the YAML text starts on.
+    let yamlFirstLine: Int
+    /// Bytes of the Markdown body.
+    let body: Range<Int>
+    /// The line the body starts on.
+    let bodyFirstLine: Int
+
+    /// Splits a note, or reports why it cannot be split.
+    static func split(_ file: SourceText) -> Result<FrontMatter, Diagnostic> {
+        let bytes = file.bytes
+        guard file.lineRange(1).count >= 3, isDelimiter(bytes[file.lineRange(1)], closing: false) else {
+            return .failure(.error(
+                .missingFrontMatter, "a note starts with front matter: a line '---', its fields, and another '---'",
+                at: SourceLocation(path: file.path, line: 1, column: 1)))
+        }
+        var line = 2
+        while line <= file.lineStarts.count {
+            let range = file.lineRange(line)
+            if isDelimiter(bytes[range], closing: true) {
+                let yaml = file.lineStarts[1]..<file.lineStarts[line - 1]
+                let bodyStart = line < file.lineStarts.count ? file.lineStarts[line] : bytes.count
+                return .success(FrontMatter(
+                    yaml: yaml, yamlFirstLine: 2, body: bodyStart..<bytes.count, bodyFirstLine: line + 1))
+            }
+            line += 1
+        }
+        return .failure(.error(
+            .unclosedFrontMatter, "front matter is never closed; end it with a line '---'",
+            at: SourceLocation(path: file.path, line: 1, column: 1)))
+    }
+
+    /// Whether a line is `---` (or `...` to close), allowing trailing spaces.
+    private static func isDelimiter(_ line: ArraySlice<UInt8>, closing: Bool) -> Bool {
+        var trimmed = line
+        while let last = trimmed.last, last == 0x20 || last == 0x09 { trimmed.removeLast() }
+        return trimmed.elementsEqual("---".utf8) || (closing && trimmed.elementsEqual("...".utf8))
+    }
+}

@@ -1,0 +1,119 @@
+import TimelineCore
+import Yams
+
+/// Reads one note file: its front matter, the fields every note has, and those of its kind.
+struct NoteReader: Sendable {
+    let limits: Limits
+
+    /// Reads a note, or takes the reading a previous build made of the same bytes.
+    func read<Fields: ReadableNoteFields>(_ file: SourceText, id: String, previous: NoteReading<Fields>?) -> NoteReading<Fields> {
+        var hasher = StableHasher()
+        hasher.combine(contents: file.bytes)
+        let hash = hasher.value
+        if var reading = previous, reading.fileHash == hash {
+            reading.note?.body.file = file
+            return reading
+        }
+        let log = DiagnosticLog()
+        let note: Note<Fields>? = read(file, id: id, fileHash: hash, log: log)
+        return NoteReading(path: file.path, fileHash: hash, note: note, diagnostics: log.diagnostics)
+    }
+
+    private func read<Fields: ReadableNoteFields>(_ file: SourceText, id: String, fileHash: UInt64, log: DiagnosticLog) -> Note<Fields>? {
+        guard let (document, node, body) = frontMatter(file, fileHash: fileHash, log: log),
+              let fields = FieldReader(node, in: document, subject: "\(Fields.kind.rawValue) '\(id)'", log: log) else { return nil }
+        fields.rejectUnknownFields(["title", "summary", "sources"] + Fields.fieldNames)
+        let title = fields.string("title", required: true)
+        let own = Fields.read(fields)
+        guard let title, let own else { return nil }
+        return Note(
+            id: id, title: title, summary: fields.string("summary"), citations: fields.citations("sources"), fields: own, body: body,
+            location: .file(file.path))
+    }
+
+    /// Splits a note and reads its front matter.
+    private func frontMatter(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (YAMLDocument, Node, MarkdownBody)? {
+        switch FrontMatter.split(file) {
+        case .failure(let diagnostic):
+            log.report(diagnostic)
+            return nil
+        case .success(let parts):
+            let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
+            guard let node = document.root(log: log, depthLimit: limits.yamlDepth) else { return nil }
+            if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[parts.body]) {
+                log.error(
+                    .tooManyReferences, "a note has at most \(limits.referencesPerNote) citations and [[...]] links; split this one",
+                    at: file.location(ofOffset: past))
+                return nil
+            }
+            return (document, node, MarkdownBody(file: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash))
+        }
+    }
+
+    /// Where the `number`th `[@` or `[[` of a body starts, or nil when it has fewer: a bound on the work of
+    /// resolving references, counted before the Markdown is parsed.
+    static func referenceStart(number: Int, in body: ArraySlice<UInt8>) -> Int? {
+        var count = 0
+        var index = body.startIndex
+        while index + 1 < body.endIndex {
+            if body[index] == UInt8(ascii: "["), body[index + 1] == UInt8(ascii: "@") || body[index + 1] == UInt8(ascii: "[") {
+                count += 1
+                if count == number { return index }
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+        return nil
+    }
+}
+
+/// The fields of a kind of note, read from front matter: which names they use, and how they are read.
+protocol ReadableNoteFields: NoteFields {
+    /// The front-matter fields of this kind, beside `title`, `summary` and `sources`.
+    static var fieldNames: [String] { get }
+    /// The fields, or nil after reporting why the note cannot be used.
+    static func read(_ fields: FieldReader) -> Self?
+}
+
+extension EntryFields: ReadableNoteFields {
+    static let fieldNames = ["date", "topics", "facts", "updated", "corrections"]
+
+    static func read(_ fields: FieldReader) -> EntryFields? {
+        let date = fields.date("date", required: true)
+        var corrections: [Correction] = []
+        for (node, location) in fields.mappings("corrections") {
+            guard let correction = fields.reader(of: node, subject: "a correction") else { continue }
+            correction.rejectUnknownFields(["date", "text"])
+            if let date = correction.date("date", required: true), let text = correction.string("text", required: true) {
+                corrections.append(Correction(date: date, text: text, location: location))
+            }
+        }
+        guard let date else { return nil }
+        return EntryFields(
+            date: date, topics: fields.references("topics"), facts: fields.references("facts"), updated: fields.date("updated"),
+            corrections: corrections)
+    }
+}
+
+extension TopicFields: ReadableNoteFields {
+    static let fieldNames = ["kind"]
+
+    static func read(_ fields: FieldReader) -> TopicFields? {
+        guard let text = fields.string("kind", required: true) else { return nil }
+        guard let kind = TopicKind(rawValue: text == "organization" ? "organisation" : text) else {
+            let kinds = TopicKind.allCases.map(\.rawValue).joined(separator: ", ")
+            fields.log.error(.invalidKind, "kind '\(text)' is not one of \(kinds)", at: fields.location(of: "kind"))
+            return nil
+        }
+        return TopicFields(kind: kind)
+    }
+}
+
+extension PageFields: ReadableNoteFields {
+    static let fieldNames = ["menu"]
+
+    static func read(_ fields: FieldReader) -> PageFields? {
+        PageFields(menuOrder: fields.integer("menu"))
+    }
+}

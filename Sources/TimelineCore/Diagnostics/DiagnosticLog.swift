@@ -1,0 +1,43 @@
+import Synchronization
+
+/// Collects the diagnostics of a run from every stage and thread, and answers whether the run failed.
+public final class DiagnosticLog: Sendable {
+    private let storage = Mutex<[Diagnostic]>([])
+
+    public init() {}
+
+    public func report(_ diagnostic: Diagnostic) {
+        storage.withLock { $0.append(diagnostic) }
+    }
+
+    public func report(contentsOf diagnostics: some Sequence<Diagnostic>) {
+        storage.withLock { $0.append(contentsOf: diagnostics) }
+    }
+
+    public func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = [], fixIt: Diagnostic.FixIt? = nil) {
+        report(.error(id, message, at: location, notes: notes, fixIt: fixIt))
+    }
+
+    public func warning(_ id: DiagnosticID, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = [], fixIt: Diagnostic.FixIt? = nil) {
+        report(.warning(id, message, at: location, notes: notes, fixIt: fixIt))
+    }
+
+    /// Every diagnostic reported so far, ordered by file, line and column so that output is stable.
+    public var diagnostics: [Diagnostic] {
+        let all = storage.withLock { $0 }
+        var seen = Set<Diagnostic>()
+        return all.filter { seen.insert($0).inserted }.sorted {
+            ($0.location, $0.id.rawValue, $0.message) < ($1.location, $1.id.rawValue, $1.message)
+        }
+    }
+
+    public var errorCount: Int { storage.withLock { $0.count { $0.severity == .error } } }
+    public var warningCount: Int { storage.withLock { $0.count { $0.severity == .warning } } }
+
+    /// Whether the run must stop: any error, or any warning when warnings are treated as errors.
+    public func hasFailures(strict: Bool) -> Bool {
+        storage.withLock { list in
+            list.contains { $0.severity == .error || (strict && $0.severity == .warning) }
+        }
+    }
+}

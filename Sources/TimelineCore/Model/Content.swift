@@ -1,0 +1,78 @@
+/// Everything a site is made from, as read from the content folder.
+public struct Content: Sendable {
+    public var settings: SiteSettings
+    public var sources: [Source]
+    public var facts: [Fact]
+    public var entries: [Entry]
+    public var topics: [Topic]
+    public var pages: [Page]
+    /// Ids of items that are written in the content but could not be read; references to them are not
+    /// reported again.
+    public var brokenIDs = BrokenIDs()
+    /// Whether every file was read without error; checks of completeness (unused sources, uncited
+    /// entries) run only then, since a file that failed to read would make them report in vain.
+    public var isComplete = true
+
+    public init(
+        settings: SiteSettings, sources: [Source] = [], facts: [Fact] = [], entries: [Entry] = [], topics: [Topic] = [],
+        pages: [Page] = [], brokenIDs: BrokenIDs = BrokenIDs(), isComplete: Bool = true
+    ) {
+        self.settings = settings
+        self.sources = sources
+        self.facts = facts
+        self.entries = entries
+        self.topics = topics
+        self.pages = pages
+        self.brokenIDs = brokenIDs
+        self.isComplete = isComplete
+    }
+}
+
+/// The kinds of item a reference can name: ids of sources and facts are separate, and entries, topics and
+/// pages share the ids of notes.
+public enum ItemKind: String, Sendable, Hashable, Codable {
+    case source, fact, note
+}
+
+/// Ids that may exist in the content but could not be read, so that references to them are not reported
+/// as unknown: single ids, and whole kinds when the file that lists them could not be read at all.
+public struct BrokenIDs: Sendable, Hashable {
+    private var ids: Set<ItemID> = []
+    /// Kinds of which every id counts as broken.
+    private var kinds: Set<ItemKind> = []
+
+    private struct ItemID: Hashable, Sendable {
+        var kind: ItemKind
+        var id: String
+    }
+
+    public init() {}
+
+    public func contains(_ kind: ItemKind, _ id: String) -> Bool {
+        kinds.contains(kind) || ids.contains(ItemID(kind: kind, id: id))
+    }
+
+    public mutating func insert(_ kind: ItemKind, _ id: String) { ids.insert(ItemID(kind: kind, id: id)) }
+
+    /// Counts every id of a kind as broken.
+    public mutating func insertAll(_ kind: ItemKind) { kinds.insert(kind) }
+}
+
+/// Bounds past which the generator stops with an error instead of running out of memory or time.
+/// Each is checked before the work it bounds, and the README lists them.
+public struct Limits: Sendable {
+    /// Largest Markdown note, in bytes.
+    public var noteSize = 4 << 20
+    /// Largest YAML data file (`sources.yaml`, `facts.yaml`) or template, in bytes.
+    public var dataFileSize = 64 << 20
+    /// Most notes in one folder.
+    public var notesPerFolder = 500_000
+    /// Most bytes of all the content's files together.
+    public var contentSize = 1 << 30
+    /// Deepest nesting of lists and mappings in YAML.
+    public var yamlDepth = 32
+    /// Most citations and `[[...]]` links in one note.
+    public var referencesPerNote = 10_000
+
+    public init() {}
+}

@@ -1,0 +1,78 @@
+extension Fact {
+    /// The figure as a reader sees it: "nearly 1.3 million people", "US$300 million", "more than 80%".
+    /// Nil for a fact that is a claim without a figure.
+    package var displayValue: String? {
+        guard let value else { return nil }
+        var number = Self.format(value, unit: unit)
+        if let upperValue { number += "–" + Self.format(upperValue, unit: unit, symbol: false) }
+        var text = number
+        if let unit, Self.prefixSymbols[unit] == nil, !Self.percentUnits.contains(unit) {
+            text += " " + unit
+        }
+        if let qualifier { text = qualifier + " " + text }
+        return text
+    }
+
+    /// Text for a fact placed in prose: its figure, or its statement when it has none.
+    package var inlineText: String { displayValue ?? statement }
+
+    static let prefixSymbols = ["USD": "US$", "CAD": "C$", "EUR": "€", "GBP": "£", "HTG": "HTG ", "JPY": "¥", "MXN": "MX$", "KES": "KSh "]
+    static let percentUnits: Set<String> = ["percent", "%"]
+    /// Figures are refused from this magnitude on: beyond it a number has no exact digits to show.
+    package static let largestFigure = 1e15
+
+    /// A number with its currency symbol or percent sign; millions and billions in words when round.
+    static func format(_ value: Double, unit: String?, symbol: Bool = true) -> String {
+        var text = format(number: value)
+        if let unit, percentUnits.contains(unit) { text += "%" }
+        if symbol, let unit, let prefix = prefixSymbols[unit] { text = prefix + text }
+        return text
+    }
+
+    /// 1300000 becomes "1.3 million", 4800 becomes "4,800", 86.2 stays "86.2". Independent of the machine's locale.
+    package static func format(number value: Double) -> String {
+        let magnitude = abs(value)
+        for (size, word) in [(1e9, "billion"), (1e6, "million")] where magnitude >= size {
+            let scaled = value / size
+            let tenths = (scaled * 10).rounded()
+            // In words only when they give the figure exactly, to the unit.
+            if abs(tenths / 10 * size - value) < 0.5 {
+                return plain(tenths / 10) + " " + word
+            }
+        }
+        return plain(value)
+    }
+
+    /// Digits grouped by thousands with commas; at most two decimals.
+    static func plain(_ value: Double) -> String {
+        // Larger figures are refused when the facts are read; shown as Swift writes them if one gets here.
+        guard value.isFinite, abs(value) < largestFigure else { return "\(value)" }
+        let negative = value < 0
+        // Whole part and hundredths apart, so that large figures keep every digit of their whole part.
+        let magnitude = abs(value)
+        var whole = Int(magnitude.rounded(.towardZero))
+        var fraction = Int(((magnitude - Double(whole)) * 100).rounded())
+        if fraction == 100 {
+            whole += 1
+            fraction = 0
+        }
+        var digits = String(whole)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        grouped = digits + grouped
+        if fraction != 0 {
+            let decimals = fraction % 10 == 0 ? String(fraction / 10) : (fraction < 10 ? "0\(fraction)" : String(fraction))
+            grouped += "." + decimals
+        }
+        return (negative ? "-" : "") + grouped
+    }
+
+    /// A metric's key as a heading: `internally-displaced` becomes "Internally displaced".
+    package static func metricTitle(_ metric: String) -> String {
+        let words = String(metric.map { $0 == "-" || $0 == "_" ? " " : $0 })
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}

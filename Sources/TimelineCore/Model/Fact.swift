@@ -1,0 +1,35 @@
+/// A dated claim or figure tied to its sources, from `facts.yaml`.
+public struct Fact: Sendable, Codable, Identifiable {
+    public var id: String
+    /// The claim in one short sentence.
+    public var statement: String
+    /// When it happened, or for a figure the date it was true "as of".
+    public var date: EDTFDate
+    public var citations: [Citation]
+    /// The series a figure belongs to, such as `internally-displaced`.
+    public var metric: String?
+    public var value: Double?
+    /// The top of a range when the source gives one ("between 5,000 and 10,000").
+    public var upperValue: Double?
+    public var unit: String?
+    /// How the source hedges the figure: "about", "more than", "nearly", "at least", "up to".
+    public var qualifier: String?
+    public var location: SourceLocation
+
+    public var isFigure: Bool { value != nil }
+
+    public init(
+        id: String, statement: String, date: EDTFDate, citations: [Citation], metric: String? = nil, value: Double? = nil, upperValue: Double? = nil, unit: String? = nil, qualifier: String? = nil, location: SourceLocation
+    ) {
+        self.id = id
+        self.statement = statement
+        self.date = date
+        self.citations = citations
+        self.metric = metric
+        self.value = value
+        self.upperValue = upperValue
+        self.unit = unit
+        self.qualifier = qualifier
+        self.location = location
+    }
+}

@@ -1,0 +1,202 @@
+/// One note of the content, read from `FOLDER/ID.md`: an entry, a topic or a page. What every note has is
+/// here; what only its kind has is in `fields`, read as if it were the note's own (`entry.date`), in the way
+/// of Saga's `Item<Metadata>`. A new front-matter field is a property of its kind's fields and a line of
+/// their reader; the build cache and the page versions follow without being told.
+@dynamicMemberLookup
+public struct Note<Fields: NoteFields>: Sendable, Codable, Identifiable {
+    public var id: String
+    public var title: String
+    public var summary: String?
+    /// Sources given in the front matter, cited by the note as a whole.
+    public var citations: [Citation]
+    public var fields: Fields
+    public var body: MarkdownBody
+    /// The note's file, as a location for diagnostics.
+    public var location: SourceLocation
+
+    public init(id: String, title: String, summary: String?, citations: [Citation], fields: Fields, body: MarkdownBody, location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.summary = summary
+        self.citations = citations
+        self.fields = fields
+        self.body = body
+        self.location = location
+    }
+
+    /// What kind of note this is.
+    public var noteKind: NoteKind { Fields.kind }
+
+    /// What the rest of the site needs to know about the note to link to it.
+    public var info: NoteInfo { NoteInfo(kind: Fields.kind, id: id, title: title) }
+
+    @inlinable
+    public subscript<Value>(dynamicMember keyPath: KeyPath<Fields, Value>) -> Value { fields[keyPath: keyPath] }
+
+    @inlinable
+    public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
+        get { fields[keyPath: keyPath] }
+        set { fields[keyPath: keyPath] = newValue }
+    }
+}
+
+/// What only one kind of note has, and which front-matter fields it reads beside the common ones.
+public protocol NoteFields: Sendable, Codable {
+    static var kind: NoteKind { get }
+    /// Where the content holds the notes of this kind.
+    static var notes: WritableKeyPath<Content, [Note<Self>]> { get }
+    /// Where a build's readings hold the notes of this kind.
+    static var readings: WritableKeyPath<NoteReadings, [String: NoteReading<Self>]> { get }
+}
+
+/// One event on the timeline, from `entries/ID.md`.
+public typealias Entry = Note<EntryFields>
+/// A person, organisation, place or theme, from `topics/ID.md`.
+public typealias Topic = Note<TopicFields>
+/// A free page, such as "About" or "Method", from `pages/ID.md`.
+public typealias Page = Note<PageFields>
+
+/// What an entry has beside the common fields.
+public struct EntryFields: NoteFields {
+    public static let kind = NoteKind.entry
+    public static var notes: WritableKeyPath<Content, [Entry]> { \.entries }
+    public static var readings: WritableKeyPath<NoteReadings, [String: NoteReading<EntryFields>]> { \.entries }
+    public var date: EDTFDate
+    public var topics: [Reference]
+    /// Facts shown with the entry.
+    public var facts: [Reference]
+    public var updated: EDTFDate?
+    public var corrections: [Correction]
+
+    public init(date: EDTFDate, topics: [Reference] = [], facts: [Reference] = [], updated: EDTFDate? = nil, corrections: [Correction] = []) {
+        self.date = date
+        self.topics = topics
+        self.facts = facts
+        self.updated = updated
+        self.corrections = corrections
+    }
+}
+
+/// What a topic has beside the common fields.
+public struct TopicFields: NoteFields {
+    public static let kind = NoteKind.topic
+    public static var notes: WritableKeyPath<Content, [Topic]> { \.topics }
+    public static var readings: WritableKeyPath<NoteReadings, [String: NoteReading<TopicFields>]> { \.topics }
+    public var kind: TopicKind
+
+    public init(kind: TopicKind) { self.kind = kind }
+}
+
+/// What a page has beside the common fields.
+public struct PageFields: NoteFields {
+    public static let kind = NoteKind.page
+    public static var notes: WritableKeyPath<Content, [Page]> { \.pages }
+    public static var readings: WritableKeyPath<NoteReadings, [String: NoteReading<PageFields>]> { \.pages }
+    /// Position in the site's navigation; pages without one are not listed there.
+    public var menuOrder: Int?
+
+    public init(menuOrder: Int? = nil) { self.menuOrder = menuOrder }
+}
+
+/// The kind of a Markdown note, which decides its folder in the content and in the built site.
+public enum NoteKind: String, Sendable, Hashable, Codable, CaseIterable {
+    case entry, topic, page
+
+    /// The folder of the note in `Content/` and of its page in the built site.
+    public var folder: String {
+        switch self {
+        case .entry: return "entries"
+        case .topic: return "topics"
+        case .page: return "pages"
+        }
+    }
+
+    /// The kind with an article, for messages: "an entry".
+    public var withArticle: String { self == .entry ? "an entry" : "a \(rawValue)" }
+}
+
+/// What a topic is about.
+public enum TopicKind: String, Sendable, Codable, CaseIterable {
+    case person, organisation, place, theme
+
+    /// The kind's heading in lists of topics.
+    public var plural: String {
+        switch self {
+        case .person: return "People"
+        case .organisation: return "Organisations"
+        case .place: return "Places"
+        case .theme: return "Themes"
+        }
+    }
+}
+
+/// What the rest of the site needs to know about a note to link to it.
+public struct NoteInfo: Sendable, Hashable, Codable {
+    public var kind: NoteKind
+    public var id: String
+    public var title: String
+
+    public init(kind: NoteKind, id: String, title: String) {
+        self.kind = kind
+        self.id = id
+        self.title = title
+    }
+
+    /// The note's page.
+    public var route: Route { .note(kind, id) }
+}
+
+/// A correction made to an entry after it was published, shown on its page.
+public struct Correction: Sendable, Codable {
+    public var date: EDTFDate
+    public var text: String
+    public var location: SourceLocation
+
+    public init(date: EDTFDate, text: String, location: SourceLocation) {
+        self.date = date
+        self.text = text
+        self.location = location
+    }
+}
+
+/// The Markdown body of a note, kept with the file it came from.
+public struct MarkdownBody: Sendable, Codable {
+    /// The whole file; a body remembered by the build cache gets it again from a fresh read.
+    public var file: SourceText
+    /// Bytes of the body within the file.
+    public var range: Range<Int>
+    /// The line of the file the body starts on (1-based).
+    public var firstLine: Int
+    /// A hash of the whole file's bytes, which stands for the body in a note's fingerprint.
+    public var fileHash: UInt64
+
+    public init(file: SourceText, range: Range<Int>, firstLine: Int, fileHash: UInt64) {
+        self.file = file
+        self.range = range
+        self.firstLine = firstLine
+        self.fileHash = fileHash
+    }
+
+    public var path: String { file.path }
+
+    /// The Markdown text of the body.
+    public var text: String { file.string(range) }
+
+    private enum CodingKeys: String, CodingKey { case range, firstLine, fileHash }
+
+    /// A body is stored without its file's bytes, which the build reads anyway.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        range = try container.decode(Range<Int>.self, forKey: .range)
+        firstLine = try container.decode(Int.self, forKey: .firstLine)
+        fileHash = try container.decode(UInt64.self, forKey: .fileHash)
+        file = SourceText(path: "", bytes: [])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(range, forKey: .range)
+        try container.encode(firstLine, forKey: .firstLine)
+        try container.encode(fileHash, forKey: .fileHash)
+    }
+}

@@ -1,0 +1,71 @@
+/// Every item of a site by id, with the paths of every file the build writes: what citations, `[[...]]`
+/// links and Markdown links are resolved against.
+public struct SiteIndex: Sendable {
+    public let settings: SiteSettings
+    public let notes: [String: NoteInfo]
+    public let sources: [String: Source]
+    public let facts: [String: Fact]
+    /// Every file the build writes, relative to the site's root, for checking relative links.
+    public let paths: Set<String>
+    public let wording: DateWording
+    /// Items that exist in the content but could not be read; references to them are not errors of their own.
+    public let brokenIDs: BrokenIDs
+
+    /// - Parameter assets: the files of the templates' `assets/` folder.
+    public init(content: Content, assets: [Route]) {
+        settings = content.settings
+        var notes: [String: NoteInfo] = [:]
+        for page in content.pages { notes[page.id] = page.info }
+        for topic in content.topics { notes[topic.id] = topic.info }
+        for entry in content.entries { notes[entry.id] = entry.info }
+        self.notes = notes
+        sources = Dictionary(content.sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        facts = Dictionary(content.facts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var routes = Route.fixedPages + Route.generatedFiles(hasBaseURL: content.settings.baseURL != nil)
+        routes += notes.values.map(\.route)
+        routes += content.sources.map { .source($0.id) }
+        routes += content.settings.eras.map { .era($0.id) }
+        routes += assets
+        paths = Set(routes.map(\.path))
+        wording = DateWording.forLanguage(content.settings.language)
+        brokenIDs = content.brokenIDs
+    }
+
+    /// What a lookup of the site finds, as a number that changes whenever what it finds does: a rendering
+    /// that made the same lookups and found the same is still right.
+    public func signature(of lookup: Lookup) -> UInt64 {
+        var hasher = StableHasher()
+        switch lookup {
+        case .source(let id):
+            hasher.combine(sources[id]?.name)
+            hasher.combine(brokenIDs.contains(.source, id))
+        case .note(let id):
+            hasher.combine(notes[id]?.kind.rawValue)
+            hasher.combine(notes[id]?.title)
+            hasher.combine(brokenIDs.contains(.note, id))
+        case .fact(let id):
+            hasher.combine(brokenIDs.contains(.fact, id))
+            guard let fact = facts[id] else { break }
+            hasher.combine(fact.inlineText)
+            for citation in fact.citations {
+                hasher.combine(citation.sourceID)
+                hasher.combine(sources[citation.sourceID] != nil)
+                hasher.combine(citation.locator)
+                hasher.combine(citation.quote)
+                hasher.combine(citation.quoteLanguage)
+            }
+        case .path(let path):
+            hasher.combine(paths.contains(path))
+        }
+        return hasher.value
+    }
+}
+
+/// Something a note's body looks up in the site while it is rendered.
+public enum Lookup: Hashable, Sendable, Codable {
+    case source(String)
+    case note(String)
+    case fact(String)
+    /// A file of the built site, by its path.
+    case path(String)
+}

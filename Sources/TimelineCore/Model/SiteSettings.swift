@@ -1,0 +1,72 @@
+/// The settings of a whole site, from `site.yaml`.
+public struct SiteSettings: Sendable, Codable {
+    public var title: String
+    public var description: String
+    /// BCP 47 language tag of the content, such as `en` or `fr-HT`.
+    public var language: String
+    /// The address the site is published at, ending in `/`, when known.
+    public var baseURL: String?
+    /// Who publishes the site, for feeds and metadata.
+    public var publisher: String?
+    public var eras: [Era]
+    /// Titles and descriptions of the fact set's series, by metric key.
+    public var metrics: [Metric]
+    /// Whether raw HTML in Markdown is kept; it is dropped unless the author opts in.
+    public var allowHTML: Bool
+    /// Whether straight quotes and dashes become typographic ones.
+    public var smartPunctuation: Bool
+    public var location: SourceLocation
+
+    public init(
+        title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
+        eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, location: SourceLocation = .file("site.yaml")
+    ) {
+        self.title = title
+        self.description = description
+        self.language = language
+        self.baseURL = baseURL
+        self.publisher = publisher
+        self.eras = eras
+        self.metrics = metrics
+        self.allowHTML = allowHTML
+        self.smartPunctuation = smartPunctuation
+        self.location = location
+    }
+}
+
+/// A named period that bands the timeline, such as "Without an army".
+public struct Era: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    /// An EDTF interval.
+    public var date: EDTFDate
+    public var summary: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, date: EDTFDate, summary: String? = nil, location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.date = date
+        self.summary = summary
+        self.location = location
+    }
+}
+
+/// A series of figures in the fact set, such as the number of people displaced, with a title for readers.
+public struct Metric: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var description: String?
+    public var location: SourceLocation
+
+    public init(
+        id: String, title: String, description: String? = nil, location: SourceLocation
+    ) {
+        self.id = id
+        self.title = title
+        self.description = description
+        self.location = location
+    }
+}

@@ -1,0 +1,85 @@
+/// The bytes of one content file, with what is needed to turn byte offsets into lines and columns.
+public struct SourceText: Sendable {
+    /// The path shown in diagnostics.
+    public let path: String
+    public let bytes: [UInt8]
+    /// UTF-8 offsets at which each line starts; `lineStarts[0]` is 0.
+    public let lineStarts: [Int]
+    /// How many bytes continue a character (10xxxxxx) before each multiple of ``checkpointStride``, so that
+    /// the column of any offset is found without counting a whole line: a note can be one line of megabytes.
+    private let continuations: [Int]
+    private static let checkpointStride = 1024
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        var continuations = [0]
+        continuations.reserveCapacity(bytes.count / Self.checkpointStride + 1)
+        var count = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset > 0, offset % Self.checkpointStride == 0 { continuations.append(count) }
+            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+            if byte & 0xC0 == 0x80 { count += 1 }
+        }
+        self.lineStarts = starts
+        self.continuations = continuations
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The text of bytes `range` (the whole file by default).
+    public func string(_ range: Range<Int>? = nil) -> String {
+        String(decoding: bytes[range ?? 0..<bytes.count], as: UTF8.self)
+    }
+
+    /// The byte range of a line (1-based), without its line ending.
+    public func lineRange(_ line: Int) -> Range<Int> {
+        guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start, bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return start..<end
+    }
+
+    /// The location of a UTF-8 offset in the file.
+    public func location(ofOffset offset: Int) -> SourceLocation {
+        let offset = min(max(offset, 0), bytes.count)
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        let column = offset - lineStarts[low] - (continuationsBefore(offset) - continuationsBefore(lineStarts[low])) + 1
+        return SourceLocation(path: path, line: low + 1, column: column)
+    }
+
+    /// Bytes that continue a character before `offset`.
+    private func continuationsBefore(_ offset: Int) -> Int {
+        let checkpoint = min(offset / Self.checkpointStride, continuations.count - 1)
+        let start = checkpoint * Self.checkpointStride
+        return continuations[checkpoint] + bytes[start..<offset].count { $0 & 0xC0 == 0x80 }
+    }
+
+    /// The location of a 1-based line and 1-based UTF-8 byte column.
+    public func location(line: Int, byteColumn: Int) -> SourceLocation {
+        guard line >= 1, line <= lineStarts.count else {
+            return SourceLocation(path: path, line: max(line, 1), column: max(byteColumn, 1))
+        }
+        return location(ofOffset: lineStarts[line - 1] + max(byteColumn - 1, 0))
+    }
+
+    /// The location of a 1-based line and 1-based column counted in Unicode scalars.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line, column: column)
+    }
+
+    /// Number of Unicode scalars in UTF-8 bytes: every byte that does not continue a sequence starts one.
+    public static func scalarCount(_ bytes: some Sequence<UInt8>) -> Int {
+        bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+    }
+}

@@ -1,0 +1,93 @@
+/// A file of the built site, named by what it is. This is the only place that knows where a page or file
+/// is written; every link between pages is made from two routes, so that it is relative and works from
+/// any address and from disk.
+public enum Route: Hashable, Sendable, Codable, Comparable {
+    case index, topics, sources, facts, notFound
+    /// The page of an entry, topic or page note.
+    case note(NoteKind, String)
+    case source(String)
+    case era(String)
+    case feed, searchIndex, timelineJS, data, factsCSV, sitemap
+    /// A file of the templates' `assets/` folder, by its path under `assets/`.
+    case asset(String)
+
+    /// The site-wide pages every site has, in the order they are built.
+    public static let fixedPages: [Route] = [.index, .topics, .sources, .facts, .notFound]
+
+    /// The files no template renders, in the order they are built; the sitemap only when the site knows
+    /// its address.
+    public static func generatedFiles(hasBaseURL: Bool) -> [Route] {
+        [.feed, .searchIndex, .timelineJS, .data, .factsCSV] + (hasBaseURL ? [.sitemap] : [])
+    }
+
+    /// The folders that hold one page per item, for the 404 page's script that finds the site's root.
+    public static let itemFolders = [Route.note(.entry, ""), .note(.topic, ""), .source(""), .note(.page, ""), .era("")].compactMap(\.folder)
+
+    /// The folder the file is in, or nil for a file at the site's root.
+    public var folder: String? {
+        path.firstIndex(of: "/").map { String(path[..<$0]) }
+    }
+
+    /// The file's path relative to the site's root.
+    public var path: String {
+        switch self {
+        case .index: return "index.html"
+        case .topics: return "topics.html"
+        case .sources: return "sources.html"
+        case .facts: return "facts.html"
+        case .notFound: return "404.html"
+        case .note(let kind, let id): return "\(kind.folder)/\(id).html"
+        case .source(let id): return "sources/\(id).html"
+        case .era(let id): return "eras/\(id).html"
+        case .feed: return "feed.xml"
+        case .searchIndex: return "search-index.js"
+        case .timelineJS: return "timeline.json"
+        case .data: return "data.json"
+        case .factsCSV: return "facts.csv"
+        case .sitemap: return "sitemap.xml"
+        case .asset(let path): return "assets/" + path
+        }
+    }
+
+    /// The way from this file's folder back to the site's root: `""` at the top, `"../"` one folder down.
+    public var root: String {
+        switch self {
+        case .note, .source, .era: return "../"
+        case .asset(let path): return String(repeating: "../", count: 1 + path.count { $0 == "/" })
+        default: return ""
+        }
+    }
+
+    /// A link to this route from a page, relative to that page, with an optional fragment.
+    public func href(from page: Route, fragment: String? = nil) -> String {
+        page.root + path + (fragment.map { "#" + $0 } ?? "")
+    }
+
+    /// A link to this route from anywhere at the site's root.
+    public var href: String { path }
+
+    /// The route of a path relative to the site's root, when it names a page of a note, source or era.
+    public static func parse(_ path: String) -> Route? {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[1].hasSuffix(".html") else { return nil }
+        let id = String(parts[1].dropLast(5))
+        if let kind = NoteKind.allCases.first(where: { $0.folder == parts[0] }) { return .note(kind, id) }
+        switch parts[0] {
+        case "sources": return .source(id)
+        case "eras": return .era(id)
+        default: return nil
+        }
+    }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+}
+
+/// The ids of elements that links point at inside pages.
+public enum Anchor {
+    /// A fact's row on the facts page.
+    public static func fact(_ id: String) -> String { "fact-\(id)" }
+    /// A metric's section on the facts page.
+    public static func metric(_ id: String) -> String { "metric-\(id)" }
+    /// A source's item in a page's numbered list of sources.
+    public static func citedSource(_ id: String) -> String { "source-\(id)" }
+}

@@ -1,0 +1,130 @@
+/// A JSON value written with keys in the order given, numbers without locale, and strings escaped so that
+/// the text is also safe inside an HTML `<script>` element.
+public indirect enum JSON: Sendable, Equatable {
+    case string(String)
+    case number(Double)
+    case integer(Int)
+    case bool(Bool)
+    case null
+    case array([JSON])
+    case object([(String, JSON)])
+
+    public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    /// A string, or null when there is none.
+    public static func optional(_ text: String?) -> JSON { text.map(JSON.string) ?? .null }
+
+    /// An object without the members whose value is null.
+    public static func compact(_ members: [(String, JSON)]) -> JSON {
+        .object(members.filter { if case .null = $0.1 { return false } else { return true } })
+    }
+
+    public func serialized(pretty: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        write(into: &bytes, pretty: pretty, indent: 0)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
+        switch self {
+        case .string(let text): Self.writeString(text, into: &out)
+        case .number(let value): out.append(contentsOf: Self.number(value).utf8)
+        case .integer(let value): out.append(contentsOf: String(value).utf8)
+        case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .array(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(&out, indent + 1) }
+                item.write(into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty, !items.isEmpty { Self.newline(&out, indent) }
+            out.append(UInt8(ascii: "]"))
+        case .object(let members):
+            out.append(UInt8(ascii: "{"))
+            for (index, (key, value)) in members.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                if pretty { Self.newline(&out, indent + 1) }
+                Self.writeString(key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if pretty { out.append(UInt8(ascii: " ")) }
+                value.write(into: &out, pretty: pretty, indent: indent + 1)
+            }
+            if pretty, !members.isEmpty { Self.newline(&out, indent) }
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private static func newline(_ out: inout [UInt8], _ indent: Int) {
+        out.append(0x0A)
+        out.append(contentsOf: repeatElement(0x20, count: indent * 2))
+    }
+
+    /// A number as JSON writes it: integers without a decimal point, others with the shortest exact form.
+    public static func number(_ value: Double) -> String {
+        guard value.isFinite else { return "null" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+        return "\(value)"
+    }
+
+    /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&`, U+2028 and U+2029, so that the
+    /// JSON cannot end a `<script>` element or break a JavaScript string.
+    public static func writeString(_ text: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let byte = bytes[index]
+                // Most bytes need no escape; they are copied in runs.
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
+                    || byte == 0xE2
+                else {
+                    index += 1
+                    continue
+                }
+                var width = 1
+                var escape: (UInt8, UInt32) = (0, 0)  // a one-letter escape, or else a \u escape of the value
+                switch byte {
+                case 0x22: escape.0 = UInt8(ascii: "\"")
+                case 0x5C: escape.0 = UInt8(ascii: "\\")
+                case 0x0A: escape.0 = UInt8(ascii: "n")
+                case 0x0D: escape.0 = UInt8(ascii: "r")
+                case 0x09: escape.0 = UInt8(ascii: "t")
+                case 0xE2:
+                    // U+2028 and U+2029, which end a JavaScript string; any other character is copied.
+                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
+                        index += 1
+                        continue
+                    }
+                    escape.1 = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                    width = 3
+                default: escape.1 = UInt32(byte)
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                out.append(UInt8(ascii: "\\"))
+                if escape.0 != 0 {
+                    out.append(escape.0)
+                } else {
+                    appendUnicodeEscape(escape.1, into: &out)
+                }
+                index += width
+                start = index
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+        }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends `u` and four lowercase hexadecimal digits, the rest of a `\uXXXX` escape.
+    private static func appendUnicodeEscape(_ value: UInt32, into out: inout [UInt8]) {
+        let digits: StaticString = "0123456789abcdef"
+        out.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            out.append(digits.utf8Start[Int((value >> UInt32(shift)) & 0xF)])
+        }
+    }
+}

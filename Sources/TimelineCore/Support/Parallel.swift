@@ -1,0 +1,69 @@
+import Dispatch
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs work for every item across the machine's cores and returns the results in the items' order.
+///
+/// Each item is handled wholly on one thread, so work that holds non-sendable state (a cmark document)
+/// keeps it inside one call of `transform`.
+public func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+    let count = items.count
+    if count == 0 { return [] }
+    let workers = Concurrency.workers
+    if count == 1 || workers == 1 { return items.map(transform) }
+    // Small chunks balance the load; each worker claims the next chunk with an atomic counter.
+    let chunk = max(1, min(64, count / (workers * 8)))
+    let chunks = (count + chunk - 1) / chunk
+    let next = Atomic<Int>(0)
+    let slots = ResultSlots<Result>(count: count)
+    DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { _ in
+        while true {
+            let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
+            if index >= chunks { break }
+            let start = index * chunk
+            for offset in start..<min(start + chunk, count) {
+                slots.fill(offset, with: transform(items[offset]))
+            }
+        }
+    }
+    return slots.results()
+}
+
+/// The results of a ``parallelMap``, one slot per item, filled from many threads.
+///
+/// `@unchecked Sendable` because the compiler cannot see why this is safe: each slot is written exactly
+/// once, by the one worker that claimed its chunk through an atomic counter, and the slots are read only
+/// after `concurrentPerform` has returned, which orders every write before the read.
+private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
+    private let base: UnsafeMutablePointer<Result>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        base = .allocate(capacity: count)
+    }
+
+    func fill(_ index: Int, with result: Result) {
+        (base + index).initialize(to: result)
+    }
+
+    /// Moves every result out into an array; called once, after every slot is filled.
+    func results() -> [Result] {
+        let results = Array(UnsafeBufferPointer(start: base, count: count))
+        base.deinitialize(count: count)
+        return results
+    }
+
+    deinit { base.deallocate() }
+}
+
+/// How much the generator runs in parallel.
+public enum Concurrency {
+    /// The number of worker threads: the machine's active cores, or `TIMELINE_JOBS` when set.
+    public static let workers: Int = {
+        if let text = getenv("TIMELINE_JOBS").map({ String(cString: $0) }), let value = Int(text), value > 0 { return value }
+        return max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }()
+}

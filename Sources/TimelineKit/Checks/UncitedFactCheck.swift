@@ -1,8 +1,0 @@
-/// Every fact cites at least one source.
-struct UncitedFactCheck: SiteCheck {
-    func check(_ site: Site, log: DiagnosticLog) {
-        for fact in site.content.facts where fact.citations.isEmpty {
-            log.error("uncited-fact", "fact '\(fact.id)' has no source; list at least one source id under 'sources'", at: fact.location)
-        }
-    }
-}

@@ -1,9 +1,0 @@
-/// Every source is cited somewhere; one that is not is usually a typo or a leftover.
-struct UnusedSourceCheck: SiteCheck {
-    func check(_ site: Site, log: DiagnosticLog) {
-        guard site.content.isComplete else { return }
-        for source in site.content.sources where site.sourceUses[source.id]?.isEmpty ?? true {
-            log.warning("unused-source", "source '\(source.id)' is not cited anywhere", at: source.location)
-        }
-    }
-}

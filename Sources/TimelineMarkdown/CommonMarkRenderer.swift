@@ -1,0 +1,329 @@
+import CCMark
+import TimelineCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Receives, in document order, what a note's Markdown refers to, and says what to put in its place.
+protocol MarkdownResolver {
+    /// HTML, and the plain text for search, to put where a citation or `[[...]]` link was written.
+    /// `items` holds where each source of a citation is written (its `@`), in order.
+    mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation]) -> (html: String, text: String)
+    /// The address to give a link or image instead of `destination`, or nil to keep it.
+    mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String?
+    mutating func report(_ diagnostic: Diagnostic)
+}
+
+/// A note's body turned into HTML.
+public struct RenderedMarkdown: Sendable, Hashable, Codable {
+    public var html: String
+    /// The body's words, for search and summaries.
+    public var text: String
+}
+
+/// The one place that calls libcmark: parses a body with source positions, replaces citations and
+/// `[[...]]` links with resolved HTML, lets the resolver check every link, renders HTML and frees
+/// every C object before returning. Nothing else in the project imports cmark.
+enum CommonMarkRenderer {
+    struct Options: Hashable, Sendable {
+        var allowHTML = false
+        var smartPunctuation = true
+    }
+
+    static func render(_ body: MarkdownBody, options: Options, resolver: inout some MarkdownResolver) -> RenderedMarkdown {
+        var parseOptions = CMARK_OPT_SOURCEPOS
+        if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
+        let renderOptions = options.allowHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
+        let bytes = body.file.bytes
+        let range = body.range
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress.map { base in
+                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                    cmark_parse_document($0 + range.lowerBound, range.count, parseOptions)
+                }
+            } ?? cmark_parse_document("", 0, parseOptions)
+        }) else {
+            return RenderedMarkdown(html: "", text: "")
+        }
+        defer { cmark_node_free(document) }
+        cmark_consolidate_text_nodes(document)
+
+        var walker = Walker(body: body, options: options)
+        for item in walker.collect(document) {
+            switch item {
+            case .text(let run): walker.replaceReferences(in: run, resolver: &resolver)
+            case .link(let node, let isImage): walker.checkLink(node, isImage: isImage, resolver: &resolver)
+            case .html(let node):
+                if !options.allowHTML {
+                    resolver.report(.warning(
+                        .rawHTML, "raw HTML is left out of the page; set 'allow_html: true' in site.yaml to keep it",
+                        at: walker.location(of: node)))
+                }
+            }
+        }
+        walker.findHiddenCitations(document, resolver: &resolver)
+        let text = walker.plainText(document)
+        guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
+        defer { free(rendered) }
+        return RenderedMarkdown(html: String(cString: rendered), text: text)
+    }
+
+    /// Walks one document's tree; lives only inside ``render``.
+    private struct Walker {
+        enum Item {
+            /// Text nodes and the soft line breaks between them, so a reference may wrap onto the next line.
+            case text([OpaquePointer])
+            case link(OpaquePointer, isImage: Bool)
+            case html(OpaquePointer)
+        }
+
+        let body: MarkdownBody
+        let options: Options
+        /// Plain text of the nodes that replaced references, found through each node's user data.
+        var replacementTexts: [String] = []
+
+        init(body: MarkdownBody, options: Options) {
+            self.body = body
+            self.options = options
+        }
+
+        /// The nodes to look at, in document order; text inside links and images is left as written.
+        func collect(_ document: OpaquePointer) -> [Item] {
+            var items: [Item] = []
+            var linkDepth = 0
+            var run: [OpaquePointer] = []
+            func endRun() {
+                if run.contains(where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) { items.append(.text(run)) }
+                run = []
+            }
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if (type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK), linkDepth == 0 {
+                    // A run continues only while its nodes follow one another under one parent.
+                    if let last = run.last, cmark_node_next(last) != node { endRun() }
+                    run.append(node)
+                    continue
+                }
+                endRun()
+                switch (type, event) {
+                case (CMARK_NODE_LINK, CMARK_EVENT_ENTER), (CMARK_NODE_IMAGE, CMARK_EVENT_ENTER):
+                    linkDepth += 1
+                    items.append(.link(node, isImage: type == CMARK_NODE_IMAGE))
+                case (CMARK_NODE_LINK, CMARK_EVENT_EXIT), (CMARK_NODE_IMAGE, CMARK_EVENT_EXIT):
+                    linkDepth -= 1
+                case (CMARK_NODE_HTML_BLOCK, _), (CMARK_NODE_HTML_INLINE, _):
+                    items.append(.html(node))
+                default:
+                    break
+                }
+            }
+            endRun()
+            return items
+        }
+
+        /// Where a node starts in the note's file.
+        func location(of node: OpaquePointer) -> SourceLocation {
+            let line = Int(cmark_node_get_start_line(node))
+            let column = Int(cmark_node_get_start_column(node))
+            return body.file.location(line: line + body.firstLine - 1, byteColumn: max(column, 1))
+        }
+
+        /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML.
+        mutating func replaceReferences(in run: [OpaquePointer], resolver: inout some MarkdownResolver) {
+            // The run's text, soft line breaks as "\n", with where each node's text starts.
+            var utf8: [UInt8] = []
+            var starts: [(offset: Int, node: OpaquePointer)] = []
+            for node in run {
+                starts.append((utf8.count, node))
+                if cmark_node_get_type(node) == CMARK_NODE_SOFTBREAK {
+                    utf8.append(0x0A)
+                } else if let literal = cmark_node_get_literal(node) {
+                    utf8.append(contentsOf: String(cString: literal).utf8)
+                }
+            }
+            guard utf8.contains(UInt8(ascii: "[")) else { return }
+            let found = InlineReferenceScanner.scan(String(decoding: utf8, as: UTF8.self))
+            guard !found.isEmpty else { return }
+
+            var pieces: [(html: String?, text: String)] = []
+            var copied = 0
+            var searchFrom: [Int: Int] = [:]
+            /// Where a byte of the run's text is written in the file: in the node it belongs to, as far into it.
+            func fileOffset(_ runOffset: Int) -> Int {
+                let owner = starts.last { $0.offset <= runOffset }!
+                let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
+                let lineRange = body.file.lineRange(line)
+                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                return min(nodeStart + runOffset - owner.offset, lineRange.upperBound)
+            }
+            for scanned in found {
+                // The node the reference starts in, and where that node's text is written in the file.
+                let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
+                let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
+                let lineRange = body.file.lineRange(line)
+                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                // The node's own text on this line: the only place the reference can be written.
+                var nodeEnd = lineRange.upperBound
+                if Int(cmark_node_get_end_line(owner.node)) + body.firstLine - 1 == line {
+                    nodeEnd = min(lineRange.lowerBound + Int(cmark_node_get_end_column(owner.node)), lineRange.upperBound)
+                }
+                var start = nodeStart + scanned.range.lowerBound - owner.offset
+                // Find the reference as written, to point at it exactly and to honour a backslash escape.
+                let raw = Array(utf8[scanned.range].prefix { $0 != 0x0A })
+                if let written = Self.find(raw, in: body.file.bytes, from: max(searchFrom[line] ?? nodeStart, nodeStart), to: nodeEnd) {
+                    start = written
+                    searchFrom[line] = written + raw.count
+                    if written > lineRange.lowerBound, body.file.bytes[written - 1] == UInt8(ascii: "\\") { continue }
+                }
+                if let problem = scanned.problem {
+                    resolver.report(Diagnostic(
+                        problem.severity, problem.id, problem.message, at: body.file.location(ofOffset: start + problem.offset)))
+                    continue
+                }
+                guard let reference = scanned.reference else { continue }
+                if scanned.range.lowerBound > copied {
+                    pieces.append((nil, String(decoding: utf8[copied..<scanned.range.lowerBound], as: UTF8.self)))
+                }
+                var items: [SourceLocation] = []
+                if case .citation(let cited) = reference {
+                    items = cited.map { item in
+                        let runOffset = scanned.range.lowerBound + item.offset
+                        let onFirstLine = !utf8[scanned.range.lowerBound..<runOffset].contains(0x0A)
+                        return body.file.location(ofOffset: onFirstLine ? start + item.offset : fileOffset(runOffset))
+                    }
+                }
+                let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
+                pieces.append((resolved.html, resolved.text))
+                copied = scanned.range.upperBound
+            }
+            guard pieces.contains(where: { $0.html != nil }) else { return }
+            if copied < utf8.count { pieces.append((nil, String(decoding: utf8[copied...], as: UTF8.self))) }
+            let anchor = run[0]
+            for piece in pieces {
+                if let html = piece.html {
+                    let replacement = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)
+                    cmark_node_set_on_enter(replacement, html)
+                    cmark_node_set_on_exit(replacement, "")
+                    replacementTexts.append(piece.text)
+                    cmark_node_set_user_data(replacement, UnsafeMutableRawPointer(bitPattern: replacementTexts.count))
+                    cmark_node_insert_before(anchor, replacement)
+                    continue
+                }
+                // Plain text, with its soft line breaks restored.
+                for (index, line) in piece.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    if index > 0 { cmark_node_insert_before(anchor, cmark_node_new(CMARK_NODE_SOFTBREAK)) }
+                    guard !line.isEmpty else { continue }
+                    let text = cmark_node_new(CMARK_NODE_TEXT)
+                    cmark_node_set_literal(text, String(line))
+                    cmark_node_insert_before(anchor, text)
+                }
+            }
+            for node in run { cmark_node_free(node) }
+        }
+
+        /// A reference whose label wrapped onto a new line reads as one line.
+        static func unwrapped(_ reference: InlineReference) -> InlineReference {
+            func line(_ text: String?) -> String? {
+                text.map { String($0.split(separator: "\n").joined(separator: " ")) }
+            }
+            switch reference {
+            case .citation(let items):
+                return .citation(items.map { item in
+                    var item = item
+                    item.locator = line(item.locator)
+                    return item
+                })
+            case .crossLink(let target, let label): return .crossLink(target: target, label: line(label))
+            case .fact(let id, let label): return .fact(id: id, label: line(label))
+            case .sourceLink(let id, let label): return .sourceLink(id: id, label: line(label))
+            }
+        }
+
+        static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {
+            guard !needle.isEmpty, start >= 0 else { return nil }
+            var index = start
+            while index + needle.count <= end {
+                if bytes[index] == needle[0], bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+                index += 1
+            }
+            return nil
+        }
+
+        func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
+            // `[@a]` is a link, not a citation, when a link reference definition `[@a]: …` names it.
+            if !isImage, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+               let literal = cmark_node_get_literal(child), String(cString: literal).hasPrefix("@") {
+                resolver.report(.error(
+                    .citationTakenAsLink,
+                    "[\(String(cString: literal))] is read as a link, because a link reference definition '[\(String(cString: literal))]: …' names it; delete that definition so that it is a citation",
+                    at: location(of: node)))
+            }
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            if let replacement = resolver.resolveLink(destination, isImage: isImage, at: location(of: node)) {
+                cmark_node_set_url(node, replacement)
+            }
+        }
+
+        /// Reports citations written in link reference definitions (`[label]: [@a]`), which CommonMark takes out
+        /// of the page: lines of the body that no block covers, that read as a definition and hold `[@`.
+        func findHiddenCitations(_ document: OpaquePointer, resolver: inout some MarkdownResolver) {
+            var covered = Set<Int>()
+            var child = cmark_node_first_child(document)
+            while let node = child {
+                let first = Int(cmark_node_get_start_line(node)), last = Int(cmark_node_get_end_line(node))
+                if first > 0, last >= first { for line in first...last { covered.insert(line) } }
+                child = cmark_node_next(node)
+            }
+            let lastLine = body.file.lineStarts.count
+            guard body.firstLine <= lastLine else { return }
+            for line in body.firstLine...lastLine where !covered.contains(line - body.firstLine + 1) {
+                let range = body.file.lineRange(line)
+                guard range.lowerBound >= body.range.lowerBound, range.upperBound <= body.range.upperBound else { continue }
+                let bytes = body.file.bytes[range]
+                var index = bytes.startIndex
+                while index < bytes.endIndex, bytes[index] == 0x20, index - bytes.startIndex < 3 { index += 1 }
+                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "["),
+                      let close = Self.find(Array("]:".utf8), in: body.file.bytes, from: index, to: range.upperBound),
+                      let citation = Self.find(Array("[@".utf8), in: body.file.bytes, from: close, to: range.upperBound) else { continue }
+                resolver.report(.warning(
+                    .hiddenCitation,
+                    "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence",
+                    at: body.file.location(ofOffset: citation)))
+            }
+        }
+
+        /// The document's words, a block per line, with references replaced by their text.
+        func plainText(_ document: OpaquePointer) -> String {
+            var text = ""
+            let iterator = cmark_iter_new(document)
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                case CMARK_NODE_CUSTOM_INLINE:
+                    if let data = cmark_node_get_user_data(node) {
+                        let index = Int(bitPattern: data) - 1
+                        if index >= 0, index < replacementTexts.count { text += replacementTexts[index] }
+                    }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                    if event == CMARK_EVENT_EXIT, !text.isEmpty, text.last != "\n" { text += "\n" }
+                default:
+                    break
+                }
+            }
+            while text.last == "\n" { text.removeLast() }
+            return text
+        }
+    }
+}

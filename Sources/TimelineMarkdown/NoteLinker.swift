@@ -1,0 +1,201 @@
+import TimelineCore
+
+/// What a note's body refers to, found while its Markdown is rendered.
+public struct RenderedNote: Sendable, Codable {
+    public var info: NoteInfo
+    public var markdown: RenderedMarkdown
+    /// Sources cited in the body, numbered; the page goes on numbering after it.
+    public var citations: CitationList
+    /// Notes the body links to with `[[...]]`, with the anchor of each mention.
+    public var mentions: [Mention]
+    /// Facts placed in the prose with `[[fact:...]]`.
+    public var inlineFacts: [String]
+}
+
+/// A link from one note's prose to another note.
+public struct Mention: Sendable, Hashable, Codable {
+    public var target: String
+    public var anchor: String
+}
+
+/// Resolves the citations, `[[...]]` links and ordinary links of one note's body against the site,
+/// numbering citations for the note's page and reporting what cannot be resolved.
+public struct NoteLinker: MarkdownResolver {
+    let index: SiteIndex
+    let note: NoteInfo
+    /// The note's folder in the content, for resolving links to other Markdown files.
+    let folder: String
+    var citations = CitationList()
+    var mentions: [Mention] = []
+    /// How many times the body has linked to each note so far, for each mention's anchor.
+    private var mentionCounts: [String: Int] = [:]
+    var inlineFacts: [String] = []
+    var diagnostics: [Diagnostic] = []
+    /// Everything the rendering looked up in the site, with what it found: the rendering stays right for as
+    /// long as each lookup finds the same (see ``SiteIndex/signature(of:)``).
+    var lookups: [Lookup: UInt64] = [:]
+
+    init(index: SiteIndex, note: NoteInfo) {
+        self.index = index
+        self.note = note
+        folder = note.kind.folder
+    }
+
+    /// A note's body rendered, with what it refers to, its diagnostics, and what it looked up.
+    public struct Result: Sendable, Codable {
+        public var note: RenderedNote
+        public var diagnostics: [Diagnostic]
+        public var lookups: [RecordedLookup]
+
+        /// Whether every lookup the rendering made would find the same in `index`.
+        public func isCurrent(in index: SiteIndex) -> Bool {
+            lookups.allSatisfy { index.signature(of: $0.lookup) == $0.signature }
+        }
+    }
+
+    /// A lookup made while rendering, with the signature of what it found.
+    public struct RecordedLookup: Sendable, Codable {
+        public var lookup: Lookup
+        public var signature: UInt64
+    }
+
+    /// Renders a note's body, and returns it with what it refers to, its diagnostics and its lookups.
+    public static func render(_ body: MarkdownBody, note: NoteInfo, index: SiteIndex) -> Result {
+        var linker = NoteLinker(index: index, note: note)
+        let markdown = CommonMarkRenderer.render(body, options: options(index), resolver: &linker)
+        let rendered = RenderedNote(
+            info: note, markdown: markdown, citations: linker.citations, mentions: linker.mentions, inlineFacts: linker.inlineFacts)
+        let lookups = linker.lookups.map { RecordedLookup(lookup: $0.key, signature: $0.value) }
+        return Result(note: rendered, diagnostics: linker.diagnostics, lookups: lookups)
+    }
+
+    static func options(_ index: SiteIndex) -> CommonMarkRenderer.Options {
+        CommonMarkRenderer.Options(allowHTML: index.settings.allowHTML, smartPunctuation: index.settings.smartPunctuation)
+    }
+
+    /// Records a lookup and what it finds.
+    private mutating func depend(on lookup: Lookup) {
+        if lookups[lookup] == nil { lookups[lookup] = index.signature(of: lookup) }
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items places: [SourceLocation]) -> (html: String, text: String) {
+        switch reference {
+        case .citation(let items):
+            var marks: [CitationList.Mark] = []
+            for (position, item) in items.enumerated() {
+                depend(on: .source(item.sourceID))
+                let itemLocation = position < places.count ? places[position] : location
+                guard index.sources[item.sourceID] != nil else {
+                    reportUnknown(.source, item.sourceID, written: "[@\(item.sourceID)]", among: index.sources.keys, at: itemLocation)
+                    continue
+                }
+                let cited = citations.cite(item.sourceID, locator: item.locator)
+                marks.append(CitationList.Mark(number: cited.number, anchor: cited.anchor, sourceID: item.sourceID, locator: item.locator))
+            }
+            return (CitationList.marks(marks), "")
+
+        case .crossLink(let target, let label):
+            depend(on: .note(target))
+            guard let info = index.notes[target] else {
+                reportUnknown(.note, target, written: "[[\(target)]]", among: index.notes.keys, at: location)
+                return (HTML.escape(label ?? target), label ?? target)
+            }
+            let text = label ?? info.title
+            let count = mentionCounts[target, default: 0] + 1
+            mentionCounts[target] = count
+            let anchor = "mention-\(target)-\(count)"
+            if target != note.id { mentions.append(Mention(target: target, anchor: anchor)) }
+            let html = "<a class=\"xref\" id=\"\(anchor)\" href=\"\(info.route.href(from: note.route))\">\(HTML.escape(text))</a>"
+            return (html, text)
+
+        case .fact(let id, let label):
+            depend(on: .fact(id))
+            guard let fact = index.facts[id] else {
+                reportUnknown(.fact, id, written: "[[fact:\(id)]]", among: index.facts.keys, at: location)
+                return (HTML.escape(label ?? id), label ?? id)
+            }
+            inlineFacts.append(id)
+            let text = label ?? fact.inlineText
+            var marks: [CitationList.Mark] = []
+            for citation in fact.citations where index.sources[citation.sourceID] != nil {
+                let cited = citations.cite(citation, inPlace: true)
+                marks.append(CitationList.Mark(number: cited.number, anchor: cited.anchor, sourceID: citation.sourceID, locator: citation.locator))
+            }
+            let html = "<a class=\"fact\" href=\"\(Route.facts.href(from: note.route, fragment: Anchor.fact(id)))\">\(HTML.escape(text))</a>" + CitationList.marks(marks)
+            return (html, text)
+
+        case .sourceLink(let id, let label):
+            depend(on: .source(id))
+            guard let source = index.sources[id] else {
+                reportUnknown(.source, id, written: "[[source:\(id)]]", among: index.sources.keys, at: location)
+                return (HTML.escape(label ?? id), label ?? id)
+            }
+            let text = label ?? source.name
+            return ("<a class=\"source-link\" href=\"\(Route.source(id).href(from: note.route))\">\(HTML.escape(text))</a>", text)
+        }
+    }
+
+    private mutating func reportUnknown(_ kind: ItemKind, _ id: String, written: String, among known: some Collection<String>, at location: SourceLocation) {
+        if index.brokenIDs.contains(kind, id) { return }
+        let fixIt = Diagnostic.FixIt.closest(to: id, among: known)
+        let notes: [Diagnostic.Note] = fixIt == nil && kind == .source ? [.init("sources are defined in sources.yaml")] : []
+        switch kind {
+        case .source: diagnostics.append(.error(.unknownSource, "unknown source '\(id)' in \(written)", at: location, notes: notes, fixIt: fixIt))
+        case .fact: diagnostics.append(.error(.unknownFact, "unknown fact '\(id)' in \(written)", at: location, fixIt: fixIt))
+        case .note: diagnostics.append(.error(.unknownLink, "unknown entry, topic or page '\(id)' in \(written)", at: location, fixIt: fixIt))
+        }
+    }
+
+    mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String? {
+        let lower = destination.lowercased()
+        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("#") {
+            return nil
+        }
+        if destination.isEmpty {
+            diagnostics.append(.error(.brokenLink, "link has no address", at: location))
+            return nil
+        }
+        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/") {
+            let scheme = lower[..<colon]
+            if ["javascript", "vbscript", "data", "file"].contains(scheme) {
+                diagnostics.append(.error(.unsafeLink, "\(scheme): links are not allowed", at: location))
+                return "#"
+            }
+            return nil
+        }
+        if destination.hasPrefix("/") {
+            diagnostics.append(.error(
+                .absoluteLink, "link '\(destination)' starts with '/'; links inside the site are relative, so it works under any address and from disk",
+                at: location))
+            return nil
+        }
+        // A relative link: resolve it as a path in the content, then as a path in the built site.
+        var path = destination
+        var fragment = ""
+        if let hash = path.firstIndex(of: "#") {
+            fragment = String(path[hash...])
+            path = String(path[..<hash])
+        }
+        let resolved = PathText.normalize(folder + "/" + path)
+        if resolved.hasPrefix("..") || resolved.hasPrefix("/") {
+            diagnostics.append(.error(.brokenLink, "link '\(destination)' leads outside the site", at: location))
+            return nil
+        }
+        if resolved.hasSuffix(".md") {
+            let parts = resolved.dropLast(3).split(separator: "/")
+            if parts.count == 2 { depend(on: .note(String(parts[1]))) }
+            if parts.count == 2, let info = index.notes[String(parts[1])], info.kind.folder == parts[0] {
+                return info.route.href(from: note.route) + fragment
+            }
+            diagnostics.append(.error(.brokenLink, "link '\(destination)' names no note of the content", at: location))
+            return nil
+        }
+        depend(on: .path(resolved))
+        if !index.paths.contains(resolved) {
+            diagnostics.append(.error(.brokenLink, "link '\(destination)' names no page or file of the site", at: location))
+        }
+        return nil
+    }
+}

@@ -1,0 +1,234 @@
+import TimelineCore
+
+/// An SVG chart of one metric's figures over time, drawn at build time: each figure a point at its
+/// "as of" date (a bar across a period, a line from low to high for a range), labelled with its value
+/// and linked to its source; figures from different sources get different marks, named in a legend.
+struct FigureChart: Sendable, Encodable {
+    let metric: String
+    let title: String
+    /// The metric's figures, in date order.
+    let facts: [Fact]
+    /// The sources of the figures, by id.
+    let sources: [String: Source]
+    let wording: DateWording
+
+    /// The drawing's size in its own units; narrow, so that its text stays legible on a phone.
+    static let width = 480.0
+    static let height = 280.0
+    static let margin = (top: 26.0, right: 18.0, bottom: 40.0, left: 78.0)
+    /// The most figures a chart may have to be drawn on the pages of the notes that show them as well as on
+    /// the facts page.
+    static let notePageLimit = 40
+    /// Mark shapes, one per source, in order of first appearance.
+    static let shapes = ["circle", "square", "triangle", "diamond", "cross", "star"]
+
+    /// Charts are drawn for metrics with two figures or more.
+    static func charts(facts: [Fact], index: SiteIndex) -> [String: FigureChart] {
+        var byMetric: [String: [Fact]] = [:]
+        for fact in facts where fact.value != nil {
+            if let metric = fact.metric { byMetric[metric, default: []].append(fact) }
+        }
+        var charts: [String: FigureChart] = [:]
+        for (metric, facts) in byMetric where facts.count >= 2 {
+            let title = index.settings.metrics.first { $0.id == metric }?.title ?? Fact.metricTitle(metric)
+            var sources: [String: Source] = [:]
+            for fact in facts {
+                if let id = fact.citations.first?.sourceID, let source = index.sources[id] { sources[id] = source }
+            }
+            charts[metric] = FigureChart(
+                metric: metric, title: title,
+                facts: facts.sorted { ($0.date.earliest, $0.date.latest, $0.id) < ($1.date.earliest, $1.date.latest, $1.id) },
+                sources: sources, wording: index.wording)
+        }
+        return charts
+    }
+
+    /// The sources of the figures, in order of first appearance, each with its mark.
+    var legend: [(source: Source, shape: String, series: Int)] {
+        var seen: [String] = []
+        for fact in facts { if let id = fact.citations.first?.sourceID, !seen.contains(id) { seen.append(id) } }
+        return seen.enumerated().compactMap { index, id in
+            sources[id].map { ($0, Self.shapes[index % Self.shapes.count], index % Self.shapes.count) }
+        }
+    }
+
+    /// The chart as inline SVG, with links relative to a page `root` away from the site's root.
+    func svg(root: String, highlight: Set<String> = []) -> String {
+        drawing(root: root).svg(highlight: highlight)
+    }
+
+    /// A chart drawn once, in pieces, so that each page can mark its own figures without drawing it again.
+    struct Drawing: Sendable {
+        /// Text, and after each point's class list, the point's fact id.
+        var pieces: [(text: String, fact: String?)]
+
+        func svg(highlight: Set<String>) -> String {
+            var svg = ""
+            for piece in pieces {
+                svg += piece.text
+                if let fact = piece.fact, highlight.contains(fact) { svg += " highlight" }
+            }
+            return svg
+        }
+    }
+
+    func drawing(root: String) -> Drawing {
+        var pieces: [(text: String, fact: String?)] = []
+        let top = Self.niceCeiling(facts.map { max($0.value ?? 0, $0.upperValue ?? 0) }.max() ?? 1)
+        let ticks = (0...4).map { step in (value: top * Double(step) / 4, label: Fact.format(number: top * Double(step) / 4)) }
+        // The left margin fits the longest tick label (about 7 units a character at the chart's text size).
+        let left = max(40, Double(ticks.map(\.label.count).max() ?? 0) * 7 + 14)
+        let plot = (x: left, y: Self.margin.top,
+                    width: Self.width - left - Self.margin.right, height: Self.height - Self.margin.top - Self.margin.bottom)
+        // Time axis: from the first figure's earliest day to the last one's latest, padded.
+        var first = Double(facts.map(\.date.earliest.value).min() ?? 0)
+        var last = Double(facts.map { min($0.date.latest.value, $0.date.earliest.value + 366 * 20) }.max() ?? 0)
+        if last - first < 60 { first -= 180; last += 180 }
+        let pad = (last - first) * 0.06
+        first -= pad
+        last += pad
+        func x(_ day: Double) -> Double { plot.x + (day - first) / (last - first) * plot.width }
+        func y(_ value: Double) -> Double { plot.y + plot.height - value / top * plot.height }
+        let legend = self.legend
+        func mark(of fact: Fact) -> (shape: String, series: Int) {
+            let id = fact.citations.first?.sourceID
+            let entry = legend.first { $0.source.id == id }
+            return (entry?.shape ?? "circle", entry?.series ?? 0)
+        }
+
+        let id = "chart-\(metric)"
+        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" aria-labelledby=\"\(id)-title\">\n"
+        svg += "<title id=\"\(id)-title\">\(XML.escape(title)): \(facts.count) figures over time</title>\n"
+        // Axes and grid, hidden from assistive technology: the table beside the chart carries the data.
+        svg += "<g class=\"chart-axes\" aria-hidden=\"true\">\n"
+        for tick in ticks {
+            let position = Self.format(y(tick.value))
+            svg += "<line class=\"chart-grid\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(position)\" y2=\"\(position)\"/>\n"
+            svg += "<text class=\"chart-tick\" x=\"\(Self.format(plot.x - 8))\" y=\"\(Self.format(y(tick.value) + 4))\" text-anchor=\"end\">\(XML.escape(tick.label))</text>\n"
+        }
+        for (day, label) in timeTicks(from: first, to: last) {
+            let position = Self.format(x(day))
+            svg += "<line class=\"chart-year\" x1=\"\(position)\" x2=\"\(position)\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height + 5))\"/>\n"
+            svg += "<text class=\"chart-tick\" x=\"\(position)\" y=\"\(Self.format(plot.y + plot.height + 20))\" text-anchor=\"middle\">\(XML.escape(label))</text>\n"
+        }
+        svg += "<line class=\"chart-axis\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height))\"/>\n"
+        svg += "</g>\n"
+
+        // Labels already placed, as boxes, so that a label that would cover one goes below its mark instead.
+        var placed: [(minX: Double, maxX: Double, y: Double)] = []
+        for fact in facts {
+            guard let value = fact.value else { continue }
+            let (shape, series) = mark(of: fact)
+            let start = Double(fact.date.earliest.value)
+            let end = Double(min(fact.date.latest.value, fact.date.earliest.value + 366 * 20))
+            let centre = fact.date.isInterval ? (start + end) / 2 : start + min(end - start, 31) / 2
+            let source = fact.citations.first.flatMap { sources[$0.sourceID] }
+            let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
+            let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
+                + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")
+            svg += "<a class=\"chart-point series-\(series)"
+            pieces.append((svg, fact.id))
+            svg = "\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
+            if fact.date.isInterval, end - start > 40 {
+                svg += "<line class=\"chart-period\" x1=\"\(Self.format(x(start)))\" x2=\"\(Self.format(x(end)))\" y1=\"\(Self.format(y(value)))\" y2=\"\(Self.format(y(value)))\"/>\n"
+            }
+            if let upper = fact.upperValue {
+                svg += "<line class=\"chart-range\" x1=\"\(Self.format(x(centre)))\" x2=\"\(Self.format(x(centre)))\" y1=\"\(Self.format(y(value)))\" y2=\"\(Self.format(y(upper)))\"/>\n"
+                svg += Self.shape(shape, x: x(centre), y: y(upper))
+            }
+            svg += Self.shape(shape, x: x(centre), y: y(value))
+            let text = fact.displayValue ?? Fact.format(number: value)
+            let anchor = x(centre) > plot.x + plot.width * 0.85 ? "end" : (x(centre) < plot.x + plot.width * 0.15 ? "start" : "middle")
+            let width = Double(text.count) * 6.5
+            let minX = anchor == "start" ? x(centre) : (anchor == "end" ? x(centre) - width : x(centre) - width / 2)
+            func overlaps(_ candidateY: Double) -> Bool {
+                placed.contains { $0.minX < minX + width && minX < $0.maxX && abs($0.y - candidateY) < 15 }
+            }
+            var labelY = max(y(fact.upperValue ?? value) - 10, plot.y + 10)
+            if overlaps(labelY) {
+                let below = min(y(value) + 20, plot.y + plot.height - 4)
+                if !overlaps(below) { labelY = below } else if !overlaps(labelY - 15), labelY - 15 > plot.y - 10 { labelY -= 15 }
+            }
+            placed.append((minX, minX + width, labelY))
+            svg += "<text class=\"chart-label\" x=\"\(Self.format(x(centre)))\" y=\"\(Self.format(labelY))\" text-anchor=\"\(anchor)\" aria-hidden=\"true\">\(XML.escape(text))</text>\n"
+            svg += "</a>\n"
+        }
+        svg += "</svg>"
+        pieces.append((svg, nil))
+        return Drawing(pieces: pieces)
+    }
+
+    /// Ticks of the time axis: years, or for a span under two years, every third month.
+    func timeTicks(from first: Double, to last: Double) -> [(day: Double, label: String)] {
+        let firstYear = DayNumber(Int(first.rounded(.up))).components.year
+        let lastYear = DayNumber(Int(last)).components.year
+        var ticks: [(Double, String)] = []
+        if last - first < 2 * 366 {
+            for year in firstYear...lastYear {
+                for month in [1, 4, 7, 10] {
+                    let day = Double(DayNumber(year: year, month: month, day: 1).value)
+                    guard day >= first, day <= last else { continue }
+                    ticks.append((day, month == 1 ? String(year) : String(wording.months[month - 1].prefix(3))))
+                }
+            }
+            return ticks
+        }
+        let stride = max(1, (lastYear - firstYear + 1) / 6)
+        var year = firstYear
+        while year <= lastYear {
+            let day = Double(DayNumber(year: year, month: 1, day: 1).value)
+            if day >= first, day <= last { ticks.append((day, String(year))) }
+            year += stride
+        }
+        return ticks
+    }
+
+    /// An SVG mark of a shape centred on a point.
+    static func shape(_ shape: String, x: Double, y: Double) -> String {
+        let cx = format(x), cy = format(y)
+        switch shape {
+        case "square":
+            return "<rect class=\"chart-mark\" x=\"\(format(x - 5))\" y=\"\(format(y - 5))\" width=\"10\" height=\"10\"/>\n"
+        case "triangle":
+            return "<path class=\"chart-mark\" d=\"M\(cx) \(format(y - 6))L\(format(x + 6)) \(format(y + 5))L\(format(x - 6)) \(format(y + 5))Z\"/>\n"
+        case "diamond":
+            return "<path class=\"chart-mark\" d=\"M\(cx) \(format(y - 7))L\(format(x + 7)) \(cy)L\(cx) \(format(y + 7))L\(format(x - 7)) \(cy)Z\"/>\n"
+        case "cross":
+            return "<path class=\"chart-mark\" d=\"M\(format(x - 6)) \(format(y - 2))h4v-4h4v4h4v4h-4v4h-4v-4h-4Z\"/>\n"
+        case "star":
+            return "<path class=\"chart-mark\" d=\"M\(cx) \(format(y - 7))L\(format(x + 2)) \(format(y - 2))L\(format(x + 7)) \(format(y - 2))L\(format(x + 3)) \(format(y + 2))L\(format(x + 4)) \(format(y + 7))L\(cx) \(format(y + 4))L\(format(x - 4)) \(format(y + 7))L\(format(x - 3)) \(format(y + 2))L\(format(x - 7)) \(format(y - 2))L\(format(x - 2)) \(format(y - 2))Z\"/>\n"
+        default:
+            return "<circle class=\"chart-mark\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"5.5\"/>\n"
+        }
+    }
+
+    /// A small SVG of a legend's mark, for the legend list.
+    static func legendMark(_ kind: String, series: Int) -> String {
+        "<svg class=\"chart-key series-\(series)\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\">" + shape(kind, x: 8, y: 8) + "</svg>"
+    }
+
+    /// The smallest round number (1, 2, 2.5 or 5 times a power of ten) at or above a value.
+    static func niceCeiling(_ value: Double) -> Double {
+        guard value > 0 else { return 1 }
+        var power = 1.0
+        while power * 10 <= value { power *= 10 }
+        while power > value { power /= 10 }
+        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] where factor * power >= value { return factor * power }
+        return 10 * power
+    }
+
+    /// A coordinate with at most one decimal, the same on every machine.
+    static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : String(format: tenths)
+    }
+}
+
+private extension String {
+    /// Tenths written as a decimal: 123 becomes "12.3", -5 becomes "-0.5".
+    init(format tenths: Int) {
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = abs(tenths)
+        self = "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}

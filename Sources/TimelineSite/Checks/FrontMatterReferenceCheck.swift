@@ -1,0 +1,38 @@
+import TimelineCore
+
+/// Every id named in front matter and data files exists: topics and facts of entries, and every cited source.
+struct FrontMatterReferenceCheck: SiteCheck {
+    func check(_ site: Site, log: DiagnosticLog) {
+        let index = site.index
+        let topicIDs = site.content.topics.map(\.id)
+        let topics = Set(topicIDs)
+        for entry in site.content.entries {
+            for topic in entry.topics where !topics.contains(topic.id) && !index.brokenIDs.contains(.note, topic.id) {
+                if let other = index.notes[topic.id] {
+                    log.error(
+                        .unknownTopic, "'\(topic.id)' is \(other.kind.withArticle), not a topic; link to it with [[\(topic.id)]] in the text instead",
+                        at: topic.location)
+                } else if let fixIt = Diagnostic.FixIt.closest(to: topic.id, among: topicIDs) {
+                    log.error(.unknownTopic, "unknown topic '\(topic.id)'", at: topic.location, fixIt: fixIt)
+                } else {
+                    log.error(.unknownTopic, "unknown topic '\(topic.id)'; create topics/\(topic.id).md", at: topic.location)
+                }
+            }
+            for fact in entry.facts where index.facts[fact.id] == nil && !index.brokenIDs.contains(.fact, fact.id) {
+                log.error(.unknownFact, "unknown fact '\(fact.id)'", at: fact.location, fixIt: .closest(to: fact.id, among: index.facts.keys))
+            }
+            checkCitations(entry.citations, index: index, log: log)
+        }
+        for topic in site.content.topics { checkCitations(topic.citations, index: index, log: log) }
+        for page in site.content.pages { checkCitations(page.citations, index: index, log: log) }
+        for fact in site.content.facts { checkCitations(fact.citations, index: index, log: log) }
+    }
+
+    private func checkCitations(_ citations: [Citation], index: SiteIndex, log: DiagnosticLog) {
+        for citation in citations where index.sources[citation.sourceID] == nil && !index.brokenIDs.contains(.source, citation.sourceID) {
+            log.error(
+                .unknownSource, "unknown source '\(citation.sourceID)'", at: citation.location,
+                fixIt: .closest(to: citation.sourceID, among: index.sources.keys))
+        }
+    }
+}

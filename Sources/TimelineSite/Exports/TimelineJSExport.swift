@@ -1,0 +1,91 @@
+import TimelineCore
+
+/// `timeline.json`: the entries in Knight Lab TimelineJS's JSON format, so the same content can be shown there.
+///
+/// Dates become `start_date`/`end_date` objects at their written precision; approximate, uncertain, seasonal
+/// and open dates also carry the site's wording in `display_date`, since TimelineJS cannot express them.
+struct TimelineJSExport {
+    let site: Site
+
+    var bytes: [UInt8] { Array((json.serialized(pretty: true) + "\n").utf8) }
+
+    var json: JSON {
+        let settings = site.index.settings
+        let wording = site.index.wording
+        var events: [JSON] = []
+        for entry in site.entries {
+            guard let (start, end) = Self.dates(entry.date) else { continue }
+            var members: [(String, JSON)] = [("unique_id", .string(entry.id)), ("start_date", start)]
+            if let end { members.append(("end_date", end)) }
+            if Self.needsDisplayDate(entry.date) { members.append(("display_date", .string(entry.date.display(wording)))) }
+            var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
+            text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">Read the entry and its sources</a></p>"
+            members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
+            if let first = entry.topics.first, let topic = site.index.notes[first.id] {
+                members.append(("group", .string(topic.title)))
+            }
+            events.append(.object(members))
+        }
+        let lastDay = site.entries.map(\.date.latest).filter { $0.value != Int.max }.max()
+        var eras: [JSON] = []
+        for era in settings.eras {
+            guard case .interval(let start, let end) = era.date.value, case .point(let first) = start else { continue }
+            let last: EDTFDate.Point
+            if case .point(let point) = end {
+                last = point
+            } else if let lastDay {
+                let (year, month, day) = lastDay.components
+                last = EDTFDate.Point(year: year, month: month, day: day)
+            } else {
+                continue
+            }
+            eras.append(.object([
+                ("start_date", Self.date(first)), ("end_date", Self.date(last)),
+                ("text", .object([("headline", .string(era.title))])),
+            ]))
+        }
+        return .object([
+            ("title", .object([("text", .object([("headline", .string(settings.title)), ("text", .string("<p>\(HTML.escape(settings.description))</p>"))]))])),
+            ("events", .array(events)),
+            ("eras", .array(eras)),
+        ])
+    }
+
+    /// A TimelineJS date object at the point's precision: year, then month and day when known.
+    static func date(_ point: EDTFDate.Point) -> JSON {
+        let earliest = point.earliest.components
+        var members: [(String, JSON)] = [("year", .integer(earliest.year))]
+        if point.season != nil || point.unspecifiedYearDigits > 0 { return .object(members) }
+        if let month = point.month, !point.monthUnspecified {
+            members.append(("month", .integer(month)))
+            if let day = point.day, !point.dayUnspecified { members.append(("day", .integer(day))) }
+        }
+        return .object(members)
+    }
+
+    static func dates(_ date: EDTFDate) -> (JSON, JSON?)? {
+        switch date.value {
+        case .point(let point): return (Self.date(point), nil)
+        case .interval(let start, let end):
+            switch (start, end) {
+            case (.point(let first), .point(let last)): return (Self.date(first), Self.date(last))
+            case (.point(let first), _): return (Self.date(first), nil)
+            case (_, .point(let last)): return (Self.date(last), nil)
+            default: return nil
+            }
+        }
+    }
+
+    /// Whether TimelineJS's own rendering of the date would say more or less than the EDTF does.
+    static func needsDisplayDate(_ date: EDTFDate) -> Bool {
+        func plain(_ point: EDTFDate.Point) -> Bool {
+            point.qualifier == .exact && point.season == nil && point.unspecifiedYearDigits == 0 && !point.monthUnspecified && !point.dayUnspecified
+        }
+        switch date.value {
+        case .point(let point): return !plain(point)
+        case .interval(let start, let end):
+            guard case .point(let first) = start, case .point(let last) = end else { return true }
+            return !plain(first) || !plain(last)
+        }
+    }
+}

@@ -1,0 +1,192 @@
+import TimelineCore
+import TimelineMarkdown
+
+/// A site whose content has been read, rendered and linked both ways: what pages, checks and exports are
+/// made from. Pages read it only through ``SiteReader``, which records what each page read.
+public struct Site: Sendable {
+    public let content: Content
+    public let index: SiteIndex
+    /// Entries in time order: earliest possible day, then latest, then id.
+    public let entries: [Entry]
+    /// Topics by title.
+    public let topics: [Topic]
+    /// Pages in menu order, then by title.
+    public let pages: [Page]
+    /// Topics and pages by id.
+    let topicsByID: [String: Topic]
+    let pagesByID: [String: Page]
+    /// Each note with its citations numbered for its page.
+    let notes: [String: LinkedNote]
+    /// Mentions of each note in other notes' prose, in time order of the mentioning entries.
+    let backlinks: [String: [Backlink]]
+    /// Entries tagged with each topic in their front matter.
+    let tagged: [String: [String]]
+    /// Every place that cites each source.
+    let sourceUses: [String: [SourceUse]]
+    /// Notes that show or mention each fact.
+    let factUses: [String: [NoteInfo]]
+    /// The era of each entry, by the entry's position in time.
+    let eras: [Era?]
+    /// Each entry's position in time, by id.
+    let positions: [String: Int]
+    /// For each topic, the positions of the entries that name it in front matter or link to it, in time order.
+    let topicEntries: [String: [Int]]
+    /// Charts of the metrics with two figures or more, by metric.
+    let charts: [String: FigureChart]
+
+    public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
+        self.content = content
+        self.index = index
+        // Sorting positions rather than entries: an entry is a large value to move around.
+        let keys = content.entries.map { ($0.date.earliest, $0.date.latest, $0.id) }
+        entries = keys.indices.sorted { keys[$0] < keys[$1] }.map { content.entries[$0] }
+        topics = content.topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
+        pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.title, $0.id) < ($1.menuOrder ?? Int.max, $1.title, $1.id) }
+
+        topicsByID = Dictionary(topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        pagesByID = Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+
+        var renderedByID: [String: RenderedNote] = [:]
+        for note in rendered { renderedByID[note.info.id] = note }
+        var notes: [String: LinkedNote] = [:]
+        for entry in entries { notes[entry.id] = LinkedNote(entry.info, renderedByID[entry.id], facts: entry.facts, citations: entry.citations, index: index) }
+        for topic in topics { notes[topic.id] = LinkedNote(topic.info, renderedByID[topic.id], facts: [], citations: topic.citations, index: index) }
+        for page in pages { notes[page.id] = LinkedNote(page.info, renderedByID[page.id], facts: [], citations: page.citations, index: index) }
+        self.notes = notes
+
+        let uses = Self.uses(notes: notes, order: entries.map(\.id) + topics.map(\.id) + pages.map(\.id), facts: content.facts)
+        backlinks = uses.backlinks
+        factUses = uses.factUses
+        sourceUses = uses.sourceUses
+
+        var tagged: [String: [String]] = [:]
+        for entry in entries {
+            for topic in Set(entry.topics.map(\.id)).sorted() { tagged[topic, default: []].append(entry.id) }
+        }
+        self.tagged = tagged
+
+        let definedEras = content.settings.eras
+        eras = entries.map { entry in
+            definedEras
+                .filter { $0.date.earliest <= entry.date.earliest && entry.date.earliest <= $0.date.latest }
+                .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) }
+        }
+        let positions = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.positions = positions
+        var topicEntries: [String: [Int]] = [:]
+        for topic in topics {
+            var members = Set((tagged[topic.id] ?? []).compactMap { positions[$0] })
+            for backlink in backlinks[topic.id] ?? [] where backlink.from.kind == .entry {
+                if let position = positions[backlink.from.id] { members.insert(position) }
+            }
+            topicEntries[topic.id] = members.sorted()
+        }
+        self.topicEntries = topicEntries
+        charts = FigureChart.charts(facts: content.facts, index: index)
+    }
+
+    /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
+    /// then pages, then the facts by date.
+    private static func uses(notes: [String: LinkedNote], order: [String], facts: [Fact]) -> (
+        backlinks: [String: [Backlink]], factUses: [String: [NoteInfo]], sourceUses: [String: [SourceUse]]
+    ) {
+        var backlinks: [String: [Backlink]] = [:]
+        var factUses: [String: [NoteInfo]] = [:]
+        var sourceUses: [String: [SourceUse]] = [:]
+        for id in order {
+            guard let note = notes[id] else { continue }
+            var seen = Set<String>()
+            for mention in note.rendered.mentions where seen.insert(mention.target).inserted {
+                backlinks[mention.target, default: []].append(Backlink(from: note.info, anchor: mention.anchor))
+            }
+            var shown = Set<String>()
+            for fact in note.facts.map(\.fact.id) + note.rendered.inlineFacts where shown.insert(fact).inserted {
+                factUses[fact, default: []].append(note.info)
+            }
+            for cited in note.citations.sources {
+                for use in cited.uses {
+                    sourceUses[cited.sourceID, default: []].append(SourceUse(
+                        route: note.info.route, anchor: use.anchor ?? Anchor.citedSource(cited.sourceID), title: note.info.title,
+                        note: note.info, factID: nil, locator: use.locator, quote: use.quote, quoteLanguage: use.quoteLanguage))
+                }
+            }
+        }
+        for fact in facts.sorted(by: { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) }) {
+            for citation in fact.citations {
+                sourceUses[citation.sourceID, default: []].append(SourceUse(
+                    route: .facts, anchor: Anchor.fact(fact.id), title: fact.statement, note: nil, factID: fact.id,
+                    locator: citation.locator, quote: citation.quote, quoteLanguage: citation.quoteLanguage))
+            }
+        }
+        return (backlinks, factUses, sourceUses)
+    }
+
+    /// The address of a route: absolute when the site knows its base URL, else its path.
+    public func url(_ route: Route) -> String {
+        guard let base = index.settings.baseURL else { return route.path }
+        return base + (route == .index ? "" : route.path)
+    }
+
+    /// Every page a template renders, in the order they are built.
+    public var pageRoutes: [Route] {
+        Route.fixedPages + entries.map { .note(.entry, $0.id) } + topics.map { .note(.topic, $0.id) }
+            + content.sources.map { .source($0.id) } + pages.map { .note(.page, $0.id) } + index.settings.eras.map { .era($0.id) }
+    }
+}
+
+/// A link to a note from another note's prose, as shown in "Mentioned in".
+struct Backlink: Sendable, Hashable, Codable {
+    var from: NoteInfo
+    /// Where the mention is on the linking page.
+    var anchor: String
+}
+
+/// One place that cites a source, for the source's page.
+struct SourceUse: Sendable, Hashable, Codable {
+    /// The page that cites it, with the anchor of the citation.
+    var route: Route
+    var anchor: String?
+    var title: String
+    /// The entry, topic or page that cites, or nil when a fact does.
+    var note: NoteInfo?
+    var factID: String?
+    var locator: String?
+    var quote: String?
+    var quoteLanguage: String?
+}
+
+/// A fact shown on a note's page, with its citation marks for that page.
+struct FactOnPage: Sendable, Codable {
+    var fact: Fact
+    var marks: String
+}
+
+/// A note whose citations are numbered for its page: body first, then its facts, then sources it cites as a whole.
+struct LinkedNote: Sendable, Codable {
+    var info: NoteInfo
+    var rendered: RenderedNote
+    var citations: CitationList
+    var facts: [FactOnPage]
+
+    init?(_ info: NoteInfo, _ rendered: RenderedNote?, facts factRefs: [Reference], citations wholeCitations: [Citation], index: SiteIndex) {
+        guard let rendered else { return nil }
+        var citations = rendered.citations
+        var facts: [FactOnPage] = []
+        for reference in factRefs {
+            guard let fact = index.facts[reference.id] else { continue }
+            var marks: [CitationList.Mark] = []
+            for citation in fact.citations where index.sources[citation.sourceID] != nil {
+                let cited = citations.cite(citation, inPlace: true)
+                marks.append(CitationList.Mark(number: cited.number, anchor: cited.anchor, sourceID: citation.sourceID, locator: citation.locator))
+            }
+            facts.append(FactOnPage(fact: fact, marks: CitationList.marks(marks)))
+        }
+        for citation in wholeCitations where index.sources[citation.sourceID] != nil {
+            _ = citations.cite(citation, inPlace: false)
+        }
+        self.info = info
+        self.rendered = rendered
+        self.citations = citations
+        self.facts = facts
+    }
+}

@@ -1,0 +1,80 @@
+import TimelineCore
+
+/// What many pages show alike, made once per build: entry cards and charts, each for pages at the site's
+/// root and one folder down.
+final class PageCaches: Sendable {
+    private let site: Site
+    private let cards: [String: (top: EntryCard, nested: EntryCard)]
+    /// Each chart drawn once for pages at the site's root and once for pages one folder down.
+    private let drawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
+    /// Each chart for pages one folder down, before a page marks its own figures.
+    private let nestedCharts: [String: ChartView]
+    /// The site's stylesheet, for the 404 page, which servers show at any address and so loads nothing.
+    let stylesheet: String
+
+    /// - Parameter makingCards: whether to make every entry's card ahead, for a build that renders many of
+    ///   the pages that list them.
+    init(site: Site, stylesheet: String, makingCards: Bool) {
+        self.site = site
+        self.stylesheet = stylesheet
+        let drawings = site.charts.mapValues { (top: $0.drawing(root: ""), nested: $0.drawing(root: "../")) }
+        self.drawings = drawings
+        var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
+        if makingCards {
+            let made = parallelMap(site.entries) { entry in (Self.card(entry, in: site, root: ""), Self.card(entry, in: site, root: "../")) }
+            for (entry, pair) in zip(site.entries, made) { cards[entry.id] = (pair.0, pair.1) }
+        }
+        self.cards = cards
+        nestedCharts = site.charts.mapValues { Self.chartView($0, in: site, root: "../", highlight: [], drawing: drawings[$0.metric]?.nested) }
+    }
+
+    /// An entry's card for pages `root` away from the site's root.
+    func card(_ id: String, root: String) -> EntryCard? {
+        if let cached = cards[id] { return root.isEmpty ? cached.top : cached.nested }
+        guard let (entry, _) = site.entry(id) else { return nil }
+        return Self.card(entry, in: site, root: root)
+    }
+
+    private static func card(_ entry: Entry, in site: Site, root: String) -> EntryCard {
+        let count = site.notes[entry.id]?.citations.sources.count ?? 0
+        let topics = entry.topics.compactMap { reference -> Chip? in
+            guard let info = site.index.notes[reference.id], info.kind == .topic else { return nil }
+            return Chip(title: info.title, href: root + info.route.path)
+        }
+        return EntryCard(
+            id: entry.id, title: entry.title, href: root + Route.note(.entry, entry.id).path, dateHTML: entry.date.html(site.index.wording),
+            sourceLabel: count == 1 ? "1 source" : "\(count) sources", topics: topics, summary: entry.summary, year: entry.date.year)
+    }
+
+    /// A chart for pages `root` away from the site's root, with the page's own figures marked.
+    func chartView(_ metric: String, root: String, highlight: Set<String>) -> ChartView? {
+        guard let chart = site.charts[metric] else { return nil }
+        let drawing = root.isEmpty ? drawings[metric]?.top : drawings[metric]?.nested
+        guard root == "../", var view = nestedCharts[metric] else {
+            return Self.chartView(chart, in: site, root: root, highlight: highlight, drawing: drawing)
+        }
+        // The shared chart, with this page's figures marked.
+        view.svg = drawing?.svg(highlight: highlight) ?? chart.svg(root: root, highlight: highlight)
+        for (index, fact) in chart.facts.enumerated() where highlight.contains(fact.id) { view.rows[index].highlight = true }
+        return view
+    }
+
+    static func chartView(_ chart: FigureChart, in site: Site, root: String, highlight: Set<String>, drawing: FigureChart.Drawing?) -> ChartView {
+        let wording = site.index.wording
+        return ChartView(
+            title: chart.title, svg: drawing?.svg(highlight: highlight) ?? chart.svg(root: root, highlight: highlight),
+            anchor: Anchor.metric(chart.metric), href: root + Route.facts.path + "#" + Anchor.metric(chart.metric),
+            legend: chart.legend.map { item in
+                LegendItem(
+                    mark: FigureChart.legendMark(item.shape, series: item.series), title: item.source.name,
+                    publisher: item.source.publisherBesideName ?? "", href: root + Route.source(item.source.id).path)
+            },
+            rows: chart.facts.map { fact in
+                let source = fact.citations.first.flatMap { site.index.sources[$0.sourceID] }
+                return ChartRow(
+                    fact: FactView(id: fact.id, statement: fact.statement, dateHTML: fact.date.html(wording), value: fact.displayValue),
+                    source: source.map { ChartSource(title: $0.name, publisher: $0.publisherBesideName ?? "", href: root + Route.source($0.id).path) },
+                    highlight: highlight.contains(fact.id))
+            })
+    }
+}

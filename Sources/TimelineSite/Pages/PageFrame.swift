@@ -1,0 +1,130 @@
+import TimelineCore
+
+/// What every page shows around its content: the site, the page's own metadata, navigation and the
+/// alternate formats, read by `layout.mustache` and its partials.
+struct PageFrame: Sendable, Encodable {
+    var site: SiteValues
+    var page: PageMetadata
+    /// The way from the page back to the site's root: `""` or `"../"`.
+    var root: String
+    var navigation: [NavigationLink]
+    var alternates: [AlternateLink]
+    /// The page's structured data (schema.org JSON-LD), safe inside a `<script>` element.
+    var jsonld: String
+
+    static func fields<Page>(_ frame: @escaping @Sendable (Page) -> PageFrame) -> [TemplateField<Page>] {
+        [
+            .object("site", "The site: its title, description, language, publisher and address") { frame($0).site },
+            .object("page", "This page's title, description and kind") { frame($0).page },
+            .text("root", "The way back to the site's root from this page, such as `../`; links to the site's files start with it") { frame($0).root },
+            .list("navigation", "The site's menu: timeline, topics, facts, sources and the pages with a `menu` position") { frame($0).navigation },
+            .list("alternates", "The site's feed and data files, for `<link rel=\"alternate\">`") { frame($0).alternates },
+            .html("jsonld", "The page's schema.org structured data as JSON, for a `<script type=\"application/ld+json\">`") { frame($0).jsonld },
+        ]
+    }
+}
+
+/// The site, as every page shows it.
+struct SiteValues: TemplateModel, Encodable {
+    var title: String
+    var description: String
+    var language: String
+    var publisher: String?
+    var baseURL: String?
+
+    static let summary = "The site, from `site.yaml`."
+    static let fields: [TemplateField<Self>] = [
+        .text("title", "The site's title") { $0.title },
+        .text("description", "The site's description") { $0.description },
+        .text("language", "The BCP 47 language of the content, for `<html lang>`") { $0.language },
+        .text("publisher", "Who publishes the site, when `site.yaml` says") { $0.publisher },
+        .text("base_url", "The address the site is published at, when `site.yaml` gives it") { $0.baseURL },
+    ]
+}
+
+/// One page's own metadata.
+struct PageMetadata: TemplateModel, Encodable {
+    var title: String
+    var fullTitle: String
+    var description: String
+    /// What kind of page this is: `index`, `entry`, `topic`, `topics`, `source`, `sources`, `facts`, `page`, `era` or `404`.
+    var kind: String
+    var canonical: String?
+    var openGraphType: String
+
+    static let summary = "The page being rendered."
+    static let fields: [TemplateField<Self>] = [
+        .text("title", "The page's title") { $0.title },
+        .text("full_title", "The title followed by the site's title, for `<title>`") { $0.fullTitle },
+        .text("description", "The page's summary, or else the site's description") { $0.description },
+        .text("kind", "What the page is: `index`, `entry`, `topic`, `topics`, `source`, `sources`, `facts`, `page`, `era` or `404`") { $0.kind },
+        .text("canonical", "The page's absolute address, when the site has a `base_url`") { $0.canonical },
+        .text("og_type", "`article` for an entry, `website` for the others, for Open Graph") { $0.openGraphType },
+    ]
+}
+
+/// An item of the site's menu.
+struct NavigationLink: TemplateModel, Encodable {
+    var title: String
+    var href: String
+    var current: Bool
+
+    static let summary = "An item of the site's menu."
+    static let fields: [TemplateField<Self>] = [
+        .text("title", "The item's label") { $0.title },
+        .text("href", "Its link, relative to this page") { $0.href },
+        .flag("current", "Whether it is this page") { $0.current },
+    ]
+}
+
+/// A link to the site in another format.
+struct AlternateLink: TemplateModel, Encodable {
+    var type: String
+    var title: String
+    var href: String
+
+    static let summary = "The site in another format."
+    static let fields: [TemplateField<Self>] = [
+        .text("type", "Its media type") { $0.type },
+        .text("title", "What it is") { $0.title },
+        .text("href", "Its link, relative to this page") { $0.href },
+    ]
+}
+
+extension PageBuilder {
+    /// The frame of a page: the site, the page, navigation, and its structured data (a `WebPage` unless the
+    /// page gives its own).
+    func frame(_ route: Route, title: String, description: String?, kind: String, jsonld: JSON? = nil) -> PageFrame {
+        let settings = reader.settings()
+        let root = route.root
+        var navigation = [
+            NavigationLink(title: "Timeline", href: Route.index.href(from: route), current: route == .index),
+            NavigationLink(title: "Topics", href: Route.topics.href(from: route), current: route == .topics),
+            NavigationLink(title: "Facts", href: Route.facts.href(from: route), current: route == .facts),
+            NavigationLink(title: "Sources", href: Route.sources.href(from: route), current: route == .sources),
+        ]
+        for page in reader.menu() {
+            navigation.append(NavigationLink(title: page.title, href: page.route.href(from: route), current: route == page.route))
+        }
+        let alternates = [
+            AlternateLink(type: "application/atom+xml", title: "\(settings.title): entries (Atom feed)", href: Route.feed.href(from: route)),
+            AlternateLink(type: "application/json", title: "\(settings.title): timeline for TimelineJS", href: Route.timelineJS.href(from: route)),
+            AlternateLink(type: "application/json", title: "\(settings.title): all content as data", href: Route.data.href(from: route)),
+            AlternateLink(type: "text/csv", title: "\(settings.title): facts and figures", href: Route.factsCSV.href(from: route)),
+        ]
+        let webPage = jsonld ?? JSON.compact([
+            ("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string(title)),
+            ("description", .optional(description)), ("inLanguage", .string(settings.language)),
+            ("url", settings.baseURL != nil ? .string(url(route)) : .null), ("isPartOf", website()),
+        ])
+        return PageFrame(
+            site: SiteValues(
+                title: settings.title, description: settings.description, language: settings.language, publisher: settings.publisher,
+                baseURL: settings.baseURL),
+            page: PageMetadata(
+                title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
+                description: description ?? settings.description, kind: kind,
+                canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website"),
+            root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
+    }
+}

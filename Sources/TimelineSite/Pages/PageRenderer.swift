@@ -1,0 +1,32 @@
+import TimelineCore
+
+/// Renders the pages of a site with its templates, each with what it read of the site.
+public struct PageRenderer: Sendable {
+    let site: Site
+    let templates: TemplateSet
+    let caches: PageCaches
+    /// The versions of what pages read, in this site.
+    public let versions: SiteVersions
+
+    /// - Parameter makingCards: whether many pages will be rendered, so that cards are best made ahead.
+    public init(site: Site, templates: TemplateSet, makingCards: Bool) {
+        self.site = site
+        self.templates = templates
+        let stylesheet = templates.assets.first { $0.route == .asset("style.css") }.map { String(decoding: $0.bytes, as: UTF8.self) }
+        caches = PageCaches(site: site, stylesheet: stylesheet ?? "", makingCards: makingCards)
+        versions = SiteVersions(site: site, caches: caches)
+    }
+
+    /// A rendered page, with what it read.
+    public struct Page: Sendable {
+        public var bytes: [UInt8]
+        public var reads: [ReadKey]
+    }
+
+    /// The page at `route`, or nil when no template renders it.
+    public func render(_ route: Route) -> Page? {
+        let reader = SiteReader(site: site, caches: caches)
+        guard let model = PageBuilder(reader: reader).model(for: route) else { return nil }
+        return Page(bytes: templates.render(type(of: model).template, model), reads: reader.reads)
+    }
+}

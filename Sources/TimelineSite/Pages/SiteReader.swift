@@ -1,0 +1,203 @@
+import TimelineCore
+
+/// Something a page reads of the site. A page records the keys it read while its model is built; the next
+/// build renders the page again exactly when one of them names something else than it did.
+public enum ReadKey: Hashable, Sendable, Codable {
+    /// `site.yaml`: title, description, language, address, publisher, eras and metrics.
+    case settings
+    /// The pages listed in the site's menu.
+    case menu
+    /// A note with its rendered body, its citations numbered for its page and the facts it shows.
+    case note(String)
+    /// A note's kind and title, for links to it.
+    case noteInfo(String)
+    /// An entry as a card in lists.
+    case card(String)
+    /// The entries before and after an entry in time.
+    case neighbors(String)
+    /// The era an entry falls in.
+    case eraOf(String)
+    /// Every entry in time order, with its era.
+    case timeline
+    /// The entries of an era, in time order.
+    case eraMembers(String)
+    /// The notes that mention a note.
+    case backlinks(String)
+    /// The entries of a topic, in time order.
+    case topicEntries(String)
+    /// Every topic's id, title, kind and summary.
+    case topicList
+    case source(String)
+    /// Every source, in the order of `sources.yaml`.
+    case sourceList
+    /// Every place that cites a source.
+    case sourceUses(String)
+    case fact(String)
+    /// Every fact, in the order of `facts.yaml`.
+    case factList
+    /// The notes that show a fact.
+    case factUses(String)
+    /// A metric's chart.
+    case chart(String)
+}
+
+/// The site as one page's builder sees it: every read goes through here and is recorded.
+///
+/// The site itself is private to this file, so that a builder cannot read anything without recording it;
+/// ``SiteVersions`` resolves each key with the same functions to tell whether it changed.
+final class SiteReader {
+    private let site: Site
+    let caches: PageCaches
+    private(set) var reads: [ReadKey] = []
+    private var recorded: Set<ReadKey> = []
+
+    init(site: Site, caches: PageCaches) {
+        self.site = site
+        self.caches = caches
+    }
+
+    private func record(_ key: ReadKey) {
+        if recorded.insert(key).inserted { reads.append(key) }
+    }
+
+    func settings() -> SiteSettings { record(.settings); return site.content.settings }
+    func menu() -> [NoteInfo] { record(.menu); return site.menu }
+    func wording() -> DateWording { record(.settings); return site.index.wording }
+
+    func entry(_ id: String) -> (Entry, LinkedNote)? { record(.note(id)); return site.entry(id) }
+    func topic(_ id: String) -> (Topic, LinkedNote)? { record(.note(id)); return site.topic(id) }
+    func page(_ id: String) -> (Page, LinkedNote)? { record(.note(id)); return site.page(id) }
+    func noteInfo(_ id: String) -> NoteInfo? { record(.noteInfo(id)); return site.index.notes[id] }
+
+    /// An entry's card, with links relative to `route`.
+    func card(_ id: String, from route: Route) -> EntryCard? { record(.card(id)); return caches.card(id, root: route.root) }
+    func neighbors(_ id: String) -> Neighbors { record(.neighbors(id)); return site.neighbors(id) }
+    func era(of id: String) -> Era? { record(.eraOf(id)); return site.era(of: id) }
+    func timeline() -> [TimelineItem] { record(.timeline); return site.timeline }
+    func eraMembers(_ id: String) -> [String] { record(.eraMembers(id)); return site.eraMembers(id) }
+
+    func backlinks(_ id: String) -> [Backlink] { record(.backlinks(id)); return site.backlinks[id] ?? [] }
+    func topicEntries(_ id: String) -> [String] { record(.topicEntries(id)); return site.topicEntryIDs(id) }
+    func topicList() -> [TopicSummary] { record(.topicList); return site.topicList }
+
+    func source(_ id: String) -> Source? { record(.source(id)); return site.index.sources[id] }
+    func sources() -> [Source] { record(.sourceList); return site.content.sources }
+    func sourceUses(_ id: String) -> [SourceUse] { record(.sourceUses(id)); return site.sourceUses[id] ?? [] }
+    func fact(_ id: String) -> Fact? { record(.fact(id)); return site.index.facts[id] }
+    func facts() -> [Fact] { record(.factList); return site.content.facts }
+    func factUses(_ id: String) -> [NoteInfo] { record(.factUses(id)); return site.factUses[id] ?? [] }
+    func chart(_ metric: String) -> FigureChart? { record(.chart(metric)); return site.charts[metric] }
+}
+
+/// The versions of what pages read: a fingerprint of the value each key names in a site.
+public final class SiteVersions: Sendable {
+    private let site: Site
+    private let caches: PageCaches
+
+    init(site: Site, caches: PageCaches) {
+        self.site = site
+        self.caches = caches
+    }
+
+    /// A fingerprint of what `key` names in this site, made with the functions ``SiteReader`` reads through.
+    public func fingerprint(of key: ReadKey) -> UInt64 {
+        switch key {
+        case .settings: return Fingerprint.of(site.content.settings)
+        case .menu: return Fingerprint.of(site.menu)
+        case .note(let id): return Fingerprint.of(site.noteValue(id))
+        case .noteInfo(let id): return Fingerprint.of(site.index.notes[id])
+        case .card(let id): return Fingerprint.of(caches.card(id, root: ""))
+        case .neighbors(let id): return Fingerprint.of(site.neighbors(id))
+        case .eraOf(let id): return Fingerprint.of(site.era(of: id))
+        case .timeline: return Fingerprint.of(site.timeline)
+        case .eraMembers(let id): return Fingerprint.of(site.eraMembers(id))
+        case .backlinks(let id): return Fingerprint.of(site.backlinks[id] ?? [])
+        case .topicEntries(let id): return Fingerprint.of(site.topicEntryIDs(id))
+        case .topicList: return Fingerprint.of(site.topicList)
+        case .source(let id): return Fingerprint.of(site.index.sources[id])
+        case .sourceList: return Fingerprint.of(site.content.sources)
+        case .sourceUses(let id): return Fingerprint.of(site.sourceUses[id] ?? [])
+        case .fact(let id): return Fingerprint.of(site.index.facts[id])
+        case .factList: return Fingerprint.of(site.content.facts)
+        case .factUses(let id): return Fingerprint.of(site.factUses[id] ?? [])
+        case .chart(let metric): return Fingerprint.of(site.charts[metric])
+        }
+    }
+
+    /// The version of a page that read `reads`: what it read, in the order it read it.
+    public func version(of reads: [ReadKey], known: [ReadKey: UInt64]) -> UInt64 {
+        var hasher = StableHasher()
+        for key in reads { hasher.combine(known[key] ?? fingerprint(of: key)) }
+        return hasher.value
+    }
+}
+
+/// The entries before and after an entry in time.
+struct Neighbors: Sendable, Encodable {
+    var previous: String?
+    var next: String?
+}
+
+/// An entry's place on the timeline: its id and its era.
+struct TimelineItem: Sendable, Encodable {
+    var id: String
+    var era: Era?
+}
+
+/// A topic as the list of topics shows it.
+struct TopicSummary: Sendable, Encodable {
+    var id: String
+    var title: String
+    var kind: TopicKind
+    var summary: String?
+}
+
+/// A note and its linked form, as a page reads it.
+struct NoteValue: Encodable {
+    var entry: Entry?
+    var topic: Topic?
+    var page: Page?
+    var linked: LinkedNote?
+}
+
+extension Site {
+    var menu: [NoteInfo] { pages.filter { $0.menuOrder != nil }.map(\.info) }
+
+    func entry(_ id: String) -> (Entry, LinkedNote)? {
+        guard let position = positions[id], let linked = notes[id], linked.info.kind == .entry else { return nil }
+        return (entries[position], linked)
+    }
+
+    func topic(_ id: String) -> (Topic, LinkedNote)? {
+        guard let linked = notes[id], linked.info.kind == .topic, let topic = topicsByID[id] else { return nil }
+        return (topic, linked)
+    }
+
+    func page(_ id: String) -> (Page, LinkedNote)? {
+        guard let linked = notes[id], linked.info.kind == .page, let page = pagesByID[id] else { return nil }
+        return (page, linked)
+    }
+
+    func noteValue(_ id: String) -> NoteValue {
+        NoteValue(entry: entry(id)?.0, topic: topic(id)?.0, page: page(id)?.0, linked: notes[id])
+    }
+
+    func neighbors(_ id: String) -> Neighbors {
+        guard let position = positions[id] else { return Neighbors() }
+        return Neighbors(
+            previous: position > 0 ? entries[position - 1].id : nil,
+            next: position + 1 < entries.count ? entries[position + 1].id : nil)
+    }
+
+    func era(of id: String) -> Era? { positions[id].flatMap { eras[$0] } }
+
+    var timeline: [TimelineItem] { zip(entries, eras).map { TimelineItem(id: $0.id, era: $1) } }
+
+    func eraMembers(_ id: String) -> [String] {
+        entries.indices.filter { eras[$0]?.id == id }.map { entries[$0].id }
+    }
+
+    func topicEntryIDs(_ id: String) -> [String] { (topicEntries[id] ?? []).map { entries[$0].id } }
+
+    var topicList: [TopicSummary] { topics.map { TopicSummary(id: $0.id, title: $0.title, kind: $0.kind, summary: $0.summary) } }
+}

@@ -1,0 +1,125 @@
+import TimelineCore
+
+/// A source's full reference (`partials/reference.mustache`).
+struct SourceReference: TemplateModel {
+    var id: String
+    var title: String
+    var dateHTML: String
+    var href: String
+    var publisher: String?
+    var author: String?
+    var url: String?
+    var archiveURL: String?
+    var accessedHTML: String?
+    var note: String?
+    /// The source's language, when it differs from the site's.
+    var language: String?
+
+    static let summary = "A source's reference."
+    static let fields: [TemplateField<Self>] = [
+        .text("id", "The source's id") { $0.id },
+        .text("title", "Its title, or else its publisher, or else its id") { $0.title },
+        .html("date_html", "When it was published, in words") { $0.dateHTML },
+        .text("href", "Its page on the site, relative to this page") { $0.href },
+        .text("publisher", "Its publisher, when that is not already its title") { $0.publisher },
+        .text("author", "Its author, when known") { $0.author },
+        .text("url", "Its address, when it has one") { $0.url },
+        .text("archive_url", "The address of an archived copy, when given") { $0.archiveURL },
+        .html("accessed_html", "When the author last read it at its address, when given") { $0.accessedHTML },
+        .text("note", "What a reader should know about it, when given") { $0.note },
+        .text("lang", "Its language, when it differs from the site's") { $0.language },
+    ]
+}
+
+/// A source in a page's numbered list of sources, with links back to every place the page cites it.
+struct CitedSource: TemplateModel {
+    var reference: SourceReference
+    var anchor: String
+    var backrefs: [Backref]
+    var details: [CitationDetail]
+
+    static let summary = "A source in a page's numbered list of sources (`partials/citations.mustache`); it has every field of a source's reference too."
+    static let fields: [TemplateField<Self>] = [
+        .text("anchor", "The id of its item, which citations link to") { $0.anchor },
+        .list("backrefs", "Links back to each place the page cites it") { $0.backrefs },
+        .list("details", "The distinct locators and quotations the page cites it with") { $0.details },
+    ] + SourceReference.fields.map { $0.lifted(\.reference) }
+}
+
+/// A link back from a list of sources to one place a source is cited.
+struct Backref: TemplateModel {
+    var label: String
+    var href: String
+    var aria: String
+
+    static let summary = "A link back to one place a source is cited."
+    static let fields: [TemplateField<Self>] = [
+        .text("label", "`^` for a single place, else `a`, `b`, …") { $0.label },
+        .text("href", "The place, as a link") { $0.href },
+        .text("aria", "A label for screen readers") { $0.aria },
+    ]
+}
+
+/// Where in a source, and in what words, a page cites it.
+struct CitationDetail: TemplateModel {
+    var locator: String?
+    var quote: String?
+    var quoteLanguage: String?
+
+    static let summary = "A locator or quotation a source is cited with."
+    static let fields: [TemplateField<Self>] = [
+        .text("locator", "Where in the source, such as `p. 4`") { $0.locator },
+        .text("quote", "The passage quoted") { $0.quote },
+        .text("quote_lang", "The passage's language, when it differs from the site's") { $0.quoteLanguage },
+    ]
+}
+
+/// One place that cites a source, or one fact that rests on it, on the source's page.
+struct SourceUseItem: TemplateModel {
+    var title: String
+    var href: String
+    var locator: String?
+    var quote: String?
+    var quoteLanguage: String?
+    var dateHTML: String?
+    var value: String?
+
+    static let summary = "A fact resting on a source, on the source's page."
+    static let fields: [TemplateField<Self>] = [
+        .text("title", "The citing note's title, or the fact's statement") { $0.title },
+        .text("href", "The place, as a link") { $0.href },
+        .text("locator", "Where in the source, when given") { $0.locator },
+        .text("quote", "The passage quoted, when given") { $0.quote },
+        .text("quote_lang", "The passage's language, when it differs from the site's") { $0.quoteLanguage },
+        .html("date_html", "For a fact: the date it was true as of") { $0.dateHTML },
+        .text("value", "For a fact with a figure: the figure") { $0.value },
+    ]
+}
+
+/// A page that cites a source, with every place on it that does.
+struct CitingPage: TemplateModel {
+    var use: SourceUseItem
+    var places: [Backref]
+    var details: [CitationDetail]
+
+    static let summary = "A page that cites a source, on the source's page; it has every field of its first citation too."
+    static let fields: [TemplateField<Self>] = [
+        .list("places", "Links to each place on the page that cites the source, when there are several") { $0.places },
+        .list("details", "The distinct locators and quotations it cites the source with") { $0.details },
+    ] + SourceUseItem.fields.map { $0.lifted(\.use) }
+}
+
+/// A source's page: its reference, who cites it, and the facts resting on it.
+struct SourceView: TemplateModel {
+    var reference: SourceReference
+    var publisherName: String?
+    var citedBy: [CitingPage]
+    var facts: [SourceUseItem]
+
+    static let summary = "The source of a source's page; it has every field of the source's reference too."
+    static let fields: [TemplateField<Self>] = [
+        .text("publisher_name", "Its publisher, when known") { $0.publisherName },
+        .list("cited_by", "The pages that cite it") { $0.citedBy },
+        .list("facts", "The facts resting on it") { $0.facts },
+    ] + SourceReference.fields.map { $0.lifted(\.reference) }
+}

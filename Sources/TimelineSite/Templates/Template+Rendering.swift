@@ -1,0 +1,123 @@
+import TimelineCore
+
+/// Renders compiled templates against page models (``TemplateValue``), straight into bytes.
+struct TemplateRenderer: Sendable {
+    let templates: [String: Template]
+
+    /// Renders the named template; an unknown name renders nothing (template sets are checked when loaded).
+    func render(_ name: String, _ model: any TemplateObject) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(16 * 1024)
+        guard let template = templates[name] else { return out }
+        var state = State(stack: [.object(model)])
+        render(template.nodes, state: &state, blocks: [:], indentation: [], out: &out)
+        return out
+    }
+
+    /// Renders the named template against any value, as the Mustache specification's tests give them.
+    func render(_ name: String, value: TemplateValue) -> [UInt8] {
+        var out: [UInt8] = []
+        guard let template = templates[name] else { return out }
+        var state = State(stack: [value])
+        render(template.nodes, state: &state, blocks: [:], indentation: [], out: &out)
+        return out
+    }
+
+    /// The contexts names are looked up in, innermost last, and where the innermost list iteration is.
+    struct State {
+        var stack: [TemplateValue]
+        var position: (index: Int, count: Int)? = nil
+    }
+
+    private func render(_ nodes: [Template.Node], state: inout State, blocks: [String: [Template.Node]], indentation: [UInt8], out: inout [UInt8]) {
+        for node in nodes {
+            switch node {
+            case .text(let bytes):
+                if indentation.isEmpty {
+                    out.append(contentsOf: bytes)
+                } else {
+                    // Indent every line of a standalone partial.
+                    for byte in bytes {
+                        if out.last == 0x0A || out.isEmpty { out.append(contentsOf: indentation) }
+                        out.append(byte)
+                    }
+                }
+            case .variable(let lookup, let escaped):
+                guard let value = resolve(lookup, in: state) else { continue }
+                if !indentation.isEmpty, out.last == 0x0A { out.append(contentsOf: indentation) }
+                value.write(escaped: escaped, into: &out)
+            case .section(let lookup, let inverted, let children):
+                let value = resolve(lookup, in: state)
+                let falsy = TemplateValue.isFalsy(value)
+                if inverted || falsy {
+                    if inverted && falsy { render(children, state: &state, blocks: blocks, indentation: indentation, out: &out) }
+                    continue
+                }
+                guard case .value = lookup, let value else {
+                    // A fact about a value or the current item: true here, so render once in the same context.
+                    render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                    continue
+                }
+                if case .list(let list) = value {
+                    let outer = state.position
+                    for index in 0..<list.count {
+                        state.stack.append(list.item(at: index))
+                        state.position = (index, list.count)
+                        render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                        state.stack.removeLast()
+                    }
+                    state.position = outer
+                } else {
+                    state.stack.append(value)
+                    render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                    state.stack.removeLast()
+                }
+            case .partial(let name, let extra, _, _):
+                guard let template = templates[name] else { continue }
+                render(template.nodes, state: &state, blocks: blocks, indentation: indentation + extra, out: &out)
+            case .parent(let name, let overrides, let extra, _, _):
+                guard let template = templates[name] else { continue }
+                // Overrides given further out win over those given here.
+                let merged = overrides.merging(blocks) { _, outer in outer }
+                render(template.nodes, state: &state, blocks: merged, indentation: indentation + extra, out: &out)
+            case .block(let name, let children):
+                render(blocks[name] ?? children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+            }
+        }
+    }
+
+    private func resolve(_ lookup: Template.Lookup, in state: State) -> TemplateValue? {
+        switch lookup {
+        case .value(let path): return self.lookup(path, in: state.stack)
+        case .empty(let path): return .bool(TemplateValue.isFalsy(self.lookup(path, in: state.stack)))
+        case .count(let path):
+            if case .list(let list)? = self.lookup(path, in: state.stack) { return .integer(list.count) }
+            return .integer(0)
+        case .first: return .bool(state.position.map { $0.index == 0 } ?? false)
+        case .last: return .bool(state.position.map { $0.index == $0.count - 1 } ?? false)
+        case .even: return .bool(state.position.map { $0.index % 2 == 0 } ?? false)
+        case .odd: return .bool(state.position.map { $0.index % 2 == 1 } ?? false)
+        case .index: return state.position.map { .integer($0.index) }
+        }
+    }
+
+    /// Finds a dotted name: its first part in the innermost context that has it, the rest within that value.
+    private func lookup(_ path: Template.Path, in stack: [TemplateValue]) -> TemplateValue? {
+        guard let first = path.first else { return stack.last }
+        var found: TemplateValue?
+        var index = stack.count - 1
+        while index >= 0 {
+            if case .object(let object) = stack[index], let value = object.value(of: first) {
+                found = value
+                break
+            }
+            index -= 1
+        }
+        guard var value = found else { return nil }
+        for part in path.dropFirst() {
+            guard case .object(let object) = value, let next = object.value(of: part) else { return nil }
+            value = next
+        }
+        return value
+    }
+}

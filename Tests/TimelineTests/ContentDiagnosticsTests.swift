@@ -1,0 +1,143 @@
+import Testing
+@testable import TimelineBuild
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+@testable import TimelineSite
+import TimelineTesting
+
+/// Each bad input gives its diagnostic at the right file, line and column, and the build stops.
+@Suite struct ContentDiagnosticsTests {
+    private func diagnostics(_ changes: [String: String], strict: Bool = false) -> [String] {
+        TestSupport.diagnostics(TestSupport.minimalSite(with: changes), strict: strict)
+    }
+
+    @Test func theMinimalSiteBuildsCleanly() {
+        let (output, log, summary) = TestSupport.build(TestSupport.minimalSite, strict: true)
+        #expect(log.diagnostics.isEmpty)
+        #expect(summary?.counts.entries == 1)
+        #expect(output.text("entries/event.html")?.contains("Something happened") == true)
+    }
+
+    @Test func malformedYAMLInFrontMatterPointsIntoTheFile() {
+        #expect(diagnostics(["Content/entries/event.md": "---\ntitle: An event\ndate: [2024\n---\nText [@paper].\n"]) == [
+            "Content/entries/event.md:4:1: error: invalid YAML: did not find expected ',' or ']' [yaml-syntax]\nContent/entries/event.md:3:7: note: while parsing a flow sequence",
+        ])
+    }
+
+    @Test func tabsAreNamed() {
+        #expect(diagnostics(["Content/site.yaml": "title: T\ndescription: D\nlanguage: en\neras:\n\t- title: x\n"]) == [
+            "Content/site.yaml:5:1: error: invalid YAML: a tab cannot indent YAML; indent with spaces [yaml-syntax]",
+        ])
+    }
+
+    @Test func duplicateKeysPointAtTheSecond() {
+        #expect(diagnostics(["Content/entries/event.md": "---\ntitle: An event\ndate: 2024\ntitle: Again\n---\nText [@paper].\n"]) == [
+            "Content/entries/event.md:4:1: error: field 'title' is given twice [yaml-duplicate-key]\nContent/entries/event.md:2:1: note: first given here",
+        ])
+    }
+
+    @Test func missingRequiredFields() {
+        #expect(diagnostics(["Content/entries/event.md": "---\ntitle: An event\n---\nText [@paper].\n"]) == [
+            "Content/entries/event.md:2:1: error: entry 'event' needs a 'date' [missing-field]",
+        ])
+        #expect(diagnostics(["Content/sources.yaml": "- id: paper\n  title: A paper\n"]).first == "Content/sources.yaml:1:3: error: source 'paper' needs a 'date' [missing-field]")
+        #expect(diagnostics(["Content/site.yaml": "title: T\nlanguage: en\n"]) == [
+            "Content/site.yaml:1:1: error: the site needs a 'description' [missing-field]",
+        ])
+    }
+
+    @Test func invalidDatesPointAtTheFaultyCharacter() {
+        #expect(diagnostics(["Content/entries/event.md": "---\ntitle: An event\ndate: 2025-02-30\n---\nText [@paper].\n"]) == [
+            "Content/entries/event.md:3:15: error: invalid date: February 2025 has 28 days, so day 30 does not exist [invalid-date]",
+        ])
+        #expect(diagnostics(["Content/entries/event.md": "---\ntitle: An event\ndate: \"1995/1990\"\n---\nText [@paper].\n"]) == [
+            "Content/entries/event.md:3:13: error: invalid date: interval '1995/1990' ends before it starts [invalid-date]",
+        ])
+    }
+
+    @Test func duplicateIDs() {
+        let sources = "- id: paper\n  date: 2024\n- id: paper\n  date: 2025\n"
+        #expect(diagnostics(["Content/sources.yaml": sources]) == [
+            "Content/sources.yaml:3:7: error: source id 'paper' is defined twice [duplicate-id]\nContent/sources.yaml:1:7: note: first defined here",
+        ])
+        let topic = "---\ntitle: Event\nkind: theme\n---\nA theme [@paper].\n"
+        #expect(diagnostics(["Content/topics/event.md": topic]) == [
+            "Content/entries/event.md: error: id 'event' is already used by Content/topics/event.md; entries, topics and pages share ids, as [[event]] must name one of them [duplicate-id]\nContent/topics/event.md: note: first defined here",
+        ])
+    }
+
+    @Test func unknownReferencesInFrontMatter() {
+        let entry = "---\ntitle: An event\ndate: 2024\ntopics: [nowhere]\nsources: [papr]\nfacts: [nothing]\n---\nText [@paper].\n"
+        #expect(diagnostics(["Content/entries/event.md": entry]) == [
+            "Content/entries/event.md:4:10: error: unknown topic 'nowhere'; create topics/nowhere.md [unknown-topic]",
+            "Content/entries/event.md:5:11: error: unknown source 'papr'; did you mean 'paper'? [unknown-source]",
+            "Content/entries/event.md:6:9: error: unknown fact 'nothing' [unknown-fact]",
+        ])
+    }
+
+    @Test func anEntryWithoutAnySourceIsAnError() {
+        #expect(diagnostics(["Content/entries/event.md": "---\ntitle: An event\ndate: 2024\n---\nNo citation.\n"]) == [
+            "Content/entries/event.md:1:1: error: entry 'event' cites no source; cite one in the text with [@source-id] or list it under 'sources' [uncited-entry]",
+            "Content/sources.yaml:1:7: warning: source 'paper' is not cited anywhere [unused-source]",
+        ])
+    }
+
+    @Test func aFactWithoutASourceIsAnError() {
+        let facts = "- id: count\n  statement: A count.\n  date: 2024\n"
+        #expect(diagnostics(["Content/facts.yaml": facts]).contains(
+            "Content/facts.yaml:1:7: error: fact 'count' has no source; list at least one source id under 'sources' [uncited-fact]"))
+    }
+
+    @Test func unusedSourcesAndFactsAreWarningsThatStrictTurnsIntoFailures() {
+        let sources = "- id: paper\n  date: 2024\n- id: spare\n  date: 2024\n"
+        let facts = "- id: count\n  statement: A count.\n  date: 2024\n  sources: [paper]\n"
+        let changes = ["Content/sources.yaml": sources, "Content/facts.yaml": facts]
+        let expected = [
+            "Content/facts.yaml:1:7: warning: fact 'count' is not shown with any entry nor placed in any text [unused-fact]",
+            "Content/sources.yaml:3:7: warning: source 'spare' is not cited anywhere [unused-source]",
+        ]
+        let (output, log, summary) = TestSupport.build(TestSupport.minimalSite(with: changes))
+        #expect(log.diagnostics.map(\.description) == expected)
+        #expect(summary != nil)
+        #expect(output.files["index.html"] != nil)
+        let (strictOutput, strictLog, strictSummary) = TestSupport.build(TestSupport.minimalSite(with: changes), strict: true)
+        #expect(strictLog.diagnostics.map(\.description) == expected)
+        #expect(strictSummary == nil)
+        #expect(strictOutput.files.isEmpty)
+    }
+
+    @Test func templateErrorsNameTheTemplate() {
+        let fileSystem = TestSupport.memorySite(TestSupport.minimalSite)
+        fileSystem.write("Templates/entry.mustache", "{{<layout}}{{$content}}\n<h1>{{#entry}}{{title}}{{/entri}}</h1>\n{{/content}}{{/layout}}\n")
+        fileSystem.write("Templates/topic.mustache", "{{<layout}}{{$content}}{{> partials/missing}}{{/content}}{{/layout}}\n")
+        let log = DiagnosticLog()
+        let summary = try? SiteBuilder(options: BuildOptions(), fileSystem: fileSystem).build(into: MemoryOutput(), log: log)
+        #expect(summary == nil)
+        #expect(log.diagnostics.map(\.description) == [
+            "Templates/entry.mustache:2:24: error: template error: '{{/entri}}' closes a section opened as 'entry' at line 2 [template-syntax]",
+            "Templates/topic.mustache:1:24: error: template 'topic' uses partial 'partials/missing', which does not exist (Templates/partials/missing.mustache) [missing-partial]",
+        ])
+    }
+
+    @Test func controlCharactersInDiagnosticsAreShownAsEscapes() {
+        let diagnostic = Diagnostic.error("invalid-id", "file name 'a\u{1B}[2Jb.md' is not valid", at: .file("Content/entries/a\u{1B}[2Jb\n.md"))
+        #expect(diagnostic.description == "Content/entries/a\\u{1B}[2Jb\\u{A}.md: error: file name 'a\\u{1B}[2Jb.md' is not valid [invalid-id]")
+    }
+
+    @Test func uppercaseIDsAreRefused() {
+        #expect(diagnostics(["Content/entries/Event.md": "x"]).first ==
+            "Content/entries/Event.md: error: file name 'Event.md' is not a valid id: ids are lowercase, so that no two file names differ only in case; rename it 'event.md' [invalid-id]")
+    }
+
+    @Test func everyErrorOfARunIsReported() {
+        let entry = "---\ntitle: An event\ndate: 2024-13\n---\nText [@nope] and [[nobody]].\n"
+        let sources = "- id: paper\n  date: 2024\n  url: javascript:alert(1)\n"
+        let found = diagnostics(["Content/entries/event.md": entry, "Content/sources.yaml": sources, "Content/entries/Bad Name.md": "x"])
+        #expect(found == [
+            "Content/entries/Bad Name.md: error: file name 'Bad Name.md' is not a valid id: an id uses only lowercase letters a-z, digits and single hyphens, not 'B'; rename it 'bad-name.md' [invalid-id]",
+            "Content/entries/event.md:3:12: error: invalid date: 13 is not a month (01 to 12) or a season (21 to 24) [invalid-date]",
+            "Content/sources.yaml:3:8: error: url of source 'paper' must be an absolute http or https address [invalid-url]",
+        ])
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import TimelineBuild
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+@testable import TimelineSite
+import TimelineTesting
+
+/// Inputs the fuzz targets in `Fuzz/` found failures with, kept in `Fixtures/fuzz-regressions/` and run
+/// through the same code, with the same checks, as the target that found them.
+@Suite struct FuzzRegressionTests {
+    static let folder = TestSupport.fixtures + "/fuzz-regressions"
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        Array(try #require(FileManager.default.contents(atPath: folder + "/" + name)))
+    }
+
+    /// Whether every diagnostic about `file` points at a line it has, and at a column of that line or just after it.
+    static func placesAreInTheFile(_ diagnostics: [Diagnostic], _ file: SourceText) -> Bool {
+        diagnostics.allSatisfy { diagnostic in
+            guard diagnostic.location.path == file.path, diagnostic.location.line > 0 else { return true }
+            guard diagnostic.location.line <= file.lineStarts.count else { return false }
+            let length = SourceText.scalarCount(file.bytes[file.lineRange(diagnostic.location.line)])
+            return diagnostic.location.column >= 1 && diagnostic.location.column <= length + 1
+        }
+    }
+
+    /// The `frontmatter` target's work: split a note, read its front matter.
+    static func readFrontMatter(_ file: SourceText) -> DiagnosticLog {
+        let log = DiagnosticLog()
+        switch FrontMatter.split(file) {
+        case .failure(let diagnostic): log.report(diagnostic)
+        case .success(let parts): _ = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine).root(log: log)
+        }
+        return log
+    }
+
+    /// `frontmatter` target: fields given twice in front matter with Windows line endings (the first in
+    /// alphabetical order is reported, as Yams sorts them). Finding the second occurrence split the text
+    /// into Characters, where "\r\n" is one, found one line, and crashed on a range from line 3 to line 1.
+    @Test func duplicateKeyWithWindowsLineEndings() throws {
+        let file = SourceText(path: "Content/entries/event.md", bytes: try Self.bytes("frontmatter-duplicate-key-crlf.md"))
+        #expect(Self.readFrontMatter(file).diagnostics.map(\.description) == [
+            "Content/entries/event.md:6:1: error: field 'date' is given twice [yaml-duplicate-key]\nContent/entries/event.md:3:1: note: first given here",
+        ])
+    }
+
+    /// `frontmatter` target: a title followed by a run of lone carriage returns, which libyaml counts as line
+    /// breaks. Read as the reader passes it on (CR as LF), every diagnostic is at a place of the file.
+    @Test func loneCarriageReturns() throws {
+        let raw = try Self.bytes("frontmatter-lone-carriage-returns.md")
+        _ = Self.readFrontMatter(SourceText(path: "Content/entries/event.md", bytes: raw))
+        let file = SourceText(path: "Content/entries/event.md", bytes: ContentFiles.unixLineEndings(raw))
+        let log = Self.readFrontMatter(file)
+        #expect(!log.diagnostics.isEmpty)
+        #expect(Self.placesAreInTheFile(log.diagnostics, file), "\(log.diagnostics)")
+    }
+
+    /// `note` target: sources.yaml ending in the middle of YAML, without a line break. libyaml places the
+    /// error on the line after the last, which the file does not have; it is now at the end of the last line.
+    @Test func yamlErrorAtTheEndOfAFileWithoutLineBreak() throws {
+        let bytes = Array(try Self.bytes("note-yaml-error-at-end-without-line-break").dropFirst())
+        let fileSystem = TestSupport.memorySite(TestSupport.minimalSite)
+        fileSystem.write("Content/sources.yaml", bytes: bytes)
+        let log = DiagnosticLog()
+        _ = ContentReader(fileSystem: fileSystem, folder: "Content").read(log: log)
+        #expect(log.diagnostics.map(\.description) == [
+            "Content/sources.yaml:10:10: error: invalid YAML: could not find expected ':' [yaml-syntax]\nContent/sources.yaml:10:1: note: while scanning a simple key",
+        ])
+        #expect(Self.placesAreInTheFile(log.diagnostics, SourceText(path: "Content/sources.yaml", bytes: bytes)))
+    }
+
+    /// The `note` target's work: a content folder with one more note, read, and every note rendered.
+    static func readAndRender(_ path: String, _ bytes: [UInt8]) -> [Diagnostic] {
+        let fileSystem = MemoryFileSystem(files: TestSupport.minimalSite)
+        fileSystem.write(path, bytes: bytes)
+        let log = DiagnosticLog()
+        guard let content = ContentReader(fileSystem: fileSystem, folder: "Content").read(log: log).content else { return log.diagnostics }
+        let index = SiteIndex(content: content, assets: [])
+        for entry in content.entries {
+            log.report(contentsOf: NoteLinker.render(entry.body, note: entry.info, index: index).diagnostics)
+        }
+        return log.diagnostics
+    }
+
+    /// `note` target: a citation left open on one line, before a citation of two sources on the next. The
+    /// first swallowed the second, and its second source was reported at a column past the end of the first
+    /// line. A citation or link now ends where another one opens, and is reported as unclosed.
+    @Test func citationSwallowingTheNext() throws {
+        let bytes = Array(try Self.bytes("note-citation-swallowing-the-next").dropFirst())
+        let diagnostics = Self.readAndRender("Content/entries/fuzz.md", bytes)
+        let file = SourceText(path: "Content/entries/fuzz.md", bytes: bytes)
+        #expect(diagnostics.contains { $0.id == "unclosed-citation" && $0.location.path == file.path && $0.location.line == 27 })
+        #expect(Self.placesAreInTheFile(diagnostics, file), "\(diagnostics.filter { $0.location.path == file.path })")
+    }
+
+    /// `frontmatter` target: a date written as a folded block scalar (`date:` then `>` lines below). The
+    /// error's column was the value's offset added to the `>` line, past its end; it now points at the value.
+    @Test func dateInABlockScalar() throws {
+        let file = SourceText(path: "Content/entries/event.md", bytes: try Self.bytes("frontmatter-date-in-block-scalar.md"))
+        guard case .success(let parts) = FrontMatter.split(file) else { Issue.record("front matter not found"); return }
+        let log = DiagnosticLog()
+        let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
+        let fields = try #require(document.root(log: log).flatMap { FieldReader($0, in: document, subject: "entry", log: log) })
+        #expect(fields.date("date") == nil)
+        #expect(log.diagnostics.contains { $0.id == "invalid-date" })
+        #expect(Self.placesAreInTheFile(log.diagnostics, file), "\(log.diagnostics)")
+    }
+
+    /// `note` target: a figure of a hundred digits. Showing it converted it to an integer, which overflowed
+    /// and stopped the program; figures of 10^15 or more are now refused where they are written.
+    @Test func figureTooLargeToShow() throws {
+        let bytes = Array(try Self.bytes("note-figure-too-large-to-show").dropFirst())
+        let diagnostics = Self.readAndRender("Content/facts.yaml", bytes)
+        #expect(diagnostics.map(\.description).contains(
+            "Content/facts.yaml:7:10: error: 'value' of fact 'count' is too large: figures are shown in full up to 999 trillion (less than 10^15) [invalid-number]"),
+            "\(diagnostics)")
+        #expect(Self.placesAreInTheFile(diagnostics, SourceText(path: "Content/facts.yaml", bytes: bytes)))
+        // The largest figure accepted is shown in full, and a larger one, if it ever got through, without a trap.
+        #expect(Fact.format(number: 999_999_999_999_999) == "999,999,999,999,999")
+        #expect(!Fact.format(number: 1e100).isEmpty)
+    }
+
+    /// `note` target, a timeout: a site.yaml of nested aliases where one alias is used as a mapping key.
+    /// Yams hashed the key to look for duplicates, visiting every string the aliases expand to, and never
+    /// finished. Anchors and aliases are now refused before the text is parsed.
+    @Test(.timeLimit(.minutes(1))) func aliasBombUsedAsAKey() throws {
+        let bytes = Array(try Self.bytes("note-alias-bomb-as-key-timeout").dropFirst())
+        let start = Date()
+        let diagnostics = Self.readAndRender("Content/site.yaml", bytes)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(diagnostics.map(\.description) == [
+            "Content/site.yaml:4:7: error: YAML anchors and aliases are not supported; write each value out [yaml-alias]",
+        ])
+    }
+}

@@ -1,0 +1,273 @@
+import Foundation
+import Testing
+@testable import TimelineBuild
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+@testable import TimelineSite
+import TimelineTesting
+
+/// After random edits, additions and deletions, a build that reuses its cache and the previous site gives
+/// exactly the bytes of a build from nothing.
+@Suite(.serialized) struct IncrementalBuildTests {
+    /// A random number generator with a seed, so that a failure can be replayed.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// An entry of the model site.
+    struct EntryModel {
+        var title: String
+        var date: String
+        var summary: String?
+        var topics: [String]
+        var sources: [String]
+        /// A source cited in the front matter, with a quotation and a locator.
+        var quoted: (source: String, quote: String, locator: String)?
+        /// The locator of the body's first citation.
+        var locator: String?
+        var facts: [String]
+        var mentions: [String]
+        var corrections: [String] = []
+        var updated: String?
+        var words: String
+    }
+
+    /// A free page of the model site.
+    struct PageModel {
+        var title: String
+        var menu: Int?
+        var words: String
+        var source: String
+        var quote: String?
+        var mentions: [String] = []
+    }
+
+    /// A small site, kept as a model so that edits keep it valid.
+    struct Model {
+        var entries: [String: EntryModel] = [:]
+        var topics: [String: (title: String, kind: String)] = [:]
+        var pages: [String: PageModel] = [:]
+        var sources: [String: (title: String, publisher: String, note: String?)] = [:]
+        var facts: [String: (value: Int, source: String, metric: String, statement: String, locator: String?, quote: String?)] = [:]
+        var eras: [(title: String, date: String, summary: String?)] = [("Early", "1990/2005", nil), ("Late", "2006/..", "After 2005.")]
+        var metricTitles: [String: String] = ["metric-0": "People counted"]
+        var siteTitle = "A site"
+
+        func files() -> [String: String] {
+            var files: [String: String] = [:]
+            var site = "title: \(siteTitle)\ndescription: Test.\nlanguage: en\neras:\n"
+            for era in eras {
+                site += "  - title: \(era.title)\n    date: \(era.date)\n" + (era.summary.map { "    summary: \($0)\n" } ?? "")
+            }
+            site += "metrics:\n" + metricTitles.keys.sorted().map { "  - id: \($0)\n    title: \(metricTitles[$0]!)\n" }.joined()
+            files["site.yaml"] = site
+            files["sources.yaml"] = sources.keys.sorted().map { id in
+                let source = sources[id]!
+                return "- id: \(id)\n  title: \(source.title)\n  publisher: \(source.publisher)\n  date: 2000\n" + (source.note.map { "  note: \($0)\n" } ?? "")
+            }.joined()
+            files["facts.yaml"] = facts.keys.sorted().map { id in
+                let fact = facts[id]!
+                var citation = fact.source
+                if fact.locator != nil || fact.quote != nil {
+                    citation = "{id: \(fact.source)" + (fact.locator.map { ", locator: \"\($0)\"" } ?? "") + (fact.quote.map { ", quote: \"\($0)\"" } ?? "") + "}"
+                }
+                return "- id: \(id)\n  statement: \(fact.statement)\n  date: 200\(fact.value % 10)\n  sources: [\(citation)]\n  metric: \(fact.metric)\n  value: \(fact.value)\n  unit: people\n"
+            }.joined()
+            for (id, topic) in topics { files["topics/\(id).md"] = "---\ntitle: \(topic.title)\nkind: \(topic.kind)\n---\n\nAbout \(topic.title).\n" }
+            for (id, page) in pages {
+                var text = "---\ntitle: \(page.title)\n" + (page.menu.map { "menu: \($0)\n" } ?? "")
+                text += page.quote.map { "sources: [{id: \(page.source), quote: \"\($0)\"}]\n" } ?? "sources: [\(page.source)]\n"
+                text += "---\n\n\(page.words)"
+                for mention in page.mentions { text += " See [[\(mention)]]." }
+                files["pages/\(id).md"] = text + "\n"
+            }
+            for (id, entry) in entries {
+                var text = "---\ntitle: \(entry.title)\ndate: \(entry.date)\ntopics: [\(entry.topics.joined(separator: ", "))]\n"
+                if let summary = entry.summary { text += "summary: \(summary)\n" }
+                if let quoted = entry.quoted { text += "sources: [{id: \(quoted.source), quote: \"\(quoted.quote)\", locator: \"\(quoted.locator)\"}]\n" }
+                if let updated = entry.updated { text += "updated: \(updated)\n" }
+                if !entry.corrections.isEmpty {
+                    text += "corrections:\n" + entry.corrections.map { "  - date: 2020-01\n    text: \($0)\n" }.joined()
+                }
+                text += "facts: [\(entry.facts.joined(separator: ", "))]\n---\n\n\(entry.words)"
+                for (index, source) in entry.sources.enumerated() {
+                    text += index == 0 && entry.locator != nil ? " [@\(source), \(entry.locator!)]" : " [@\(source)]"
+                }
+                for mention in entry.mentions { text += " See [[\(mention)]]." }
+                for fact in entry.facts { text += " About [[fact:\(fact)]]." }
+                files["entries/\(id).md"] = text + "\n"
+            }
+            return files
+        }
+
+        /// Ids that some note, fact or list names, which must not be deleted.
+        func isNamed(_ id: String) -> Bool {
+            entries.values.contains { $0.mentions.contains(id) || $0.topics.contains(id) || $0.sources.contains(id) || $0.facts.contains(id) || $0.quoted?.source == id }
+                || pages.values.contains { $0.mentions.contains(id) || $0.source == id } || facts.values.contains { $0.source == id }
+        }
+    }
+
+    private func write(_ model: Model, to folder: String) throws {
+        try? FileManager.default.removeItem(atPath: folder)
+        for (path, text) in model.files() {
+            let full = folder + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// Random edits of every kind the content has: entries (text, titles, dates, summaries, topics,
+    /// citations with quotations and locators, mentions, facts, corrections, updates), topics, pages and the
+    /// menu, eras, metrics, sources and facts, additions and deletions.
+    @Test func incrementalBuildsEqualFullBuildsAfterRandomEdits() throws {
+        var random = Seeded(state: 20_251_121)
+        var model = Model()
+        for index in 0..<12 { model.topics["topic-\(index)"] = ("Topic \(index)", index % 3 == 0 ? "person" : "theme") }
+        for index in 0..<10 { model.sources["source-\(index)"] = ("Source \(index)", "Paper", nil) }
+        for index in 0..<14 {
+            model.facts["fact-\(index)"] = (index * 100 + 7, "source-\(index % 10)", "metric-\(index % 3)", "A count.", nil, nil)
+        }
+        for index in 0..<3 {
+            model.pages["page-\(index)"] = PageModel(title: "Page \(index)", menu: index == 0 ? 1 : nil, words: "Words of page \(index).", source: "source-\(index)")
+        }
+        var next = 0
+        func newEntry() -> String {
+            next += 1
+            let id = "entry-\(next)"
+            let others = model.entries.keys.sorted()
+            model.entries[id] = EntryModel(
+                title: "Entry \(next)", date: "\(1990 + Int.random(in: 0...30, using: &random))-0\(Int.random(in: 1...9, using: &random))",
+                summary: Bool.random(using: &random) ? "Summary \(next)." : nil,
+                topics: ["topic-\(Int.random(in: 0..<12, using: &random))"], sources: ["source-\(Int.random(in: 0..<10, using: &random))"],
+                quoted: nil, locator: nil,
+                facts: Bool.random(using: &random) ? ["fact-\(Int.random(in: 0..<14, using: &random))"] : [],
+                mentions: others.isEmpty ? [] : [others.randomElement(using: &random)!], words: "Words of entry \(next).")
+            return id
+        }
+        for _ in 0..<40 { _ = newEntry() }
+
+        let root = TestSupport.temporaryFolder()
+        let content = root + "/Content", output = root + "/Public"
+        var renderedCounts: [Int] = []
+        var kinds = Set<Int>()
+        /// Rounds that edited `site.yaml`, which every page shows.
+        var siteWide = Set<Int>()
+        for round in 0..<55 {
+            if round > 0 {
+                // One or two edits of different kinds: each kind in turn, and one at random.
+                for edit in 0..<Int.random(in: 1...2, using: &random) {
+                    let ids = model.entries.keys.sorted()
+                    let id = ids.randomElement(using: &random)!
+                    let topic = "topic-\(Int.random(in: 0..<12, using: &random))"
+                    let source = "source-\(Int.random(in: 0..<10, using: &random))"
+                    let fact = model.facts.keys.sorted().randomElement(using: &random)!
+                    let page = model.pages.keys.sorted().randomElement(using: &random)!
+                    let kind = edit == 0 ? (round - 1) % 27 : Int.random(in: 0..<27, using: &random)
+                    kinds.insert(kind)
+                    if [20, 21, 22].contains(kind) || (kind == 26 && round % 9 == 0) { siteWide.insert(round) }
+                    switch kind {
+                    case 0: model.entries[id]!.words += " More words."
+                    case 1: model.entries[id]!.title += " (revised)"
+                    case 2: model.entries[id]!.date = "\(1990 + Int.random(in: 0...30, using: &random))-1\(Int.random(in: 0...2, using: &random))"
+                    case 3: _ = newEntry()
+                    case 4:
+                        // Delete an entry that nothing mentions.
+                        if let victim = ids.first(where: { !model.isNamed($0) }) { model.entries[victim] = nil }
+                    case 5: model.topics[topic]!.title += " renamed"
+                    case 6: model.sources[source]!.title += " (updated)"
+                    case 7: model.facts[fact]!.value += 1
+                    case 8: model.entries[id]!.topics = [topic]
+                    case 9: model.entries[id]!.mentions = [ids.randomElement(using: &random)!]
+                    case 10: model.entries[id]!.summary = model.entries[id]!.summary == nil ? "A new summary." : nil
+                    case 11: model.entries[id]!.corrections.append("Correction \(round).")
+                    case 12: model.entries[id]!.updated = "2021-0\(Int.random(in: 1...9, using: &random))"
+                    case 13: model.entries[id]!.quoted = (source, "Words quoted \(round)", "p. \(round)")
+                    case 14: model.entries[id]!.locator = "para. \(round)"
+                    case 15:
+                        model.facts[fact]!.locator = "table \(round)"
+                        model.facts[fact]!.quote = Bool.random(using: &random) ? "said \(round)" : nil
+                    case 16: model.facts[fact]!.statement = "A count, revised \(round)."
+                    case 17: model.pages[page]!.words += " More page words."
+                    case 18: model.pages[page]!.menu = model.pages[page]!.menu == nil ? Int.random(in: 1...5, using: &random) : nil
+                    case 19: model.pages[page]!.title += " (edited)"
+                    case 20:
+                        let era = Int.random(in: 0..<model.eras.count, using: &random)
+                        model.eras[era].title += "+"
+                        model.eras[era].summary = "Summary \(round)."
+                    case 21: model.eras[0].date = "1990/200\(Int.random(in: 0...9, using: &random))"
+                    case 22: model.metricTitles["metric-\(Int.random(in: 0..<3, using: &random))"] = "Metric \(round)"
+                    case 23: model.topics[topic]!.kind = model.topics[topic]!.kind == "place" ? "theme" : "place"
+                    case 24:
+                        // Add a page, or delete one that nothing mentions.
+                        if let victim = model.pages.keys.sorted().first(where: { !model.isNamed($0) }), Bool.random(using: &random) {
+                            model.pages[victim] = nil
+                        } else {
+                            model.pages["page-\(round)"] = PageModel(title: "Page \(round)", menu: nil, words: "New page.", source: source, quote: "quoted")
+                        }
+                    case 25:
+                        model.sources[source]!.publisher = "Press \(round)"
+                        model.sources[source]!.note = "Note \(round)."
+                    default:
+                        if round % 9 == 0 { model.siteTitle += "!" } else { model.pages[page]!.mentions = [id] }
+                    }
+                }
+            }
+            try write(model, to: content)
+            // The incremental build: the cache on disk and the previous site beside the output.
+            let directory = try DirectoryOutput(path: output, protecting: [content, TestSupport.templates])
+            var cache = BuildCache.load(from: directory.cachePath)
+            let builder = SiteBuilder(options: BuildOptions(contentFolder: content, templatesFolder: TestSupport.templates, outputFolder: output))
+            let log = DiagnosticLog()
+            let summary = try builder.build(into: directory, log: log, cache: &cache)
+            #expect(summary != nil, "round \(round): \(log.diagnostics.filter { $0.severity == .error })")
+            cache.save()
+            renderedCounts.append(summary?.rendered ?? -1)
+            // The full build, in memory, without cache.
+            let full = MemoryOutput()
+            _ = try SiteBuilder(options: BuildOptions(contentFolder: content, templatesFolder: TestSupport.templates)).build(into: full, log: DiagnosticLog())
+            var built: [String: [UInt8]] = [:]
+            for (path, bytes) in TestSupport.files(under: output) where path != DirectoryOutput.markerName { built[path] = bytes }
+            let differing = Set(built.keys).union(full.files.keys).filter { built[$0] != full.files[$0] }.sorted()
+            #expect(differing == [], "round \(round): the incremental build differs from a full build")
+            if !differing.isEmpty { break }
+        }
+        #expect(kinds.count == 27, "every kind of edit was tried: \(kinds.sorted())")
+        // Small edits render far fewer files than the site has.
+        let total = renderedCounts.first ?? 0
+        let local = renderedCounts.enumerated().dropFirst().filter { !siteWide.contains($0.offset) }.map(\.element)
+        #expect(local.allSatisfy { $0 < total }, "\(renderedCounts)")
+        #expect(local.filter { $0 < total / 2 }.count > 25, "\(renderedCounts)")
+    }
+
+    @Test func aRebuildWithNothingChangedWritesNothing() throws {
+        let root = TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.exampleContent, toPath: root + "/Content")
+        let output = root + "/Public"
+        func build() throws -> BuildSummary? {
+            let directory = try DirectoryOutput(path: output, protecting: [root + "/Content", TestSupport.templates])
+            var cache = BuildCache.load(from: directory.cachePath)
+            let summary = try SiteBuilder(options: BuildOptions(contentFolder: root + "/Content", templatesFolder: TestSupport.templates, outputFolder: output))
+                .build(into: directory, log: DiagnosticLog(), cache: &cache)
+            cache.save()
+            return summary
+        }
+        #expect(try build()?.rendered == 30)
+        let before = TestSupport.files(under: output)
+        let modified = try FileManager.default.attributesOfItem(atPath: output + "/index.html")[.modificationDate] as? Date
+        #expect(try build()?.rendered == 0)
+        #expect(TestSupport.files(under: output).map(\.1) == before.map(\.1))
+        #expect(try FileManager.default.attributesOfItem(atPath: output + "/index.html")[.modificationDate] as? Date == modified)
+        // A page changed by hand is noticed and made again.
+        try "tampered".write(toFile: output + "/topics.html", atomically: false, encoding: .utf8)
+        #expect(try build()?.rendered == 1)
+        #expect(try String(contentsOfFile: output + "/topics.html", encoding: .utf8) != "tampered")
+    }
+}
