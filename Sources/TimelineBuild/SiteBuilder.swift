@@ -39,8 +39,8 @@ public struct SiteBuilder: Sendable {
         defer { clock.report() }
         let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
         clock.lap("templates")
-        let previous = cache.manifest.pages.isEmpty ? [:] : cache.notes
         let readings = cache.manifest.pages.isEmpty ? NoteReadings() : cache.readings
+        let previous = cache.manifest.pages.isEmpty ? [:] : cache.renderings
         let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits).read(log: log, previous: readings)
         clock.lap("read")
         guard let content = read.content else { return nil }
@@ -54,13 +54,10 @@ public struct SiteBuilder: Sendable {
         clock.lap("check")
 
         let hashes = read.readings.fileHashes
-        var notes: [String: BuildCache.NoteRecord] = [:]
-        for (path, reading) in read.readings.entries { notes[path, default: .init()].entry = reading }
-        for (path, reading) in read.readings.topics { notes[path, default: .init()].topic = reading }
-        for (path, reading) in read.readings.pages { notes[path, default: .init()].page = reading }
-        for (path, rendering) in bodies.renderings { notes[path, default: .init()].rendering = rendering }
-        let changed = Set(hashes.filter { previous[$0.key].flatMap(Self.fileHash) != $0.value }.keys)
-        cache.notes = notes
+        let earlier = readings.fileHashes
+        let changed = Set(hashes.filter { earlier[$0.key] != $0.value }.keys)
+        cache.readings = read.readings
+        cache.renderings = bodies.renderings
         cache.changedNotes = changed.union(bodies.renderedPaths)
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
         let contentVersion = StableHasher.hash { h in
@@ -75,10 +72,6 @@ public struct SiteBuilder: Sendable {
         return PreparedSite(
             site: site, templates: templates, contentVersion: contentVersion, notesRead: changed.count,
             bodiesRendered: bodies.renderedPaths.count)
-    }
-
-    private static func fileHash(_ record: BuildCache.NoteRecord) -> UInt64? {
-        record.entry?.fileHash ?? record.topic?.fileHash ?? record.page?.fileHash
     }
 
     /// What writing a site did.

@@ -10,12 +10,30 @@ public struct RenderedNote: Sendable, Codable {
     public var mentions: [Mention]
     /// Facts placed in the prose with `[[fact:...]]`.
     public var inlineFacts: [String]
+    /// A fingerprint of the rendering, made from what it is a function of: the body's file, the rendering
+    /// options, and what each of its lookups found. The same inputs give the same rendering, which is also
+    /// what lets a build reuse it.
+    public var fingerprint: UInt64 = 0
 }
 
 /// A link from one note's prose to another note.
-public struct Mention: Sendable, Hashable, Codable {
+public struct Mention: Sendable, Hashable {
     public var target: String
     public var anchor: String
+}
+
+extension Mention: Codable {
+    /// A mention is stored as a list of its target and its anchor, which reads faster than named fields.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        self.init(target: try container.decode(String.self), anchor: try container.decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(target)
+        try container.encode(anchor)
+    }
 }
 
 /// Resolves the citations, `[[...]]` links and ordinary links of one note's body against the site,
@@ -51,10 +69,39 @@ public struct NoteLinker: MarkdownResolver {
         public func isCurrent(in index: SiteIndex) -> Bool {
             lookups.allSatisfy { index.signature(of: $0.lookup) == $0.signature }
         }
+
+        init(note: RenderedNote, diagnostics: [Diagnostic], lookups: [RecordedLookup]) {
+            self.note = note
+            self.diagnostics = diagnostics
+            self.lookups = lookups
+        }
+
+        private enum CodingKeys: String, CodingKey { case note, diagnostics, lookups, signatures }
+
+        /// The lookups are stored as two columns, what was looked up and what it found.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            note = try container.decode(RenderedNote.self, forKey: .note)
+            diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+            let lookups = try container.decode([Lookup].self, forKey: .lookups)
+            let signatures = try container.decode([UInt64].self, forKey: .signatures)
+            guard lookups.count == signatures.count else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "columns of unequal length"))
+            }
+            self.lookups = zip(lookups, signatures).map { RecordedLookup(lookup: $0, signature: $1) }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(note, forKey: .note)
+            try container.encode(diagnostics, forKey: .diagnostics)
+            try container.encode(lookups.map(\.lookup), forKey: .lookups)
+            try container.encode(lookups.map(\.signature), forKey: .signatures)
+        }
     }
 
     /// A lookup made while rendering, with the signature of what it found.
-    public struct RecordedLookup: Sendable, Codable {
+    public struct RecordedLookup: Sendable {
         public var lookup: Lookup
         public var signature: UInt64
     }
@@ -63,9 +110,21 @@ public struct NoteLinker: MarkdownResolver {
     public static func render(_ body: MarkdownBody, note: NoteInfo, index: SiteIndex) -> Result {
         var linker = NoteLinker(index: index, note: note)
         let markdown = CommonMarkRenderer.render(body, options: options(index), resolver: &linker)
-        let rendered = RenderedNote(
+        var rendered = RenderedNote(
             info: note, markdown: markdown, citations: linker.citations, mentions: linker.mentions, inlineFacts: linker.inlineFacts)
         let lookups = linker.lookups.map { RecordedLookup(lookup: $0.key, signature: $0.value) }
+        rendered.fingerprint = StableHasher.hash { h in
+            h.combine(body.path)
+            h.combine(body.fileHash)
+            h.combine(body.range.lowerBound)
+            h.combine(note.kind.rawValue)
+            h.combine(note.title)
+            h.combine(options(index).allowHTML)
+            h.combine(options(index).smartPunctuation)
+            // Lookups in a stable order, each with what it found.
+            let found = lookups.map { lookup in StableHasher.hash { $0.combine(Fingerprint.of(lookup.lookup)); $0.combine(lookup.signature) } }
+            for signature in found.sorted() { h.combine(signature) }
+        }
         return Result(note: rendered, diagnostics: linker.diagnostics, lookups: lookups)
     }
 

@@ -1,200 +1,315 @@
 /// Reads what ``BinaryEncoder`` wrote, through the conformances the compiler writes. Any inconsistency
-/// (a count past the end, a missing field, a wrong length) throws, and the cache that held it is not used.
+/// (a count past the end, a field other than the one expected) throws, and the cache that held it is not used.
 enum BinaryDecoder {
     static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
+        try decode(type, from: bytes, in: 0..<bytes.count)
+    }
+
+    /// A value from the bytes `range` of `bytes`, which must hold it exactly.
+    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8], in range: Range<Int>) throws -> Value {
         try bytes.withUnsafeBufferPointer { buffer in
-            var reader = BinaryReader(bytes: buffer, offset: 0, end: buffer.count)
-            let value = try reader.read(type)
-            guard reader.offset == reader.end else { throw BinaryReader.corrupt }
+            let input = BinaryInput(bytes: UnsafeBufferPointer(rebasing: buffer[range]))
+            let value = try Value(from: BinaryValueDecoder(input: input))
+            guard input.offset == range.count else { throw BinaryInput.damaged }
             return value
         }
     }
 }
 
-/// A position in the bytes being read; each container reads its own part.
-struct BinaryReader {
-    static let corrupt = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the build cache is damaged"))
+/// The bytes being read and how far, shared by every container of one value; lives only inside ``BinaryDecoder/decode(_:from:)``.
+final class BinaryInput {
+    static let damaged = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the build cache is damaged"))
 
     let bytes: UnsafeBufferPointer<UInt8>
-    var offset: Int
-    let end: Int
+    var offset = 0
 
-    mutating func take(_ count: Int) throws -> Range<Int> {
-        guard count >= 0, count <= end - offset else { throw Self.corrupt }
+    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+    func take(_ count: Int) throws -> Int {
+        guard count >= 0, count <= bytes.count - offset else { throw Self.damaged }
         defer { offset += count }
-        return offset..<(offset + count)
+        return offset
     }
 
-    mutating func word() throws -> UInt64 {
-        let range = try take(8)
+    func byte() throws -> UInt8 { bytes[try take(1)] }
+
+    func word() throws -> UInt64 {
+        let start = try take(8)
         var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[range.lowerBound + index]) << (8 * UInt64(index)) }
+        for index in 0..<8 { value |= UInt64(bytes[start + index]) << (8 * UInt64(index)) }
         return value
     }
 
-    mutating func count() throws -> Int {
-        let range = try take(4)
+    func count() throws -> Int {
+        let start = try take(4)
         var value = 0
-        for index in 0..<4 { value |= Int(bytes[range.lowerBound + index]) << (8 * index) }
+        for index in 0..<4 { value |= Int(bytes[start + index]) << (8 * index) }
         return value
     }
 
-    mutating func string() throws -> String {
-        let range = try take(try count())
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+    func string() throws -> String {
+        let start = try take(try count())
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
     }
 
-    mutating func read<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        if Value.self == String.self, let value = try string() as? Value { return value }
-        if Value.self == Int.self, let value = Int(Int64(bitPattern: try word())) as? Value { return value }
-        if Value.self == UInt64.self, let value = try word() as? Value { return value }
-        if Value.self == Double.self, let value = Double(bitPattern: try word()) as? Value { return value }
-        if Value.self == Bool.self {
-            let range = try take(1)
-            if let value = (bytes[range.lowerBound] != 0) as? Value { return value }
+    /// Whether the next text is `name`, without reading past it unless it is.
+    func takeKey(_ name: String) -> Bool {
+        guard offset + 4 <= bytes.count else { return false }
+        var length = 0
+        for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
+        let start = offset + 4
+        guard start + length <= bytes.count else { return false }
+        var name = name
+        let matches = name.withUTF8 { utf8 in
+            utf8.count == length && UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]).elementsEqual(utf8)
         }
-        let decoder = BinaryValueDecoder(reader: BinaryReaderBox(self))
-        let value = try Value(from: decoder)
-        self = decoder.reader.reader
-        return value
+        if matches { offset = start + length }
+        return matches
     }
-}
 
-/// The reader a decoder and its containers share.
-final class BinaryReaderBox {
-    var reader: BinaryReader
-    init(_ reader: BinaryReader) { self.reader = reader }
+    /// The next text, without reading past it.
+    func peekString() -> String? {
+        let saved = offset
+        defer { offset = saved }
+        return try? string()
+    }
 }
 
 private struct BinaryValueDecoder: Decoder {
-    let reader: BinaryReaderBox
+    let input: BinaryInput
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        KeyedDecodingContainer(try BinaryKeyedDecoder<Key>(reader: reader))
+        KeyedDecodingContainer(try BinaryKeyedDecoder<Key>(input: input))
     }
 
-    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { try BinaryListDecoder(reader: reader) }
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer { try BinaryListDecoder(input: input) }
 
-    func singleValueContainer() throws -> any SingleValueDecodingContainer { BinarySingleDecoder(reader: reader) }
+    func singleValueContainer() throws -> any SingleValueDecodingContainer { BinarySingleDecoder(input: input) }
 }
 
-private struct BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    /// Each field's key and where its value lies.
-    let fields: [(key: String, range: Range<Int>)]
-    let bytes: UnsafeBufferPointer<UInt8>
+/// Fields in the order written; a field asked for that is not next is missing.
+private final class BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let input: BinaryInput
+    /// Fields not read yet.
+    var remaining: Int
     var codingPath: [any CodingKey] { [] }
 
-    /// Reads the container's index and moves the shared reader past all of it.
-    init(reader box: BinaryReaderBox) throws {
-        var fields: [(String, Range<Int>)] = []
-        let count = try box.reader.count()
-        guard count <= box.reader.end - box.reader.offset else { throw BinaryReader.corrupt }
-        fields.reserveCapacity(count)
-        for _ in 0..<count {
-            let key = try box.reader.string()
-            fields.append((key, try box.reader.take(try box.reader.count())))
-        }
-        self.fields = fields
-        bytes = box.reader.bytes
+    init(input: BinaryInput) throws {
+        self.input = input
+        remaining = try input.count()
+        guard remaining <= input.bytes.count - input.offset else { throw BinaryInput.damaged }
     }
 
-    var allKeys: [Key] { fields.compactMap { Key(stringValue: $0.key) } }
-
-    func contains(_ key: Key) -> Bool { range(of: key) != nil }
-
-    private func range(of key: Key) -> Range<Int>? {
-        let name = key.stringValue
-        return fields.first { $0.key == name }?.range
+    var allKeys: [Key] {
+        guard remaining > 0, let name = input.peekString(), let key = Key(stringValue: name) else { return [] }
+        return [key]
     }
 
-    private func reader(for key: Key) throws -> BinaryReader {
-        guard let range = range(of: key) else {
+    func contains(_ key: Key) -> Bool {
+        guard remaining > 0 else { return false }
+        let saved = input.offset
+        defer { input.offset = saved }
+        return input.takeKey(key.stringValue)
+    }
+
+    /// Reads the key of the next field, which must be `key`.
+    private func next(_ key: Key) throws {
+        guard remaining > 0, input.takeKey(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "the build cache lacks a field"))
         }
-        return BinaryReader(bytes: bytes, offset: range.lowerBound, end: range.upperBound)
+        remaining -= 1
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { !contains(key) }
-
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try next(key); return try input.string() }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try next(key); return Int(Int64(bitPattern: try input.word())) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try next(key); return try input.word() }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try next(key); return Double(bitPattern: try input.word()) }
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try next(key); return try input.byte() != 0 }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try next(key); return Int8(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try next(key); return Int16(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try next(key); return Int32(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try next(key); return Int64(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try next(key); return UInt(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try next(key); return UInt8(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try next(key); return UInt16(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try next(key); return UInt32(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try next(key); return Float(Double(bitPattern: try input.word())) }
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
-        var reader = try reader(for: key)
-        let value = try reader.read(type)
-        guard reader.offset == reader.end else { throw BinaryReader.corrupt }
-        return value
+        try next(key)
+        return try Value(from: BinaryValueDecoder(input: input))
     }
 
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { contains(key) ? try decode(type, forKey: key) : nil }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { contains(key) ? try decode(type, forKey: key) : nil }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { contains(key) ? try decode(type, forKey: key) : nil }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { contains(key) ? try decode(type, forKey: key) : nil }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { contains(key) ? try decode(type, forKey: key) : nil }
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
         contains(key) ? try decode(type, forKey: key) : nil
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        KeyedDecodingContainer(try BinaryKeyedDecoder<NestedKey>(reader: BinaryReaderBox(try reader(for: key))))
+        try next(key)
+        return KeyedDecodingContainer(try BinaryKeyedDecoder<NestedKey>(input: input))
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try BinaryListDecoder(reader: BinaryReaderBox(try reader(for: key)))
+        try next(key)
+        return try BinaryListDecoder(input: input)
     }
 
-    func superDecoder() throws -> any Decoder { throw BinaryReader.corrupt }
-    func superDecoder(forKey key: Key) throws -> any Decoder { BinaryValueDecoder(reader: BinaryReaderBox(try reader(for: key))) }
+    func superDecoder() throws -> any Decoder { BinaryValueDecoder(input: input) }
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        try next(key)
+        return BinaryValueDecoder(input: input)
+    }
 }
 
+/// Three words, so that it fits in the existential that holds it without a box of its own.
 private struct BinaryListDecoder: UnkeyedDecodingContainer {
-    let reader: BinaryReaderBox
-    let count: Int?
+    let input: BinaryInput
+    let total: Int
     var currentIndex = 0
     var codingPath: [any CodingKey] { [] }
 
-    init(reader: BinaryReaderBox) throws {
-        self.reader = reader
-        let count = try reader.reader.count()
-        guard count <= reader.reader.end - reader.reader.offset else { throw BinaryReader.corrupt }
-        self.count = count
+    init(input: BinaryInput) throws {
+        self.input = input
+        total = try input.count()
+        guard total <= input.bytes.count - input.offset else { throw BinaryInput.damaged }
     }
 
-    var isAtEnd: Bool { currentIndex >= (count ?? 0) }
+    var count: Int? { total }
+    var isAtEnd: Bool { currentIndex >= total }
 
     private mutating func next() throws {
-        guard !isAtEnd else { throw BinaryReader.corrupt }
+        guard !isAtEnd else { throw BinaryInput.damaged }
         currentIndex += 1
     }
 
     mutating func decodeNil() throws -> Bool { false }
 
+    mutating func decode(_ type: String.Type) throws -> String {
+        try next()
+        return try input.string()
+    }
+
+    mutating func decode(_ type: Int.Type) throws -> Int {
+        try next()
+        return Int(Int64(bitPattern: try input.word()))
+    }
+
+    mutating func decode(_ type: UInt64.Type) throws -> UInt64 {
+        try next()
+        return try input.word()
+    }
+
+    mutating func decode(_ type: Double.Type) throws -> Double {
+        try next()
+        return Double(bitPattern: try input.word())
+    }
+
+    mutating func decode(_ type: Float.Type) throws -> Float {
+        try next()
+        return Float(Double(bitPattern: try input.word()))
+    }
+
+    mutating func decode(_ type: Bool.Type) throws -> Bool {
+        try next()
+        return try input.byte() != 0
+    }
+
+    mutating func decode(_ type: Int8.Type) throws -> Int8 {
+        try next()
+        return Int8(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: Int16.Type) throws -> Int16 {
+        try next()
+        return Int16(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: Int32.Type) throws -> Int32 {
+        try next()
+        return Int32(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: Int64.Type) throws -> Int64 {
+        try next()
+        return Int64(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: UInt.Type) throws -> UInt {
+        try next()
+        return UInt(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: UInt8.Type) throws -> UInt8 {
+        try next()
+        return UInt8(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: UInt16.Type) throws -> UInt16 {
+        try next()
+        return UInt16(truncatingIfNeeded: try input.word())
+    }
+
+    mutating func decode(_ type: UInt32.Type) throws -> UInt32 {
+        try next()
+        return UInt32(truncatingIfNeeded: try input.word())
+    }
+
     mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         try next()
-        return try reader.reader.read(type)
+        return try Value(from: BinaryValueDecoder(input: input))
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
         try next()
-        return KeyedDecodingContainer(try BinaryKeyedDecoder<NestedKey>(reader: reader))
+        return KeyedDecodingContainer(try BinaryKeyedDecoder<NestedKey>(input: input))
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
         try next()
-        return try BinaryListDecoder(reader: reader)
+        return try BinaryListDecoder(input: input)
     }
 
-    mutating func superDecoder() throws -> any Decoder { throw BinaryReader.corrupt }
+    mutating func superDecoder() throws -> any Decoder { BinaryValueDecoder(input: input) }
 }
 
+/// A single value after its byte that says whether it is there.
 private struct BinarySingleDecoder: SingleValueDecodingContainer {
-    let reader: BinaryReaderBox
+    let input: BinaryInput
     var codingPath: [any CodingKey] { [] }
 
     func decodeNil() -> Bool {
-        let reader = reader.reader
-        guard reader.offset < reader.end, reader.bytes[reader.offset] == 0 else { return false }
-        self.reader.reader.offset += 1
+        guard input.offset < input.bytes.count, input.bytes[input.offset] == 0 else { return false }
+        input.offset += 1
         return true
     }
 
+    private func present() throws {
+        guard try input.byte() == 1 else { throw BinaryInput.damaged }
+    }
+
+    func decode(_ type: String.Type) throws -> String { try present(); return try input.string() }
+    func decode(_ type: Int.Type) throws -> Int { try present(); return Int(Int64(bitPattern: try input.word())) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try present(); return try input.word() }
+    func decode(_ type: Double.Type) throws -> Double { try present(); return Double(bitPattern: try input.word()) }
+    func decode(_ type: Bool.Type) throws -> Bool { try present(); return try input.byte() != 0 }
+    func decode(_ type: Int8.Type) throws -> Int8 { try present(); return Int8(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try present(); return Int16(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try present(); return Int32(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try present(); return Int64(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt.Type) throws -> UInt { try present(); return UInt(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try present(); return UInt8(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try present(); return UInt16(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try present(); return UInt32(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Float.Type) throws -> Float { try present(); return Float(Double(bitPattern: try input.word())) }
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        let marker = try reader.reader.take(1)
-        guard reader.reader.bytes[marker.lowerBound] == 1 else { throw BinaryReader.corrupt }
-        return try reader.reader.read(type)
+        try present()
+        return try Value(from: BinaryValueDecoder(input: input))
     }
 }

@@ -18,7 +18,10 @@ public struct BuildCache: Sendable {
     var manifest: Manifest
     /// Where the manifest is kept, when on disk; the notes and reads are beside it.
     let path: String?
-    private var loadedNotes: RecordFile<NoteRecord>?
+    private var loadedEntries: RecordFile<NoteReading<EntryFields>>?
+    private var loadedTopics: RecordFile<NoteReading<TopicFields>>?
+    private var loadedPages: RecordFile<NoteReading<PageFields>>?
+    private var loadedRenderings: RecordFile<Rendering>?
     private var loadedReads: RecordFile<[ReadKey]>?
     /// The notes and pages whose records this build changed, which saving writes.
     var changedNotes: Set<String> = []
@@ -35,16 +38,30 @@ public struct BuildCache: Sendable {
         /// Every file of the last site written, by path.
         var pages: [String: PageRecord] = [:]
 
-        private enum CodingKeys: String, CodingKey { case inputStamp, hadWarnings, counts, pages }
+        private enum CodingKeys: String, CodingKey { case inputStamp, hadWarnings, counts, paths, versions, sizes, seconds, nanoseconds }
 
         init() {}
 
+        /// The pages are stored as columns of plain numbers and paths, which read much faster than a record
+        /// each: every build reads them.
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             inputStamp = try container.decode(UInt64.self, forKey: .inputStamp)
             hadWarnings = try container.decode(Bool.self, forKey: .hadWarnings)
             counts = try container.decodeIfPresent(BuildCounts.self, forKey: .counts)
-            pages = Dictionary(try container.decode([PageRecord].self, forKey: .pages).map { ($0.path, $0) }, uniquingKeysWith: { _, last in last })
+            let paths = try container.decode([String].self, forKey: .paths)
+            let versions = try container.decode([UInt64].self, forKey: .versions)
+            let sizes = try container.decode([Int].self, forKey: .sizes)
+            let seconds = try container.decode([Int].self, forKey: .seconds)
+            let nanoseconds = try container.decode([Int].self, forKey: .nanoseconds)
+            guard Set([paths.count, versions.count, sizes.count, seconds.count, nanoseconds.count]).count == 1 else {
+                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "columns of unequal length"))
+            }
+            pages.reserveCapacity(paths.count)
+            for index in paths.indices {
+                let stamp = FileStamp(size: sizes[index], seconds: seconds[index], nanoseconds: nanoseconds[index])
+                pages[paths[index]] = PageRecord(path: paths[index], version: versions[index], stamp: stamp)
+            }
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -52,16 +69,13 @@ public struct BuildCache: Sendable {
             try container.encode(inputStamp, forKey: .inputStamp)
             try container.encode(hadWarnings, forKey: .hadWarnings)
             try container.encodeIfPresent(counts, forKey: .counts)
-            try container.encode(pages.keys.sorted().compactMap { pages[$0] }, forKey: .pages)
+            let records = pages.values.sorted { $0.path < $1.path }
+            try container.encode(records.map(\.path), forKey: .paths)
+            try container.encode(records.map(\.version), forKey: .versions)
+            try container.encode(records.map(\.stamp.size), forKey: .sizes)
+            try container.encode(records.map(\.stamp.seconds), forKey: .seconds)
+            try container.encode(records.map(\.stamp.nanoseconds), forKey: .nanoseconds)
         }
-    }
-
-    /// What a build remembers of one note file: how it was read, and its body as rendered.
-    struct NoteRecord: Codable, Sendable {
-        var entry: NoteReading<EntryFields>?
-        var topic: NoteReading<TopicFields>?
-        var page: NoteReading<PageFields>?
-        var rendering: Rendering?
     }
 
     /// A rendered body, good while its file, the rendering options and every lookup it made stay the same.
@@ -105,54 +119,57 @@ public struct BuildCache: Sendable {
         return cache
     }
 
-    /// What the last build remembered of each note file, by path, read from disk the first time it is asked for.
-    var notes: [String: NoteRecord] {
+    /// What the last build read of each note file, kind by kind and by path, read from disk the first time
+    /// it is asked for.
+    var readings: NoteReadings {
         mutating get {
-            if loadedNotes == nil { loadedNotes = path.map { RecordFile.load($0 + ".notes", stamp: stamp) } ?? RecordFile() }
-            return loadedNotes?.records ?? [:]
+            var readings = NoteReadings()
+            readings.entries = Self.loaded(&loadedEntries, path, ".entries", stamp).records
+            readings.topics = Self.loaded(&loadedTopics, path, ".topics", stamp).records
+            readings.pages = Self.loaded(&loadedPages, path, ".pages", stamp).records
+            return readings
         }
         set {
-            if loadedNotes == nil { loadedNotes = RecordFile() }
-            loadedNotes?.records = newValue
+            Self.loaded(&loadedEntries, path, ".entries", stamp) { $0.records = newValue.entries }
+            Self.loaded(&loadedTopics, path, ".topics", stamp) { $0.records = newValue.topics }
+            Self.loaded(&loadedPages, path, ".pages", stamp) { $0.records = newValue.pages }
         }
+    }
+
+    /// Each note's body as the last build rendered it, by the note's path.
+    var renderings: [String: Rendering] {
+        mutating get { Self.loaded(&loadedRenderings, path, ".renderings", stamp).records }
+        set { Self.loaded(&loadedRenderings, path, ".renderings", stamp) { $0.records = newValue } }
+    }
+
+    /// A record file, read from beside the manifest the first time it is needed (empty for a cache in memory).
+    private static func loaded<Record>(_ file: inout RecordFile<Record>?, _ path: String?, _ suffix: String, _ stamp: UInt64) -> RecordFile<Record> {
+        if file == nil { file = path.map { RecordFile.load($0 + suffix, stamp: stamp) } ?? RecordFile() }
+        return file ?? RecordFile()
+    }
+
+    private static func loaded<Record>(
+        _ file: inout RecordFile<Record>?, _ path: String?, _ suffix: String, _ stamp: UInt64, update: (inout RecordFile<Record>) -> Void
+    ) {
+        var loaded = Self.loaded(&file, path, suffix, stamp)
+        update(&loaded)
+        file = loaded
     }
 
     /// What each page of the last site read, by path, read from disk the first time it is asked for.
     var reads: [String: [ReadKey]] {
-        mutating get {
-            if loadedReads == nil { loadedReads = path.map { RecordFile.load($0 + ".reads", stamp: stamp) } ?? RecordFile() }
-            return loadedReads?.records ?? [:]
-        }
-        set {
-            if loadedReads == nil { loadedReads = RecordFile() }
-            loadedReads?.records = newValue
-        }
-    }
-
-    /// The readings of the notes, kind by kind, for the content reader.
-    var readings: NoteReadings {
-        mutating get {
-            var readings = NoteReadings()
-            for (path, record) in notes {
-                if let entry = record.entry { readings.entries[path] = entry }
-                if let topic = record.topic { readings.topics[path] = topic }
-                if let page = record.page { readings.pages[path] = page }
-            }
-            return readings
-        }
+        mutating get { Self.loaded(&loadedReads, path, ".reads", stamp).records }
+        set { Self.loaded(&loadedReads, path, ".reads", stamp) { $0.records = newValue } }
     }
 
     /// Writes the manifest, and the notes and reads when this build changed them; each atomically.
     public mutating func save() {
         guard let path else { return }
-        if var notes = loadedNotes {
-            notes.save(path + ".notes", stamp: stamp, changed: changedNotes)
-            loadedNotes = notes
-        }
-        if var reads = loadedReads {
-            reads.save(path + ".reads", stamp: stamp, changed: changedPages)
-            loadedReads = reads
-        }
+        loadedEntries?.save(path + ".entries", stamp: stamp, changed: changedNotes)
+        loadedTopics?.save(path + ".topics", stamp: stamp, changed: changedNotes)
+        loadedPages?.save(path + ".pages", stamp: stamp, changed: changedNotes)
+        loadedRenderings?.save(path + ".renderings", stamp: stamp, changed: changedNotes)
+        loadedReads?.save(path + ".reads", stamp: stamp, changed: changedPages)
         changedNotes = []
         changedPages = []
         var bytes: [UInt8] = []

@@ -6,6 +6,9 @@ import Glibc
 
 /// Records kept by key in a file of the build cache, with a smaller delta file laid over it: a build that
 /// changed a few records writes only those, and one that changed many writes the whole file again.
+///
+/// A file is the generator's stamp, then each record with its length before it, so that records are read in
+/// parallel and written a batch at a time, never the whole file in memory.
 struct RecordFile<Record: Codable & Sendable>: Sendable {
     /// The records, by key.
     var records: [String: Record] = [:]
@@ -14,7 +17,7 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
     private var deltaKeys: Set<String> = []
 
     /// One record as stored: nil for a record deleted since the base file was written.
-    private struct Stored: Codable {
+    private struct Stored: Codable, Sendable {
         var key: String
         var record: Record?
     }
@@ -40,7 +43,25 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
         var found: UInt64 = 0
         for index in 0..<8 { found |= UInt64(bytes[index]) << (8 * UInt64(index)) }
         guard found == stamp else { return nil }
-        return try? BinaryDecoder.decode([Stored].self, from: Array(bytes[8...]))
+        // Where each record lies, then every record decoded in parallel.
+        var ranges: [Range<Int>] = []
+        var offset = 8
+        while offset < bytes.count {
+            guard offset + 4 <= bytes.count else { return nil }
+            var length = 0
+            for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
+            guard length <= bytes.count - offset - 4 else { return nil }
+            ranges.append((offset + 4)..<(offset + 4 + length))
+            offset += 4 + length
+        }
+        let decoded = parallelMap(ranges) { range in try? BinaryDecoder.decode(Stored.self, from: bytes, in: range) }
+        var stored: [Stored] = []
+        stored.reserveCapacity(decoded.count)
+        for record in decoded {
+            guard let record else { return nil }
+            stored.append(record)
+        }
+        return stored
     }
 
     /// Writes the records whose keys are in `changed` (and the deletions since the base), or every record
@@ -60,11 +81,27 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
         }
     }
 
+    /// Writes records beside `path`, a batch at a time, each batch encoded in parallel, then renames the
+    /// file over `path`.
     private static func write(_ stored: [Stored], stamp: UInt64, to path: String) {
-        var bytes: [UInt8] = []
-        withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }
-        guard let encoded = try? BinaryEncoder.encode(stored) else { return }
-        bytes.append(contentsOf: encoded)
-        BuildCache.replace(path, with: bytes)
+        let temporary = path + ".new"
+        do {
+            try LocalFileSystem().writeFile(temporary) { (write) throws(FileSystemError) in
+                try write(withUnsafeBytes(of: stamp.littleEndian, Array.init))
+                var start = 0
+                while start < stored.count {
+                    let batch = Array(stored[start..<min(start + 2048, stored.count)])
+                    let encoded = parallelMap(batch) { record -> [UInt8] in
+                        guard let bytes = try? BinaryEncoder.encode(record) else { return [] }
+                        return withUnsafeBytes(of: UInt32(bytes.count).littleEndian, Array.init) + bytes
+                    }
+                    try write(Array(encoded.joined()))
+                    start += batch.count
+                }
+            }
+            rename(temporary, path)
+        } catch {
+            unlink(temporary)
+        }
     }
 }

@@ -21,7 +21,7 @@ struct BodyStage {
         var renderedPaths: Set<String>
     }
 
-    func run(previous: [String: BuildCache.NoteRecord], log: DiagnosticLog) -> Result {
+    func run(previous: [String: BuildCache.Rendering], log: DiagnosticLog) -> Result {
         let jobs = content.entries.map { Job(info: $0.info, body: $0.body) } + content.topics.map { Job(info: $0.info, body: $0.body) }
             + content.pages.map { Job(info: $0.info, body: $0.body) }
         let index = self.index
@@ -29,7 +29,7 @@ struct BodyStage {
             h.combine(index.settings.allowHTML)
             h.combine(index.settings.smartPunctuation)
         }
-        let remembered = jobs.map { previous[$0.body.path]?.rendering }
+        let remembered = jobs.map { previous[$0.body.path] }
         let results = parallelMap(Array(zip(jobs, remembered))) { job, rendering -> (BuildCache.Rendering, Bool) in
             // A remembered rendering stands while every lookup it made finds the same as before.
             if let rendering, rendering.fileHash == job.body.fileHash, rendering.optionsHash == optionsHash, rendering.result.note.info == job.info,

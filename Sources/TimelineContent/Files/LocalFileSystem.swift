@@ -94,23 +94,35 @@ public struct LocalFileSystem: FileSystem {
     /// The one file writer of the generator: writes all of `bytes`, retrying partial and interrupted
     /// writes. A file created exclusively is removed again when it cannot be written whole.
     public func writeFile(_ path: String, _ bytes: [UInt8], mode: WriteMode = .replacing) throws(FileSystemError) {
+        try writeFile(path, mode: mode) { (write) throws(FileSystemError) in try write(bytes) }
+    }
+
+    /// Writes a file in pieces, as `produce` hands them to the function it is given, so that a large file
+    /// is never held in memory whole.
+    public func writeFile(
+        _ path: String, mode: WriteMode = .replacing,
+        producing produce: (_ write: ([UInt8]) throws(FileSystemError) -> Void) throws(FileSystemError) -> Void
+    ) throws(FileSystemError) {
         let flags = O_CREAT | O_WRONLY | O_CLOEXEC | (mode == .exclusive ? O_EXCL : O_TRUNC)
         let fd = open(path, flags, 0o644)
         guard fd >= 0 else {
             let code = errno
             throw FileSystemError(path: path, reason: code == EEXIST ? "the file already exists" : Self.reason(code), kind: code == EEXIST ? .exists : .other)
         }
-        var done = 0
-        while done < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let code = count < 0 ? errno : ENOSPC
-                close(fd)
-                if mode == .exclusive { unlink(path) }
-                throw FileSystemError(path: path, reason: Self.reason(code))
+        do {
+            try produce { (bytes) throws(FileSystemError) in
+                var done = 0
+                while done < bytes.count {
+                    let count = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
+                    if count < 0, errno == EINTR { continue }
+                    guard count > 0 else { throw FileSystemError(path: path, reason: Self.reason(count < 0 ? errno : ENOSPC)) }
+                    done += count
+                }
             }
-            done += count
+        } catch {
+            close(fd)
+            if mode == .exclusive { unlink(path) }
+            throw error
         }
         guard close(fd) == 0 || errno == EINTR else {
             let code = errno

@@ -2,7 +2,7 @@
 ///
 /// Lines and columns count from 1; a column counts Unicode scalars, as editors and
 /// libyaml do, not bytes.
-public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
     /// The file's path as shown to the user, relative to the folder the command ran in when possible.
     public var path: String
     public var line: Int
@@ -25,5 +25,32 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+}
+
+extension SourceLocation: Codable {
+    /// A location is stored as a list of its line, column and path: notes hold many, and a list of plain
+    /// values reads much faster than three named fields.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        try self.init(from: &container)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try encode(to: &container)
+    }
+
+    /// Reads the location's line, column and path from a list, where ``encode(to:)-swift.method`` puts them.
+    init(from container: inout any UnkeyedDecodingContainer) throws {
+        let line = try container.decode(Int.self), column = try container.decode(Int.self)
+        self.init(path: try container.decode(String.self), line: line, column: column)
+    }
+
+    /// Adds the location's line, column and path to a list.
+    func encode(to container: inout any UnkeyedEncodingContainer) throws {
+        try container.encode(line)
+        try container.encode(column)
+        try container.encode(path)
     }
 }

@@ -2,7 +2,7 @@
 /// so the page can end with a numbered list whose items link back to those places (as Wikipedia's notes do).
 public struct CitationList: Sendable, Hashable, Codable {
     /// One place a source is cited.
-    public struct Use: Sendable, Hashable, Codable {
+    public struct Use: Sendable, Hashable {
         /// The id of the element that holds the citation on the page, or nil for a source the page cites as a whole.
         public var anchor: String?
         public var locator: String?
@@ -11,7 +11,7 @@ public struct CitationList: Sendable, Hashable, Codable {
     }
 
     /// A source with every place it is cited, in order.
-    public struct Cited: Sendable, Hashable, Codable {
+    public struct Cited: Sendable, Hashable {
         public var sourceID: String
         public var uses: [Use]
         /// How many of the uses are in place, for the next one's anchor.
@@ -53,16 +53,46 @@ public struct CitationList: Sendable, Hashable, Codable {
         cite(citation.sourceID, locator: citation.locator, quote: citation.quote, quoteLanguage: citation.quoteLanguage, inPlace: inPlace)
     }
 
-    private enum CodingKeys: String, CodingKey { case sources }
+    private enum CodingKeys: String, CodingKey { case sources, counts, anchors, locators, quotes, languages }
 
+    /// A list is stored as columns: each source with how many uses it has, then every use's anchor,
+    /// locator, quotation and language in turn. Every note and page has one, and columns of plain values
+    /// read much faster than a record each.
     public init(from decoder: any Decoder) throws {
-        sources = try decoder.container(keyedBy: CodingKeys.self).decode([Cited].self, forKey: .sources)
-        for (position, cited) in sources.enumerated() { positions[cited.sourceID] = position }
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let ids = try container.decode([String].self, forKey: .sources)
+        let counts = try container.decode([Int].self, forKey: .counts)
+        let anchors = try container.decode([String?].self, forKey: .anchors)
+        let locators = try container.decode([String?].self, forKey: .locators)
+        let quotes = try container.decode([String?].self, forKey: .quotes)
+        let languages = try container.decode([String?].self, forKey: .languages)
+        guard ids.count == counts.count, counts.reduce(0, +) == anchors.count,
+              Set([anchors.count, locators.count, quotes.count, languages.count]).count == 1 else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "columns of unequal length"))
+        }
+        var next = 0
+        for (id, count) in zip(ids, counts) {
+            guard count >= 0 else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "negative count")) }
+            var cited = Cited(sourceID: id, uses: [])
+            for index in next..<(next + count) {
+                cited.uses.append(Use(anchor: anchors[index], locator: locators[index], quote: quotes[index], quoteLanguage: languages[index]))
+                if anchors[index] != nil { cited.placed += 1 }
+            }
+            next += count
+            positions[id] = sources.count
+            sources.append(cited)
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sources, forKey: .sources)
+        let uses = sources.flatMap(\.uses)
+        try container.encode(sources.map(\.sourceID), forKey: .sources)
+        try container.encode(sources.map(\.uses.count), forKey: .counts)
+        try container.encode(uses.map(\.anchor), forKey: .anchors)
+        try container.encode(uses.map(\.locator), forKey: .locators)
+        try container.encode(uses.map(\.quote), forKey: .quotes)
+        try container.encode(uses.map(\.quoteLanguage), forKey: .languages)
     }
 
     public static func == (lhs: CitationList, rhs: CitationList) -> Bool { lhs.sources == rhs.sources }

@@ -1,5 +1,5 @@
 /// A mention of something by its id, remembered with where it was written.
-public struct Reference: Hashable, Sendable, Codable {
+public struct Reference: Hashable, Sendable {
     public var id: String
     public var location: SourceLocation
 
@@ -26,5 +26,20 @@ public struct Citation: Hashable, Sendable, Codable {
         self.quote = quote
         self.quoteLanguage = quoteLanguage
         self.location = location
+    }
+}
+
+extension Reference: Codable {
+    /// A reference is stored as a list: its id, then where it was written.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        let id = try container.decode(String.self)
+        self.init(id: id, location: try SourceLocation(from: &container))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(id)
+        try location.encode(to: &container)
     }
 }

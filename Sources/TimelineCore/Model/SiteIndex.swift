@@ -62,10 +62,35 @@ public struct SiteIndex: Sendable {
 }
 
 /// Something a note's body looks up in the site while it is rendered.
-public enum Lookup: Hashable, Sendable, Codable {
+public enum Lookup: Hashable, Sendable {
     case source(String)
     case note(String)
     case fact(String)
     /// A file of the built site, by its path.
     case path(String)
+}
+
+extension Lookup: Codable {
+    /// A lookup is stored as a list of its kind and what it names, in the build cache.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        let kind = try container.decode(String.self), id = try container.decode(String.self)
+        switch kind {
+        case "source": self = .source(id)
+        case "note": self = .note(id)
+        case "fact": self = .fact(id)
+        case "path": self = .path(id)
+        default: throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a lookup: \(kind)"))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        switch self {
+        case .source(let id): try container.encode("source"); try container.encode(id)
+        case .note(let id): try container.encode("note"); try container.encode(id)
+        case .fact(let id): try container.encode("fact"); try container.encode(id)
+        case .path(let path): try container.encode("path"); try container.encode(path)
+        }
+    }
 }

@@ -1,7 +1,7 @@
 /// A file of the built site, named by what it is. This is the only place that knows where a page or file
 /// is written; every link between pages is made from two routes, so that it is relative and works from
 /// any address and from disk.
-public enum Route: Hashable, Sendable, Codable, Comparable {
+public enum Route: Hashable, Sendable, Encodable, Comparable {
     case index, topics, sources, facts, notFound
     /// The page of an entry, topic or page note.
     case note(NoteKind, String)
@@ -80,6 +80,19 @@ public enum Route: Hashable, Sendable, Codable, Comparable {
     }
 
     public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+
+    /// A route is what names it: its case and its id, without making its path.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        switch self {
+        case .note(let kind, let id): try container.encode("note " + kind.rawValue); try container.encode(id)
+        case .source(let id): try container.encode("source"); try container.encode(id)
+        case .era(let id): try container.encode("era"); try container.encode(id)
+        case .asset(let path): try container.encode("asset"); try container.encode(path)
+        case .index, .topics, .sources, .facts, .notFound, .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
+            try container.encode(path)
+        }
+    }
 }
 
 /// The ids of elements that links point at inside pages.

@@ -1,18 +1,40 @@
 /// A stable hash of every stored property of a value, through the `Encodable` conformance the compiler
 /// writes for it: a property added to a type is part of its fingerprint without anyone listing it. Used to
 /// tell whether what a page read of the site has changed since the last build.
+///
+/// Fields are taken in order, each missing optional as a mark of its own, so that no two values of a type
+/// give the same stream; dictionaries are taken in the order of their keys.
 public enum Fingerprint {
     public static func of(_ value: some Encodable) -> UInt64 {
-        let encoder = FingerprintEncoder()
+        let state = FingerprintState()
         // Encoding into a hasher cannot fail; a conformance that throws adds what it encoded up to there.
-        try? value.encode(to: encoder)
-        return encoder.state.hasher.value
+        try? state.write(value)
+        return state.hasher.value
     }
 }
 
 /// The hasher every container of one fingerprint writes into.
 private final class FingerprintState {
     var hasher = StableHasher()
+
+    static let missing: UInt64 = 0x4E
+    static let list: UInt64 = 0x55
+    static let object: UInt64 = 0x4B
+
+    func write(_ value: some Encodable) throws {
+        if let dictionary = value as? any SortableDictionary {
+            // A dictionary's order changes from run to run; its fingerprint must not.
+            hasher.combine(UInt64(0x44))
+            for (key, item) in dictionary.sortedItems() {
+                hasher.combine(key)
+                try write(item)
+            }
+        } else {
+            try value.encode(to: FingerprintEncoder(state: self))
+        }
+    }
+
+    func missingValue() { hasher.combine(Self.missing) }
 }
 
 private struct FingerprintEncoder: Encoder {
@@ -20,73 +42,66 @@ private struct FingerprintEncoder: Encoder {
     var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
-    init(state: FingerprintState = FingerprintState()) { self.state = state }
-
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        state.hasher.combine(UInt64(0x4B))
+        state.hasher.combine(FingerprintState.object)
         return KeyedEncodingContainer(KeyedFingerprint<Key>(state: state))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        state.hasher.combine(UInt64(0x55))
+        state.hasher.combine(FingerprintState.list)
         return UnkeyedFingerprint(state: state)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleFingerprint(state: state) }
 }
 
-/// Writes scalars into the hasher, each after a tag of its type.
-private protocol FingerprintWriter {
-    var state: FingerprintState { get }
-}
-
-extension FingerprintWriter {
-    func write(_ value: some Encodable) throws {
-        switch value {
-        case let text as String: state.hasher.combine(text)
-        case let number as Int: state.hasher.combine(number)
-        case let number as UInt64: state.hasher.combine(number)
-        case let number as Double: state.hasher.combine(number)
-        case let flag as Bool: state.hasher.combine(flag)
-        case let dictionary as any SortableDictionary:
-            // A dictionary's order changes from run to run; its fingerprint must not.
-            state.hasher.combine(UInt64(0x44))
-            for (key, item) in dictionary.sortedItems() {
-                state.hasher.combine(key)
-                try write(item)
-            }
-        default: try value.encode(to: FingerprintEncoder(state: state))
-        }
-    }
-}
-
-private struct KeyedFingerprint<Key: CodingKey>: KeyedEncodingContainerProtocol, FingerprintWriter {
+/// Fields in order; the names of the keys are not needed, as every field, present or missing, leaves a mark.
+private struct KeyedFingerprint<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let state: FingerprintState
     var codingPath: [any CodingKey] { [] }
 
-    private func key(_ key: Key) { state.hasher.combine(key.stringValue) }
+    mutating func encodeNil(forKey key: Key) throws { state.missingValue() }
+    mutating func encode(_ value: String, forKey key: Key) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { state.hasher.combine(Double(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { state.hasher.combine(Int(value)) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { state.hasher.combine(Int(value)) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { state.hasher.combine(Int(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { state.hasher.combine(Int(value)) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws { try state.write(value) }
 
-    mutating func encodeNil(forKey key: Key) throws {
-        self.key(key)
-        state.hasher.combine(UInt64(0x4E))
-    }
-
-    mutating func encode(_ value: some Encodable, forKey key: Key) throws {
-        self.key(key)
-        try write(value)
-    }
-
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
+    mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeIfPresent(value.map(Double.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeIfPresent(value.map(Int.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeIfPresent(value.map(Int.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: Int32?, forKey key: Key) throws { try encodeIfPresent(value.map(Int.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: Int64?, forKey key: Key) throws { try encodeIfPresent(value.map(Int.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt?, forKey key: Key) throws { try encodeIfPresent(value.map(UInt64.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt8?, forKey key: Key) throws { try encodeIfPresent(value.map(UInt64.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeIfPresent(value.map(UInt64.init), forKey: key) }
+    mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeIfPresent(value.map(UInt64.init), forKey: key) }
     mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
-        if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }
+        if let value { try state.write(value) } else { state.missingValue() }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
-        self.key(key)
+        state.hasher.combine(key.stringValue)
         return FingerprintEncoder(state: state).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        self.key(key)
+        state.hasher.combine(key.stringValue)
         return FingerprintEncoder(state: state).unkeyedContainer()
     }
 
@@ -94,20 +109,91 @@ private struct KeyedFingerprint<Key: CodingKey>: KeyedEncodingContainerProtocol,
     mutating func superEncoder(forKey key: Key) -> any Encoder { FingerprintEncoder(state: state) }
 }
 
-private struct UnkeyedFingerprint: UnkeyedEncodingContainer, FingerprintWriter {
+/// Items in order, after a mark each, so that lists of different lengths differ.
+private struct UnkeyedFingerprint: UnkeyedEncodingContainer {
     let state: FingerprintState
     var codingPath: [any CodingKey] { [] }
     var count = 0
 
     mutating func encodeNil() throws {
         count += 1
-        state.hasher.combine(UInt64(0x4E))
+        state.missingValue()
+    }
+
+    mutating func encode(_ value: String) throws {
+        count += 1
+        state.hasher.combine(value)
+    }
+
+    mutating func encode(_ value: Int) throws {
+        count += 1
+        state.hasher.combine(value)
+    }
+
+    mutating func encode(_ value: UInt64) throws {
+        count += 1
+        state.hasher.combine(value)
+    }
+
+    mutating func encode(_ value: Double) throws {
+        count += 1
+        state.hasher.combine(value)
+    }
+
+    mutating func encode(_ value: Float) throws {
+        count += 1
+        state.hasher.combine(Double(value))
+    }
+
+    mutating func encode(_ value: Bool) throws {
+        count += 1
+        state.hasher.combine(value)
+    }
+
+    mutating func encode(_ value: Int8) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: Int16) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: Int32) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: Int64) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: UInt) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: UInt8) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: UInt16) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
+    }
+
+    mutating func encode(_ value: UInt32) throws {
+        count += 1
+        state.hasher.combine(UInt64(truncatingIfNeeded: value))
     }
 
     mutating func encode(_ value: some Encodable) throws {
         count += 1
         state.hasher.combine(UInt64(0x49))
-        try write(value)
+        try state.write(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
@@ -123,12 +209,26 @@ private struct UnkeyedFingerprint: UnkeyedEncodingContainer, FingerprintWriter {
     mutating func superEncoder() -> any Encoder { FingerprintEncoder(state: state) }
 }
 
-private struct SingleFingerprint: SingleValueEncodingContainer, FingerprintWriter {
+private struct SingleFingerprint: SingleValueEncodingContainer {
     let state: FingerprintState
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil() throws { state.hasher.combine(UInt64(0x4E)) }
-    mutating func encode(_ value: some Encodable) throws { try write(value) }
+    mutating func encodeNil() throws { state.missingValue() }
+    mutating func encode(_ value: String) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Int) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: UInt64) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Double) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Bool) throws { state.hasher.combine(value) }
+    mutating func encode(_ value: Int8) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: Int16) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: Int32) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: Int64) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: UInt) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: UInt8) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: UInt16) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: UInt32) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
+    mutating func encode(_ value: Float) throws { state.hasher.combine(Double(value)) }
+    mutating func encode(_ value: some Encodable) throws { try state.write(value) }
 }
 
 /// A dictionary with text keys, whose items a fingerprint takes in the order of their keys.

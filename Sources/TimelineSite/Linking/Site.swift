@@ -142,7 +142,7 @@ struct Backlink: Sendable, Hashable, Codable {
 }
 
 /// One place that cites a source, for the source's page.
-struct SourceUse: Sendable, Hashable, Codable {
+struct SourceUse: Sendable, Hashable, Encodable {
     /// The page that cites it, with the anchor of the citation.
     var route: Route
     var anchor: String?
@@ -156,37 +156,51 @@ struct SourceUse: Sendable, Hashable, Codable {
 }
 
 /// A fact shown on a note's page, with its citation marks for that page.
-struct FactOnPage: Sendable, Codable {
+struct FactOnPage: Sendable, Encodable {
     var fact: Fact
     var marks: String
 }
 
 /// A note whose citations are numbered for its page: body first, then its facts, then sources it cites as a whole.
-struct LinkedNote: Sendable, Codable {
+struct LinkedNote: Sendable, Encodable {
     var info: NoteInfo
     var rendered: RenderedNote
     var citations: CitationList
     var facts: [FactOnPage]
+    /// What linking looked up besides the note and its rendering: the facts it shows and the sources it
+    /// cites. With the note's file and its rendering, these are all a linked note is made from, so a page
+    /// that reads the note reads them too.
+    var inputs: [ReadKey] = []
 
     init?(_ info: NoteInfo, _ rendered: RenderedNote?, facts factRefs: [Reference], citations wholeCitations: [Citation], index: SiteIndex) {
         guard let rendered else { return nil }
+        var inputs: [ReadKey] = []
+        func fact(_ id: String) -> Fact? {
+            inputs.append(.fact(id))
+            return index.facts[id]
+        }
+        func sourceExists(_ id: String) -> Bool {
+            inputs.append(.source(id))
+            return index.sources[id] != nil
+        }
         var citations = rendered.citations
         var facts: [FactOnPage] = []
         for reference in factRefs {
-            guard let fact = index.facts[reference.id] else { continue }
+            guard let fact = fact(reference.id) else { continue }
             var marks: [CitationList.Mark] = []
-            for citation in fact.citations where index.sources[citation.sourceID] != nil {
+            for citation in fact.citations where sourceExists(citation.sourceID) {
                 let cited = citations.cite(citation, inPlace: true)
                 marks.append(CitationList.Mark(number: cited.number, anchor: cited.anchor, sourceID: citation.sourceID, locator: citation.locator))
             }
             facts.append(FactOnPage(fact: fact, marks: CitationList.marks(marks)))
         }
-        for citation in wholeCitations where index.sources[citation.sourceID] != nil {
+        for citation in wholeCitations where sourceExists(citation.sourceID) {
             _ = citations.cite(citation, inPlace: false)
         }
         self.info = info
         self.rendered = rendered
         self.citations = citations
         self.facts = facts
+        self.inputs = inputs
     }
 }

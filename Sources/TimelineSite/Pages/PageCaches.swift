@@ -31,8 +31,8 @@ final class PageCaches: Sendable {
     /// An entry's card for pages `root` away from the site's root.
     func card(_ id: String, root: String) -> EntryCard? {
         if let cached = cards[id] { return root.isEmpty ? cached.top : cached.nested }
-        guard let (entry, _) = site.entry(id) else { return nil }
-        return Self.card(entry, in: site, root: root)
+        guard let position = site.positions[id] else { return nil }
+        return Self.card(site.entries[position], in: site, root: root)
     }
 
     private static func card(_ entry: Entry, in site: Site, root: String) -> EntryCard {

@@ -2,7 +2,7 @@ import TimelineCore
 
 /// Something a page reads of the site. A page records the keys it read while its model is built; the next
 /// build renders the page again exactly when one of them names something else than it did.
-public enum ReadKey: Hashable, Sendable, Codable {
+public enum ReadKey: Hashable, Sendable {
     /// `site.yaml`: title, description, language, address, publisher, eras and metrics.
     case settings
     /// The pages listed in the site's menu.
@@ -41,6 +41,79 @@ public enum ReadKey: Hashable, Sendable, Codable {
     case chart(String)
 }
 
+extension ReadKey: Codable {
+    /// The kinds of key, for the key's short form in the build cache.
+    enum Kind: String, Codable {
+        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart
+    }
+
+    /// The key's kind and id (empty for a key that names the whole site).
+    var parts: (kind: Kind, id: String) {
+        switch self {
+        case .settings: return (.settings, "")
+        case .menu: return (.menu, "")
+        case .note(let id): return (.note, id)
+        case .noteInfo(let id): return (.noteInfo, id)
+        case .card(let id): return (.card, id)
+        case .neighbors(let id): return (.neighbors, id)
+        case .eraOf(let id): return (.eraOf, id)
+        case .timeline: return (.timeline, "")
+        case .eraMembers(let id): return (.eraMembers, id)
+        case .backlinks(let id): return (.backlinks, id)
+        case .topicEntries(let id): return (.topicEntries, id)
+        case .topicList: return (.topicList, "")
+        case .source(let id): return (.source, id)
+        case .sourceList: return (.sourceList, "")
+        case .sourceUses(let id): return (.sourceUses, id)
+        case .fact(let id): return (.fact, id)
+        case .factList: return (.factList, "")
+        case .factUses(let id): return (.factUses, id)
+        case .chart(let id): return (.chart, id)
+        }
+    }
+
+    init(kind: Kind, id: String) {
+        switch kind {
+        case .settings: self = .settings
+        case .menu: self = .menu
+        case .note: self = .note(id)
+        case .noteInfo: self = .noteInfo(id)
+        case .card: self = .card(id)
+        case .neighbors: self = .neighbors(id)
+        case .eraOf: self = .eraOf(id)
+        case .timeline: self = .timeline
+        case .eraMembers: self = .eraMembers(id)
+        case .backlinks: self = .backlinks(id)
+        case .topicEntries: self = .topicEntries(id)
+        case .topicList: self = .topicList
+        case .source: self = .source(id)
+        case .sourceList: self = .sourceList
+        case .sourceUses: self = .sourceUses(id)
+        case .fact: self = .fact(id)
+        case .factList: self = .factList
+        case .factUses: self = .factUses(id)
+        case .chart: self = .chart(id)
+        }
+    }
+
+    /// A key is stored as a list of its kind and its id, much smaller and quicker to read than its cases'
+    /// own form.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        guard let kind = Kind(rawValue: try container.decode(String.self)) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a kind of read key"))
+        }
+        self.init(kind: kind, id: try container.decode(String.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        let (kind, id) = parts
+        try container.encode(kind.rawValue)
+        try container.encode(id)
+    }
+}
+
 /// The site as one page's builder sees it: every read goes through here and is recorded.
 ///
 /// The site itself is private to this file, so that a builder cannot read anything without recording it;
@@ -64,9 +137,16 @@ final class SiteReader {
     func menu() -> [NoteInfo] { record(.menu); return site.menu }
     func wording() -> DateWording { record(.settings); return site.index.wording }
 
-    func entry(_ id: String) -> (Entry, LinkedNote)? { record(.note(id)); return site.entry(id) }
-    func topic(_ id: String) -> (Topic, LinkedNote)? { record(.note(id)); return site.topic(id) }
-    func page(_ id: String) -> (Page, LinkedNote)? { record(.note(id)); return site.page(id) }
+    func entry(_ id: String) -> (Entry, LinkedNote)? { note(id, site.entry(id)) }
+    func topic(_ id: String) -> (Topic, LinkedNote)? { note(id, site.topic(id)) }
+    func page(_ id: String) -> (Page, LinkedNote)? { note(id, site.page(id)) }
+
+    /// A note with its linked form, recording the note and what linking looked up for it.
+    private func note<Found>(_ id: String, _ found: (Found, LinkedNote)?) -> (Found, LinkedNote)? {
+        record(.note(id))
+        for input in found?.1.inputs ?? [] { record(input) }
+        return found
+    }
     func noteInfo(_ id: String) -> NoteInfo? { record(.noteInfo(id)); return site.index.notes[id] }
 
     /// An entry's card, with links relative to `route`.
@@ -152,12 +232,15 @@ struct TopicSummary: Sendable, Encodable {
     var summary: String?
 }
 
-/// A note and its linked form, as a page reads it.
+/// What stands for a note and its linked form in a fingerprint: what they are made from. A note is what
+/// its file's path and bytes make of it; its rendered body has a fingerprint of what it is made from; the
+/// rest of its linked form is made from those and from the facts and sources linking looked up, which a
+/// page that reads the note records as reads of their own (``LinkedNote/inputs``).
 struct NoteValue: Encodable {
-    var entry: Entry?
-    var topic: Topic?
-    var page: Page?
-    var linked: LinkedNote?
+    var path: String?
+    var fileHash: UInt64?
+    var rendered: UInt64?
+    var inputs: [ReadKey]?
 }
 
 extension Site {
@@ -179,7 +262,14 @@ extension Site {
     }
 
     func noteValue(_ id: String) -> NoteValue {
-        NoteValue(entry: entry(id)?.0, topic: topic(id)?.0, page: page(id)?.0, linked: notes[id])
+        guard let linked = notes[id] else { return NoteValue() }
+        let body: MarkdownBody?
+        switch linked.info.kind {
+        case .entry: body = positions[id].map { entries[$0].body }
+        case .topic: body = topicsByID[id]?.body
+        case .page: body = pagesByID[id]?.body
+        }
+        return NoteValue(path: body?.path, fileHash: body?.fileHash, rendered: linked.rendered.fingerprint, inputs: linked.inputs)
     }
 
     func neighbors(_ id: String) -> Neighbors {
