@@ -1,5 +1,7 @@
 SWIFT ?= swift
 TIMELINE := .build/release/timeline
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
 
 .PHONY: site test unit-tests browser-tests deps build
 
@@ -16,8 +18,11 @@ build: deps
 ## Run every test: the Swift tests, then the browser suite on the example and the real site.
 test: unit-tests browser-tests
 
+## The Swift tests, after a build that must give no warning in the project's own code.
 unit-tests: deps
-	$(SWIFT) build
+	mkdir -p .build
+	$(SWIFT) build 2>&1 | tee .build/build.log
+	@if grep -E "^$(CURDIR)/(Sources|Tests)/.*: warning:" .build/build.log; then echo "error: the build has warnings" >&2; exit 1; fi
 	$(SWIFT) test
 
 browser-tests: deps

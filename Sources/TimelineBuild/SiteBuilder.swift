@@ -39,9 +39,14 @@ public struct SiteBuilder: Sendable {
         defer { clock.report() }
         let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
         clock.lap("templates")
-        let readings = cache.manifest.pages.isEmpty ? NoteReadings() : cache.readings
-        let previous = cache.manifest.pages.isEmpty ? [:] : cache.renderings
-        let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits).read(log: log, previous: readings)
+        let fresh = cache.manifest.pages.isEmpty
+        let readings = fresh ? NoteReadings() : cache.readings
+        // The last build's renderings are read from the cache while the content is read.
+        let reader = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
+        let loading = cache
+        let (renderings, read) = parallel({ fresh ? nil : loading.loadRenderings() }, { reader.read(log: log, previous: readings) })
+        cache.preload(renderings: renderings)
+        let previous = fresh ? [:] : cache.renderings
         clock.lap("read")
         guard let content = read.content else { return nil }
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])

@@ -83,6 +83,15 @@ enum TestSupport {
     }
 
     /// The minimal site with some files replaced or added.
+    /// The content of a folder read, every body rendered, and the site linked, as a build does before it checks.
+    static func linkedSite(_ content: String) -> Site? {
+        let log = DiagnosticLog()
+        guard let read = ContentReader(fileSystem: LocalFileSystem(), folder: content).read(log: log).content else { return nil }
+        let index = SiteIndex(content: read, assets: [])
+        let bodies = read.entries.map { ($0.info, $0.body) } + read.topics.map { ($0.info, $0.body) } + read.pages.map { ($0.info, $0.body) }
+        return Site(content: read, index: index, rendered: bodies.map { NoteLinker.render($1, note: $0, index: index).note })
+    }
+
     static func minimalSite(with changes: [String: String]) -> [String: String] {
         minimalSite.merging(changes) { _, new in new }
     }

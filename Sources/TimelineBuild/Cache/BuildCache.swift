@@ -22,10 +22,13 @@ public struct BuildCache: Sendable {
     private var loadedTopics: RecordFile<NoteReading<TopicFields>>?
     private var loadedPages: RecordFile<NoteReading<PageFields>>?
     private var loadedRenderings: RecordFile<Rendering>?
-    private var loadedReads: RecordFile<[ReadKey]>?
+    private var loadedReads: RecordFile<[Int]>?
+    private var loadedReadKeys: RecordFile<[ReadKey]>?
     /// The notes and pages whose records this build changed, which saving writes.
     var changedNotes: Set<String> = []
     var changedPages: Set<String> = []
+    /// Whether this build changed the table of what pages read.
+    var changedReadKeys = false
 
     /// What every build reads.
     struct Manifest: Codable, Sendable {
@@ -136,6 +139,17 @@ public struct BuildCache: Sendable {
         }
     }
 
+    /// Reads each note's body as the last build rendered it, from disk; for ``preload(renderings:)``, so
+    /// that the file can be read while other work goes on.
+    func loadRenderings() -> RecordFile<Rendering>? {
+        guard loadedRenderings == nil, let path else { return nil }
+        return RecordFile.load(path + ".renderings", stamp: stamp)
+    }
+
+    mutating func preload(renderings: RecordFile<Rendering>?) {
+        if let renderings { loadedRenderings = renderings }
+    }
+
     /// Each note's body as the last build rendered it, by the note's path.
     var renderings: [String: Rendering] {
         mutating get { Self.loaded(&loadedRenderings, path, ".renderings", stamp).records }
@@ -156,10 +170,18 @@ public struct BuildCache: Sendable {
         file = loaded
     }
 
-    /// What each page of the last site read, by path, read from disk the first time it is asked for.
-    var reads: [String: [ReadKey]] {
+    /// What each page of the last site read, by path, as positions in ``readKeys``; read from disk the first
+    /// time it is asked for.
+    var reads: [String: [Int]] {
         mutating get { Self.loaded(&loadedReads, path, ".reads", stamp).records }
         set { Self.loaded(&loadedReads, path, ".reads", stamp) { $0.records = newValue } }
+    }
+
+    /// Everything pages read, each key once: pages name keys by their position here, so that a key read by
+    /// many pages is stored, read and fingerprinted once.
+    var readKeys: [ReadKey] {
+        mutating get { Self.loaded(&loadedReadKeys, path, ".readkeys", stamp).records["keys"] ?? [] }
+        set { Self.loaded(&loadedReadKeys, path, ".readkeys", stamp) { $0.records["keys"] = newValue } }
     }
 
     /// Writes the manifest, and the notes and reads when this build changed them; each atomically.
@@ -170,8 +192,10 @@ public struct BuildCache: Sendable {
         loadedPages?.save(path + ".pages", stamp: stamp, changed: changedNotes)
         loadedRenderings?.save(path + ".renderings", stamp: stamp, changed: changedNotes)
         loadedReads?.save(path + ".reads", stamp: stamp, changed: changedPages)
+        loadedReadKeys?.save(path + ".readkeys", stamp: stamp, changed: changedReadKeys ? ["keys"] : [])
         changedNotes = []
         changedPages = []
+        changedReadKeys = false
         var bytes: [UInt8] = []
         withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }
         guard let encoded = try? BinaryEncoder.encode(manifest) else { return }

@@ -29,9 +29,10 @@ struct PageStage {
         let assets = Dictionary(templates.assets.map { ($0.route, $0.bytes) }, uniquingKeysWith: { first, _ in first })
         let routes = site.pageRoutes + Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil) + templates.assets.map(\.route)
         let previousReads = cache.manifest.pages.isEmpty ? [:] : cache.reads
-        // The fingerprint of everything the last build's pages read, each key once.
+        var table = cache.manifest.pages.isEmpty ? [] : cache.readKeys
+        // The fingerprint of everything the last build's pages read, each key once, by its position in the table.
         var versions = PageRenderer(site: site, templates: templates, makingCards: false).versions
-        var known = Self.fingerprints(Set(previousReads.values.joined()), versions)
+        var fingerprints = Self.fingerprints(table, versions)
         let records = cache.manifest.pages
         var jobs = routes.map { route -> Job in
             let version: UInt64?
@@ -41,7 +42,9 @@ struct PageStage {
             case .asset:
                 version = StableHasher.hash { $0.combine(contents: assets[route] ?? []) }
             case .index, .topics, .sources, .facts, .notFound, .note, .source, .era:
-                version = previousReads[route.path].map { pageVersion(versions.version(of: $0, known: known)) }
+                version = previousReads[route.path].flatMap { positions in
+                    positions.allSatisfy { $0 >= 0 && $0 < fingerprints.count } ? pageVersion(positions.map { fingerprints[$0] }) : nil
+                }
             }
             return Job(route: route, version: version)
         }
@@ -94,32 +97,64 @@ struct PageStage {
         try output.commit()
         clock.lap("commit")
 
-        // The versions of the pages rendered, from what they read now.
-        known.merge(Self.fingerprints(Set(newReads.values.joined()).subtracting(known.keys), versions)) { first, _ in first }
-        var pages: [String: PageRecord] = [:]
+        // What the pages rendered read, as positions in the table, which grows by the keys it lacks.
+        var positions = Dictionary(table.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var added: [ReadKey] = []
+        var rendered: [String: [Int]] = [:]
+        for (path, keys) in newReads {
+            rendered[path] = keys.map { key in
+                if let position = positions[key] { return position }
+                positions[key] = table.count + added.count
+                added.append(key)
+                return table.count + added.count - 1
+            }
+        }
+        table += added
+        fingerprints += Self.fingerprints(added, versions)
+        let renderedVersions = rendered.mapValues { pageVersion($0.map { fingerprints[$0] }) }
         let keptPaths = Set(jobs.filter(\.kept).map(\.route.path))
-        var reads = previousReads.filter { keptPaths.contains($0.key) }
+        var reads = previousReads.filter { path, _ in keptPaths.contains(path) }
+        reads.merge(rendered) { _, new in new }
+        // A table that holds many keys no page reads any more is made again from those that are read.
+        var used = [Bool](repeating: false, count: table.count)
+        for list in reads.values { for position in list { used[position] = true } }
+        if used.count(where: { $0 }) * 2 < table.count {
+            var renumbered = [Int](repeating: -1, count: table.count)
+            var compact: [ReadKey] = []
+            for (position, key) in table.enumerated() where used[position] {
+                renumbered[position] = compact.count
+                compact.append(key)
+            }
+            reads = reads.mapValues { $0.map { renumbered[$0] } }
+            fingerprints = fingerprints.indices.filter { used[$0] }.map { fingerprints[$0] }
+            table = compact
+            cache.changedPages = Set(reads.keys)
+        } else {
+            cache.changedPages = Set(rendered.keys)
+        }
+        cache.changedReadKeys = !added.isEmpty || cache.changedPages.count == reads.count
+        var pages: [String: PageRecord] = [:]
         for job in jobs {
             let path = job.route.path
-            let version = newReads[path].map { pageVersion(versions.version(of: $0, known: known)) } ?? job.version
-            guard let version, let stamp = output.stamp(of: path) else { continue }
+            guard let version = renderedVersions[path] ?? job.version, let stamp = output.stamp(of: path) else { continue }
             pages[path] = PageRecord(path: path, version: version, stamp: stamp)
-            if let pageReads = newReads[path] { reads[path] = pageReads }
         }
         cache.manifest.pages = pages
-        cache.changedPages = Set(newReads.keys)
         cache.reads = reads
+        cache.readKeys = table
         return Written(files: jobs.count, rendered: kept.count { !$0 })
     }
 
-    /// A page's version: what it read, and the templates.
-    private func pageVersion(_ reads: UInt64) -> UInt64 {
-        StableHasher.hash { $0.combine(reads); $0.combine(templates.fingerprint) }
+    /// A page's version: the fingerprints of what it read, in the order it read them, and the templates.
+    private func pageVersion(_ fingerprints: [UInt64]) -> UInt64 {
+        StableHasher.hash { hasher in
+            for fingerprint in fingerprints { hasher.combine(fingerprint) }
+            hasher.combine(templates.fingerprint)
+        }
     }
 
     /// The fingerprints of some keys, in parallel.
-    private static func fingerprints(_ keys: Set<ReadKey>, _ versions: SiteVersions) -> [ReadKey: UInt64] {
-        let list = Array(keys)
-        return Dictionary(uniqueKeysWithValues: zip(list, parallelMap(list) { versions.fingerprint(of: $0) }))
+    private static func fingerprints(_ keys: [ReadKey], _ versions: SiteVersions) -> [UInt64] {
+        parallelMap(keys) { versions.fingerprint(of: $0) }
     }
 }

@@ -3,7 +3,8 @@
 /// tell whether what a page read of the site has changed since the last build.
 ///
 /// Fields are taken in order, each missing optional as a mark of its own, so that no two values of a type
-/// give the same stream; dictionaries are taken in the order of their keys.
+/// give the same stream. A dictionary's order changes from run to run, so fingerprinted values hold lists,
+/// never dictionaries.
 public enum Fingerprint {
     public static func of(_ value: some Encodable) -> UInt64 {
         let state = FingerprintState()
@@ -22,16 +23,7 @@ private final class FingerprintState {
     static let object: UInt64 = 0x4B
 
     func write(_ value: some Encodable) throws {
-        if let dictionary = value as? any SortableDictionary {
-            // A dictionary's order changes from run to run; its fingerprint must not.
-            hasher.combine(UInt64(0x44))
-            for (key, item) in dictionary.sortedItems() {
-                hasher.combine(key)
-                try write(item)
-            }
-        } else {
-            try value.encode(to: FingerprintEncoder(state: self))
-        }
+        try value.encode(to: FingerprintEncoder(state: self))
     }
 
     func missingValue() { hasher.combine(Self.missing) }
@@ -229,15 +221,4 @@ private struct SingleFingerprint: SingleValueEncodingContainer {
     mutating func encode(_ value: UInt32) throws { state.hasher.combine(UInt64(truncatingIfNeeded: value)) }
     mutating func encode(_ value: Float) throws { state.hasher.combine(Double(value)) }
     mutating func encode(_ value: some Encodable) throws { try state.write(value) }
-}
-
-/// A dictionary with text keys, whose items a fingerprint takes in the order of their keys.
-private protocol SortableDictionary {
-    func sortedItems() -> [(String, any Encodable)]
-}
-
-extension Dictionary: SortableDictionary where Key == String, Value: Encodable {
-    fileprivate func sortedItems() -> [(String, any Encodable)] {
-        sorted { $0.key < $1.key }.map { ($0.key, $0.value as any Encodable) }
-    }
 }

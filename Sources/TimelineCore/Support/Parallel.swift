@@ -31,6 +31,19 @@ public func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ tra
     return slots.results()
 }
 
+/// Runs two pieces of work at once, each on a thread of its own, and returns both results.
+public func parallel<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
+    let results = parallelMap([0, 1]) { index -> Either<First, Second> in index == 0 ? .first(first()) : .second(second()) }
+    guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure("parallelMap keeps the order of its items") }
+    return (a, b)
+}
+
+/// One of two results of ``parallel(_:_:)``.
+private enum Either<First: Sendable, Second: Sendable>: Sendable {
+    case first(First)
+    case second(Second)
+}
+
 /// The results of a ``parallelMap``, one slot per item, filled from many threads.
 ///
 /// `@unchecked Sendable` because the compiler cannot see why this is safe: each slot is written exactly

@@ -8,8 +8,9 @@ struct FigureChart: Sendable, Encodable {
     let title: String
     /// The metric's figures, in date order.
     let facts: [Fact]
-    /// The sources of the figures, by id.
-    let sources: [String: Source]
+    /// The sources of the figures, by id: a list, so that the chart's fingerprint does not depend on a
+    /// dictionary's order.
+    let sources: [Source]
     let wording: DateWording
 
     /// The drawing's size in its own units; narrow, so that its text stays legible on a phone.
@@ -31,9 +32,11 @@ struct FigureChart: Sendable, Encodable {
         var charts: [String: FigureChart] = [:]
         for (metric, facts) in byMetric where facts.count >= 2 {
             let title = index.settings.metrics.first { $0.id == metric }?.title ?? Fact.metricTitle(metric)
-            var sources: [String: Source] = [:]
+            var sources: [Source] = []
             for fact in facts {
-                if let id = fact.citations.first?.sourceID, let source = index.sources[id] { sources[id] = source }
+                if let id = fact.citations.first?.sourceID, let source = index.sources[id], !sources.contains(where: { $0.id == id }) {
+                    sources.append(source)
+                }
             }
             charts[metric] = FigureChart(
                 metric: metric, title: title,
@@ -43,12 +46,15 @@ struct FigureChart: Sendable, Encodable {
         return charts
     }
 
+    /// A source of the chart's figures.
+    func source(_ id: String) -> Source? { sources.first { $0.id == id } }
+
     /// The sources of the figures, in order of first appearance, each with its mark.
     var legend: [(source: Source, shape: String, series: Int)] {
         var seen: [String] = []
         for fact in facts { if let id = fact.citations.first?.sourceID, !seen.contains(id) { seen.append(id) } }
         return seen.enumerated().compactMap { index, id in
-            sources[id].map { ($0, Self.shapes[index % Self.shapes.count], index % Self.shapes.count) }
+            source(id).map { ($0, Self.shapes[index % Self.shapes.count], index % Self.shapes.count) }
         }
     }
 
@@ -122,7 +128,7 @@ struct FigureChart: Sendable, Encodable {
             let start = Double(fact.date.earliest.value)
             let end = Double(min(fact.date.latest.value, fact.date.earliest.value + 366 * 20))
             let centre = fact.date.isInterval ? (start + end) / 2 : start + min(end - start, 31) / 2
-            let source = fact.citations.first.flatMap { sources[$0.sourceID] }
+            let source = fact.citations.first.flatMap { self.source($0.sourceID) }
             let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
             let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
                 + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")

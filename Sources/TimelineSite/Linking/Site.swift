@@ -135,14 +135,26 @@ public struct Site: Sendable {
 }
 
 /// A link to a note from another note's prose, as shown in "Mentioned in".
-struct Backlink: Sendable, Hashable, Codable {
+struct Backlink: Sendable, Hashable {
     var from: NoteInfo
     /// Where the mention is on the linking page.
     var anchor: String
 }
 
+extension Backlink: Encodable {
+    /// A backlink is fingerprinted as a list of plain values, which is much quicker than named fields; a
+    /// test checks that it lists every stored property.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(from.kind.rawValue)
+        try container.encode(from.id)
+        try container.encode(from.title)
+        try container.encode(anchor)
+    }
+}
+
 /// One place that cites a source, for the source's page.
-struct SourceUse: Sendable, Hashable, Encodable {
+struct SourceUse: Sendable, Hashable {
     /// The page that cites it, with the anchor of the citation.
     var route: Route
     var anchor: String?
@@ -153,6 +165,18 @@ struct SourceUse: Sendable, Hashable, Encodable {
     var locator: String?
     var quote: String?
     var quoteLanguage: String?
+}
+
+extension SourceUse: Encodable {
+    /// A use is fingerprinted as a list of plain values, which is much quicker than named fields; a test
+    /// checks that it lists every stored property.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(route)
+        for text in [anchor, title, note?.kind.rawValue, note?.id, note?.title, factID, locator, quote, quoteLanguage] {
+            try container.encode(text)
+        }
+    }
 }
 
 /// A fact shown on a note's page, with its citation marks for that page.

@@ -1,19 +1,33 @@
 import TimelineCore
 
-/// An entry as a card in a list: its date, title, summary, topics and how many sources it cites.
-struct EntryCard: TemplateModel, Encodable {
-    var id: String
-    var title: String
-    var href: String
-    var dateHTML: String
-    var sourceLabel: String
-    var topics: [Chip]
-    var summary: String?
+/// An entry as a card in a list: its date, title, summary, topics and how many sources it cites. A class,
+/// as many pages list the same cards: a list holds it without copying it.
+final class EntryCard: TemplateModel {
+    let id: String
+    let title: String
+    let href: String
+    let dateHTML: String
+    let sourceLabel: String
+    let topics: [Chip]
+    let summary: String?
     /// The year the timeline files it under, for grouping cards by year.
-    var year: Int
+    let year: Int
+
+    /// The card of an entry, from what it is made of alone, with links for a page `root` away from the
+    /// site's root.
+    init(_ inputs: CardInputs, wording: DateWording, root: String) {
+        id = inputs.id
+        title = inputs.title
+        href = root + Route.note(.entry, inputs.id).path
+        dateHTML = inputs.date.html(wording)
+        sourceLabel = inputs.sourceCount == 1 ? "1 source" : "\(inputs.sourceCount) sources"
+        topics = inputs.topics.map { Chip(title: $0.title, href: root + $0.route.path) }
+        summary = inputs.summary
+        year = inputs.date.year
+    }
 
     static let summary = "An entry as a card in a list (`partials/entry-card.mustache`)."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: [TemplateField<EntryCard>] = [
         .text("id", "The entry's id, for an anchor") { $0.id },
         .text("title", "The entry's title") { $0.title },
         .text("href", "The entry's page, relative to this page") { $0.href },

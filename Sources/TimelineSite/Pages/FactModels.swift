@@ -1,15 +1,23 @@
 import TimelineCore
 
 /// A fact with its figure and date.
-struct FactView: TemplateModel {
-    var id: String
-    var statement: String
-    var dateHTML: String
+/// A class, as the rows that show a fact read its fields through it.
+final class FactView: TemplateModel {
+    let id: String
+    let statement: String
+    let dateHTML: String
     /// The figure as a reader sees it, for a fact that has one.
-    var value: String?
+    let value: String?
+
+    init(id: String, statement: String, dateHTML: String, value: String?) {
+        self.id = id
+        self.statement = statement
+        self.dateHTML = dateHTML
+        self.value = value
+    }
 
     static let summary = "A fact."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: [TemplateField<FactView>] = [
         .text("id", "The fact's id") { $0.id },
         .text("anchor", "The id of its row on the facts page, such as `fact-ID`") { Anchor.fact($0.id) },
         .text("statement", "The claim in one sentence") { $0.statement },

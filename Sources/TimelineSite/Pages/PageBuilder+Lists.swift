@@ -8,10 +8,10 @@ extension PageBuilder {
         // The timeline split where the era changes: each section an era (or none) with its years.
         var sections: [(era: Era?, ids: [String])] = []
         for item in reader.timeline() {
-            if let last = sections.last, last.era?.id == item.era?.id {
+            if let last = sections.last, last.era?.id == item.era {
                 sections[sections.count - 1].ids.append(item.id)
             } else {
-                sections.append((item.era, [item.id]))
+                sections.append((settings.eras.first { $0.id == item.era }, [item.id]))
             }
         }
         let timeline = sections.map { era, ids in

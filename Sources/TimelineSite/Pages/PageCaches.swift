@@ -5,6 +5,8 @@ import TimelineCore
 final class PageCaches: Sendable {
     private let site: Site
     private let cards: [String: (top: EntryCard, nested: EntryCard)]
+    /// The wording of dates, for cards.
+    private let wording: DateWording
     /// Each chart drawn once for pages at the site's root and once for pages one folder down.
     private let drawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
     /// Each chart for pages one folder down, before a page marks its own figures.
@@ -17,12 +19,16 @@ final class PageCaches: Sendable {
     init(site: Site, stylesheet: String, makingCards: Bool) {
         self.site = site
         self.stylesheet = stylesheet
+        wording = site.index.wording
         let drawings = site.charts.mapValues { (top: $0.drawing(root: ""), nested: $0.drawing(root: "../")) }
         self.drawings = drawings
         var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
         if makingCards {
-            let made = parallelMap(site.entries) { entry in (Self.card(entry, in: site, root: ""), Self.card(entry, in: site, root: "../")) }
-            for (entry, pair) in zip(site.entries, made) { cards[entry.id] = (pair.0, pair.1) }
+            let wording = site.index.wording
+            let made = parallelMap(site.entries) { entry in
+                site.cardInputs(entry.id).map { (EntryCard($0, wording: wording, root: ""), EntryCard($0, wording: wording, root: "../")) }
+            }
+            for (entry, pair) in zip(site.entries, made) { cards[entry.id] = pair }
         }
         self.cards = cards
         nestedCharts = site.charts.mapValues { Self.chartView($0, in: site, root: "../", highlight: [], drawing: drawings[$0.metric]?.nested) }
@@ -31,19 +37,7 @@ final class PageCaches: Sendable {
     /// An entry's card for pages `root` away from the site's root.
     func card(_ id: String, root: String) -> EntryCard? {
         if let cached = cards[id] { return root.isEmpty ? cached.top : cached.nested }
-        guard let position = site.positions[id] else { return nil }
-        return Self.card(site.entries[position], in: site, root: root)
-    }
-
-    private static func card(_ entry: Entry, in site: Site, root: String) -> EntryCard {
-        let count = site.notes[entry.id]?.citations.sources.count ?? 0
-        let topics = entry.topics.compactMap { reference -> Chip? in
-            guard let info = site.index.notes[reference.id], info.kind == .topic else { return nil }
-            return Chip(title: info.title, href: root + info.route.path)
-        }
-        return EntryCard(
-            id: entry.id, title: entry.title, href: root + Route.note(.entry, entry.id).path, dateHTML: entry.date.html(site.index.wording),
-            sourceLabel: count == 1 ? "1 source" : "\(count) sources", topics: topics, summary: entry.summary, year: entry.date.year)
+        return site.cardInputs(id).map { EntryCard($0, wording: wording, root: root) }
     }
 
     /// A chart for pages `root` away from the site's root, with the page's own figures marked.

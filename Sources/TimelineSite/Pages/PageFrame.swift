@@ -2,15 +2,25 @@ import TimelineCore
 
 /// What every page shows around its content: the site, the page's own metadata, navigation and the
 /// alternate formats, read by `layout.mustache` and its partials.
-struct PageFrame: Sendable, Encodable {
-    var site: SiteValues
-    var page: PageMetadata
+/// A class, as every field of a page that is part of its frame reads through it.
+final class PageFrame: Sendable {
+    let site: SiteValues
+    let page: PageMetadata
     /// The way from the page back to the site's root: `""` or `"../"`.
-    var root: String
-    var navigation: [NavigationLink]
-    var alternates: [AlternateLink]
+    let root: String
+    let navigation: [NavigationLink]
+    let alternates: [AlternateLink]
     /// The page's structured data (schema.org JSON-LD), safe inside a `<script>` element.
-    var jsonld: String
+    let jsonld: String
+
+    init(site: SiteValues, page: PageMetadata, root: String, navigation: [NavigationLink], alternates: [AlternateLink], jsonld: String) {
+        self.site = site
+        self.page = page
+        self.root = root
+        self.navigation = navigation
+        self.alternates = alternates
+        self.jsonld = jsonld
+    }
 
     static func fields<Page>(_ frame: @escaping @Sendable (Page) -> PageFrame) -> [TemplateField<Page>] {
         [

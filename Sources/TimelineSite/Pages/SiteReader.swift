@@ -152,8 +152,19 @@ final class SiteReader {
     /// An entry's card, with links relative to `route`.
     func card(_ id: String, from route: Route) -> EntryCard? { record(.card(id)); return caches.card(id, root: route.root) }
     func neighbors(_ id: String) -> Neighbors { record(.neighbors(id)); return site.neighbors(id) }
-    func era(of id: String) -> Era? { record(.eraOf(id)); return site.era(of: id) }
-    func timeline() -> [TimelineItem] { record(.timeline); return site.timeline }
+    /// The era an entry falls in; the era itself is part of the settings.
+    func era(of id: String) -> Era? {
+        record(.eraOf(id))
+        guard let eraID = site.eraID(of: id) else { return nil }
+        return settings().eras.first { $0.id == eraID }
+    }
+
+    /// Every entry in time order with the id of its era; the eras themselves are part of the settings.
+    func timeline() -> [TimelineItem] {
+        record(.timeline)
+        _ = settings()
+        return site.timeline
+    }
     func eraMembers(_ id: String) -> [String] { record(.eraMembers(id)); return site.eraMembers(id) }
 
     func backlinks(_ id: String) -> [Backlink] { record(.backlinks(id)); return site.backlinks[id] ?? [] }
@@ -186,9 +197,9 @@ public final class SiteVersions: Sendable {
         case .menu: return Fingerprint.of(site.menu)
         case .note(let id): return Fingerprint.of(site.noteValue(id))
         case .noteInfo(let id): return Fingerprint.of(site.index.notes[id])
-        case .card(let id): return Fingerprint.of(caches.card(id, root: ""))
+        case .card(let id): return Fingerprint.of(site.cardInputs(id))
         case .neighbors(let id): return Fingerprint.of(site.neighbors(id))
-        case .eraOf(let id): return Fingerprint.of(site.era(of: id))
+        case .eraOf(let id): return Fingerprint.of(site.eraID(of: id))
         case .timeline: return Fingerprint.of(site.timeline)
         case .eraMembers(let id): return Fingerprint.of(site.eraMembers(id))
         case .backlinks(let id): return Fingerprint.of(site.backlinks[id] ?? [])
@@ -203,25 +214,41 @@ public final class SiteVersions: Sendable {
         case .chart(let metric): return Fingerprint.of(site.charts[metric])
         }
     }
-
-    /// The version of a page that read `reads`: what it read, in the order it read it.
-    public func version(of reads: [ReadKey], known: [ReadKey: UInt64]) -> UInt64 {
-        var hasher = StableHasher()
-        for key in reads { hasher.combine(known[key] ?? fingerprint(of: key)) }
-        return hasher.value
-    }
 }
 
 /// The entries before and after an entry in time.
-struct Neighbors: Sendable, Encodable {
+struct Neighbors: Sendable {
     var previous: String?
     var next: String?
 }
 
-/// An entry's place on the timeline: its id and its era.
+extension Neighbors: Encodable {
+    /// Fingerprinted as a list of its two ids; a test checks that it lists every stored property.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(previous)
+        try container.encode(next)
+    }
+}
+
+/// An entry's place on the timeline: its id and its era's.
 struct TimelineItem: Sendable, Encodable {
     var id: String
-    var era: Era?
+    var era: String?
+}
+
+/// What an entry's card is made from, and nothing else: the card is built from these alone, so their
+/// fingerprint stands for it, whatever the card shows of them.
+struct CardInputs: Sendable, Encodable {
+    var id: String
+    var title: String
+    var date: EDTFDate
+    var summary: String?
+    /// The topics the entry names that are topics.
+    var topics: [NoteInfo]
+    /// How many sources the entry's page cites.
+    var sourceCount: Int
+    var language: String
 }
 
 /// A topic as the list of topics shows it.
@@ -279,9 +306,18 @@ extension Site {
             next: position + 1 < entries.count ? entries[position + 1].id : nil)
     }
 
-    func era(of id: String) -> Era? { positions[id].flatMap { eras[$0] } }
+    func eraID(of id: String) -> String? { positions[id].flatMap { eras[$0]?.id } }
 
-    var timeline: [TimelineItem] { zip(entries, eras).map { TimelineItem(id: $0.id, era: $1) } }
+    var timeline: [TimelineItem] { zip(entries, eras).map { TimelineItem(id: $0.id, era: $1?.id) } }
+
+    func cardInputs(_ id: String) -> CardInputs? {
+        guard let position = positions[id] else { return nil }
+        let entry = entries[position]
+        return CardInputs(
+            id: entry.id, title: entry.title, date: entry.date, summary: entry.summary,
+            topics: entry.topics.compactMap { index.notes[$0.id] }.filter { $0.kind == .topic },
+            sourceCount: notes[entry.id]?.citations.sources.count ?? 0, language: index.settings.language)
+    }
 
     func eraMembers(_ id: String) -> [String] {
         entries.indices.filter { eras[$0]?.id == id }.map { entries[$0].id }

@@ -1,22 +1,37 @@
 import TimelineCore
 
 /// A source's full reference (`partials/reference.mustache`).
-struct SourceReference: TemplateModel {
-    var id: String
-    var title: String
-    var dateHTML: String
-    var href: String
-    var publisher: String?
-    var author: String?
-    var url: String?
-    var archiveURL: String?
-    var accessedHTML: String?
-    var note: String?
+/// A class, as the models that show a reference read its fields through it.
+final class SourceReference: TemplateModel {
+    let id: String
+    let title: String
+    let dateHTML: String
+    let href: String
+    let publisher: String?
+    let author: String?
+    let url: String?
+    let archiveURL: String?
+    let accessedHTML: String?
+    let note: String?
     /// The source's language, when it differs from the site's.
-    var language: String?
+    let language: String?
+
+    init(id: String, title: String, dateHTML: String, href: String, publisher: String?, author: String?, url: String?, archiveURL: String?, accessedHTML: String?, note: String?, language: String?) {
+        self.id = id
+        self.title = title
+        self.dateHTML = dateHTML
+        self.href = href
+        self.publisher = publisher
+        self.author = author
+        self.url = url
+        self.archiveURL = archiveURL
+        self.accessedHTML = accessedHTML
+        self.note = note
+        self.language = language
+    }
 
     static let summary = "A source's reference."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: [TemplateField<SourceReference>] = [
         .text("id", "The source's id") { $0.id },
         .text("title", "Its title, or else its publisher, or else its id") { $0.title },
         .html("date_html", "When it was published, in words") { $0.dateHTML },
@@ -75,17 +90,28 @@ struct CitationDetail: TemplateModel {
 }
 
 /// One place that cites a source, or one fact that rests on it, on the source's page.
-struct SourceUseItem: TemplateModel {
-    var title: String
-    var href: String
-    var locator: String?
-    var quote: String?
-    var quoteLanguage: String?
-    var dateHTML: String?
-    var value: String?
+/// A class, as a page that cites a source reads its fields through it.
+final class SourceUseItem: TemplateModel {
+    let title: String
+    let href: String
+    let locator: String?
+    let quote: String?
+    let quoteLanguage: String?
+    let dateHTML: String?
+    let value: String?
+
+    init(title: String, href: String, locator: String?, quote: String?, quoteLanguage: String?, dateHTML: String?, value: String?) {
+        self.title = title
+        self.href = href
+        self.locator = locator
+        self.quote = quote
+        self.quoteLanguage = quoteLanguage
+        self.dateHTML = dateHTML
+        self.value = value
+    }
 
     static let summary = "A fact resting on a source, on the source's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: [TemplateField<SourceUseItem>] = [
         .text("title", "The citing note's title, or the fact's statement") { $0.title },
         .text("href", "The place, as a link") { $0.href },
         .text("locator", "Where in the source, when given") { $0.locator },

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import TimelineBuild
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+@testable import TimelineSite
+import TimelineTesting
+
+/// The build cache reads back exactly what it wrote, refuses what is damaged, and the fingerprints that
+/// stand for notes cover what a linked note is made of.
+@Suite struct BuildCacheTests {
+    /// The example site, read and rendered through a cache kept in memory.
+    static func prepared() throws -> BuildCache {
+        var cache = BuildCache.empty()
+        let builder = SiteBuilder(options: BuildOptions(contentFolder: TestSupport.exampleContent, templatesFolder: TestSupport.templates))
+        let log = DiagnosticLog()
+        _ = try #require(builder.prepare(log: log, cache: &cache), "\(log.diagnostics)")
+        return cache
+    }
+
+    @Test func notesAndRenderingsReadBackAsWritten() throws {
+        var cache = try Self.prepared()
+        let readings = cache.readings
+        let renderings = cache.renderings
+        #expect(readings.entries.count == 5 && readings.topics.count == 4 && readings.pages.count == 2)
+        #expect(renderings.count == readings.paths.count)
+        for reading in readings.entries.values {
+            let back = try BinaryDecoder.decode(NoteReading<EntryFields>.self, from: try BinaryEncoder.encode(reading))
+            #expect(Fingerprint.of(back) == Fingerprint.of(reading), "\(reading.path)")
+            #expect(back.note?.date.text == reading.note?.date.text && back.note?.citations == reading.note?.citations)
+        }
+        for reading in readings.topics.values {
+            let back = try BinaryDecoder.decode(NoteReading<TopicFields>.self, from: try BinaryEncoder.encode(reading))
+            #expect(Fingerprint.of(back) == Fingerprint.of(reading), "\(reading.path)")
+        }
+        for (path, rendering) in renderings {
+            let back = try BinaryDecoder.decode(BuildCache.Rendering.self, from: try BinaryEncoder.encode(rendering))
+            #expect(Fingerprint.of(back) == Fingerprint.of(rendering), "\(path)")
+            #expect(back.result.note.markdown == rendering.result.note.markdown)
+            #expect(back.result.note.citations == rendering.result.note.citations)
+            #expect(back.result.note.mentions == rendering.result.note.mentions)
+        }
+    }
+
+    @Test func damagedRecordsAreRefused() throws {
+        var cache = try Self.prepared()
+        let rendering = try #require(cache.renderings.values.first)
+        let bytes = try BinaryEncoder.encode(rendering)
+        #expect(throws: (any Error).self) { try BinaryDecoder.decode(BuildCache.Rendering.self, from: Array(bytes.dropLast(3))) }
+        #expect(throws: (any Error).self) { try BinaryDecoder.decode(BuildCache.Rendering.self, from: bytes + [0]) }
+        var flipped = bytes
+        flipped[4] ^= 0xFF
+        #expect(throws: (any Error).self) { try BinaryDecoder.decode(BuildCache.Rendering.self, from: flipped) }
+    }
+
+    /// Each kind of key is stored by its kind's name and read back as the same key.
+    @Test func everyKindOfReadKeyReadsBack() throws {
+        let keys: [ReadKey] = [
+            .settings, .menu, .note("a"), .noteInfo("b"), .card("c"), .neighbors("d"), .eraOf("e"), .timeline, .eraMembers("f"),
+            .backlinks("g"), .topicEntries("h"), .topicList, .source("i"), .sourceList, .sourceUses("j"), .fact("k"), .factList,
+            .factUses("l"), .chart("m"),
+        ]
+        #expect(Set(keys.map(\.parts.kind.rawValue)).count == keys.count)
+        let back = try BinaryDecoder.decode([ReadKey].self, from: try BinaryEncoder.encode(keys))
+        #expect(back == keys)
+    }
+
+    /// A note's fingerprint stands for its linked form through what that form is made of (the note's file,
+    /// its rendering and what linking looked up): a property added to `LinkedNote` must be one of those.
+    @Test func aLinkedNoteIsMadeOfWhatItsFingerprintCovers() throws {
+        let site = try #require(TestSupport.linkedSite(TestSupport.exampleContent))
+        let note = try #require(site.notes.values.first { !$0.inputs.isEmpty })
+        #expect(Mirror(reflecting: note).children.compactMap(\.label) == ["info", "rendered", "citations", "facts", "inputs"])
+    }
+
+    /// Values fingerprinted as lists write every stored property: a property added to one must be added to
+    /// its fingerprint, or this fails.
+    @Test func valuesFingerprintedAsListsCoverEveryProperty() {
+        let info = NoteInfo(kind: .entry, id: "a", title: "A")
+        let use = SourceUse(route: .facts, anchor: "x", title: "T", note: info, factID: "f", locator: "l", quote: "q", quoteLanguage: "fr")
+        #expect(Mirror(reflecting: use).children.compactMap(\.label) == ["route", "anchor", "title", "note", "factID", "locator", "quote", "quoteLanguage"])
+        #expect(Mirror(reflecting: Backlink(from: info, anchor: "m")).children.compactMap(\.label) == ["from", "anchor"])
+        #expect(Mirror(reflecting: Neighbors(previous: "p", next: "n")).children.compactMap(\.label) == ["previous", "next"])
+        #expect(Mirror(reflecting: info).children.compactMap(\.label) == ["kind", "id", "title"])
+        // A rendering is stored field by field (NoteLinker.Result's coding).
+        let rendered = RenderedNote(info: info, markdown: RenderedMarkdown(html: "", text: ""), citations: CitationList(), mentions: [], inlineFacts: [])
+        #expect(Mirror(reflecting: rendered).children.compactMap(\.label) == ["info", "markdown", "citations", "mentions", "inlineFacts", "fingerprint"])
+        #expect(Mirror(reflecting: rendered.markdown).children.compactMap(\.label) == ["html", "text"])
+        // And each property changes the fingerprint.
+        var changed = use
+        for change in [{ (u: inout SourceUse) in u.anchor = nil }, { $0.title = "U" }, { $0.note = nil }, { $0.factID = nil }, { $0.locator = nil },
+                       { $0.quote = nil }, { $0.quoteLanguage = nil }, { $0.route = .index }] {
+            changed = use
+            change(&changed)
+            #expect(Fingerprint.of(changed) != Fingerprint.of(use))
+        }
+    }
+}
