@@ -32,7 +32,7 @@ public struct FolderWalker: Sendable {
                 failures.append(error)
                 return
             }
-            for item in listed.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
+            for item in listed.sorted(by: { $0.name < $1.name }) {
                 if skipsHidden, item.name.hasPrefix(".") { continue }
                 let child = relative.isEmpty ? item.name : relative + "/" + item.name
                 items.append(Item(path: child, kind: item.kind))
