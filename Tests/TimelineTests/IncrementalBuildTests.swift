@@ -10,18 +10,6 @@ import TimelineTesting
 /// After random edits, additions and deletions, a build that reuses its cache and the previous site gives
 /// exactly the bytes of a build from nothing.
 @Suite(.serialized) struct IncrementalBuildTests {
-    /// A random number generator with a seed, so that a failure can be replayed.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// An entry of the model site.
     struct EntryModel {
         var title: String
@@ -128,7 +116,7 @@ import TimelineTesting
     /// citations with quotations and locators, mentions, facts, corrections, updates), topics, pages and the
     /// menu, eras, metrics, sources and facts, additions and deletions.
     @Test func incrementalBuildsEqualFullBuildsAfterRandomEdits() throws {
-        var random = Seeded(state: 20_251_121)
+        var random = SeededGenerator(state: 20_251_121)
         var model = Model()
         for index in 0..<12 { model.topics["topic-\(index)"] = ("Topic \(index)", index % 3 == 0 ? "person" : "theme") }
         for index in 0..<10 { model.sources["source-\(index)"] = ("Source \(index)", "Paper", nil) }

@@ -22,18 +22,6 @@ import TimelineTesting
     static let entries = 2_000
     static let killPoints = 20
 
-    /// A small, seedable generator (SplitMix64), so that the kill points are the same on every run.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Writes a site of `entries` entries, 40 topics and 100 sources.
     static func makeSite(at content: String) throws {
         let files = FileManager.default
