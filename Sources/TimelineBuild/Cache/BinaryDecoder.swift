@@ -142,13 +142,21 @@ private final class BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerPr
         return try Value(from: BinaryValueDecoder(input: input))
     }
 
-    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { contains(key) ? try decode(type, forKey: key) : nil }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { contains(key) ? try decode(type, forKey: key) : nil }
-    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { contains(key) ? try decode(type, forKey: key) : nil }
-    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { contains(key) ? try decode(type, forKey: key) : nil }
-    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { contains(key) ? try decode(type, forKey: key) : nil }
+    /// Reads the key of the next field when it is `key`, and tells whether it was: an optional field that
+    /// is missing was not written.
+    private func present(_ key: Key) -> Bool {
+        guard remaining > 0, input.takeKey(key.stringValue) else { return false }
+        remaining -= 1
+        return true
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { present(key) ? try input.string() : nil }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { present(key) ? Int(Int64(bitPattern: try input.word())) : nil }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { present(key) ? try input.word() : nil }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { present(key) ? Double(bitPattern: try input.word()) : nil }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { present(key) ? try input.byte() != 0 : nil }
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
-        contains(key) ? try decode(type, forKey: key) : nil
+        present(key) ? try Value(from: BinaryValueDecoder(input: input)) : nil
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {

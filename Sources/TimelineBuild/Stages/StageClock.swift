@@ -6,19 +6,30 @@ import Glibc
 struct StageClock {
     static let enabled = getenv("TIMELINE_TIMINGS") != nil
     var last = Self.now()
-    var laps: [(name: String, seconds: Double, megabytes: Int)] = []
+    var lastCPU = Self.processorSeconds()
+    var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int)] = []
 
     mutating func lap(_ name: String) {
         guard Self.enabled else { return }
-        let now = Self.now()
-        laps.append((name, now - last, Self.residentMegabytes()))
+        let now = Self.now(), cpu = Self.processorSeconds()
+        laps.append((name, now - last, cpu - lastCPU, Self.residentMegabytes()))
         last = now
+        lastCPU = cpu
     }
 
     func report() {
         guard Self.enabled else { return }
-        let text = laps.map { "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \($0.megabytes) MB resident\n" }.joined()
+        let text = laps.map {
+            "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident\n"
+        }.joined()
         _ = text.withCString { write(2, $0, strlen($0)) }
+    }
+
+    /// The CPU time of the whole process so far, user and system, on all its threads.
+    static func processorSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// Seconds on a monotonic clock, for timing only; never written into the site.

@@ -186,15 +186,17 @@ struct FactOnPage: Sendable, Encodable {
 }
 
 /// A note whose citations are numbered for its page: body first, then its facts, then sources it cites as a whole.
-struct LinkedNote: Sendable, Encodable {
-    var info: NoteInfo
-    var rendered: RenderedNote
-    var citations: CitationList
-    var facts: [FactOnPage]
+///
+/// A class, so that the many lookups of a note in the site's table share it instead of copying its fields.
+final class LinkedNote: Sendable, Encodable {
+    let info: NoteInfo
+    let rendered: RenderedNote
+    let citations: CitationList
+    let facts: [FactOnPage]
     /// What linking looked up besides the note and its rendering: the facts it shows and the sources it
     /// cites. With the note's file and its rendering, these are all a linked note is made from, so a page
     /// that reads the note reads them too.
-    var inputs: [ReadKey] = []
+    let inputs: [ReadKey]
 
     init?(_ info: NoteInfo, _ rendered: RenderedNote?, facts factRefs: [Reference], citations wholeCitations: [Citation], index: SiteIndex) {
         guard let rendered else { return nil }

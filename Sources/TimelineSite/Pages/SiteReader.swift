@@ -312,11 +312,11 @@ extension Site {
 
     func cardInputs(_ id: String) -> CardInputs? {
         guard let position = positions[id] else { return nil }
-        let entry = entries[position]
+        // Each field is read in place: a copy of the whole entry would retain every one of its texts.
         return CardInputs(
-            id: entry.id, title: entry.title, date: entry.date, summary: entry.summary,
-            topics: entry.topics.compactMap { index.notes[$0.id] }.filter { $0.kind == .topic },
-            sourceCount: notes[entry.id]?.citations.sources.count ?? 0, language: index.settings.language)
+            id: id, title: entries[position].title, date: entries[position].fields.date, summary: entries[position].summary,
+            topics: entries[position].fields.topics.compactMap { index.notes[$0.id] }.filter { $0.kind == .topic },
+            sourceCount: notes[id]?.citations.sources.count ?? 0, language: index.settings.language)
     }
 
     func eraMembers(_ id: String) -> [String] {
