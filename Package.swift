@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "TimelineTests",
+            name: "TimelineKitTests",
             dependencies: [
                 "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild", "TimelineTesting",
                 "TimelinePreview", .product(name: "Yams", package: "Yams"),

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 python3 - <<'EOF'
 import hashlib, os, re
 
-fixtures = ["Tests/TimelineTests/Fixtures", "Content"]
+fixtures = ["Tests/TimelineKitTests/Fixtures", "Content"]
 files = []
 for top in fixtures:
     for folder, _, names in os.walk(top):
@@ -28,7 +28,7 @@ def save(target, data):
         out.write(data)
 
 dates = set()
-for test in ["Tests/TimelineTests/EDTFDateTests.swift"]:
+for test in ["Tests/TimelineKitTests/EDTFDateTests.swift"]:
     for match in re.finditer(rb'"([0-9X./~?%-][0-9X./~?%T:-]*)"', open(test, "rb").read()):
         dates.add(match.group(1))
 for path in files:

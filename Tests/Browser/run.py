@@ -264,7 +264,7 @@ class Site:
 
 def site_list(spec: str) -> list[Site]:
     known = {
-        "example": REPO / "Tests" / "TimelineTests" / "Fixtures" / "example" / "Content",
+        "example": REPO / "Tests" / "TimelineKitTests" / "Fixtures" / "example" / "Content",
         "real": REPO / "Content",
     }
     sites = []

@@ -54,7 +54,7 @@ import TimelineTesting
         return names
     }
 
-    @Test(arguments: ["Content", "Tests/TimelineTests/Fixtures/example/Content"])
+    @Test(arguments: ["Content", "Tests/TimelineKitTests/Fixtures/example/Content"])
     func everyBuildGivesTheSameBytes(_ content: String) throws {
         var sites: [[String: [UInt8]]] = []
         var listings: [[String]] = []

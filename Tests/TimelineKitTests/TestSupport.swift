@@ -16,7 +16,7 @@ enum TestSupport {
     }()
 
     static let templates = repository + "/Templates"
-    static let fixtures = repository + "/Tests/TimelineTests/Fixtures"
+    static let fixtures = repository + "/Tests/TimelineKitTests/Fixtures"
     static let exampleContent = fixtures + "/example/Content"
 
     /// A memory file system holding the repository's templates under `Templates/` and the given content files.
