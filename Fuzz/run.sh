@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SECONDS_EACH=${1:-60}
-TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note}
+TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note incremental}
 OUT=${FUZZ_BUILD:-$ROOT/.build/fuzz}
 mkdir -p "$OUT/obj" "$OUT/crashes"
 
@@ -77,6 +77,21 @@ export TIMELINE_JOBS=1
 export SWIFT_BACKTRACE=enable=no
 status=0
 for name in $TARGETS; do
+    if [ "$name" = incremental ]; then
+        # Not a libFuzzer target: the incremental-build test of the Swift suite, from a new seed, until it has
+        # made INCREMENTAL_FUZZ_EDITS random edits (500 by default), each build compared with a full one.
+        seed=${INCREMENTAL_FUZZ_SEED:-$(date +%s)}
+        echo "fuzz: running incremental from seed $seed" >&2
+        if ! INCREMENTAL_FUZZ_SEED=$seed INCREMENTAL_FUZZ_EDITS=${INCREMENTAL_FUZZ_EDITS:-500} \
+                swift test --filter 'IncrementalBuildTests/incrementalBuildsEqualFullBuildsAfterRandomEdits' > "$OUT/incremental.log" 2>&1; then
+            echo "fuzz: incremental FAILED from seed $seed; see $OUT/incremental.log" >&2
+            grep -E "incremental build differs|error|failed" "$OUT/incremental.log" | head -20 >&2
+            status=1
+        else
+            grep "^incremental fuzz:" "$OUT/incremental.log" | sed "s/^/fuzz: /" >&2 || true
+        fi
+        continue
+    fi
     corpus=$OUT/corpus/$name
     mkdir -p "$corpus"
     echo "fuzz: running $name for $SECONDS_EACH s" >&2

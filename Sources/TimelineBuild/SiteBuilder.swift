@@ -107,8 +107,9 @@ public struct SiteBuilder: Sendable {
     /// stopped, with the reasons in `log`.
     public func build(into output: any SiteOutput, log: DiagnosticLog, cache: inout BuildCache) throws(OutputError) -> BuildSummary? {
         let start = StageClock.now()
-        let stamp = InputStamp(fileSystem: fileSystem, options: options).make()
-        if let stamp, stamp == cache.manifest.inputStamp, !cache.manifest.hadWarnings, let counts = cache.manifest.counts,
+        let startedAt = InputStamp.now()
+        let stamp = InputStamp(fileSystem: fileSystem, options: options).make(lastStart: cache.manifest.startedAt)
+        if let stamp, stamp.settled, stamp.value == cache.manifest.inputStamp, !cache.manifest.hadWarnings, let counts = cache.manifest.counts,
            output.holdsExactly(cache.manifest.pages) {
             // No input file changed since a build that left this very site: there is nothing to do.
             output.discard()
@@ -121,10 +122,11 @@ public struct SiteBuilder: Sendable {
         let result = try write(prepared, to: output, cache: &cache)
         let content = prepared.site.content
         let counts = BuildCounts(content)
-        cache.manifest.inputStamp = stamp ?? 0
+        cache.manifest.inputStamp = stamp?.value ?? 0
+        cache.manifest.startedAt = startedAt
         cache.manifest.hadWarnings = log.warningCount > 0
         cache.manifest.counts = counts
-        var notes: [String] = []
+        var notes = cache.damageNotes
         if content.settings.baseURL == nil {
             notes.append("site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative")
         }

@@ -29,11 +29,16 @@ public struct BuildCache: Sendable {
     var changedPages: Set<String> = []
     /// Whether this build changed the table of what pages read.
     var changedReadKeys = false
+    /// Why the manifest on disk was not used, when it was there but could not be trusted.
+    private var manifestDamage: CacheDamage?
 
     /// What every build reads.
     struct Manifest: Codable, Sendable {
         /// Sizes, times and names of every input file and the build's options at the last successful build.
         var inputStamp: UInt64 = 0
+        /// When the last build started, by the system's clock: an input file changed since then (or too close
+        /// to it for its time stamp to tell) is read again even when its stamp looks the same.
+        var startedAt = FileStamp(size: 0, seconds: 0, nanoseconds: 0)
         /// Whether the last build reported warnings, which a build must then report again.
         var hadWarnings = true
         /// What the last build counted.
@@ -41,7 +46,7 @@ public struct BuildCache: Sendable {
         /// Every file of the last site written, by path.
         var pages: [String: PageRecord] = [:]
 
-        private enum CodingKeys: String, CodingKey { case inputStamp, hadWarnings, counts, paths, versions, sizes, seconds, nanoseconds }
+        private enum CodingKeys: String, CodingKey { case inputStamp, startedAt, hadWarnings, counts, paths, versions, sizes, seconds, nanoseconds }
 
         init() {}
 
@@ -50,6 +55,7 @@ public struct BuildCache: Sendable {
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             inputStamp = try container.decode(UInt64.self, forKey: .inputStamp)
+            startedAt = try container.decode(FileStamp.self, forKey: .startedAt)
             hadWarnings = try container.decode(Bool.self, forKey: .hadWarnings)
             counts = try container.decodeIfPresent(BuildCounts.self, forKey: .counts)
             let paths = try container.decode([String].self, forKey: .paths)
@@ -70,6 +76,7 @@ public struct BuildCache: Sendable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(inputStamp, forKey: .inputStamp)
+            try container.encode(startedAt, forKey: .startedAt)
             try container.encode(hadWarnings, forKey: .hadWarnings)
             try container.encodeIfPresent(counts, forKey: .counts)
             let records = pages.values.sorted { $0.path < $1.path }
@@ -94,7 +101,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-3"
+    static let formatVersion = "timeline-cache-4"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {
@@ -112,14 +119,41 @@ public struct BuildCache: Sendable {
 
     /// The cache whose manifest is at `path`, or an empty one when it is missing, damaged or another
     /// generator's. The notes and reads are read later, if a build needs them.
+    ///
+    /// The manifest file is the generator's stamp, a checksum of the rest, then the manifest.
     public static func load(from path: String) -> BuildCache {
         var cache = BuildCache(stamp: currentStamp(), path: path)
-        if let bytes = try? LocalFileSystem().readFile(path, limit: Int.max), bytes.count >= 8,
-           bytes.prefix(8).elementsEqual(withUnsafeBytes(of: cache.stamp.littleEndian, Array.init)),
-           let manifest = try? BinaryDecoder.decode(Manifest.self, from: Array(bytes[8...])) {
-            cache.manifest = manifest
+        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return cache }
+        guard bytes.count >= 16 else {
+            cache.manifestDamage = .damaged
+            return cache
         }
+        guard CacheDamage.word(bytes, at: 0) == cache.stamp else {
+            cache.manifestDamage = .otherGenerator
+            return cache
+        }
+        guard CacheDamage.word(bytes, at: 8) == CacheDamage.checksum(bytes, 16..<bytes.count),
+              let manifest = try? BinaryDecoder.decode(Manifest.self, from: bytes, in: 16..<bytes.count) else {
+            cache.manifestDamage = .damaged
+            return cache
+        }
+        cache.manifest = manifest
         return cache
+    }
+
+    /// What the build should say about files of the cache it found but could not trust, each reason once.
+    public var damageNotes: [String] {
+        let found: [(String, CacheDamage?)] = [
+            ("", manifestDamage), (".entries", loadedEntries?.damage), (".topics", loadedTopics?.damage), (".pages", loadedPages?.damage),
+            (".renderings", loadedRenderings?.damage), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
+        ]
+        var notes: [String] = []
+        for (suffix, damage) in found {
+            guard let damage, let path else { continue }
+            let note = damage.note(file: String(path.split(separator: "/").last ?? "cache") + suffix)
+            if !notes.contains(note) { notes.append(note) }
+        }
+        return notes
     }
 
     /// What the last build read of each note file, kind by kind and by path, read from disk the first time
@@ -197,8 +231,9 @@ public struct BuildCache: Sendable {
         changedPages = []
         changedReadKeys = false
         var bytes: [UInt8] = []
-        withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }
         guard let encoded = try? BinaryEncoder.encode(manifest) else { return }
+        withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }
+        withUnsafeBytes(of: CacheDamage.checksum(encoded, 0..<encoded.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: encoded)
         Self.replace(path, with: bytes)
     }

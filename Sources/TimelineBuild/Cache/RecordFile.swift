@@ -7,11 +7,14 @@ import Glibc
 /// Records kept by key in a file of the build cache, with a smaller delta file laid over it: a build that
 /// changed a few records writes only those, and one that changed many writes the whole file again.
 ///
-/// A file is the generator's stamp, then each record with its length before it, so that records are read in
-/// parallel and written a batch at a time, never the whole file in memory.
+/// A file is the generator's stamp, then each record with its length and checksum before it, so that records
+/// are checked and read in parallel and written a batch at a time, never the whole file in memory. A file
+/// whose stamp or any checksum is wrong is not used at all, and says why in ``damage``.
 struct RecordFile<Record: Codable & Sendable>: Sendable {
     /// The records, by key.
     var records: [String: Record] = [:]
+    /// Why the file on disk was not used, when it was there but could not be trusted.
+    private(set) var damage: CacheDamage?
     /// The keys the base file holds, and those the delta holds on top of it.
     private var baseKeys: Set<String> = []
     private var deltaKeys: Set<String> = []
@@ -26,42 +29,68 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
     /// generator's.
     static func load(_ path: String, stamp: UInt64) -> RecordFile {
         var file = RecordFile()
-        guard let base = read(path, stamp: stamp) else { return file }
-        for stored in base { if let record = stored.record { file.records[stored.key] = record } }
-        file.baseKeys = Set(file.records.keys)
-        if let delta = read(path + ".delta", stamp: stamp) {
+        let base: [Stored]
+        switch read(path, stamp: stamp) {
+        case .missing: return file
+        case .damaged(let damage):
+            file.damage = damage
+            return file
+        case .read(let stored): base = stored
+        }
+        var records: [String: Record] = [:]
+        for stored in base { if let record = stored.record { records[stored.key] = record } }
+        var deltaKeys: Set<String> = []
+        switch read(path + ".delta", stamp: stamp) {
+        case .missing: break
+        case .damaged(let damage):
+            // The base alone is an older state than the one the delta completes: neither is used.
+            file.damage = damage
+            return file
+        case .read(let delta):
             for stored in delta {
-                file.records[stored.key] = stored.record
-                file.deltaKeys.insert(stored.key)
+                records[stored.key] = stored.record
+                deltaKeys.insert(stored.key)
             }
         }
+        file.baseKeys = Set(base.compactMap { $0.record == nil ? nil : $0.key })
+        file.records = records
+        file.deltaKeys = deltaKeys
         return file
     }
 
-    private static func read(_ path: String, stamp: UInt64) -> [Stored]? {
-        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max), bytes.count >= 8 else { return nil }
-        var found: UInt64 = 0
-        for index in 0..<8 { found |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-        guard found == stamp else { return nil }
-        // Where each record lies, then every record decoded in parallel.
-        var ranges: [Range<Int>] = []
+    /// What reading one file of records found.
+    private enum Reading {
+        case missing
+        case damaged(CacheDamage)
+        case read([Stored])
+    }
+
+    private static func read(_ path: String, stamp: UInt64) -> Reading {
+        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return .missing }
+        guard bytes.count >= 8 else { return .damaged(.damaged) }
+        guard CacheDamage.word(bytes, at: 0) == stamp else { return .damaged(.otherGenerator) }
+        // Where each record and its checksum lie, then every record checked and decoded in parallel.
+        var ranges: [(checksum: UInt64, range: Range<Int>)] = []
         var offset = 8
         while offset < bytes.count {
-            guard offset + 4 <= bytes.count else { return nil }
+            guard offset + 12 <= bytes.count else { return .damaged(.damaged) }
             var length = 0
             for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
-            guard length <= bytes.count - offset - 4 else { return nil }
-            ranges.append((offset + 4)..<(offset + 4 + length))
-            offset += 4 + length
+            guard length <= bytes.count - offset - 12 else { return .damaged(.damaged) }
+            ranges.append((CacheDamage.word(bytes, at: offset + 4), (offset + 12)..<(offset + 12 + length)))
+            offset += 12 + length
         }
-        let decoded = parallelMap(ranges) { range in try? BinaryDecoder.decode(Stored.self, from: bytes, in: range) }
+        let decoded = parallelMap(ranges) { checksum, range -> Stored? in
+            guard CacheDamage.checksum(bytes, range) == checksum else { return nil }
+            return try? BinaryDecoder.decode(Stored.self, from: bytes, in: range)
+        }
         var stored: [Stored] = []
         stored.reserveCapacity(decoded.count)
         for record in decoded {
-            guard let record else { return nil }
+            guard let record else { return .damaged(.damaged) }
             stored.append(record)
         }
-        return stored
+        return .read(stored)
     }
 
     /// Writes the records whose keys are in `changed` (and the deletions since the base), or every record
@@ -93,7 +122,9 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
                     let batch = Array(stored[start..<min(start + 2048, stored.count)])
                     let encoded = parallelMap(batch) { record -> [UInt8] in
                         guard let bytes = try? BinaryEncoder.encode(record) else { return [] }
-                        return withUnsafeBytes(of: UInt32(bytes.count).littleEndian, Array.init) + bytes
+                        let checksum = CacheDamage.checksum(bytes, 0..<bytes.count)
+                        return withUnsafeBytes(of: UInt32(bytes.count).littleEndian, Array.init)
+                            + withUnsafeBytes(of: checksum.littleEndian, Array.init) + bytes
                     }
                     try write(Array(encoded.joined()))
                     start += batch.count

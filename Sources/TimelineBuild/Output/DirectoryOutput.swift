@@ -123,7 +123,7 @@ public final class DirectoryOutput: SiteOutput {
         let current = output + "/" + path
         if outputExists, let time = Files.modificationTime(of: current, ifBytesEqual: bytes) {
             // Unchanged from the site being replaced: the new site shares its file, time stamp included.
-            try share(current, as: target, size: bytes.count, time: time) { () throws(OutputError) in bytes }
+            try share(current, as: target, time: time) { () throws(OutputError) in bytes }
             return
         }
         try makeFolders(for: target)
@@ -145,7 +145,7 @@ public final class DirectoryOutput: SiteOutput {
         guard let source = Files.sizeAndTime(current) else {
             throw OutputError(path: current, "the previous site has no such file to keep")
         }
-        try share(current, as: staging + "/" + path, size: source.size, time: source.time) { () throws(OutputError) in
+        try share(current, as: staging + "/" + path, time: source.time) { () throws(OutputError) in
             do throws(FileSystemError) {
                 return try LocalFileSystem().readFile(current, limit: Int.max)
             } catch {
@@ -154,16 +154,14 @@ public final class DirectoryOutput: SiteOutput {
         }
     }
 
-    /// Puts a file of the live site into the new one: nothing to do when the spare already holds it (same
-    /// size and time stamp); otherwise a hard link to it, so that the two share the file; where links cannot
-    /// be made, a copy with its time stamp.
+    /// Puts a file of the live site into the new one: nothing to do when the spare already holds it (the same
+    /// file, linked from both); otherwise a hard link to it, so that the two share the file; where links
+    /// cannot be made, a copy with its time stamp. Sizes and time stamps are not trusted to tell a copy is
+    /// the same: on file systems that count whole seconds, two builds in one second leave both alike.
     private func share(
-        _ current: String, as target: String, size: Int, time: timespec, bytes: () throws(OutputError) -> [UInt8]
+        _ current: String, as target: String, time: timespec, bytes: () throws(OutputError) -> [UInt8]
     ) throws(OutputError) {
-        if reusing, let copy = Files.sizeAndTime(target), copy.size == size,
-           copy.time.tv_sec == time.tv_sec, copy.time.tv_nsec == time.tv_nsec {
-            return
-        }
+        if reusing, Files.isSameFile(current, target) { return }
         try makeFolders(for: target)
         if Files.hardLink(current, to: target) { return }
         try replace(target, with: try bytes())

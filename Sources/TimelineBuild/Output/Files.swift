@@ -65,6 +65,13 @@ enum Files {
         return (Int(info.st_size), info.st_mtim)
     }
 
+    /// Whether two paths name the very same regular file (one device, one inode), as two hard links do.
+    static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var one = stat(), two = stat()
+        guard lstat(first, &one) == 0, lstat(second, &two) == 0, (one.st_mode & S_IFMT) == S_IFREG else { return false }
+        return one.st_dev == two.st_dev && one.st_ino == two.st_ino
+    }
+
     /// Makes `target` a second name of the file at `source` (a hard link), replacing any file of that name;
     /// false when the file system cannot, and the file must be copied instead.
     static func hardLink(_ source: String, to target: String) -> Bool {

@@ -31,6 +31,9 @@ public struct StableHasher: Sendable {
         bytes.withUnsafeBytes { combine(words: $0) }
     }
 
+    /// Eight bytes at a time, for bytes held elsewhere.
+    public mutating func combine(contents raw: UnsafeRawBufferPointer) { combine(words: raw) }
+
     public mutating func combine(_ text: String) {
         if text.utf8.count > 32 {
             var text = text
