@@ -79,6 +79,16 @@ public struct SiteBuilder: Sendable {
             bodiesRendered: bodies.renderedPaths.count)
     }
 
+    /// How the site holds to its sources (`timeline report`), or nil when the content cannot be read. Errors
+    /// of the checks do not stop it: a quotation not found is part of the report.
+    public func report(log: DiagnosticLog) -> EvidenceReport? {
+        let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits).read(log: log)
+        guard let content = read.content else { return nil }
+        let index = SiteIndex(content: content, assets: [])
+        let bodies = BodyStage(content: content, index: index).run(previous: [:], log: log)
+        return EvidenceReport(site: Site(content: content, index: index, rendered: bodies.rendered))
+    }
+
     /// What writing a site did.
     public struct WriteResult: Sendable {
         /// Files of the site.

@@ -43,6 +43,7 @@ public struct ContentReader: Sendable {
         let facts = data.readFacts(log: log, broken: &broken) ?? { broken.insertAll(.fact); return [] }()
 
         var content = Content(settings: settings ?? SiteSettings(title: ""), sources: sources, facts: facts)
+        content.archives = ArchiveReader(files: files).read(log: log)
         var readings = NoteReadings()
         readNotes(EntryFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
         readNotes(TopicFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
@@ -84,7 +85,7 @@ public struct ContentReader: Sendable {
             log.error(.unreadableFile, "cannot read the content folder: \(error.reason)", at: .file(folder))
             return
         }
-        let known = NoteKind.allCases.map(\.folder) + Self.dataFiles + ["assets"]
+        let known = NoteKind.allCases.map(\.folder) + Self.dataFiles + ["assets", ArchiveReader.folder]
         for item in items where !item.name.hasPrefix(".") && !known.contains(item.name) {
             log.warning(
                 .unknownFile, "'\(item.name)' is not part of the content format and is ignored", at: .file(folder + "/" + item.name),

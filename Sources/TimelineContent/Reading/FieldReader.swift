@@ -217,7 +217,8 @@ struct FieldReader {
                 guard let id = fields.string("id", required: true) else { return nil }
                 return Citation(
                     sourceID: id, locator: fields.string("locator"), quote: fields.string("quote"),
-                    quoteLanguage: fields.string("lang"), location: fields.location(of: "id"))
+                    quoteLanguage: fields.string("lang"), location: fields.location(of: "id"),
+                    quoteLocation: fields.has("quote") ? fields.location(of: "quote") : nil)
             }
             guard let id = text(item, field: key) else { return nil }
             return Citation(sourceID: id, location: document.location(of: item))

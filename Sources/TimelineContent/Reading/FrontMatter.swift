@@ -1,4 +1,5 @@
 import TimelineCore
+import Yams
 /// The parts of a Markdown note: YAML front matter between `---` lines, then the body.
 struct FrontMatter {
     /// Bytes of the YAML text.
@@ -32,6 +33,19 @@ struct FrontMatter {
         return .failure(.error(
             .unclosedFrontMatter, "front matter is never closed; end it with a line '---'",
             at: SourceLocation(path: file.path, line: 1, column: 1)))
+    }
+
+    /// Splits a file and parses its front matter as YAML, reporting why when it cannot.
+    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: Node)? {
+        switch split(file) {
+        case .failure(let diagnostic):
+            log.report(diagnostic)
+            return nil
+        case .success(let parts):
+            let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
+            guard let node = document.root(log: log, depthLimit: depthLimit) else { return nil }
+            return (parts, document, node)
+        }
     }
 
     /// Whether a line is `---` (or `...` to close), allowing trailing spaces.

@@ -33,21 +33,14 @@ struct NoteReader: Sendable {
 
     /// Splits a note and reads its front matter.
     private func frontMatter(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (YAMLDocument, Node, MarkdownBody)? {
-        switch FrontMatter.split(file) {
-        case .failure(let diagnostic):
-            log.report(diagnostic)
+        guard let (parts, document, node) = FrontMatter.read(file, depthLimit: limits.yamlDepth, log: log) else { return nil }
+        if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[parts.body]) {
+            log.error(
+                .tooManyReferences, "a note has at most \(limits.referencesPerNote) citations and [[...]] links; split this one",
+                at: file.location(ofOffset: past))
             return nil
-        case .success(let parts):
-            let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
-            guard let node = document.root(log: log, depthLimit: limits.yamlDepth) else { return nil }
-            if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[parts.body]) {
-                log.error(
-                    .tooManyReferences, "a note has at most \(limits.referencesPerNote) citations and [[...]] links; split this one",
-                    at: file.location(ofOffset: past))
-                return nil
-            }
-            return (document, node, MarkdownBody(file: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash))
         }
+        return (document, node, MarkdownBody(file: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash))
     }
 
     /// Where the `number`th `[@` or `[[` of a body starts, or nil when it has fewer: a bound on the work of

@@ -56,6 +56,10 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case uncitedFact = "uncited-fact"
     case unusedSource = "unused-source"
     case unusedFact = "unused-fact"
+    // Evidence
+    case quoteNotFound = "quote-not-found"
+    case wrongWeekday = "wrong-weekday"
+    case factAfterSource = "fact-after-source"
     // Templates
     case templateSyntax = "template-syntax"
     case missingPartial = "missing-partial"

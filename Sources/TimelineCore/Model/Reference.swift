@@ -19,13 +19,19 @@ public struct Citation: Hashable, Sendable, Codable {
     /// The language of the quotation when it differs from the site's (BCP 47).
     public var quoteLanguage: String?
     public var location: SourceLocation
+    /// Where the quotation is written, when there is one.
+    public var quoteLocation: SourceLocation?
 
-    public init(sourceID: String, locator: String? = nil, quote: String? = nil, quoteLanguage: String? = nil, location: SourceLocation) {
+    public init(
+        sourceID: String, locator: String? = nil, quote: String? = nil, quoteLanguage: String? = nil, location: SourceLocation,
+        quoteLocation: SourceLocation? = nil
+    ) {
         self.sourceID = sourceID
         self.locator = locator
         self.quote = quote
         self.quoteLanguage = quoteLanguage
         self.location = location
+        self.quoteLocation = quoteLocation
     }
 }
 

@@ -14,6 +14,10 @@ extension Site {
         UncitedEntryCheck(),
         UnusedSourceCheck(),
         UnusedFactCheck(),
+        SourceDateCheck(),
+        ArchiveCheck(),
+        QuoteCheck(),
+        WeekdayCheck(),
     ]
 
     public func runChecks(log: DiagnosticLog) {

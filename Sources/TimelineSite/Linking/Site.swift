@@ -33,6 +33,8 @@ public struct Site: Sendable {
     let topicEntries: [String: [Int]]
     /// Charts of the metrics with two figures or more, by metric.
     let charts: [String: FigureChart]
+    /// The site's quotations held against the archived texts of its sources; empty without archives.
+    public let evidence: Evidence
 
     public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
         self.content = content
@@ -83,6 +85,7 @@ public struct Site: Sendable {
         }
         self.topicEntries = topicEntries
         charts = FigureChart.charts(facts: content.facts, index: index)
+        evidence = content.archives.isEmpty ? Evidence() : Evidence(content: content)
     }
 
     /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,

@@ -62,10 +62,12 @@ extension PageBuilder {
         guard let source = reader.source(id) else { return nil }
         let route = Route.source(id)
         let uses = reader.sourceUses(id)
+        let evidence = evidence(of: id, from: route)
         let view = SourceView(
             reference: reference(source, from: route), publisherName: source.publisher,
             citedBy: citingPages(uses.filter { $0.note != nil }, source: source, from: route),
-            facts: uses.filter { $0.factID != nil }.map { useItem($0, source: source, from: route) })
+            facts: uses.filter { $0.factID != nil }.map { useItem($0, source: source, from: route) },
+            evidence: evidence.passages, knownErrors: evidence.errors, archiveNote: evidence.note)
         return SourcePage(frame: frame(route, title: source.name, description: source.note, kind: "source"), source: view)
     }
 

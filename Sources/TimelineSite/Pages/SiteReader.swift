@@ -39,12 +39,14 @@ public enum ReadKey: Hashable, Sendable {
     case factUses(String)
     /// A metric's chart.
     case chart(String)
+    /// The passages of a source the site quotes, and the errors of its archived text.
+    case evidence(String)
 }
 
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
     enum Kind: String, Codable {
-        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart
+        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence
     }
 
     /// The key's kind and id (empty for a key that names the whole site).
@@ -69,6 +71,7 @@ extension ReadKey: Codable {
         case .factList: return (.factList, "")
         case .factUses(let id): return (.factUses, id)
         case .chart(let id): return (.chart, id)
+        case .evidence(let id): return (.evidence, id)
         }
     }
 
@@ -93,6 +96,7 @@ extension ReadKey: Codable {
         case .factList: self = .factList
         case .factUses: self = .factUses(id)
         case .chart: self = .chart(id)
+        case .evidence: self = .evidence(id)
         }
     }
 
@@ -178,6 +182,7 @@ final class SiteReader {
     func facts() -> [Fact] { record(.factList); return site.content.facts }
     func factUses(_ id: String) -> [NoteInfo] { record(.factUses(id)); return site.factUses[id] ?? [] }
     func chart(_ metric: String) -> FigureChart? { record(.chart(metric)); return site.charts[metric] }
+    func evidence(_ sourceID: String) -> SourceEvidence { record(.evidence(sourceID)); return site.sourceEvidence(sourceID) }
 }
 
 /// The versions of what pages read: a fingerprint of the value each key names in a site.
@@ -212,6 +217,7 @@ public final class SiteVersions: Sendable {
         case .factList: return Fingerprint.of(site.content.facts)
         case .factUses(let id): return Fingerprint.of(site.factUses[id] ?? [])
         case .chart(let metric): return Fingerprint.of(site.charts[metric])
+        case .evidence(let id): return Fingerprint.of(site.sourceEvidence(id))
         }
     }
 }

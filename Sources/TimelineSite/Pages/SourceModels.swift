@@ -141,11 +141,56 @@ struct SourceView: TemplateModel {
     var publisherName: String?
     var citedBy: [CitingPage]
     var facts: [SourceUseItem]
+    var evidence: [EvidencePassage] = []
+    var knownErrors: [KnownErrorItem] = []
+    var archiveNote: String?
 
     static let summary = "The source of a source's page; it has every field of the source's reference too."
     static let fields: [TemplateField<Self>] = [
         .text("publisher_name", "Its publisher, when known") { $0.publisherName },
         .list("cited_by", "The pages that cite it") { $0.citedBy },
         .list("facts", "The facts resting on it") { $0.facts },
+        .list("evidence", "Each passage the site quotes, as its archived text gives it, with its context") { $0.evidence },
+        .list("known_errors", "Errors found in its archived text, such as a weekday that does not match its date") { $0.knownErrors },
+        .text("archive_note", "Where the archived text came from, when the source has one and says") { $0.archiveNote },
     ] + SourceReference.fields.map { $0.lifted(\.reference) }
+}
+
+/// A passage of a source that the site quotes, shown with its context from the archived text.
+struct EvidencePassage: TemplateModel {
+    var passage: String
+    var before: String
+    var after: String
+    /// The original at the highlighted words, through a text fragment, when the source has an address.
+    var fragmentURL: String?
+    var usedBy: [EvidenceUse]
+
+    static let summary = "A passage of a source that the site quotes, on the source's page."
+    static let fields: [TemplateField<Self>] = [
+        .text("passage", "The words quoted, as the archived text gives them") { $0.passage },
+        .text("before", "The context before them in their sentence") { $0.before },
+        .text("after", "The context after them") { $0.after },
+        .text("fragment_url", "The source's address with a text fragment that opens it at the passage, when it has an address") { $0.fragmentURL },
+        .list("used_by", "The entries, pages and facts that quote it") { $0.usedBy },
+    ]
+}
+
+/// An error found in a source's archived text.
+struct KnownErrorItem: TemplateModel {
+    var message: String
+
+    static let summary = "An error found in a source's archived text."
+    static let fields: [TemplateField<Self>] = [.text("message", "What is wrong, in the source's words and ours") { $0.message }]
+}
+
+/// A note or fact that quotes a passage.
+struct EvidenceUse: TemplateModel {
+    var title: String
+    var href: String
+
+    static let summary = "A note or fact that quotes a passage."
+    static let fields: [TemplateField<Self>] = [
+        .text("title", "The note's title, or the fact's statement") { $0.title },
+        .text("href", "Where it is, as a link") { $0.href },
+    ]
 }

@@ -1,0 +1,227 @@
+/// Finds a quotation in the text of a source as a careful reader would: differences of whitespace and line
+/// breaks, of typographic and straight quotation marks and apostrophes, of dash forms and of Unicode
+/// normalisation do not count; `…` or `...` in the quotation stands for words left out, and `[words]` for
+/// words put in by the quoting writer. Anything else must be the source's own words.
+public struct QuoteMatcher: Sendable {
+    /// The text searched, folded, with the offset of each folded character in the original.
+    private let folded: [Character]
+    private let offsets: [String.Index]
+    public let text: String
+
+    /// Most characters an elision may stand for, and an insertion may replace.
+    static let elisionSpan = 600
+    static let insertionSpan = 80
+
+    public init(text: String) {
+        self.text = text
+        var folded: [Character] = []
+        var offsets: [String.Index] = []
+        folded.reserveCapacity(text.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if let mapped = Self.fold(character) {
+                if mapped == " ", folded.last == " " || folded.isEmpty {
+                    // One space stands for any run of whitespace.
+                } else {
+                    folded.append(mapped)
+                    offsets.append(index)
+                }
+            }
+            index = text.index(after: index)
+        }
+        if folded.last == " " {
+            folded.removeLast()
+            offsets.removeLast()
+        }
+        self.folded = folded
+        self.offsets = offsets
+    }
+
+    /// A character as matching sees it: nil for one that does not count (a soft hyphen, a zero-width space).
+    static func fold(_ character: Character) -> Character? {
+        switch character {
+        case "\u{00AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}": return nil
+        case "“", "”", "„", "‟", "«", "»", "″": return "\""
+        case "‘", "’", "‚", "‛", "′", "`", "´": return "'"
+        case "‐", "‑", "‒", "–", "—", "―", "−": return "-"
+        default: return character.isWhitespace ? " " : character
+        }
+    }
+
+    /// One piece of a quotation, with what may come before it in the source.
+    enum Part: Equatable {
+        case words([Character])
+        /// Words left out (`…`), or put in by the writer (`[words]`).
+        case gap(elision: Bool)
+    }
+
+    /// Splits a quotation into its words and its gaps.
+    static func parts(of quote: String) -> [Part] {
+        var parts: [Part] = []
+        var words: [Character] = []
+        func flush() {
+            while words.first == " " { words.removeFirst() }
+            while words.last == " " { words.removeLast() }
+            if !words.isEmpty { parts.append(.words(words)) }
+            words = []
+        }
+        var characters = Array(quote)
+        // Quotation marks around the whole quotation are not the source's words.
+        while let first = characters.first, fold(first) == "\"" { characters.removeFirst() }
+        while let last = characters.last, fold(last) == "\"" { characters.removeLast() }
+        var index = 0
+        while index < characters.count {
+            let character = characters[index]
+            if character == "…" || (character == "." && index + 2 < characters.count && characters[index + 1] == "." && characters[index + 2] == ".") {
+                flush()
+                parts.append(.gap(elision: true))
+                index += character == "…" ? 1 : 3
+                while index < characters.count, characters[index] == "." { index += 1 }
+                continue
+            }
+            if character == "[", let close = characters[index...].firstIndex(of: "]"), close - index <= insertionSpan {
+                flush()
+                parts.append(.gap(elision: false))
+                index = close + 1
+                continue
+            }
+            if let mapped = fold(character), !(mapped == " " && (words.last == " " || words.isEmpty)) { words.append(mapped) }
+            index += 1
+        }
+        // Punctuation the quoting sentence puts inside the closing mark ("… he said.") need not be the source's.
+        while let last = words.last, [".", ",", ";", ":"].contains(last) { words.removeLast() }
+        flush()
+        return parts
+    }
+
+    /// Where the quotation lies in the text, from its first word to its last, or nil when it is not there.
+    public func find(_ quote: String) -> Range<String.Index>? {
+        let parts = Self.parts(of: quote)
+        guard let first = parts.firstIndex(where: { if case .words = $0 { true } else { false } }) else { return nil }
+        guard case .words(let opening) = parts[first] else { return nil }
+        var start = 0
+        while let at = search(opening, from: start, through: folded.count - opening.count) {
+            if let end = match(parts, from: first + 1, at: at + opening.count) {
+                return offsets[at]..<(end < offsets.count ? offsets[end] : text.endIndex)
+            }
+            start = at + 1
+        }
+        return nil
+    }
+
+    /// Matches the parts after one that ended at `position`; the end of the last, or nil.
+    private func match(_ parts: [Part], from index: Int, at position: Int) -> Int? {
+        guard index < parts.count else { return position }
+        switch parts[index] {
+        case .gap(let elision):
+            guard index + 1 < parts.count, case .words(let next) = parts[index + 1] else { return position }
+            let span = elision ? Self.elisionSpan : Self.insertionSpan
+            var from = position
+            while let at = search(next, from: from, through: min(position + span, folded.count - next.count)) {
+                if let end = match(parts, from: index + 2, at: at + next.count) { return end }
+                from = at + 1
+            }
+            return nil
+        case .words(let words):
+            return matches(words, at: position) ? match(parts, from: index + 1, at: position + words.count) : nil
+        }
+    }
+
+    /// The first position from `start` up to `last` where `words` stand.
+    private func search(_ words: [Character], from start: Int, through last: Int) -> Int? {
+        guard !words.isEmpty, start <= last else { return nil }
+        for position in start...last where matches(words, at: position) { return position }
+        return nil
+    }
+
+    /// Whether `words` stand at `position`; the first letter may differ in case, as a quotation that starts
+    /// within a sentence of the source capitalises it, or one that starts a sentence of the source does not.
+    private func matches(_ words: [Character], at position: Int) -> Bool {
+        guard position >= 0, position + words.count <= folded.count else { return false }
+        for (offset, character) in words.enumerated() where folded[position + offset] != character {
+            if offset == 0, folded[position].lowercased() == character.lowercased() { continue }
+            return false
+        }
+        return true
+    }
+
+    /// The passage of the text closest to a quotation that is not in it: the stretch of as many words that
+    /// shares the most words with it.
+    public func closestPassage(to quote: String) -> String? {
+        let wanted = Self.words(of: String(quote))
+        guard !wanted.isEmpty else { return nil }
+        let spans = Self.wordSpans(of: text)
+        guard !spans.isEmpty else { return nil }
+        let width = min(wanted.count, spans.count)
+        var counts: [String: Int] = [:]
+        for word in wanted { counts[word, default: 0] += 1 }
+        var best = (score: -1, start: 0)
+        for start in 0...(spans.count - width) {
+            var remaining = counts
+            var score = 0
+            for span in spans[start..<(start + width)] {
+                if let left = remaining[span.word], left > 0 {
+                    remaining[span.word] = left - 1
+                    score += 1
+                }
+            }
+            if score > best.score { best = (score, start) }
+        }
+        guard best.score > 0 else { return nil }
+        return String(text[spans[best.start].range.lowerBound..<spans[best.start + width - 1].range.upperBound])
+    }
+
+    /// The words of a text, folded to lower case, for comparing passages.
+    static func words(of text: String) -> [String] { wordSpans(of: text).map(\.word) }
+
+    private static func wordSpans(of text: String) -> [(word: String, range: Range<String.Index>)] {
+        var spans: [(String, Range<String.Index>)] = []
+        var start: String.Index?
+        var index = text.startIndex
+        while index <= text.endIndex {
+            let isWord = index < text.endIndex && (text[index].isLetter || text[index].isNumber)
+            if isWord, start == nil { start = index }
+            if !isWord, let from = start {
+                spans.append((text[from..<index].lowercased(), from..<index))
+                start = nil
+            }
+            if index == text.endIndex { break }
+            index = text.index(after: index)
+        }
+        return spans
+    }
+
+    /// The sentence or two of the text around a passage, for showing a quotation in its context.
+    public func context(of range: Range<String.Index>, sentences: Int = 1) -> String {
+        var start = range.lowerBound
+        var found = 0
+        while start > text.startIndex {
+            let before = text.index(before: start)
+            if Self.endsSentence(at: before, in: text) {
+                found += 1
+                if found >= sentences { break }
+            }
+            if text[before] == "\n", before > text.startIndex, text[text.index(before: before)] == "\n" { break }
+            start = before
+        }
+        var end = range.upperBound
+        found = 0
+        while end < text.endIndex {
+            let character = text[end]
+            end = text.index(after: end)
+            if Self.endsSentence(at: text.index(before: end), in: text) {
+                found += 1
+                if found >= sentences { break }
+            }
+            if character == "\n", end < text.endIndex, text[end] == "\n" { break }
+        }
+        return String(text[start..<end]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    private static func endsSentence(at index: String.Index, in text: String) -> Bool {
+        guard ".!?".contains(text[index]) else { return false }
+        let next = text.index(after: index)
+        return next == text.endIndex || text[next].isWhitespace || fold(text[next]) == "\""
+    }
+}

@@ -1,0 +1,117 @@
+/// Finds a weekday written next to a date that is not that date's weekday, in English or French:
+/// "Thursday, 24 July 2025", "Wednesday, July 24, 2025", "July 24, 2025 (Thursday)", "jeudi 24 juillet 2025".
+public enum WeekdayChecker {
+    /// A weekday that does not match the date beside it.
+    public struct Mismatch: Sendable, Equatable {
+        /// The scalars of the weekday and the date, from the first to the last.
+        public var range: Range<Int>
+        /// The phrase as written.
+        public var written: String
+        /// The weekday the date fell on, in the language of the phrase.
+        public var actual: String
+    }
+
+    static let english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    static let french = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    static let englishMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+    /// The names of the months, in every language the checks read.
+    public static let monthNames = Set(englishMonths + frenchMonths)
+    static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+
+    /// A word of the text, lower-cased, with its scalars.
+    struct Word {
+        var text: String
+        var range: Range<Int>
+    }
+
+    /// Every weekday in `text` written next to a date it does not fall on.
+    public static func mismatches(in text: [Unicode.Scalar]) -> [Mismatch] {
+        let words = self.words(text)
+        var found: [Mismatch] = []
+        for (index, word) in words.enumerated() {
+            let day: (number: Int, french: Bool)
+            if let number = english.firstIndex(of: word.text) {
+                day = (number, false)
+            } else if let number = french.firstIndex(of: word.text) {
+                day = (number, true)
+            } else {
+                continue
+            }
+            // The date after the weekday, or just before it ("July 24, 2025 (Thursday)").
+            var date: (year: Int, month: Int, day: Int, range: Range<Int>)?
+            if let after = self.date(words, from: index + 1, text: text, french: day.french), isAdjacent(text, word.range.upperBound, after.range.lowerBound) {
+                date = (after.year, after.month, after.day, word.range.lowerBound..<after.range.upperBound)
+            } else if index >= 3, let before = self.date(words, from: index - 3, text: text, french: day.french),
+                      before.range.upperBound == words[index - 1].range.upperBound, isAdjacent(text, before.range.upperBound, word.range.lowerBound) {
+                date = (before.year, before.month, before.day, before.range.lowerBound..<word.range.upperBound)
+            }
+            guard let date, let actual = weekday(year: date.year, month: date.month, day: date.day), actual != day.number else { continue }
+            found.append(Mismatch(
+                range: date.range, written: String(String.UnicodeScalarView(text[date.range])),
+                actual: (day.french ? french : english)[actual].capitalizedFirst))
+        }
+        return found
+    }
+
+    /// The date written with words `index`, `index + 1` and `index + 2`: day month year, or month day year.
+    static func date(_ words: [Word], from index: Int, text: [Unicode.Scalar], french: Bool) -> (year: Int, month: Int, day: Int, range: Range<Int>)? {
+        guard index >= 0, index + 2 < words.count else { return nil }
+        let (first, second, third) = (words[index], words[index + 1], words[index + 2])
+        guard isAdjacent(text, first.range.upperBound, second.range.lowerBound), isAdjacent(text, second.range.upperBound, third.range.lowerBound),
+              third.text.count == 4, let year = Int(third.text) else { return nil }
+        let months = french ? frenchMonths : englishMonths
+        func dayNumber(_ word: String) -> Int? {
+            let digits = word == "1er" ? "1" : word
+            guard let value = Int(digits), (1...31).contains(value), digits.count <= 2 else { return nil }
+            return value
+        }
+        if let day = dayNumber(first.text), let month = months.firstIndex(of: second.text) {
+            return (year, month + 1, day, first.range.lowerBound..<third.range.upperBound)
+        }
+        if !french, let month = months.firstIndex(of: first.text), let day = dayNumber(second.text) {
+            return (year, month + 1, day, first.range.lowerBound..<third.range.upperBound)
+        }
+        return nil
+    }
+
+    /// Whether only spaces, commas and brackets stand between two words.
+    static func isAdjacent(_ text: [Unicode.Scalar], _ end: Int, _ start: Int) -> Bool {
+        guard end <= start, start - end <= 4 else { return false }
+        return text[end..<start].allSatisfy { $0 == " " || $0 == "," || $0 == "(" || $0 == ")" || $0 == "\u{00A0}" || $0 == "\n" }
+    }
+
+    /// The day of the week of a date, Monday as 0; nil for a date that does not exist.
+    public static func weekday(year: Int, month: Int, day: Int) -> Int? {
+        let lengths = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        guard (1...12).contains(month), (1...lengths[month - 1]).contains(day) else { return nil }
+        // Days since 1970-01-01 (a Thursday), by the civil calendar.
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return ((days % 7) + 7 + 3) % 7
+    }
+
+    /// The words of the text: letters and digits, lower-cased.
+    static func words(_ text: [Unicode.Scalar]) -> [Word] {
+        var words: [Word] = []
+        var start: Int?
+        for index in 0...text.count {
+            let isWord = index < text.count && (text[index].properties.isAlphabetic || ("0"..."9").contains(text[index]))
+            if isWord, start == nil { start = index }
+            if !isWord, let from = start {
+                words.append(Word(text: String(String.UnicodeScalarView(text[from..<index])).lowercased(), range: from..<index))
+                start = nil
+            }
+        }
+        return words
+    }
+}
+
+extension String {
+    /// The text with its first letter in upper case.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
+
