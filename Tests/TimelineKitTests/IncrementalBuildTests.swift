@@ -48,6 +48,8 @@ import TimelineTesting
         var eras: [(title: String, date: String, summary: String?)] = [("Early", "1990/2005", nil), ("Late", "2006/..", "After 2005.")]
         var metricTitles: [String: String] = ["metric-0": "People counted"]
         var siteTitle = "A site"
+        /// Sources with an archived text, which holds every quotation of the source and a sentence of its own.
+        var archives: [String: String] = [:]
 
         func files() -> [String: String] {
             var files: [String: String] = [:]
@@ -59,7 +61,7 @@ import TimelineTesting
             files["site.yaml"] = site
             files["sources.yaml"] = sources.keys.sorted().map { id in
                 let source = sources[id]!
-                return "- id: \(id)\n  title: \(source.title)\n  publisher: \(source.publisher)\n  date: 2000\n" + (source.note.map { "  note: \($0)\n" } ?? "")
+                return "- id: \(id)\n  title: \(source.title)\n  publisher: \(source.publisher)\n  date: 2010\n" + (source.note.map { "  note: \($0)\n" } ?? "")
             }.joined()
             files["facts.yaml"] = facts.keys.sorted().map { id in
                 let fact = facts[id]!
@@ -69,6 +71,12 @@ import TimelineTesting
                 }
                 return "- id: \(id)\n  statement: \(fact.statement)\n  date: 200\(fact.value % 10)\n  sources: [\(citation)]\n  metric: \(fact.metric)\n  value: \(fact.value)\n  unit: people\n"
             }.joined()
+            for (id, sentence) in archives {
+                var quotes = entries.values.compactMap { $0.quoted?.source == id ? $0.quoted?.quote : nil }
+                quotes += facts.values.compactMap { $0.source == id ? $0.quote : nil }
+                quotes += pages.values.compactMap { $0.source == id ? $0.quote : nil }
+                files["archive/\(id).md"] = "---\nnote: A copy.\n---\n\(sentence) " + quotes.sorted().map { "They said \($0)." }.joined(separator: " ") + "\n"
+            }
             for (id, topic) in topics { files["topics/\(id).md"] = "---\ntitle: \(topic.title)\nkind: \(topic.kind)\n---\n\nAbout \(topic.title).\n" }
             for (id, page) in pages {
                 var text = "---\ntitle: \(page.title)\n" + (page.menu.map { "menu: \($0)\n" } ?? "")
@@ -168,7 +176,7 @@ import TimelineTesting
                     let source = "source-\(Int.random(in: 0..<10, using: &random))"
                     let fact = model.facts.keys.sorted().randomElement(using: &random)!
                     let page = model.pages.keys.sorted().randomElement(using: &random)!
-                    let kind = edit == 0 ? (round - 1) % 27 : Int.random(in: 0..<27, using: &random)
+                    let kind = edit == 0 ? (round - 1) % 28 : Int.random(in: 0..<28, using: &random)
                     kinds.insert(kind)
                     if [20, 21, 22].contains(kind) || (kind == 26 && round % 9 == 0) { siteWide.insert(round) }
                     switch kind {
@@ -213,6 +221,13 @@ import TimelineTesting
                     case 25:
                         model.sources[source]!.publisher = "Press \(round)"
                         model.sources[source]!.note = "Note \(round)."
+                    case 27:
+                        // An archived text added, changed or taken away.
+                        if model.archives[source] == nil || Bool.random(using: &random) {
+                            model.archives[source] = "Archived in round \(round)."
+                        } else {
+                            model.archives[source] = nil
+                        }
                     default:
                         if round % 9 == 0 { model.siteTitle += "!" } else { model.pages[page]!.mentions = [id] }
                     }
@@ -237,7 +252,7 @@ import TimelineTesting
             #expect(differing == [], "round \(round) of seed \(seed): the incremental build differs from a full build")
             if !differing.isEmpty { break }
         }
-        #expect(kinds.count == 27, "every kind of edit was tried: \(kinds.sorted())")
+        #expect(kinds.count == 28, "every kind of edit was tried: \(kinds.sorted())")
         if editsWanted > 0 {
             // The site grew as it was edited, so the first build's size is no yardstick for the later ones.
             print("incremental fuzz: seed \(seed), \(round) rounds, \(edits) edits, each build equal to a full build")
