@@ -155,4 +155,69 @@ import TimelineTesting
         let verified = try #require(withArchive.report(log: DiagnosticLog())).json.serialized()
         #expect(verified.contains(#""quotes":{"verified":1,"failed":0,"unverifiable":0}"#), "\(verified)")
     }
+
+    /// With archived texts, two figures of a metric as of one date from different sources that do not agree
+    /// are a warning and are marked on the facts page; an entry showing a figure that a later one overtook
+    /// says so next to it, unless the metric's figures are separate counts.
+    @Test func figuresAreHeldSideBySide() throws {
+        func site(separate: Bool) -> [String: String] {
+            TestSupport.minimalSite(with: [
+                "Content/site.yaml": "title: Test site\ndescription: A site for tests.\nlanguage: en\nmetrics:\n  - id: people\n    title: People\n" + (separate ? "    separate_counts: true\n" : ""),
+                "Content/sources.yaml": "- id: paper\n  title: A paper\n  date: 2024-06\n- id: report\n  title: A report\n  date: 2024-08\n",
+                "Content/archive/paper.txt": "Nothing quoted.",
+                "Content/facts.yaml": """
+                    - id: one
+                      statement: One count.
+                      date: 2024-05
+                      sources: [paper]
+                      metric: people
+                      value: 100
+                    - id: two
+                      statement: Another count.
+                      date: 2024-05
+                      sources: [report]
+                      metric: people
+                      value: 300
+                      qualifier: about
+                    - id: three
+                      statement: A later count.
+                      date: 2024-07
+                      sources: [report]
+                      metric: people
+                      value: 500
+
+                    """,
+                "Content/entries/event.md": "---\ntitle: An event\ndate: 2024-06-01\nfacts: [one]\n---\n\nSomething happened [@paper]. See [[fact:two]] and [[fact:three]].\n",
+            ])
+        }
+        let (output, log, summary) = TestSupport.build(site(separate: false))
+        #expect(summary != nil, "\(log.diagnostics)")
+        #expect(log.diagnostics.map(\.description) == [
+            "Content/facts.yaml:7:7: warning: figures of 'people' as of 2024-05 disagree: 'one' gives 100 ('paper'), 'two' gives about 300 ('report'); the facts page shows both, marked as a disagreement between sources [figures-disagree]\nContent/facts.yaml:1:7: note: the other figure",
+        ])
+        let facts = try #require(output.text("facts.html"))
+        #expect(facts.contains(#"<tr id="fact-one" class="disagreement">"#))
+        #expect(facts.contains(#"<tr id="fact-two" class="disagreement">"#))
+        #expect(facts.contains(#"<tr id="fact-three"><td"#))
+        let entry = try #require(output.text("entries/event.html"))
+        #expect(entry.contains(#"<span class="later-figure">A later figure: <a href="../facts.html#fact-three">500</a>"#), "\(entry)")
+        let (separateOutput, _, _) = TestSupport.build(site(separate: true))
+        #expect(separateOutput.text("entries/event.html")?.contains("later-figure") == false)
+        // Without archived texts, none of this.
+        var plain = site(separate: false)
+        plain["Content/archive/paper.txt"] = nil
+        let (plainOutput, plainLog, _) = TestSupport.build(plain)
+        #expect(plainLog.diagnostics.isEmpty)
+        #expect(plainOutput.text("facts.html")?.contains("disagreement") == false)
+        #expect(plainOutput.text("entries/event.html")?.contains("later-figure") == false)
+    }
+
+    /// An error of an archived text listed under `known_errors` is still on the source's page, without a warning.
+    @Test func aKnownErrorIsListedWithoutAWarning() throws {
+        let (output, log, _) = TestSupport.build(TestSupport.minimalSite(with: [
+            "Content/archive/paper.md": "---\nknown_errors: [\"Friday, 24 July 2025\"]\n---\nIt happened on Friday, 24 July 2025.\n",
+        ]))
+        #expect(log.diagnostics.isEmpty, "\(log.diagnostics)")
+        #expect(output.text("sources/paper.html")?.contains("&quot;Friday, 24 July 2025&quot;: that date was a Thursday") == true)
+    }
 }

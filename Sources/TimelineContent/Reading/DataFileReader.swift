@@ -75,13 +75,15 @@ struct DataFileReader: Sendable {
         var metrics: [Metric] = []
         for (node, location) in fields.mappings("metrics") {
             guard let metric = FieldReader(node, in: document, subject: "a metric", log: log) else { continue }
-            metric.rejectUnknownFields(["id", "title", "description"])
+            metric.rejectUnknownFields(["id", "title", "description", "separate_counts"])
             guard let id = metric.string("id", required: true), let title = metric.string("title", required: true) else { continue }
             if let problem = Identifier.problem(with: id) {
                 log.error(.invalidID, "metric id '\(id)' is not valid: \(problem)", at: metric.location(of: "id"))
                 continue
             }
-            metrics.append(Metric(id: id, title: title, description: metric.string("description"), location: location))
+            metrics.append(Metric(
+                id: id, title: title, description: metric.string("description"), separateCounts: metric.bool("separate_counts") ?? false,
+                location: location))
         }
         guard let title, let description, let language else { return nil }
         return SiteSettings(

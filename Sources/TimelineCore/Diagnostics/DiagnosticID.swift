@@ -60,6 +60,7 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case quoteNotFound = "quote-not-found"
     case wrongWeekday = "wrong-weekday"
     case factAfterSource = "fact-after-source"
+    case figuresDisagree = "figures-disagree"
     // Templates
     case templateSyntax = "template-syntax"
     case missingPartial = "missing-partial"

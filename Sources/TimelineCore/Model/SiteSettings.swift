@@ -59,14 +59,18 @@ public struct Metric: Hashable, Sendable, Codable {
     public var id: String
     public var title: String
     public var description: String?
+    /// Whether each figure counts something of its own (the officers of one flight, the people displaced by
+    /// one attack), so that a later figure does not overtake an earlier one.
+    public var separateCounts: Bool
     public var location: SourceLocation
 
     public init(
-        id: String, title: String, description: String? = nil, location: SourceLocation
+        id: String, title: String, description: String? = nil, separateCounts: Bool = false, location: SourceLocation
     ) {
         self.id = id
         self.title = title
         self.description = description
+        self.separateCounts = separateCounts
         self.location = location
     }
 }

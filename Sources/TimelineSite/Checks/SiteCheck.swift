@@ -18,6 +18,7 @@ extension Site {
         ArchiveCheck(),
         QuoteCheck(),
         WeekdayCheck(),
+        FigureCheck(),
     ]
 
     public func runChecks(log: DiagnosticLog) {

@@ -35,6 +35,8 @@ public struct Site: Sendable {
     let charts: [String: FigureChart]
     /// The site's quotations held against the archived texts of its sources; empty without archives.
     public let evidence: Evidence
+    /// Figures of each metric held side by side; empty without archives.
+    let figures: FigureComparison
 
     public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
         self.content = content
@@ -86,6 +88,7 @@ public struct Site: Sendable {
         self.topicEntries = topicEntries
         charts = FigureChart.charts(facts: content.facts, index: index)
         evidence = content.archives.isEmpty ? Evidence() : Evidence(content: content)
+        figures = content.archives.isEmpty ? FigureComparison() : FigureComparison(facts: content.facts, metrics: content.settings.metrics)
     }
 
     /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,

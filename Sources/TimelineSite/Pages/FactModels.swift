@@ -31,12 +31,28 @@ struct EntryFact: TemplateModel {
     var fact: FactView
     var marks: String
     var href: String
+    var later: LaterFigure?
 
     static let summary = "A fact shown with an entry; it has every field of a fact too."
     static let fields: [TemplateField<Self>] = [
         .html("marks", "Its citation marks, numbered for the entry's page") { $0.marks },
         .text("href", "Its row on the facts page") { $0.href },
+        .object("later", "The latest figure of the same metric, when it is later than this one (with archived texts)") { $0.later },
     ] + FactView.fields.map { $0.lifted(\.fact) }
+}
+
+/// A later figure of the same metric as one an entry shows.
+struct LaterFigure: TemplateModel {
+    var value: String
+    var dateHTML: String
+    var href: String
+
+    static let summary = "A later figure of the same metric as a figure an entry shows."
+    static let fields: [TemplateField<Self>] = [
+        .text("value", "The later figure") { $0.value },
+        .html("date_html", "When it was true") { $0.dateHTML },
+        .text("href", "Its row on the facts page") { $0.href },
+    ]
 }
 
 /// A row of the facts page: a fact, its sources, and the notes that show it.
@@ -44,11 +60,13 @@ struct FactRow: TemplateModel {
     var fact: FactView
     var sources: [FactSource]
     var shownIn: [Link]
+    var disagreesWith: [Link] = []
 
     static let summary = "A row of the facts page; it has every field of a fact too."
     static let fields: [TemplateField<Self>] = [
         .list("sources", "Its sources") { $0.sources },
         .list("shown_in", "The notes that show it") { $0.shownIn },
+        .list("disagrees_with", "Figures of the same metric and date, from other sources, that do not agree with it (with archived texts)") { $0.disagreesWith },
     ] + FactView.fields.map { $0.lifted(\.fact) }
 }
 

@@ -32,6 +32,13 @@ extension PageBuilder {
         return (passages, evidence.knownErrors.map { KnownErrorItem(message: $0.message) }, evidence.note)
     }
 
+    /// The latest figure of the same metric as a fact, when it is later.
+    func laterFigure(of id: String, from route: Route) -> LaterFigure? {
+        let context = reader.figure(id)
+        guard let later = context.later, let value = context.laterValue, let laterDate = context.laterDate else { return nil }
+        return LaterFigure(value: value, dateHTML: date(laterDate), href: Route.facts.href(from: route, fragment: Anchor.fact(later)))
+    }
+
     /// Text with every run of whitespace made one space.
     static func collapsed(_ text: String) -> String { text.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 

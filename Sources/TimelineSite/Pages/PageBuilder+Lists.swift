@@ -136,7 +136,11 @@ extension PageBuilder {
                 publisher: source.publisherBesideName, locator: citation.locator, quote: citation.quote,
                 quoteLanguage: quoteLanguage(citation.quote, citation.quoteLanguage, source: source))
         }
-        return FactRow(fact: factView(fact), sources: sources, shownIn: reader.factUses(fact.id).map { link($0, from: route) })
+        let disagreeing = reader.figure(fact.id).disagreesWith.compactMap { id in
+            reader.fact(id).map { Link(title: "\($0.displayValue ?? "") (\($0.citations.map(\.sourceID).joined(separator: ", ")))", href: "#" + Anchor.fact(id)) }
+        }
+        return FactRow(
+            fact: factView(fact), sources: sources, shownIn: reader.factUses(fact.id).map { link($0, from: route) }, disagreesWith: disagreeing)
     }
 
     func notFoundPage() -> NotFoundPage {

@@ -11,7 +11,9 @@ extension PageBuilder {
         let view = EntryView(
             title: entry.title, dateHTML: date(entry.date), body: note.rendered.markdown.html, topics: topics,
             facts: note.facts.map { shown in
-                EntryFact(fact: factView(shown.fact), marks: shown.marks, href: Route.facts.href(from: route, fragment: Anchor.fact(shown.fact.id)))
+                EntryFact(
+                    fact: factView(shown.fact), marks: shown.marks, href: Route.facts.href(from: route, fragment: Anchor.fact(shown.fact.id)),
+                    later: laterFigure(of: shown.fact.id, from: route))
             },
             corrections: entry.corrections.map { CorrectionItem(dateHTML: date($0.date), text: $0.text) },
             mentionedIn: reader.backlinks(id).map { link($0.from, from: route, fragment: $0.anchor) },

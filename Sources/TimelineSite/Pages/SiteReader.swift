@@ -41,12 +41,14 @@ public enum ReadKey: Hashable, Sendable {
     case chart(String)
     /// The passages of a source the site quotes, and the errors of its archived text.
     case evidence(String)
+    /// How a fact's figure compares with the others of its metric.
+    case figure(String)
 }
 
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
     enum Kind: String, Codable {
-        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence
+        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure
     }
 
     /// The key's kind and id (empty for a key that names the whole site).
@@ -72,6 +74,7 @@ extension ReadKey: Codable {
         case .factUses(let id): return (.factUses, id)
         case .chart(let id): return (.chart, id)
         case .evidence(let id): return (.evidence, id)
+        case .figure(let id): return (.figure, id)
         }
     }
 
@@ -97,6 +100,7 @@ extension ReadKey: Codable {
         case .factUses: self = .factUses(id)
         case .chart: self = .chart(id)
         case .evidence: self = .evidence(id)
+        case .figure: self = .figure(id)
         }
     }
 
@@ -183,6 +187,7 @@ final class SiteReader {
     func factUses(_ id: String) -> [NoteInfo] { record(.factUses(id)); return site.factUses[id] ?? [] }
     func chart(_ metric: String) -> FigureChart? { record(.chart(metric)); return site.charts[metric] }
     func evidence(_ sourceID: String) -> SourceEvidence { record(.evidence(sourceID)); return site.sourceEvidence(sourceID) }
+    func figure(_ factID: String) -> FigureComparison.Context { record(.figure(factID)); return site.figures.context(of: factID) }
 }
 
 /// The versions of what pages read: a fingerprint of the value each key names in a site.
@@ -218,6 +223,7 @@ public final class SiteVersions: Sendable {
         case .factUses(let id): return Fingerprint.of(site.factUses[id] ?? [])
         case .chart(let metric): return Fingerprint.of(site.charts[metric])
         case .evidence(let id): return Fingerprint.of(site.sourceEvidence(id))
+        case .figure(let id): return Fingerprint.of(site.figures.context(of: id))
         }
     }
 }
