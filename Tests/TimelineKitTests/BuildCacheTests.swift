@@ -59,9 +59,10 @@ import TimelineTesting
         let keys: [ReadKey] = [
             .settings, .menu, .note("a"), .noteInfo("b"), .card("c"), .neighbors("d"), .eraOf("e"), .timeline, .eraMembers("f"),
             .backlinks("g"), .topicEntries("h"), .topicList, .source("i"), .sourceList, .sourceUses("j"), .fact("k"), .factList,
-            .factUses("l"), .chart("m"),
+            .factUses("l"), .chart("m"), .evidence("n"), .figure("o"),
         ]
         #expect(Set(keys.map(\.parts.kind.rawValue)).count == keys.count)
+        #expect(Set(keys.map(\.parts.kind)) == Set(ReadKey.Kind.allCases), "every kind of key is tried")
         let back = try BinaryDecoder.decode([ReadKey].self, from: try BinaryEncoder.encode(keys))
         #expect(back == keys)
     }

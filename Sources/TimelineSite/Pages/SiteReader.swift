@@ -47,7 +47,7 @@ public enum ReadKey: Hashable, Sendable {
 
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
-    enum Kind: String, Codable {
+    enum Kind: String, Codable, CaseIterable {
         case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure
     }
 
