@@ -122,6 +122,8 @@ struct SourceEvidence: Sendable, Encodable {
     /// The address the archived text came from, else the source's.
     var url: String?
     var note: String?
+    /// The address the archived text itself was retrieved from, when its front matter gives one.
+    var copyURL: String?
 }
 
 extension Site {
@@ -130,6 +132,6 @@ extension Site {
         let archive = content.archives[id]
         return SourceEvidence(
             passages: evidence.passages(of: id), knownErrors: evidence.knownErrors[id] ?? [], url: archive?.url ?? index.sources[id]?.url,
-            note: archive?.note)
+            note: archive?.note, copyURL: archive?.url)
     }
 }

@@ -2,7 +2,7 @@ import TimelineCore
 
 /// The evidence on a source's page: each passage the site quotes, in its context, with who quotes it.
 extension PageBuilder {
-    func evidence(of id: String, from route: Route) -> (passages: [EvidencePassage], errors: [KnownErrorItem], note: String?) {
+    func evidence(of id: String, from route: Route) -> (passages: [EvidencePassage], errors: [KnownErrorItem], note: String?, copyURL: String?) {
         let evidence = reader.evidence(id)
         var order: [String] = []
         var groups: [String: [Evidence.Quote]] = [:]
@@ -29,7 +29,7 @@ extension PageBuilder {
             return EvidencePassage(
                 passage: key, before: before, after: after, fragmentURL: evidence.url.map { Self.textFragment($0, passage: key) }, usedBy: uses)
         }
-        return (passages, evidence.knownErrors.map { KnownErrorItem(message: $0.message) }, evidence.note)
+        return (passages, evidence.knownErrors.map { KnownErrorItem(message: $0.message) }, evidence.note, evidence.copyURL)
     }
 
     /// The latest figure of the same metric as a fact, when it is later.

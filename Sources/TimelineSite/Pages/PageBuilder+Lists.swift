@@ -67,7 +67,7 @@ extension PageBuilder {
             reference: reference(source, from: route), publisherName: source.publisher,
             citedBy: citingPages(uses.filter { $0.note != nil }, source: source, from: route),
             facts: uses.filter { $0.factID != nil }.map { useItem($0, source: source, from: route) },
-            evidence: evidence.passages, knownErrors: evidence.errors, archiveNote: evidence.note)
+            evidence: evidence.passages, knownErrors: evidence.errors, archiveNote: evidence.note, copyURL: evidence.copyURL)
         return SourcePage(frame: frame(route, title: source.name, description: source.note, kind: "source"), source: view)
     }
 

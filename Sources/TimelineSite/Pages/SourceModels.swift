@@ -144,6 +144,7 @@ struct SourceView: TemplateModel {
     var evidence: [EvidencePassage] = []
     var knownErrors: [KnownErrorItem] = []
     var archiveNote: String?
+    var copyURL: String?
 
     static let summary = "The source of a source's page; it has every field of the source's reference too."
     static let fields: [TemplateField<Self>] = [
@@ -153,6 +154,7 @@ struct SourceView: TemplateModel {
         .list("evidence", "Each passage the site quotes, as its archived text gives it, with its context") { $0.evidence },
         .list("known_errors", "Errors found in its archived text, such as a weekday that does not match its date") { $0.knownErrors },
         .text("archive_note", "Where the archived text came from, when the source has one and says") { $0.archiveNote },
+        .text("copy_url", "The address the archived text was retrieved from, when it gives one") { $0.copyURL },
     ] + SourceReference.fields.map { $0.lifted(\.reference) }
 }
 
