@@ -65,7 +65,7 @@ enum CommonMarkRenderer {
         let text = walker.plainText(document)
         guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), text: text)
+        return RenderedMarkdown(html: HTML.removingControlCharacters(String(cString: rendered)), text: text)
     }
 
     /// Walks one document's tree; lives only inside ``render``.

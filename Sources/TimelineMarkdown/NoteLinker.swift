@@ -137,6 +137,7 @@ public struct NoteLinker: MarkdownResolver {
             h.combine(note.title)
             h.combine(options(index).allowHTML)
             h.combine(options(index).smartPunctuation)
+            for scheme in index.settings.linkSchemes { h.combine(scheme) }
             // Lookups in a stable order, each with what it found.
             let found = lookups.map { lookup in StableHasher.hash { $0.combine(Fingerprint.of(lookup.lookup)); $0.combine(lookup.signature) } }
             for signature in found.sorted() { h.combine(signature) }
@@ -224,18 +225,21 @@ public struct NoteLinker: MarkdownResolver {
     }
 
     mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String? {
-        let lower = destination.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("#") {
-            return nil
-        }
+        if destination.hasPrefix("#") { return nil }
         if destination.isEmpty {
             diagnostics.append(.error(.brokenLink, "link has no address", at: location))
             return nil
         }
-        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/") {
-            let scheme = lower[..<colon]
-            if ["javascript", "vbscript", "data", "file"].contains(scheme) {
+        if let scheme = LinkScheme.of(destination) {
+            if LinkScheme.unsafe.contains(scheme) {
                 diagnostics.append(.error(.unsafeLink, "\(scheme): links are not allowed", at: location))
+                return "#"
+            }
+            if !LinkScheme.standard.contains(scheme), !index.settings.linkSchemes.contains(scheme) {
+                diagnostics.append(.error(
+                    .unsafeLink,
+                    "\(scheme): links are not allowed; links to other sites use http, https, mailto or tel, or a scheme listed in site.yaml's link_schemes",
+                    at: location))
                 return "#"
             }
             return nil
