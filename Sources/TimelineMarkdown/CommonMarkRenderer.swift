@@ -9,6 +9,8 @@ protocol MarkdownResolver {
     /// HTML, and the plain text for search, to put where a citation or `[[...]]` link was written.
     /// `items` holds where each source of a citation is written (its `@`), in order.
     mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation]) -> (html: String, text: String)
+    /// Checks that what a reference names exists, without placing it: for references that cannot be placed.
+    mutating func check(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation])
     /// The address to give a link or image instead of `destination`, or nil to keep it.
     mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String?
     mutating func report(_ diagnostic: Diagnostic)
@@ -48,10 +50,10 @@ enum CommonMarkRenderer {
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
-        var walker = Walker(body: body, options: options)
+        var walker = Walker(body: body, options: options, positions: InlinePositions(document, body: body))
         for item in walker.collect(document) {
             switch item {
-            case .text(let run): walker.replaceReferences(in: run, resolver: &resolver)
+            case .text(let run, let container): walker.replaceReferences(in: run, inside: container, resolver: &resolver)
             case .link(let node, let isImage): walker.checkLink(node, isImage: isImage, resolver: &resolver)
             case .html(let node):
                 if !options.allowHTML {
@@ -71,29 +73,32 @@ enum CommonMarkRenderer {
     /// Walks one document's tree; lives only inside ``render``.
     private struct Walker {
         enum Item {
-            /// Text nodes and the soft line breaks between them, so a reference may wrap onto the next line.
-            case text([OpaquePointer])
+            /// Text nodes and the soft line breaks between them, so a reference may wrap onto the next line,
+            /// with the link or image whose text they are, if any.
+            case text([OpaquePointer], inside: OpaquePointer?)
             case link(OpaquePointer, isImage: Bool)
             case html(OpaquePointer)
         }
 
         let body: MarkdownBody
         let options: Options
+        let positions: InlinePositions
         /// Plain text of the nodes that replaced references, found through each node's user data.
         var replacementTexts: [String] = []
 
-        init(body: MarkdownBody, options: Options) {
+        init(body: MarkdownBody, options: Options, positions: InlinePositions) {
             self.body = body
             self.options = options
+            self.positions = positions
         }
 
-        /// The nodes to look at, in document order; text inside links and images is left as written.
+        /// The nodes to look at, in document order, each run of text with the innermost link or image it is in.
         func collect(_ document: OpaquePointer) -> [Item] {
             var items: [Item] = []
-            var linkDepth = 0
+            var links: [OpaquePointer] = []
             var run: [OpaquePointer] = []
             func endRun() {
-                if run.contains(where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) { items.append(.text(run)) }
+                if run.contains(where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) { items.append(.text(run, inside: links.last)) }
                 run = []
             }
             let iterator = cmark_iter_new(document)
@@ -103,7 +108,7 @@ enum CommonMarkRenderer {
                 if event == CMARK_EVENT_DONE { break }
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                if (type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK), linkDepth == 0 {
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK {
                     // A run continues only while its nodes follow one another under one parent.
                     if let last = run.last, cmark_node_next(last) != node { endRun() }
                     run.append(node)
@@ -112,10 +117,10 @@ enum CommonMarkRenderer {
                 endRun()
                 switch (type, event) {
                 case (CMARK_NODE_LINK, CMARK_EVENT_ENTER), (CMARK_NODE_IMAGE, CMARK_EVENT_ENTER):
-                    linkDepth += 1
+                    links.append(node)
                     items.append(.link(node, isImage: type == CMARK_NODE_IMAGE))
                 case (CMARK_NODE_LINK, CMARK_EVENT_EXIT), (CMARK_NODE_IMAGE, CMARK_EVENT_EXIT):
-                    linkDepth -= 1
+                    links.removeLast()
                 case (CMARK_NODE_HTML_BLOCK, _), (CMARK_NODE_HTML_INLINE, _):
                     items.append(.html(node))
                 default:
@@ -128,13 +133,13 @@ enum CommonMarkRenderer {
 
         /// Where a node starts in the note's file.
         func location(of node: OpaquePointer) -> SourceLocation {
-            let line = Int(cmark_node_get_start_line(node))
-            let column = Int(cmark_node_get_start_column(node))
-            return body.file.location(line: line + body.firstLine - 1, byteColumn: max(column, 1))
+            positions.location(of: node)
         }
 
-        /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML.
-        mutating func replaceReferences(in run: [OpaquePointer], resolver: inout some MarkdownResolver) {
+        /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML. In
+        /// the text of a link or image, where no link or citation can be placed, each reference is checked and
+        /// reported instead, and the text is left as written.
+        mutating func replaceReferences(in run: [OpaquePointer], inside container: OpaquePointer?, resolver: inout some MarkdownResolver) {
             // The run's text, soft line breaks as "\n", with where each node's text starts.
             var utf8: [UInt8] = []
             var starts: [(offset: Int, node: OpaquePointer)] = []
@@ -158,7 +163,7 @@ enum CommonMarkRenderer {
                 let owner = starts.last { $0.offset <= runOffset }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                let nodeStart = lineRange.lowerBound + positions.byteColumn(of: owner.node) - 1
                 return min(nodeStart + runOffset - owner.offset, lineRange.upperBound)
             }
             for scanned in found {
@@ -166,11 +171,11 @@ enum CommonMarkRenderer {
                 let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                let nodeStart = lineRange.lowerBound + positions.byteColumn(of: owner.node) - 1
                 // The node's own text on this line: the only place the reference can be written.
                 var nodeEnd = lineRange.upperBound
                 if Int(cmark_node_get_end_line(owner.node)) + body.firstLine - 1 == line {
-                    nodeEnd = min(lineRange.lowerBound + Int(cmark_node_get_end_column(owner.node)), lineRange.upperBound)
+                    nodeEnd = min(lineRange.lowerBound + positions.endByteColumn(of: owner.node), lineRange.upperBound)
                 }
                 var start = nodeStart + scanned.range.lowerBound - owner.offset
                 // Find the reference as written, to point at it exactly and to honour a backslash escape.
@@ -196,6 +201,17 @@ enum CommonMarkRenderer {
                         let onFirstLine = !utf8[scanned.range.lowerBound..<runOffset].contains(0x0A)
                         return body.file.location(ofOffset: onFirstLine ? start + item.offset : fileOffset(runOffset))
                     }
+                }
+                if let container {
+                    resolver.check(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
+                    let isImage = cmark_node_get_type(container) == CMARK_NODE_IMAGE
+                    resolver.report(.error(
+                        .referenceInLink,
+                        isImage
+                            ? "a citation or [[...]] link cannot be placed in an image's description; put it after the image"
+                            : "a citation or [[...]] link cannot be placed in the text of another link; put it after the link",
+                        at: body.file.location(ofOffset: start)))
+                    continue
                 }
                 let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
                 pieces.append((resolved.html, resolved.text))

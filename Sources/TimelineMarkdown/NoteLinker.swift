@@ -213,6 +213,28 @@ public struct NoteLinker: MarkdownResolver {
         }
     }
 
+    mutating func check(_ reference: InlineReference, at location: SourceLocation, items places: [SourceLocation]) {
+        switch reference {
+        case .citation(let items):
+            for (position, item) in items.enumerated() {
+                depend(on: .source(item.sourceID))
+                if index.sources[item.sourceID] == nil {
+                    let itemLocation = position < places.count ? places[position] : location
+                    reportUnknown(.source, item.sourceID, written: "[@\(item.sourceID)]", among: index.sources.keys, at: itemLocation)
+                }
+            }
+        case .crossLink(let target, _):
+            depend(on: .note(target))
+            if index.notes[target] == nil { reportUnknown(.note, target, written: "[[\(target)]]", among: index.notes.keys, at: location) }
+        case .fact(let id, _):
+            depend(on: .fact(id))
+            if index.facts[id] == nil { reportUnknown(.fact, id, written: "[[fact:\(id)]]", among: index.facts.keys, at: location) }
+        case .sourceLink(let id, _):
+            depend(on: .source(id))
+            if index.sources[id] == nil { reportUnknown(.source, id, written: "[[source:\(id)]]", among: index.sources.keys, at: location) }
+        }
+    }
+
     private mutating func reportUnknown(_ kind: ItemKind, _ id: String, written: String, among known: some Collection<String>, at location: SourceLocation) {
         if index.brokenIDs.contains(kind, id) { return }
         let fixIt = Diagnostic.FixIt.closest(to: id, among: known)
