@@ -41,12 +41,12 @@ struct InlinePositions {
                 let bytes = lineBytes(line)
                 let start = Self.textStart(of: bytes, quotes: quotes)
                 if let running = runningEnd, running.line == line {
-                    // After a span that ran onto this line libcmark counts from the line's text, plus the first
-                    // line's indent and the length of the span's opening (`<`, or a backtick).
-                    shifts[line] = start - running.leading - 1 - blockOffset
+                    // After a span that ran onto this line, libcmark counts from where the line's text starts
+                    // (before its spaces, on a lazy line), plus the first line's indent.
+                    shifts[line] = start - running.leading - blockOffset
                 } else {
                     var reported = Self.reportedStart(of: node)
-                    if type == CMARK_NODE_CODE { reported -= bytes[start...].prefix { $0 == UInt8(ascii: "`") }.count }
+                    if type == CMARK_NODE_CODE { reported -= bytes[(bytes.startIndex + start)...].prefix { $0 == UInt8(ascii: "`") }.count }
                     shifts[line] = start + 1 - reported
                 }
             }
