@@ -50,7 +50,7 @@ enum CommonMarkRenderer {
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
-        var walker = Walker(body: body, options: options, positions: InlinePositions(document, body: body))
+        var walker = Walker(body: body, options: options, positions: positions(of: document, body: body))
         for item in walker.collect(document) {
             switch item {
             case .text(let run, let container): walker.replaceReferences(in: run, inside: container, resolver: &resolver)
@@ -68,6 +68,53 @@ enum CommonMarkRenderer {
         guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
         defer { free(rendered) }
         return RenderedMarkdown(html: HTML.removingControlCharacters(String(cString: rendered)), text: text)
+    }
+
+    /// Tells ``InlinePositions`` every paragraph and heading and every inline node, in document order.
+    static func positions(of document: OpaquePointer, body: MarkdownBody) -> InlinePositions {
+        var positions = InlinePositions(body: body)
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                var quotes = 0
+                var parent = cmark_node_parent(node)
+                while let container = parent {
+                    if cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE { quotes += 1 }
+                    parent = cmark_node_parent(container)
+                }
+                positions.enterBlock(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), quotes: quotes)
+            } else if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue, type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
+                let start = Self.start(of: node)
+                var inline = InlinePositions.Start(line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE)
+                if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE {
+                    // The spaces the last line starts with, which only the tag's text keeps.
+                    let text = type == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(node).map { String(cString: $0) } ?? "" : ""
+                    let last = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? []
+                    inline.runsTo = (Int(cmark_node_get_end_line(node)), last.prefix { $0 == 0x20 || $0 == 0x09 }.count)
+                }
+                positions.enterInline(inline)
+            }
+        }
+        return positions
+    }
+
+    /// Where libcmark places the start of a node. A link or image is placed by its text, on the line of its
+    /// `[` (libcmark gives it the line of its `]`); one that starts with text, one or two bytes after its `[`,
+    /// `<` or `![`, which also places an autolink right (libcmark counts an autolink's own column from the
+    /// start of the paragraph, its text's as any other).
+    static func start(of node: OpaquePointer) -> (line: Int, column: Int) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let child = cmark_node_first_child(node), cmark_node_get_start_column(child) > 0 {
+            let line = Int(cmark_node_get_start_line(child))
+            guard cmark_node_get_type(child) == CMARK_NODE_TEXT else { return (line, Int(cmark_node_get_start_column(node))) }
+            return (line, Int(cmark_node_get_start_column(child)) - (type == CMARK_NODE_IMAGE ? 2 : 1))
+        }
+        return (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
     }
 
     /// Walks one document's tree; lives only inside ``render``.
@@ -133,7 +180,8 @@ enum CommonMarkRenderer {
 
         /// Where a node starts in the note's file.
         func location(of node: OpaquePointer) -> SourceLocation {
-            positions.location(of: node)
+            let start = CommonMarkRenderer.start(of: node)
+            return positions.location(line: start.line, column: start.column)
         }
 
         /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML. In
@@ -163,7 +211,7 @@ enum CommonMarkRenderer {
                 let owner = starts.last { $0.offset <= runOffset }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = lineRange.lowerBound + positions.byteColumn(of: owner.node) - 1
+                let nodeStart = lineRange.lowerBound + positions.byteColumn(line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node))) - 1
                 return min(nodeStart + runOffset - owner.offset, lineRange.upperBound)
             }
             for scanned in found {
@@ -171,11 +219,12 @@ enum CommonMarkRenderer {
                 let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = lineRange.lowerBound + positions.byteColumn(of: owner.node) - 1
+                let nodeStart = lineRange.lowerBound + positions.byteColumn(line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node))) - 1
                 // The node's own text on this line: the only place the reference can be written.
                 var nodeEnd = lineRange.upperBound
                 if Int(cmark_node_get_end_line(owner.node)) + body.firstLine - 1 == line {
-                    nodeEnd = min(lineRange.lowerBound + positions.endByteColumn(of: owner.node), lineRange.upperBound)
+                    let end = (line: Int(cmark_node_get_end_line(owner.node)), column: Int(cmark_node_get_end_column(owner.node)))
+                    nodeEnd = min(lineRange.lowerBound + positions.byteColumn(line: end.line, column: end.column), lineRange.upperBound)
                 }
                 var start = nodeStart + scanned.range.lowerBound - owner.offset
                 // Find the reference as written, to point at it exactly and to honour a backslash escape.
@@ -203,7 +252,7 @@ enum CommonMarkRenderer {
                     }
                 }
                 if let container {
-                    resolver.check(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
+                    resolver.check(reference.unwrapped, at: body.file.location(ofOffset: start), items: items)
                     let isImage = cmark_node_get_type(container) == CMARK_NODE_IMAGE
                     resolver.report(.error(
                         .referenceInLink,
@@ -213,7 +262,7 @@ enum CommonMarkRenderer {
                         at: body.file.location(ofOffset: start)))
                     continue
                 }
-                let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
+                let resolved = resolver.resolve(reference.unwrapped, at: body.file.location(ofOffset: start), items: items)
                 pieces.append((resolved.html, resolved.text))
                 copied = scanned.range.upperBound
             }
@@ -240,24 +289,6 @@ enum CommonMarkRenderer {
                 }
             }
             for node in run { cmark_node_free(node) }
-        }
-
-        /// A reference whose label wrapped onto a new line reads as one line.
-        static func unwrapped(_ reference: InlineReference) -> InlineReference {
-            func line(_ text: String?) -> String? {
-                text.map { String($0.split(separator: "\n").joined(separator: " ")) }
-            }
-            switch reference {
-            case .citation(let items):
-                return .citation(items.map { item in
-                    var item = item
-                    item.locator = line(item.locator)
-                    return item
-                })
-            case .crossLink(let target, let label): return .crossLink(target: target, label: line(label))
-            case .fact(let id, let label): return .fact(id: id, label: line(label))
-            case .sourceLink(let id, let label): return .sourceLink(id: id, label: line(label))
-            }
         }
 
         static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {

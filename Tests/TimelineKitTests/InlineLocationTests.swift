@@ -42,6 +42,7 @@ import TimelineTesting
         #expect(Self.places("> a quote\n> that goes on [x](nope.md)\n") == ["7:16: broken-link"])
         #expect(Self.places("1. an item\n   [x](nope.md) again\n") == ["7:4: broken-link"])
         #expect(Self.places("> - a\n   b [x](nope.md)\n") == ["7:6: broken-link"])
+        #expect(Self.places("[`code`](nope.md)\n> quoted\n[`code` and *em*](gone.md)\n") == ["6:1: broken-link", "8:1: broken-link"])
     }
 
     @Test func referencesInBlockQuotesAreFoundOnEveryLine() {
@@ -50,6 +51,13 @@ import TimelineTesting
 
     @Test func aLineAfterHTMLThatRunsOntoItIsPlacedRight() {
         #expect(Self.places("> text <span\n> title=\"x\"> and [x](nope.md)\n") == ["6:8: raw-html", "7:18: broken-link"])
+    }
+
+    @Test func aLinkWhoseTextRunsOverLinesIsPlacedAtItsOpeningBracket() {
+        // Found by the note fuzz target: libcmark gives such a link the line of its closing bracket.
+        #expect(Self.places("See [the root](/etc/[a third]\nSomething\ntit[An event\ndate\nsuimage](../../../secret.png)\n")
+            == ["8:4: broken-link"])
+        #expect(Self.places("> a [long\n> link](nope.md) and ![an\nimage](gone.png)\n") == ["6:5: broken-link", "7:22: broken-link"])
     }
 
     /// Random documents: each diagnostic about a construct of the text points inside the file, at the
@@ -61,22 +69,27 @@ import TimelineTesting
         let pieces = [
             "text", "more words here", "[x](nope.md)", "<vbscript:x>", "<b>", "</b>", "[[nope]]", "[@nope]", "`code`",
             "*em*", "![i](nope.png)", "[a](/abs)", "<https://example.org>", "&amp;", "\\[", "[y]", "`<b>`", "**[z](gone.md)**",
-            "[the [[nope]] page](https://example.org)", "ünïcödé", "[q](ftp://x)", "a > b", "[[harbour|x]]",
+            "[the [[nope]] page](https://example.org)", "ünïcödé", "[`c` d](nope.md)", "[*e*](nope.md)", "![`i`](x.png)", "[q](ftp://x)", "a > b", "[[harbour|x]]",
         ]
         var checked = 0
         for _ in 0..<400 {
             var lines: [String] = []
-            var openHTML = false
+            var openHTML = false, openLink = false
             for _ in 0..<Int.random(in: 1...10, using: &random) {
                 if Int.random(in: 0..<6, using: &random) == 0 { lines.append(""); continue }
                 let fresh = lines.last?.isEmpty ?? true
                 var line = fresh ? openers.randomElement(using: &random)! : continuations.randomElement(using: &random)!
                 if openHTML { line += "id=\"q\"> " }
+                if openLink { line += "ped](nope.md) " }
                 openHTML = false
+                openLink = false
                 line += (0..<Int.random(in: 1...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined(separator: " ")
                 if Int.random(in: 0..<8, using: &random) == 0 {
                     line += " <i"
                     openHTML = true
+                } else if Int.random(in: 0..<6, using: &random) == 0 {
+                    line += [" [wrap", " ![wrap", " [`wrap`"].randomElement(using: &random)!
+                    openLink = true
                 }
                 lines.append(line)
             }
