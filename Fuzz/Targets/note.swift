@@ -69,6 +69,21 @@ public func fuzzNote(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             // the line of "[@", at the column its byte offset gives (NoteLinker adds the offset to the column).
             let wrappedCitation = diagnostic.id == .unknownSource && diagnostic.message.contains(" in [@")
             precondition(wrappedCitation || diagnostic.location.column <= length + 1, "\(diagnostic) is past the end of its line")
+            // A diagnostic about a link, an image, an autolink, raw HTML or a [[...]] link points at its first
+            // character, wherever the construct is: on a lazy line, in a block quote or a list.
+            let opening: String
+            switch diagnostic.id {
+            case .brokenLink, .unsafeLink, .absoluteLink, .citationTakenAsLink: opening = "[!<"
+            case .rawHTML: opening = "<"
+            case .unknownLink, .referenceInLink: opening = "["
+            default: opening = ""
+            }
+            if !opening.isEmpty, diagnostic.location.column <= length {
+                let characters = Array(String(decoding: file.bytes[file.lineRange(line)], as: UTF8.self).unicodeScalars)
+                precondition(
+                    opening.unicodeScalars.contains(characters[diagnostic.location.column - 1]),
+                    "\(diagnostic) does not point at the construct it is about")
+            }
         }
     }
     return 0

@@ -9,6 +9,8 @@ protocol MarkdownResolver {
     /// HTML, and the plain text for search, to put where a citation or `[[...]]` link was written.
     /// `items` holds where each source of a citation is written (its `@`), in order.
     mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation]) -> (html: String, text: String)
+    /// Checks that what a reference names exists, without placing it: for references that cannot be placed.
+    mutating func check(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation])
     /// The address to give a link or image instead of `destination`, or nil to keep it.
     mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String?
     mutating func report(_ diagnostic: Diagnostic)
@@ -48,10 +50,10 @@ enum CommonMarkRenderer {
         defer { cmark_node_free(document) }
         cmark_consolidate_text_nodes(document)
 
-        var walker = Walker(body: body, options: options)
+        var walker = Walker(body: body, options: options, positions: positions(of: document, body: body))
         for item in walker.collect(document) {
             switch item {
-            case .text(let run): walker.replaceReferences(in: run, resolver: &resolver)
+            case .text(let run, let container): walker.replaceReferences(in: run, inside: container, resolver: &resolver)
             case .link(let node, let isImage): walker.checkLink(node, isImage: isImage, resolver: &resolver)
             case .html(let node):
                 if !options.allowHTML {
@@ -65,35 +67,85 @@ enum CommonMarkRenderer {
         let text = walker.plainText(document)
         guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
         defer { free(rendered) }
-        return RenderedMarkdown(html: String(cString: rendered), text: text)
+        return RenderedMarkdown(html: HTML.removingControlCharacters(String(cString: rendered)), text: text)
+    }
+
+    /// Tells ``InlinePositions`` every paragraph and heading and every inline node, in document order.
+    static func positions(of document: OpaquePointer, body: MarkdownBody) -> InlinePositions {
+        var positions = InlinePositions(body: body)
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
+                var quotes = 0
+                var parent = cmark_node_parent(node)
+                while let container = parent {
+                    if cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE { quotes += 1 }
+                    parent = cmark_node_parent(container)
+                }
+                positions.enterBlock(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), quotes: quotes)
+            } else if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue, type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
+                let start = Self.start(of: node)
+                var inline = InlinePositions.Start(line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE)
+                if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE {
+                    // The spaces the last line starts with, which only the tag's text keeps.
+                    let text = type == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(node).map { String(cString: $0) } ?? "" : ""
+                    let last = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).last ?? []
+                    inline.runsTo = (Int(cmark_node_get_end_line(node)), last.prefix { $0 == 0x20 || $0 == 0x09 }.count)
+                }
+                positions.enterInline(inline)
+            }
+        }
+        return positions
+    }
+
+    /// Where libcmark places the start of a node. A link or image is placed by its text, on the line of its
+    /// `[` (libcmark gives it the line of its `]`); one that starts with text, one or two bytes after its `[`,
+    /// `<` or `![`, which also places an autolink right (libcmark counts an autolink's own column from the
+    /// start of the paragraph, its text's as any other).
+    static func start(of node: OpaquePointer) -> (line: Int, column: Int) {
+        let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let child = cmark_node_first_child(node), cmark_node_get_start_column(child) > 0 {
+            let line = Int(cmark_node_get_start_line(child))
+            guard cmark_node_get_type(child) == CMARK_NODE_TEXT else { return (line, Int(cmark_node_get_start_column(node))) }
+            return (line, Int(cmark_node_get_start_column(child)) - (type == CMARK_NODE_IMAGE ? 2 : 1))
+        }
+        return (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
     }
 
     /// Walks one document's tree; lives only inside ``render``.
     private struct Walker {
         enum Item {
-            /// Text nodes and the soft line breaks between them, so a reference may wrap onto the next line.
-            case text([OpaquePointer])
+            /// Text nodes and the soft line breaks between them, so a reference may wrap onto the next line,
+            /// with the link or image whose text they are, if any.
+            case text([OpaquePointer], inside: OpaquePointer?)
             case link(OpaquePointer, isImage: Bool)
             case html(OpaquePointer)
         }
 
         let body: MarkdownBody
         let options: Options
+        let positions: InlinePositions
         /// Plain text of the nodes that replaced references, found through each node's user data.
         var replacementTexts: [String] = []
 
-        init(body: MarkdownBody, options: Options) {
+        init(body: MarkdownBody, options: Options, positions: InlinePositions) {
             self.body = body
             self.options = options
+            self.positions = positions
         }
 
-        /// The nodes to look at, in document order; text inside links and images is left as written.
+        /// The nodes to look at, in document order, each run of text with the innermost link or image it is in.
         func collect(_ document: OpaquePointer) -> [Item] {
             var items: [Item] = []
-            var linkDepth = 0
+            var links: [OpaquePointer] = []
             var run: [OpaquePointer] = []
             func endRun() {
-                if run.contains(where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) { items.append(.text(run)) }
+                if run.contains(where: { cmark_node_get_type($0) == CMARK_NODE_TEXT }) { items.append(.text(run, inside: links.last)) }
                 run = []
             }
             let iterator = cmark_iter_new(document)
@@ -103,7 +155,7 @@ enum CommonMarkRenderer {
                 if event == CMARK_EVENT_DONE { break }
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                if (type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK), linkDepth == 0 {
+                if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK {
                     // A run continues only while its nodes follow one another under one parent.
                     if let last = run.last, cmark_node_next(last) != node { endRun() }
                     run.append(node)
@@ -112,10 +164,10 @@ enum CommonMarkRenderer {
                 endRun()
                 switch (type, event) {
                 case (CMARK_NODE_LINK, CMARK_EVENT_ENTER), (CMARK_NODE_IMAGE, CMARK_EVENT_ENTER):
-                    linkDepth += 1
+                    links.append(node)
                     items.append(.link(node, isImage: type == CMARK_NODE_IMAGE))
                 case (CMARK_NODE_LINK, CMARK_EVENT_EXIT), (CMARK_NODE_IMAGE, CMARK_EVENT_EXIT):
-                    linkDepth -= 1
+                    links.removeLast()
                 case (CMARK_NODE_HTML_BLOCK, _), (CMARK_NODE_HTML_INLINE, _):
                     items.append(.html(node))
                 default:
@@ -128,13 +180,14 @@ enum CommonMarkRenderer {
 
         /// Where a node starts in the note's file.
         func location(of node: OpaquePointer) -> SourceLocation {
-            let line = Int(cmark_node_get_start_line(node))
-            let column = Int(cmark_node_get_start_column(node))
-            return body.file.location(line: line + body.firstLine - 1, byteColumn: max(column, 1))
+            let start = CommonMarkRenderer.start(of: node)
+            return positions.location(line: start.line, column: start.column)
         }
 
-        /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML.
-        mutating func replaceReferences(in run: [OpaquePointer], resolver: inout some MarkdownResolver) {
+        /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML. In
+        /// the text of a link or image, where no link or citation can be placed, each reference is checked and
+        /// reported instead, and the text is left as written.
+        mutating func replaceReferences(in run: [OpaquePointer], inside container: OpaquePointer?, resolver: inout some MarkdownResolver) {
             // The run's text, soft line breaks as "\n", with where each node's text starts.
             var utf8: [UInt8] = []
             var starts: [(offset: Int, node: OpaquePointer)] = []
@@ -158,7 +211,7 @@ enum CommonMarkRenderer {
                 let owner = starts.last { $0.offset <= runOffset }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                let nodeStart = lineRange.lowerBound + positions.byteColumn(line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node))) - 1
                 return min(nodeStart + runOffset - owner.offset, lineRange.upperBound)
             }
             for scanned in found {
@@ -166,11 +219,12 @@ enum CommonMarkRenderer {
                 let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
                 let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = min(lineRange.lowerBound + max(Int(cmark_node_get_start_column(owner.node)) - 1, 0), lineRange.upperBound)
+                let nodeStart = lineRange.lowerBound + positions.byteColumn(line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node))) - 1
                 // The node's own text on this line: the only place the reference can be written.
                 var nodeEnd = lineRange.upperBound
                 if Int(cmark_node_get_end_line(owner.node)) + body.firstLine - 1 == line {
-                    nodeEnd = min(lineRange.lowerBound + Int(cmark_node_get_end_column(owner.node)), lineRange.upperBound)
+                    let end = (line: Int(cmark_node_get_end_line(owner.node)), column: Int(cmark_node_get_end_column(owner.node)))
+                    nodeEnd = min(lineRange.lowerBound + positions.byteColumn(line: end.line, column: end.column), lineRange.upperBound)
                 }
                 var start = nodeStart + scanned.range.lowerBound - owner.offset
                 // Find the reference as written, to point at it exactly and to honour a backslash escape.
@@ -197,7 +251,18 @@ enum CommonMarkRenderer {
                         return body.file.location(ofOffset: onFirstLine ? start + item.offset : fileOffset(runOffset))
                     }
                 }
-                let resolved = resolver.resolve(Self.unwrapped(reference), at: body.file.location(ofOffset: start), items: items)
+                if let container {
+                    resolver.check(reference.unwrapped, at: body.file.location(ofOffset: start), items: items)
+                    let isImage = cmark_node_get_type(container) == CMARK_NODE_IMAGE
+                    resolver.report(.error(
+                        .referenceInLink,
+                        isImage
+                            ? "a citation or [[...]] link cannot be placed in an image's description; put it after the image"
+                            : "a citation or [[...]] link cannot be placed in the text of another link; put it after the link",
+                        at: body.file.location(ofOffset: start)))
+                    continue
+                }
+                let resolved = resolver.resolve(reference.unwrapped, at: body.file.location(ofOffset: start), items: items)
                 pieces.append((resolved.html, resolved.text))
                 copied = scanned.range.upperBound
             }
@@ -224,24 +289,6 @@ enum CommonMarkRenderer {
                 }
             }
             for node in run { cmark_node_free(node) }
-        }
-
-        /// A reference whose label wrapped onto a new line reads as one line.
-        static func unwrapped(_ reference: InlineReference) -> InlineReference {
-            func line(_ text: String?) -> String? {
-                text.map { String($0.split(separator: "\n").joined(separator: " ")) }
-            }
-            switch reference {
-            case .citation(let items):
-                return .citation(items.map { item in
-                    var item = item
-                    item.locator = line(item.locator)
-                    return item
-                })
-            case .crossLink(let target, let label): return .crossLink(target: target, label: line(label))
-            case .fact(let id, let label): return .fact(id: id, label: line(label))
-            case .sourceLink(let id, let label): return .sourceLink(id: id, label: line(label))
-            }
         }
 
         static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int) -> Int? {

@@ -180,3 +180,23 @@ enum InlineReferenceScanner {
         }
     }
 }
+
+extension InlineReference {
+    /// The reference with a label that wrapped onto a new line made one line.
+    var unwrapped: InlineReference {
+        func line(_ text: String?) -> String? {
+            text.map { String($0.split(separator: "\n").joined(separator: " ")) }
+        }
+        switch self {
+        case .citation(let items):
+            return .citation(items.map { item in
+                var item = item
+                item.locator = line(item.locator)
+                return item
+            })
+        case .crossLink(let target, let label): return .crossLink(target: target, label: line(label))
+        case .fact(let id, let label): return .fact(id: id, label: line(label))
+        case .sourceLink(let id, let label): return .sourceLink(id: id, label: line(label))
+        }
+    }
+}

@@ -137,6 +137,7 @@ public struct NoteLinker: MarkdownResolver {
             h.combine(note.title)
             h.combine(options(index).allowHTML)
             h.combine(options(index).smartPunctuation)
+            for scheme in index.settings.linkSchemes { h.combine(scheme) }
             // Lookups in a stable order, each with what it found.
             let found = lookups.map { lookup in StableHasher.hash { $0.combine(Fingerprint.of(lookup.lookup)); $0.combine(lookup.signature) } }
             for signature in found.sorted() { h.combine(signature) }
@@ -212,6 +213,28 @@ public struct NoteLinker: MarkdownResolver {
         }
     }
 
+    mutating func check(_ reference: InlineReference, at location: SourceLocation, items places: [SourceLocation]) {
+        switch reference {
+        case .citation(let items):
+            for (position, item) in items.enumerated() {
+                depend(on: .source(item.sourceID))
+                if index.sources[item.sourceID] == nil {
+                    let itemLocation = position < places.count ? places[position] : location
+                    reportUnknown(.source, item.sourceID, written: "[@\(item.sourceID)]", among: index.sources.keys, at: itemLocation)
+                }
+            }
+        case .crossLink(let target, _):
+            depend(on: .note(target))
+            if index.notes[target] == nil { reportUnknown(.note, target, written: "[[\(target)]]", among: index.notes.keys, at: location) }
+        case .fact(let id, _):
+            depend(on: .fact(id))
+            if index.facts[id] == nil { reportUnknown(.fact, id, written: "[[fact:\(id)]]", among: index.facts.keys, at: location) }
+        case .sourceLink(let id, _):
+            depend(on: .source(id))
+            if index.sources[id] == nil { reportUnknown(.source, id, written: "[[source:\(id)]]", among: index.sources.keys, at: location) }
+        }
+    }
+
     private mutating func reportUnknown(_ kind: ItemKind, _ id: String, written: String, among known: some Collection<String>, at location: SourceLocation) {
         if index.brokenIDs.contains(kind, id) { return }
         let fixIt = Diagnostic.FixIt.closest(to: id, among: known)
@@ -224,18 +247,21 @@ public struct NoteLinker: MarkdownResolver {
     }
 
     mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String? {
-        let lower = destination.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:") || lower.hasPrefix("#") {
-            return nil
-        }
+        if destination.hasPrefix("#") { return nil }
         if destination.isEmpty {
             diagnostics.append(.error(.brokenLink, "link has no address", at: location))
             return nil
         }
-        if let colon = lower.firstIndex(of: ":"), !lower[..<colon].contains("/") {
-            let scheme = lower[..<colon]
-            if ["javascript", "vbscript", "data", "file"].contains(scheme) {
+        if let scheme = LinkScheme.of(destination) {
+            if LinkScheme.unsafe.contains(scheme) {
                 diagnostics.append(.error(.unsafeLink, "\(scheme): links are not allowed", at: location))
+                return "#"
+            }
+            if !LinkScheme.standard.contains(scheme), !index.settings.linkSchemes.contains(scheme) {
+                diagnostics.append(.error(
+                    .unsafeLink,
+                    "\(scheme): links are not allowed; links to other sites use http, https, mailto or tel, or a scheme listed in site.yaml's link_schemes",
+                    at: location))
                 return "#"
             }
             return nil

@@ -20,6 +20,9 @@ public struct PreviewServer: Sendable {
     }
 
     public func run() async throws {
+        // An output the build would refuse stops the preview at once, rather than failing every rebuild; one
+        // inside the watched folders would make each build start the next.
+        _ = try OutputPlace(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
         let state = PreviewState()
         let builder = SiteBuilder(options: options)
         var cache = BuildCache.empty()
@@ -123,14 +126,15 @@ public struct PreviewServer: Sendable {
         """
 }
 
-/// Sizes and modification times of every file under some folders, to notice edits.
+/// Sizes and modification times of every file under some folders, hidden ones included, and of the folders
+/// their symbolic links lead to inside them, to notice edits.
 struct FolderSnapshot: Equatable {
     var files: [String: FileStamp] = [:]
 
     init(folders: [String]) {
         let fileSystem = LocalFileSystem()
         for folder in folders {
-            for file in FolderWalker(fileSystem: fileSystem, skipsHidden: false).files(in: folder) {
+            for file in FolderWalker(fileSystem: fileSystem, skipsHidden: false, followsLinksInside: true).files(in: folder) {
                 files[folder + "/" + file] = fileSystem.stamp(of: folder + "/" + file)
             }
         }

@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(options: folders.buildOptions, port: port) { line in FileHandleWriter.write(line + "\n", toStandardError: false) }
         do {
             try await server.run()
+        } catch let error as OutputError {
+            printError(error.description)
+            throw ExitCode(1)
         } catch {
             printError("error: \(error)")
             throw ExitCode(1)

@@ -38,30 +38,12 @@ public final class DirectoryOutput: SiteOutput {
     private let reusing: Bool
     private let outputExists: Bool
 
-    /// Prepares to write the site at `path`, refusing folders it must never replace.
+    /// Prepares to write the site at `path`, refusing folders it must never replace (see ``OutputPlace``).
     /// - Parameter protected: folders that must not be, contain or lie inside the output (content, templates).
     public init(path: String, protecting protected: [String]) throws(OutputError) {
-        var path = path
-        while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+        let place = try OutputPlace(path: path, protecting: protected)
+        let path = place.path
         output = path
-        let absolute = Files.absolute(path)
-        let components = absolute.split(separator: "/")
-        guard let name = components.last, !components.isEmpty else {
-            throw OutputError(path: path, "refusing to write the site to the root folder '/'")
-        }
-        let parent = "/" + components.dropLast().joined(separator: "/")
-        if let home = getenv("HOME").map({ String(cString: $0) }), Files.absolute(home) == absolute {
-            throw OutputError(path: path, "refusing to write the site to the home folder; choose a folder of its own, such as Public")
-        }
-        for folder in protected {
-            let other = Files.absolute(folder)
-            if other == absolute || other.hasPrefix(absolute + "/") {
-                throw OutputError(path: path, "refusing to write the site here: it would replace '\(folder)'")
-            }
-            if absolute.hasPrefix(other + "/") {
-                throw OutputError(path: path, "refusing to write the site inside '\(folder)'")
-            }
-        }
         var info = stat()
         outputExists = lstat(path, &info) == 0
         if outputExists {
@@ -77,7 +59,7 @@ public final class DirectoryOutput: SiteOutput {
                     "the output folder holds files that timeline did not write, and a build replaces all of it; empty it or choose another folder")
             }
         }
-        workFolder = (parent == "/" ? "" : parent) + "/." + name + ".timeline"
+        workFolder = place.workFolder
         staging = workFolder + "/spare"
         reusing = try Self.prepare(workFolder: workFolder, output: path, outputExists: outputExists, lock: lock)
         folders.withLock { _ = $0.insert(staging) }

@@ -28,6 +28,7 @@ struct BodyStage {
         let optionsHash = StableHasher.hash { h in
             h.combine(index.settings.allowHTML)
             h.combine(index.settings.smartPunctuation)
+            for scheme in index.settings.linkSchemes { h.combine(scheme) }
         }
         let remembered = jobs.map { previous[$0.body.path] }
         let results = parallelMap(Array(zip(jobs, remembered))) { job, rendering -> (BuildCache.Rendering, Bool) in

@@ -10,7 +10,9 @@ import Glibc
 /// A file changed in the same tick of the file system's clock as the build that read it keeps its time
 /// stamp (git calls it "racily clean"): on file systems that count whole seconds, an edit made just after a
 /// build can look unchanged. So a stamp is trusted only for files whose time is clearly before the last
-/// build started; a build after a recent edit reads and compares the files' bytes instead.
+/// build started; a build after a recent edit reads and compares the files' bytes instead. Symbolic links to
+/// folders inside the content or templates are walked into, as the build reads them, with where each leads:
+/// a note edited in a linked folder changes the stamp even where the folder it lies in is hidden.
 struct InputStamp {
     let fileSystem: any FileSystem
     let options: BuildOptions
@@ -23,8 +25,10 @@ struct InputStamp {
         hasher.combine(options.strict)
         for folder in [options.contentFolder, options.templatesFolder] {
             hasher.combine(folder)
-            for file in FolderWalker(fileSystem: fileSystem).files(in: folder) {
+            for item in FolderWalker(fileSystem: fileSystem, followsLinksInside: true).walk(folder).items where item.kind != .directory {
+                let file = item.path
                 guard let stamp = fileSystem.stamp(of: folder + "/" + file) else { return nil }
+                if item.kind == .symbolicLink { hasher.combine(fileSystem.resolvedPath(folder + "/" + file) ?? "") }
                 hasher.combine(file)
                 hasher.combine(stamp.size)
                 hasher.combine(stamp.seconds)

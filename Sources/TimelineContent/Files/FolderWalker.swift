@@ -1,6 +1,6 @@
 /// The one recursive walk of a folder, for reading templates, stamping inputs, checking and sweeping the
 /// output, and removing folders: every file and folder under a folder, parents before children, each
-/// folder's items sorted by name, without following symbolic links.
+/// folder's items sorted by name, without following symbolic links unless asked to.
 public struct FolderWalker: Sendable {
     /// One file or folder found.
     public struct Item: Sendable, Equatable {
@@ -13,9 +13,15 @@ public struct FolderWalker: Sendable {
     /// Whether names starting with `.` are passed over, with everything under them.
     public var skipsHidden: Bool
 
-    public init(fileSystem: any FileSystem, skipsHidden: Bool = true) {
+    /// Whether a symbolic link to a folder inside the walked folder is walked into, as the build reads such
+    /// a folder. A link is listed as a link, followed by what its folder holds under the link's name; a
+    /// folder already walked is not walked again, so that links that loop end.
+    public var followsLinksInside: Bool
+
+    public init(fileSystem: any FileSystem, skipsHidden: Bool = true, followsLinksInside: Bool = false) {
         self.fileSystem = fileSystem
         self.skipsHidden = skipsHidden
+        self.followsLinksInside = followsLinksInside
     }
 
     /// Every item under `folder`, and the folders that could not be listed with why. A folder that does
@@ -23,8 +29,18 @@ public struct FolderWalker: Sendable {
     public func walk(_ folder: String) -> (items: [Item], failures: [FileSystemError]) {
         var items: [Item] = []
         var failures: [FileSystemError] = []
+        let root = followsLinksInside ? fileSystem.resolvedPath(folder) : nil
+        /// The folders walked, with their links resolved, when links are followed.
+        var walked = Set<String>()
+        /// Whether `path` is a link to a folder inside the walked folder not walked yet, which it marks walked.
+        func isNewFolderInside(_ path: String) -> Bool {
+            guard let root, let target = fileSystem.resolvedPath(path), target == root || target.hasPrefix(root + "/"),
+                  fileSystem.kind(of: target) == .directory else { return false }
+            return walked.insert(target).inserted
+        }
         func visit(_ relative: String) {
             let path = relative.isEmpty ? folder : folder + "/" + relative
+            if root != nil, let resolved = fileSystem.resolvedPath(path) { walked.insert(resolved) }
             let listed: [DirectoryItem]
             do {
                 listed = try fileSystem.listDirectory(path) ?? []
@@ -36,7 +52,9 @@ public struct FolderWalker: Sendable {
                 if skipsHidden, item.name.hasPrefix(".") { continue }
                 let child = relative.isEmpty ? item.name : relative + "/" + item.name
                 items.append(Item(path: child, kind: item.kind))
-                if item.kind == .directory { visit(child) }
+                if item.kind == .directory || (item.kind == .symbolicLink && isNewFolderInside(folder + "/" + child)) {
+                    visit(child)
+                }
             }
         }
         visit("")

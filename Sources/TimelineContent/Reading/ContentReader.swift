@@ -31,6 +31,10 @@ public struct ContentReader: Sendable {
             log.error(.missingContent, "content folder '\(folder)' does not exist", at: .file(folder))
             return Result(content: nil, readings: NoteReadings())
         }
+        guard fileSystem.resolvedPath(folder).flatMap(fileSystem.kind(of:)) == .directory else {
+            log.error(.missingContent, "content folder '\(folder)' is not a folder", at: .file(folder))
+            return Result(content: nil, readings: NoteReadings())
+        }
         let files = ContentFiles(fileSystem: fileSystem, folder: folder, root: fileSystem.resolvedPath(folder) ?? folder, limits: limits)
         let errorsBefore = log.errorCount
         checkTopLevel(log: log)

@@ -40,7 +40,7 @@ struct DataFileReader: Sendable {
         let document = YAMLDocument(file: text)
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
-        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation"])
+        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -85,11 +85,24 @@ struct DataFileReader: Sendable {
                 id: id, title: title, description: metric.string("description"), separateCounts: metric.bool("separate_counts") ?? false,
                 location: location))
         }
+        var linkSchemes: [String] = []
+        for scheme in fields.references("link_schemes") {
+            let name = scheme.id.lowercased()
+            if !LinkScheme.isValid(scheme.id) {
+                log.error(
+                    .invalidURL, "'\(scheme.id)' is not a URL scheme: a letter, then letters, digits, '+', '-' or '.', without the ':'",
+                    at: scheme.location)
+            } else if LinkScheme.unsafe.contains(name) {
+                log.error(.unsafeLink, "\(name): links are never allowed, as they can run code or read the reader's files", at: scheme.location)
+            } else if !LinkScheme.standard.contains(name), !linkSchemes.contains(name) {
+                linkSchemes.append(name)
+            }
+        }
         guard let title, let description, let language else { return nil }
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL,
             publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
-            smartPunctuation: fields.bool("smart_punctuation") ?? true, location: .file(text.path))
+            smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes, location: .file(text.path))
     }
 
     static func isLanguageTag(_ tag: String) -> Bool {

@@ -83,7 +83,8 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
 
     /// The diagnostic as `path:line:column: severity: message [id]`, followed by its notes. Control characters
     /// (from a file's name, say) are written as `\u{1B}`, so that no diagnostic can move the terminal's cursor
-    /// or pass for another line.
+    /// or pass for another line, and so are the characters that change the direction of text (`\u{202E}`), so
+    /// that no name reads backwards.
     public var description: String {
         var text = "\(Self.printable(location.description)): \(severity.rawValue): \(Self.printable(fullMessage)) [\(id)]"
         for note in notes {
@@ -94,11 +95,21 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
         return text
     }
 
+    /// Whether a character is written as its code in diagnostics: a C0 or C1 control, DEL, a character that
+    /// sets or overrides the direction of text (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), or
+    /// the line and paragraph separators U+2028 and U+2029.
+    static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F..<0xA0, 0x061C, 0x200E, 0x200F, 0x2028...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
     static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { $0.value < 0x20 || ($0.value >= 0x7F && $0.value < 0xA0) }) else { return text }
+        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
-            if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) {
+            if isEscaped(scalar) {
                 out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             } else {
                 out.unicodeScalars.append(scalar)

@@ -46,6 +46,7 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case tooManyReferences = "too-many-references"
     case citationTakenAsLink = "citation-taken-as-link"
     case hiddenCitation = "hidden-citation"
+    case referenceInLink = "reference-in-link"
     // Links and HTML in Markdown
     case brokenLink = "broken-link"
     case absoluteLink = "absolute-link"

@@ -15,11 +15,14 @@ public struct SiteSettings: Sendable, Codable {
     public var allowHTML: Bool
     /// Whether straight quotes and dashes become typographic ones.
     public var smartPunctuation: Bool
+    /// URL schemes the site's links may use besides those of ``LinkScheme/standard``, in lower case.
+    public var linkSchemes: [String]
     public var location: SourceLocation
 
     public init(
         title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
-        eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, location: SourceLocation = .file("site.yaml")
+        eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, linkSchemes: [String] = [],
+        location: SourceLocation = .file("site.yaml")
     ) {
         self.title = title
         self.description = description
@@ -30,6 +33,7 @@ public struct SiteSettings: Sendable, Codable {
         self.metrics = metrics
         self.allowHTML = allowHTML
         self.smartPunctuation = smartPunctuation
+        self.linkSchemes = linkSchemes
         self.location = location
     }
 }

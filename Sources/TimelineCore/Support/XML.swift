@@ -1,6 +1,7 @@
 /// Escaping for XML text and attributes (feeds, sitemaps, SVG).
 public enum XML {
-    /// Escapes `&`, `<`, `>`, `"` and `'`, and drops the characters XML 1.0 cannot hold.
+    /// Escapes `&`, `<`, `>`, `"` and `'`, and drops the characters XML 1.0 cannot hold and the control
+    /// characters no output holds (``ControlCharacters``).
     public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -13,7 +14,7 @@ public enum XML {
             case "'": out += "&apos;"
             default:
                 let value = scalar.value
-                if value < 0x20, value != 0x09, value != 0x0A, value != 0x0D { continue }
+                if ControlCharacters.isLeftOut(scalar) { continue }
                 if value == 0xFFFE || value == 0xFFFF { continue }
                 out.unicodeScalars.append(scalar)
             }

@@ -31,6 +31,7 @@ struct DataExport {
             ("title", .string(settings.title)), ("description", .string(settings.description)), ("language", .string(settings.language)),
             ("base_url", .optional(settings.baseURL)), ("publisher", .optional(settings.publisher)),
             ("allow_html", .bool(settings.allowHTML)), ("smart_punctuation", .bool(settings.smartPunctuation)),
+            ("link_schemes", settings.linkSchemes.isEmpty ? .null : .array(settings.linkSchemes.map(JSON.string))),
             ("eras", .array(settings.eras.map { era in
                 .compact([("id", .string(era.id)), ("title", .string(era.title)), ("date", .string(era.date.text)),
                           ("summary", .optional(era.summary)), ("url", .string(Route.era(era.id).href))])

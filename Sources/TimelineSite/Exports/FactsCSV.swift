@@ -19,9 +19,10 @@ struct FactsCSV {
         return Array(rows.map { $0.map(Self.field).joined(separator: ",") + "\r\n" }.joined().utf8)
     }
 
-    /// A field quoted when it must be, and defused when a spreadsheet would run it as a formula.
+    /// A field quoted when it must be, defused when a spreadsheet would run it as a formula, and without the
+    /// control characters no output holds.
     static func field(_ value: String) -> String {
-        var value = value
+        var value = ControlCharacters.removed(from: value)
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), Double(value) == nil {
             value = "'" + value
         }

@@ -25,6 +25,10 @@ public struct TemplateSet: Sendable {
             log.error(.missingTemplates, "templates folder '\(folder)' does not exist", at: .file(folder))
             return nil
         }
+        guard fileSystem.resolvedPath(folder).flatMap(fileSystem.kind(of:)) == .directory else {
+            log.error(.missingTemplates, "templates folder '\(folder)' is not a folder", at: .file(folder))
+            return nil
+        }
         let walk = FolderWalker(fileSystem: fileSystem).walk(folder)
         for failure in walk.failures { log.error(.unreadableFile, "cannot read folder: \(failure.reason)", at: .file(failure.path)) }
         let files = walk.items.filter { $0.kind != .directory }.map { (relative: $0.path, kind: $0.kind) }

@@ -1,0 +1,120 @@
+import Testing
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+import TimelineTesting
+
+/// Diagnostics about links, autolinks, raw HTML and references point at the place they are written, on
+/// every line of a paragraph, in block quotes and lists, and on lazy continuation lines.
+@Suite struct InlineLocationTests {
+    static let frontMatter = "---\ntitle: An event\ndate: 2024-06-01\nsources: [paper]\n---\n"
+
+    /// The diagnostics of rendering an entry whose body is `body`, in a small site, with the entry's text.
+    static func diagnostics(_ body: String) -> (diagnostics: [Diagnostic], file: SourceText) {
+        let text = frontMatter + body
+        let fileSystem = MemoryFileSystem(files: TestSupport.minimalSite(with: ["Content/entries/event.md": text]))
+        let log = DiagnosticLog()
+        guard let content = ContentReader(fileSystem: fileSystem, folder: "Content").read(log: log).content,
+              let entry = content.entries.first else {
+            return (log.diagnostics, SourceText(path: "Content/entries/event.md", bytes: Array(text.utf8)))
+        }
+        let index = SiteIndex(content: content, assets: [])
+        let result = NoteLinker.render(entry.body, note: entry.info, index: index)
+        return (log.diagnostics + result.diagnostics, entry.body.file)
+    }
+
+    /// `line:column: id` of each diagnostic.
+    static func places(_ body: String) -> [String] {
+        diagnostics(body).diagnostics.map { "\($0.location.line):\($0.location.column): \($0.id)" }
+    }
+
+    @Test func anAutolinkOnALaterLineIsPlacedOnItsLine() {
+        // The hostile review's case: the autolink was reported on line 18 of a 17-line file.
+        #expect(Self.places("\nThis is a fairly long first line of a paragraph, long enough.\nSecond line with an autolink <vbscript:x>\n")
+            == ["8:30: unsafe-link"])
+        #expect(Self.places("\nA\nB\nC\nD\nE\nF <vbscript:x>\n") == ["12:3: unsafe-link"])
+        #expect(Self.places("- <vbscript:x>\n") == ["6:3: unsafe-link"])
+    }
+
+    @Test func linksAndHTMLOnALazyLineArePlacedWhereWritten() {
+        #expect(Self.places("\n- > item line\nlazy [x](nope.md) and <b>bold</b>\n")
+            == ["8:6: broken-link", "8:23: raw-html", "8:30: raw-html"])
+        #expect(Self.places("> a quote\n> that goes on [x](nope.md)\n") == ["7:16: broken-link"])
+        #expect(Self.places("1. an item\n   [x](nope.md) again\n") == ["7:4: broken-link"])
+        #expect(Self.places("> - a\n   b [x](nope.md)\n") == ["7:6: broken-link"])
+        #expect(Self.places("[`code`](nope.md)\n> quoted\n[`code` and *em*](gone.md)\n") == ["6:1: broken-link", "8:1: broken-link"])
+    }
+
+    @Test func referencesInBlockQuotesAreFoundOnEveryLine() {
+        #expect(Self.places("> - quoted\nlazy [[nope]] and [@nope]\n") == ["7:6: unknown-link", "7:20: unknown-source"])
+    }
+
+    @Test func aLineAfterHTMLThatRunsOntoItIsPlacedRight() {
+        #expect(Self.places("> text <span\n> title=\"x\"> and [x](nope.md)\n") == ["6:8: raw-html", "7:18: broken-link"])
+    }
+
+    @Test func aLinkWhoseTextRunsOverLinesIsPlacedAtItsOpeningBracket() {
+        // Found by the note fuzz target: libcmark gives such a link the line of its closing bracket.
+        #expect(Self.places("See [the root](/etc/[a third]\nSomething\ntit[An event\ndate\nsuimage](../../../secret.png)\n")
+            == ["8:4: broken-link"])
+        #expect(Self.places("> a [long\n> link](nope.md) and ![an\nimage](gone.png)\n") == ["6:5: broken-link", "7:22: broken-link"])
+    }
+
+    /// Random documents: each diagnostic about a construct of the text points inside the file, at the
+    /// construct's first character.
+    @Test func everyDiagnosticPointsAtItsConstructInRandomDocuments() {
+        var random = SeededGenerator(state: 20261104)
+        let openers = ["", "> ", "- ", "1. ", "> - ", "- > ", "  - ", "> > ", "- > 1. ", "* ", ">", "10) ", "\t- ", "-\t"]
+        let continuations = ["", "> ", "  ", "   ", "> > ", ">", "    ", "> >  ", " ", "\t", ">\t", "- \t"]
+        let pieces = [
+            "text", "more words here", "[x](nope.md)", "<vbscript:x>", "<b>", "</b>", "[[nope]]", "[@nope]", "`code`",
+            "*em*", "![i](nope.png)", "[a](/abs)", "<https://example.org>", "&amp;", "\\[", "[y]", "`<b>`", "**[z](gone.md)**",
+            "[the [[nope]] page](https://example.org)", "ünïcödé", "[`c` d](nope.md)", "[*e*](nope.md)", "![`i`](x.png)", "[q](ftp://x)", "a > b", "[[harbour|x]]",
+        ]
+        var checked = 0
+        for _ in 0..<400 {
+            var lines: [String] = []
+            var openHTML = false, openLink = false
+            for _ in 0..<Int.random(in: 1...10, using: &random) {
+                if Int.random(in: 0..<6, using: &random) == 0 { lines.append(""); continue }
+                let fresh = lines.last?.isEmpty ?? true
+                var line = fresh ? openers.randomElement(using: &random)! : continuations.randomElement(using: &random)!
+                if openHTML { line += "id=\"q\"> " }
+                if openLink { line += "ped](nope.md) " }
+                openHTML = false
+                openLink = false
+                line += (0..<Int.random(in: 1...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined(separator: " ")
+                if Int.random(in: 0..<8, using: &random) == 0 {
+                    line += " <i"
+                    openHTML = true
+                } else if Int.random(in: 0..<6, using: &random) == 0 {
+                    line += [" [wrap", " ![wrap", " [`wrap`"].randomElement(using: &random)!
+                    openLink = true
+                }
+                lines.append(line)
+            }
+            let body = lines.joined(separator: "\n") + "\n"
+            let (diagnostics, file) = Self.diagnostics(body)
+            for diagnostic in diagnostics where diagnostic.location.line > 0 {
+                let line = diagnostic.location.line, column = diagnostic.location.column
+                #expect(line <= file.lineStarts.count, "\(diagnostic) is past the end of the file:\n\(body)")
+                guard line <= file.lineStarts.count else { continue }
+                let characters = Array(String(decoding: file.bytes[file.lineRange(line)], as: UTF8.self).unicodeScalars)
+                #expect(column >= 1 && column <= characters.count + 1, "\(diagnostic) is past the end of its line:\n\(body)")
+                guard column >= 1, column <= characters.count else { continue }
+                let found = characters[column - 1]
+                let expected: String
+                switch diagnostic.id {
+                case .brokenLink, .unsafeLink, .absoluteLink: expected = "[!<"
+                case .rawHTML: expected = "<"
+                case .unknownLink, .referenceInLink: expected = "["
+                case .unknownSource: expected = "@"
+                default: continue
+                }
+                checked += 1
+                #expect(expected.unicodeScalars.contains(found), "\(diagnostic) points at '\(found)', not at its construct:\n\(body)")
+            }
+        }
+        #expect(checked > 500)
+    }
+}
