@@ -75,8 +75,9 @@ public struct Limits: Sendable {
     public var referencesPerNote = 10_000
     /// Deepest nesting of template sections, blocks, parents and partials, counted through partials and parents.
     public var templateDepth = 100
-    /// Most nodes one template renders once its partials and parents are put in place, a section's nodes once.
-    public var templateNodes = 1_000_000
+    /// Most bytes of text and tags one template renders once its partials and parents are put in place, a
+    /// section's once.
+    public var templateSize = 16 << 20
 
     public init() {}
 }

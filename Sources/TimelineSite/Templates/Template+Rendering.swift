@@ -87,7 +87,15 @@ struct TemplateRenderer: Sendable {
                 let merged = overrides.merging(blocks) { _, outer in outer }
                 render(template.nodes, state: &state, blocks: merged, indentation: indentation + extra, depth: depth + 1, out: &out)
             case .block(let name, let children):
-                render(blocks[name] ?? children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
+                guard let override = blocks[name] else {
+                    render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
+                    continue
+                }
+                // Within its own override a block of the same name shows its default: the override does not
+                // place itself again, without end.
+                var inner = blocks
+                inner[name] = nil
+                render(override, state: &state, blocks: inner, indentation: indentation, depth: depth + 1, out: &out)
             }
         }
     }

@@ -2,7 +2,7 @@ import TimelineCore
 
 /// Measures templates through the partials and parents they use, reporting a template that reaches itself
 /// (`template-cycle`), nesting past the depth limit (`template-too-deep`), and a template that would render
-/// more nodes than the size limit once its partials and parents are put in place (`template-too-large`, as a
+/// more text and tags than the size limit once its partials and parents are put in place (`template-too-large`, as a
 /// chain of partials that each include the next twice), so that rendering never recurses without end, stays
 /// within a bounded depth, and takes time in proportion to what it writes.
 ///
@@ -20,7 +20,7 @@ struct TemplateNesting {
     struct Measure {
         /// Levels below the nodes' own.
         var depth = 0
-        /// Nodes rendered (a section's once), at most one more than the limit.
+        /// Bytes of text and tags rendered (a section's once), at most one more than the limit.
         var size = 0
         /// Blocks among them, where a parent places its overrides.
         var blocks = 0
@@ -48,10 +48,10 @@ struct TemplateNesting {
                 passed = false
                 continue
             }
-            if measure.size > limits.templateNodes {
+            if measure.size > limits.templateSize {
                 log.error(
                     .templateTooLarge,
-                    "template '\(name)' renders more than \(limits.templateNodes) nodes once its partials and parents are put in place; include fewer partials within partials",
+                    "template '\(name)' renders more than \(limits.templateSize) bytes of text and tags once its partials and parents are put in place; include fewer partials within partials",
                     at: .file(sources[name]?.path ?? name))
                 passed = false
             }
@@ -76,7 +76,7 @@ struct TemplateNesting {
     }
 
     /// Adds counts without passing the size limit by more than one, so that no product overflows.
-    private func capped(_ count: Int) -> Int { min(count, limits.templateNodes + 1) }
+    private func capped(_ count: Int) -> Int { min(count, limits.templateSize + 1) }
 
     /// What nodes come to, `level` levels below the outermost template measured. Sections nest at most `limit`
     /// levels in one template (the parser sees to it), so the limit is checked where a partial or parent adds
@@ -86,7 +86,9 @@ struct TemplateNesting {
         for node in nodes {
             var this = Measure(depth: 0, size: 1, blocks: 0)
             switch node {
-            case .text, .variable:
+            case .text(let bytes):
+                this.size = max(1, bytes.count)
+            case .variable:
                 break
             case .section(_, _, let children), .block(_, let children):
                 guard let inner = measure(children, in: name, level: level + 1) else { return nil }
