@@ -48,6 +48,27 @@ for path in files:
             save("note", bytes([kind]) + data)
 for date in sorted(dates):
     save("edtf", date)
-for target in ["edtf", "references", "frontmatter", "note"]:
+# Templates: each of the site's alone, and each page template with the layout and the partials it uses, as
+# templates a to d separated by NUL bytes (the target names them so; the seeds' own names are rewritten).
+templates = {}
+for folder, _, names in os.walk("Templates"):
+    for name in sorted(names):
+        if name.endswith(".mustache"):
+            path = os.path.join(folder, name)
+            templates[os.path.relpath(path, "Templates")[:-len(".mustache")]] = open(path, "rb").read()
+for name in sorted(templates):
+    save("templates", templates[name])
+for name in sorted(templates):
+    if "/" in name or name == "layout":
+        continue
+    used = re.findall(rb"\{\{[<>]\s*([\w/-]+)\s*\}\}", templates[name])
+    group = [name] + [u.decode() for u in dict.fromkeys(used) if u.decode() in templates][:3]
+    data = []
+    for text in (templates[n] for n in group):
+        for index, other in enumerate(group):
+            text = re.sub(rb"(\{\{[<>/]\s*)" + re.escape(other.encode()) + rb"(\s*\}\})", rb"\g<1>" + b"abcd"[index:index + 1] + rb"\g<2>", text)
+        data.append(text)
+    save("templates", b"\0".join(data))
+for target in ["edtf", "references", "frontmatter", "note", "templates"]:
     print(target, len(os.listdir(os.path.join("Fuzz", "corpus", target))))
 EOF

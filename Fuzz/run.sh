@@ -7,7 +7,7 @@
 #
 # SwiftPM cannot build with -sanitize=fuzzer, so this compiles with swiftc directly: libyaml and Yams
 # (from SwiftPM's checkout, or YAMS_DIR), the generator's library targets (TimelineCore, TimelineContent,
-# TimelineMarkdown and the in-memory TimelineTesting pieces they need) as static libraries built for testing, in
+# TimelineMarkdown, TimelineSite and the in-memory TimelineTesting pieces they need) as static libraries built for testing, in
 # layer order, and one small executable per target in Fuzz/Targets/. Each target starts from its seed corpus in Fuzz/corpus/TARGET/
 # (made from the test fixtures; never changed by a run) and keeps what it learns in the build folder.
 # A crash leaves its input in the build folder's crashes/ and makes this script fail: turn it into a
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SECONDS_EACH=${1:-60}
-TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note incremental}
+TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note templates incremental}
 OUT=${FUZZ_BUILD:-$ROOT/.build/fuzz}
 mkdir -p "$OUT/obj" "$OUT/crashes"
 
@@ -35,8 +35,8 @@ CYAML=$YAMS/Sources/CYaml
 
 SANITIZE="-sanitize=fuzzer,address"
 STAMP=$OUT/obj/stamp
-MODULES="TimelineCore TimelineContent TimelineMarkdown"
-SOURCES=$(find Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
+MODULES="TimelineCore TimelineContent TimelineMarkdown TimelineSite"
+SOURCES=$(find Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
 if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
     echo "fuzz: building libyaml and Yams" >&2
     for c in "$CYAML"/src/*.c; do
@@ -63,7 +63,7 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
         echo "fuzz: building target $name" >&2
         swiftc -O -g -parse-as-library $SANITIZE \
             -package-name timeline -I "$OUT/obj" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
-            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineMarkdown -lTimelineContent -lTimelineCore -lYams "$OUT"/obj/cyaml-*.o -lcmark \
+            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineCore -lYams "$OUT"/obj/cyaml-*.o -lcmark \
             -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
             || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }
     done

@@ -78,6 +78,9 @@ import TimelineTesting
             try FileManager.default.createDirectory(atPath: content + "/sources.yaml", withIntermediateDirectories: false)
         case "template-is-a-pipe":
             precondition(mkfifo(root + "/Templates/partials/pipe.mustache", 0o644) == 0)
+        case "template-nested-too-deep":
+            let deep = String(repeating: "{{#site}}", count: 30_000)
+            try deep.write(toFile: root + "/Templates/partials/deep.mustache", atomically: true, encoding: .utf8)
         case "missing-sources-file":
             try FileManager.default.removeItem(atPath: content + "/sources.yaml")
         default:

@@ -145,7 +145,8 @@ struct FieldReader {
         return value
     }
 
-    /// A number written in plain digits, with an optional decimal point (`1300000`, `86.2`), under 10^15.
+    /// A number written in plain digits, with an optional decimal point (`1300000`, `86.2`): zero, or between
+    /// 10^-6 and 10^15 in magnitude, so that every figure has digits to show and a place on a chart.
     func number(_ key: String) -> Double? {
         guard let node = node(key) else { return nil }
         guard case .scalar(let scalar) = node, let value = Self.parseNumber(scalar.string) else {
@@ -158,6 +159,12 @@ struct FieldReader {
         guard abs(value) < Fact.largestFigure else {
             log.error(
                 .invalidNumber, "'\(key)' of \(subject) is too large: figures are shown in full up to 999 trillion (less than 10^15)",
+                at: document.location(of: node))
+            return nil
+        }
+        guard value == 0 || abs(value) >= Fact.smallestFigure else {
+            log.error(
+                .invalidNumber, "'\(key)' of \(subject) is too small: figures other than 0 are at least 0.000001 (10^-6) in magnitude; give it in a larger unit",
                 at: document.location(of: node))
             return nil
         }

@@ -135,9 +135,10 @@ extension EDTFDate {
         return "\(display(first, wording)) – \(display(last, wording))"
     }
 
-    /// A value for HTML's `datetime` attribute at the precision of a point, or nil when HTML cannot say it (a decade).
+    /// A value for HTML's `datetime` attribute at the precision of a point, or nil when HTML cannot say it (a
+    /// decade, or year 0: HTML's dates start at year 1).
     package static func htmlValue(_ point: Point) -> String? {
-        guard point.unspecifiedYearDigits == 0 else { return nil }
+        guard point.unspecifiedYearDigits == 0, point.year > 0 else { return nil }
         let year = point.year < 1000 ? String(repeating: "0", count: 4 - String(point.year).count) + String(point.year) : String(point.year)
         guard let month = point.month, !point.monthUnspecified else { return year }
         guard let day = point.day, !point.dayUnspecified else { return "\(year)-\(String(format2: month))" }

@@ -65,6 +65,9 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     // Templates
     case templateSyntax = "template-syntax"
     case missingPartial = "missing-partial"
+    case templateCycle = "template-cycle"
+    case templateTooDeep = "template-too-deep"
+    case templateTooLarge = "template-too-large"
 
     public var description: String { rawValue }
 }

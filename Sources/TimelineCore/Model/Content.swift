@@ -75,6 +75,11 @@ public struct Limits: Sendable {
     public var yamlDepth = 32
     /// Most citations and `[[...]]` links in one note.
     public var referencesPerNote = 10_000
+    /// Deepest nesting of template sections, blocks, parents and partials, counted through partials and parents.
+    public var templateDepth = 100
+    /// Most bytes of text and tags one template renders once its partials and parents are put in place, a
+    /// section's once.
+    public var templateSize = 16 << 20
 
     public init() {}
 }

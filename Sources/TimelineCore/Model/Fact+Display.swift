@@ -20,6 +20,8 @@ extension Fact {
     static let percentUnits: Set<String> = ["percent", "%"]
     /// Figures are refused from this magnitude on: beyond it a number has no exact digits to show.
     package static let largestFigure = 1e15
+    /// Figures other than 0 are refused below this magnitude: smaller ones have no digits to show.
+    package static let smallestFigure = 1e-6
 
     /// A number with its currency symbol or percent sign; millions and billions in words when round.
     static func format(_ value: Double, unit: String?, symbol: Bool = true) -> String {
@@ -43,7 +45,8 @@ extension Fact {
         return plain(value)
     }
 
-    /// Digits grouped by thousands with commas; at most two decimals.
+    /// Digits grouped by thousands with commas; at most two decimals, or up to six for a figure that two would
+    /// show as 0.
     static func plain(_ value: Double) -> String {
         // Larger figures are refused when the facts are read; shown as Swift writes them if one gets here.
         guard value.isFinite, abs(value) < largestFigure else { return "\(value)" }
@@ -55,6 +58,9 @@ extension Fact {
         if fraction == 100 {
             whole += 1
             fraction = 0
+        }
+        if whole == 0, fraction == 0, magnitude >= smallestFigure / 2 {
+            return (negative ? "-" : "") + small(magnitude)
         }
         var digits = String(whole)
         var grouped = ""
@@ -68,6 +74,14 @@ extension Fact {
             grouped += "." + decimals
         }
         return (negative ? "-" : "") + grouped
+    }
+
+    /// A magnitude under 0.005 with six decimals at most, without trailing zeros: 0.001 becomes "0.001".
+    private static func small(_ magnitude: Double) -> String {
+        var digits = String(Int((magnitude * 1e6).rounded()))
+        digits = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return "0." + digits
     }
 
     /// A metric's key as a heading: `internally-displaced` becomes "Internally displaced".

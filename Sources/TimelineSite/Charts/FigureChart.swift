@@ -80,10 +80,11 @@ struct FigureChart: Sendable, Encodable {
 
     func drawing(root: String) -> Drawing {
         var pieces: [(text: String, fact: String?)] = []
-        let top = Self.niceCeiling(facts.map { max($0.value ?? 0, $0.upperValue ?? 0) }.max() ?? 1)
-        let ticks = (0...4).map { step in (value: top * Double(step) / 4, label: Fact.format(number: top * Double(step) / 4)) }
-        // The left margin fits the longest tick label (about 7 units a character at the chart's text size).
-        let left = max(40, Double(ticks.map(\.label.count).max() ?? 0) * 7 + 14)
+        let scale = ValueScale(values: facts.flatMap { [$0.value, $0.upperValue].compactMap { $0 } })
+        let ticks = scale.ticks
+        // The left margin fits the longest tick label (about 7 units a character at the chart's text size), up
+        // to half the drawing.
+        let left = min(max(40, Double(ticks.map(\.label.count).max() ?? 0) * 7 + 14), Self.width / 2)
         let plot = (x: left, y: Self.margin.top,
                     width: Self.width - left - Self.margin.right, height: Self.height - Self.margin.top - Self.margin.bottom)
         // Time axis: from the first figure's earliest day to the last one's latest, padded.
@@ -94,7 +95,7 @@ struct FigureChart: Sendable, Encodable {
         first -= pad
         last += pad
         func x(_ day: Double) -> Double { plot.x + (day - first) / (last - first) * plot.width }
-        func y(_ value: Double) -> Double { plot.y + plot.height - value / top * plot.height }
+        func y(_ value: Double) -> Double { plot.y + plot.height - scale.fraction(value) * plot.height }
         let legend = self.legend
         func mark(of fact: Fact) -> (shape: String, series: Int) {
             let id = fact.citations.first?.sourceID
@@ -117,7 +118,9 @@ struct FigureChart: Sendable, Encodable {
             svg += "<line class=\"chart-year\" x1=\"\(position)\" x2=\"\(position)\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height + 5))\"/>\n"
             svg += "<text class=\"chart-tick\" x=\"\(position)\" y=\"\(Self.format(plot.y + plot.height + 20))\" text-anchor=\"middle\">\(XML.escape(label))</text>\n"
         }
-        svg += "<line class=\"chart-axis\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height))\"/>\n"
+        // The axis at 0, which is at the bottom unless some figures are negative.
+        let axis = Self.format(y(0))
+        svg += "<line class=\"chart-axis\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(axis)\" y2=\"\(axis)\"/>\n"
         svg += "</g>\n"
 
         // Labels already placed, as boxes, so that a label that would cover one goes below its mark instead.
@@ -164,10 +167,13 @@ struct FigureChart: Sendable, Encodable {
         return Drawing(pieces: pieces)
     }
 
-    /// Ticks of the time axis: years, or for a span under two years, every third month.
+    /// Ticks of the time axis: for a span under two years, every third month; else years that are multiples of
+    /// a round step (1, 2 or 5 times a power of ten, or 25), nine at most. Only years 0 to 9999, the years a date
+    /// can have, get a tick, though the padded axis may reach beyond them.
     func timeTicks(from first: Double, to last: Double) -> [(day: Double, label: String)] {
-        let firstYear = DayNumber(Int(first.rounded(.up))).components.year
-        let lastYear = DayNumber(Int(last)).components.year
+        let firstYear = max(DayNumber(Int(first.rounded(.up))).components.year, 0)
+        let lastYear = min(DayNumber(Int(last.rounded(.down))).components.year, 9999)
+        guard firstYear <= lastYear else { return [] }
         var ticks: [(Double, String)] = []
         if last - first < 2 * 366 {
             for year in firstYear...lastYear {
@@ -179,8 +185,9 @@ struct FigureChart: Sendable, Encodable {
             }
             return ticks
         }
-        let stride = max(1, (lastYear - firstYear + 1) / 6)
-        var year = firstYear
+        let steps = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000]
+        let stride = steps.first { (lastYear - firstYear) / $0 <= 8 } ?? 5000
+        var year = (firstYear + stride - 1) / stride * stride
         while year <= lastYear {
             let day = Double(DayNumber(year: year, month: 1, day: 1).value)
             if day >= first, day <= last { ticks.append((day, String(year))) }
@@ -213,19 +220,11 @@ struct FigureChart: Sendable, Encodable {
         "<svg class=\"chart-key series-\(series)\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\">" + shape(kind, x: 8, y: 8) + "</svg>"
     }
 
-    /// The smallest round number (1, 2, 2.5 or 5 times a power of ten) at or above a value.
-    static func niceCeiling(_ value: Double) -> Double {
-        guard value > 0 else { return 1 }
-        var power = 1.0
-        while power * 10 <= value { power *= 10 }
-        while power > value { power /= 10 }
-        for factor in [1.0, 2.0, 2.5, 5.0, 10.0] where factor * power >= value { return factor * power }
-        return 10 * power
-    }
-
     /// A coordinate with at most one decimal, the same on every machine.
     static func format(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        // Coordinates are within the drawing; anything else is pinned well outside it rather than trapping.
+        let bounded = value.isFinite ? min(max(value, -10 * width), 10 * width) : 0
+        let tenths = Int((bounded * 10).rounded())
         return tenths % 10 == 0 ? String(tenths / 10) : String(format: tenths)
     }
 }

@@ -1,60 +1,84 @@
 import TimelineCore
 
 extension Template {
-    /// Compiles template text; throws at the first syntax error, with its line and column.
-    init(name: String, text: String) throws(TemplateError) {
+    /// Compiles template text; throws at the first syntax error, with its line and column. Sections, blocks and
+    /// parents may nest `depthLimit` levels deep; the text is read once, front to back, without recursion.
+    init(name: String, text: String, depthLimit: Int = Limits().templateDepth) throws(TemplateError) {
         var parser = TemplateParser(bytes: Array(text.utf8))
         let tokens = try parser.tokenize()
-        var index = 0
-        let nodes = try Self.build(tokens, &index, closing: nil)
-        self.init(name: name, nodes: nodes)
+        self.init(name: name, nodes: try Self.build(tokens, depthLimit: depthLimit))
     }
 
-    /// Builds nodes from tokens until the closing tag of `closing` (a section's name and where it opened).
-    private static func build(_ tokens: [TemplateParser.Token], _ index: inout Int, closing: (name: String, line: Int, column: Int)?) throws(TemplateError) -> [Node] {
+    /// Nodes being gathered for the template or for a section, block or parent that is still open.
+    private struct OpenSection {
         var nodes: [Node] = []
-        while index < tokens.count {
-            let token = tokens[index]
-            index += 1
+        /// Text not yet added as a node, so that text split by comments becomes one node without copying.
+        var text: [UInt8] = []
+        /// The tag that opened it, with its sigil and name; nil for the template itself.
+        var opening: (sigil: Character, name: String, token: TemplateParser.Token)?
+
+        mutating func flushText() {
+            if !text.isEmpty { nodes.append(.text(text)) }
+            text = []
+        }
+    }
+
+    /// Builds the tree of nodes from tokens, with a stack of the sections still open.
+    private static func build(_ tokens: [TemplateParser.Token], depthLimit: Int) throws(TemplateError) -> [Node] {
+        var open = [OpenSection()]
+        for token in tokens {
+            if case .text(let bytes) = token.kind {
+                open[open.count - 1].text.append(contentsOf: bytes)
+                continue
+            }
+            open[open.count - 1].flushText()
             switch token.kind {
-            case .text(let bytes):
-                if case .text(let previous)? = nodes.last {
-                    nodes[nodes.count - 1] = .text(previous + bytes)
-                } else if !bytes.isEmpty {
-                    nodes.append(.text(bytes))
-                }
+            case .text:
+                break
             case .variable(let name, let escaped):
-                nodes.append(.variable(try lookup(name, token), escaped: escaped))
+                open[open.count - 1].nodes.append(.variable(try lookup(name, token), escaped: escaped))
+            case .partial(let name):
+                open[open.count - 1].nodes.append(.partial(name, indentation: token.indentation, line: token.line, column: token.column))
             case .open(let sigil, let name):
-                let children = try build(tokens, &index, closing: (name, token.line, token.column))
-                switch sigil {
-                case "#", "^":
-                    nodes.append(.section(try lookup(name, token), inverted: sigil == "^", children: children))
-                case "$":
-                    nodes.append(.block(name, children: children))
-                default:
-                    var blocks: [String: [Node]] = [:]
-                    for child in children { if case .block(let blockName, let content) = child { blocks[blockName] = content } }
-                    nodes.append(.parent(name, blocks: blocks, indentation: token.indentation, line: token.line, column: token.column))
+                guard open.count <= depthLimit else {
+                    throw TemplateError(
+                        message: "sections, blocks and parents are nested more than \(depthLimit) levels deep",
+                        line: token.line, column: token.column, id: .templateTooDeep)
                 }
+                if sigil == "#" || sigil == "^" { _ = try lookup(name, token) }
+                open.append(OpenSection(opening: (sigil, name, token)))
             case .close(let name):
-                guard let closing else {
+                guard let opening = open[open.count - 1].opening else {
                     throw TemplateError(message: "'{{/\(name)}}' closes a section that was never opened", line: token.line, column: token.column)
                 }
-                guard closing.name == name else {
+                guard opening.name == name else {
                     throw TemplateError(
-                        message: "'{{/\(name)}}' closes a section opened as '\(closing.name)' at line \(closing.line)",
+                        message: "'{{/\(name)}}' closes a section opened as '\(opening.name)' at line \(opening.token.line)",
                         line: token.line, column: token.column)
                 }
-                return nodes
-            case .partial(let name):
-                nodes.append(.partial(name, indentation: token.indentation, line: token.line, column: token.column))
+                let children = open.removeLast().nodes
+                open[open.count - 1].nodes.append(try node(opening.sigil, opening.name, opening.token, children))
             }
         }
-        if let closing {
-            throw TemplateError(message: "section '\(closing.name)' is never closed", line: closing.line, column: closing.column)
+        if let opening = open[open.count - 1].opening {
+            throw TemplateError(message: "section '\(opening.name)' is never closed", line: opening.token.line, column: opening.token.column)
         }
-        return nodes
+        open[0].flushText()
+        return open[0].nodes
+    }
+
+    /// The node of a closed section, block or parent.
+    private static func node(_ sigil: Character, _ name: String, _ token: TemplateParser.Token, _ children: [Node]) throws(TemplateError) -> Node {
+        switch sigil {
+        case "#", "^":
+            return .section(try lookup(name, token), inverted: sigil == "^", children: children)
+        case "$":
+            return .block(name, children: children)
+        default:
+            var blocks: [String: [Node]] = [:]
+            for child in children { if case .block(let blockName, let content) = child { blocks[blockName] = content } }
+            return .parent(name, blocks: blocks, indentation: token.indentation, line: token.line, column: token.column)
+        }
     }
 
     /// A name, or a function of one: `empty(list)`, `count(list)`, `first()`, `last()`, `even()`, `odd()`, `index()`.
@@ -115,13 +139,24 @@ struct TemplateParser {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    private func location(_ offset: Int) -> (line: Int, column: Int) {
-        var line = 1, start = 0
-        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
-            line += 1
-            start = index + 1
+    /// Where tags are, counted on from the last place asked for, so that the whole text is counted once: places
+    /// are asked for front to back.
+    private var counted = (offset: 0, line: 1, column: 1)
+
+    private mutating func location(_ offset: Int) -> (line: Int, column: Int) {
+        if offset < counted.offset { counted = (0, 1, 1) }
+        var (index, line, column) = counted
+        while index < min(offset, bytes.count) {
+            if bytes[index] == 0x0A {
+                line += 1
+                column = 1
+            } else if bytes[index] & 0xC0 != 0x80 {
+                column += 1
+            }
+            index += 1
         }
-        return (line, SourceText.scalarCount(bytes[start..<min(offset, bytes.count)]) + 1)
+        counted = (index, line, column)
+        return (line, column)
     }
 
     private func matches(_ pattern: [UInt8], at offset: Int) -> Bool {
@@ -207,7 +242,7 @@ struct TemplateParser {
     /// Interleaves text and tags, removing standalone lines: a line holding only whitespace and tags that may
     /// stand alone (sections, comments, partials, delimiters, parents, blocks) loses its whitespace and line
     /// ending, and a partial or parent on it passes its indentation on to every line it renders.
-    private func tokens(from tags: [RawTag]) -> [Token] {
+    private mutating func tokens(from tags: [RawTag]) -> [Token] {
         func isBlank(_ range: Range<Int>) -> Bool {
             range.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 }
         }

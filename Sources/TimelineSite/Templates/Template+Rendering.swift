@@ -3,6 +3,9 @@ import TimelineCore
 /// Renders compiled templates against page models (``TemplateValue``), straight into bytes.
 struct TemplateRenderer: Sendable {
     let templates: [String: Template]
+    /// The deepest a render goes, in sections, blocks, partials and parents. Template sets are checked to stay
+    /// within it when loaded; past it, as in a partial that includes itself, nothing more is rendered.
+    var depthLimit = Limits().templateDepth
 
     /// Renders the named template; an unknown name renders nothing (template sets are checked when loaded).
     func render(_ name: String, _ model: any TemplateObject) -> [UInt8] {
@@ -10,7 +13,7 @@ struct TemplateRenderer: Sendable {
         out.reserveCapacity(16 * 1024)
         guard let template = templates[name] else { return out }
         var state = State(stack: [.object(model)])
-        render(template.nodes, state: &state, blocks: [:], indentation: [], out: &out)
+        render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
         return out
     }
 
@@ -19,7 +22,7 @@ struct TemplateRenderer: Sendable {
         var out: [UInt8] = []
         guard let template = templates[name] else { return out }
         var state = State(stack: [value])
-        render(template.nodes, state: &state, blocks: [:], indentation: [], out: &out)
+        render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
         return out
     }
 
@@ -29,7 +32,10 @@ struct TemplateRenderer: Sendable {
         var position: (index: Int, count: Int)? = nil
     }
 
-    private func render(_ nodes: [Template.Node], state: inout State, blocks: [String: [Template.Node]], indentation: [UInt8], out: inout [UInt8]) {
+    private func render(
+        _ nodes: [Template.Node], state: inout State, blocks: [String: [Template.Node]], indentation: [UInt8], depth: Int, out: inout [UInt8]
+    ) {
+        guard depth <= depthLimit else { return }
         for node in nodes {
             switch node {
             case .text(let bytes):
@@ -50,12 +56,12 @@ struct TemplateRenderer: Sendable {
                 let value = resolve(lookup, in: state)
                 let falsy = TemplateValue.isFalsy(value)
                 if inverted || falsy {
-                    if inverted && falsy { render(children, state: &state, blocks: blocks, indentation: indentation, out: &out) }
+                    if inverted && falsy { render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out) }
                     continue
                 }
                 guard case .value = lookup, let value else {
                     // A fact about a value or the current item: true here, so render once in the same context.
-                    render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                    render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                     continue
                 }
                 if case .list(let list) = value {
@@ -63,25 +69,33 @@ struct TemplateRenderer: Sendable {
                     for index in 0..<list.count {
                         state.stack.append(list.item(at: index))
                         state.position = (index, list.count)
-                        render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                        render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                         state.stack.removeLast()
                     }
                     state.position = outer
                 } else {
                     state.stack.append(value)
-                    render(children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                    render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                     state.stack.removeLast()
                 }
             case .partial(let name, let extra, _, _):
                 guard let template = templates[name] else { continue }
-                render(template.nodes, state: &state, blocks: blocks, indentation: indentation + extra, out: &out)
+                render(template.nodes, state: &state, blocks: blocks, indentation: indentation + extra, depth: depth + 1, out: &out)
             case .parent(let name, let overrides, let extra, _, _):
                 guard let template = templates[name] else { continue }
                 // Overrides given further out win over those given here.
                 let merged = overrides.merging(blocks) { _, outer in outer }
-                render(template.nodes, state: &state, blocks: merged, indentation: indentation + extra, out: &out)
+                render(template.nodes, state: &state, blocks: merged, indentation: indentation + extra, depth: depth + 1, out: &out)
             case .block(let name, let children):
-                render(blocks[name] ?? children, state: &state, blocks: blocks, indentation: indentation, out: &out)
+                guard let override = blocks[name] else {
+                    render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
+                    continue
+                }
+                // Within its own override a block of the same name shows its default: the override does not
+                // place itself again, without end.
+                var inner = blocks
+                inner[name] = nil
+                render(override, state: &state, blocks: inner, indentation: indentation, depth: depth + 1, out: &out)
             }
         }
     }

@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// A Mustache template compiled to a tree of nodes, rendered straight into bytes.
 ///
 /// The language is Mustache's (mustache.github.io): variables `{{name}}` (escaped) and `{{{name}}}` /
@@ -40,6 +42,7 @@ struct TemplateError: Error, Sendable, Equatable {
     var message: String
     var line: Int
     var column: Int
+    var id: DiagnosticID = .templateSyntax
 }
 
 extension Template {

@@ -69,7 +69,7 @@ public struct TemplateSet: Sendable {
         for name in sources.keys.sorted() {
             let source = sources[name]!
             do {
-                let template = try Template(name: name, text: source.string())
+                let template = try Template(name: name, text: source.string(), depthLimit: limits.templateDepth)
                 templates[name] = template
                 for (partial, line, column) in template.references where sources[partial] == nil {
                     log.error(
@@ -78,10 +78,12 @@ public struct TemplateSet: Sendable {
                     failed = true
                 }
             } catch {
-                log.error(.templateSyntax, "template error: \(error.message)", at: source.location(line: error.line, column: error.column))
+                log.error(error.id, "template error: \(error.message)", at: source.location(line: error.line, column: error.column))
                 failed = true
             }
         }
+        var nesting = TemplateNesting(templates: templates, sources: sources, limits: limits, log: log)
+        if !nesting.check() { failed = true }
         for name in required where sources[name] == nil {
             log.error(.missingTemplate, "template '\(name)' is missing; every site needs \(folder)/\(name).mustache", at: .file(folder))
             failed = true
@@ -95,7 +97,7 @@ public struct TemplateSet: Sendable {
             hasher.combine(asset.route.path)
             hasher.combine(contents: asset.bytes)
         }
-        return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates), fingerprint: hasher.value, assets: assets)
+        return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates, depthLimit: limits.templateDepth), fingerprint: hasher.value, assets: assets)
     }
 
     /// Renders a page with the template of its kind.
