@@ -12,6 +12,8 @@ struct FigureChart: Sendable, Encodable {
     /// dictionary's order.
     let sources: [Source]
     let wording: DateWording
+    /// Figures that disagree with another of the same date from another source (with archived texts).
+    var disagreeing: Set<String> = []
 
     /// The drawing's size in its own units; narrow, so that its text stays legible on a phone.
     static let width = 480.0
@@ -135,7 +137,7 @@ struct FigureChart: Sendable, Encodable {
             let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
             let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
                 + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")
-            svg += "<a class=\"chart-point series-\(series)"
+            svg += "<a class=\"chart-point series-\(series)" + (disagreeing.contains(fact.id) ? " disagreement" : "")
             pieces.append((svg, fact.id))
             svg = "\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
             if fact.date.isInterval, end - start > 40 {

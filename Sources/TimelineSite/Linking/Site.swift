@@ -86,9 +86,14 @@ public struct Site: Sendable {
             topicEntries[topic.id] = members.sorted()
         }
         self.topicEntries = topicEntries
-        charts = FigureChart.charts(facts: content.facts, index: index)
         evidence = content.archives.isEmpty ? Evidence() : Evidence(content: content)
-        figures = content.archives.isEmpty ? FigureComparison() : FigureComparison(facts: content.facts, metrics: content.settings.metrics)
+        let figures = content.archives.isEmpty ? FigureComparison() : FigureComparison(facts: content.facts, metrics: content.settings.metrics)
+        self.figures = figures
+        var charts = FigureChart.charts(facts: content.facts, index: index)
+        for (metric, chart) in charts {
+            charts[metric]?.disagreeing = Set(chart.facts.map(\.id).filter { !figures.context(of: $0).disagreesWith.isEmpty })
+        }
+        self.charts = charts
     }
 
     /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
