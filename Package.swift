@@ -46,7 +46,10 @@ let package = Package(
         .target(name: "TimelineTesting", dependencies: ["TimelineCore", "TimelineContent", "TimelineBuild"]),
         .target(
             name: "TimelinePreview",
-            dependencies: ["TimelineCore", "TimelineContent", "TimelineBuild", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "TimelineCore", "TimelineContent", "TimelineBuild", .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(
             name: "timeline",
@@ -62,7 +65,7 @@ let package = Package(
             name: "TimelineKitTests",
             dependencies: [
                 "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild", "TimelineTesting",
-                "TimelinePreview", .product(name: "Yams", package: "Yams"),
+                "TimelinePreview", .product(name: "Yams", package: "Yams"), .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             resources: [.copy("Fixtures")]
         ),

@@ -164,7 +164,7 @@ public struct NoteLinker: MarkdownResolver {
                 depend(on: .source(item.sourceID))
                 let itemLocation = position < places.count ? places[position] : location
                 guard index.sources[item.sourceID] != nil else {
-                    reportUnknown(.source, item.sourceID, written: "[@\(item.sourceID)]", among: index.sources.keys, at: itemLocation)
+                    reportUnknown(.source, item.sourceID, written: ("[@", "]"), among: index.sources.keys, at: itemLocation)
                     continue
                 }
                 let cited = citations.cite(item.sourceID, locator: item.locator)
@@ -175,7 +175,7 @@ public struct NoteLinker: MarkdownResolver {
         case .crossLink(let target, let label):
             depend(on: .note(target))
             guard let info = index.notes[target] else {
-                reportUnknown(.note, target, written: "[[\(target)]]", among: index.notes.keys, at: location)
+                reportUnknown(.note, target, written: ("[[", "]]"), among: index.notes.keys, at: location)
                 return (HTML.escape(label ?? target), label ?? target)
             }
             let text = label ?? info.title
@@ -189,7 +189,7 @@ public struct NoteLinker: MarkdownResolver {
         case .fact(let id, let label):
             depend(on: .fact(id))
             guard let fact = index.facts[id] else {
-                reportUnknown(.fact, id, written: "[[fact:\(id)]]", among: index.facts.keys, at: location)
+                reportUnknown(.fact, id, written: ("[[fact:", "]]"), among: index.facts.keys, at: location)
                 return (HTML.escape(label ?? id), label ?? id)
             }
             inlineFacts.append(id)
@@ -205,7 +205,7 @@ public struct NoteLinker: MarkdownResolver {
         case .sourceLink(let id, let label):
             depend(on: .source(id))
             guard let source = index.sources[id] else {
-                reportUnknown(.source, id, written: "[[source:\(id)]]", among: index.sources.keys, at: location)
+                reportUnknown(.source, id, written: ("[[source:", "]]"), among: index.sources.keys, at: location)
                 return (HTML.escape(label ?? id), label ?? id)
             }
             let text = label ?? source.name
@@ -213,6 +213,8 @@ public struct NoteLinker: MarkdownResolver {
         }
     }
 
+    /// Checks a reference that is not rendered (one inside a link's text), recording its lookups and reporting
+    /// an id that names nothing.
     mutating func check(_ reference: InlineReference, at location: SourceLocation, items places: [SourceLocation]) {
         switch reference {
         case .citation(let items):
@@ -220,24 +222,30 @@ public struct NoteLinker: MarkdownResolver {
                 depend(on: .source(item.sourceID))
                 if index.sources[item.sourceID] == nil {
                     let itemLocation = position < places.count ? places[position] : location
-                    reportUnknown(.source, item.sourceID, written: "[@\(item.sourceID)]", among: index.sources.keys, at: itemLocation)
+                    reportUnknown(.source, item.sourceID, written: ("[@", "]"), among: index.sources.keys, at: itemLocation)
                 }
             }
         case .crossLink(let target, _):
             depend(on: .note(target))
-            if index.notes[target] == nil { reportUnknown(.note, target, written: "[[\(target)]]", among: index.notes.keys, at: location) }
+            if index.notes[target] == nil { reportUnknown(.note, target, written: ("[[", "]]"), among: index.notes.keys, at: location) }
         case .fact(let id, _):
             depend(on: .fact(id))
-            if index.facts[id] == nil { reportUnknown(.fact, id, written: "[[fact:\(id)]]", among: index.facts.keys, at: location) }
+            if index.facts[id] == nil { reportUnknown(.fact, id, written: ("[[fact:", "]]"), among: index.facts.keys, at: location) }
         case .sourceLink(let id, _):
             depend(on: .source(id))
-            if index.sources[id] == nil { reportUnknown(.source, id, written: "[[source:\(id)]]", among: index.sources.keys, at: location) }
+            if index.sources[id] == nil { reportUnknown(.source, id, written: ("[[source:", "]]"), among: index.sources.keys, at: location) }
         }
     }
 
-    private mutating func reportUnknown(_ kind: ItemKind, _ id: String, written: String, among known: some Collection<String>, at location: SourceLocation) {
-        if index.brokenIDs.contains(kind, id) { return }
-        let fixIt = Diagnostic.FixIt.closest(to: id, among: known)
+    /// Reports a reference to an id that names nothing, as written between `written.open` and `written.close`;
+    /// an id longer than any id can be is shown cut short.
+    private mutating func reportUnknown(
+        _ kind: ItemKind, _ fullID: String, written marks: (open: String, close: String), among known: some Collection<String>, at location: SourceLocation
+    ) {
+        if index.brokenIDs.contains(kind, fullID) { return }
+        let fixIt = Diagnostic.FixIt.closest(to: fullID, among: known)
+        let id = Identifier.abbreviated(fullID)
+        let written = marks.open + id + marks.close
         let notes: [Diagnostic.Note] = fixIt == nil && kind == .source ? [.init("sources are defined in sources.yaml")] : []
         switch kind {
         case .source: diagnostics.append(.error(.unknownSource, "unknown source '\(id)' in \(written)", at: location, notes: notes, fixIt: fixIt))

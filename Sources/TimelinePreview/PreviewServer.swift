@@ -19,10 +19,13 @@ public struct PreviewServer: Sendable {
         self.print = print
     }
 
-    public func run() async throws {
+    /// Refuses an output the build would refuse, listens on the port (so that a port in use is reported at
+    /// once, as ``ListenError``), then builds the site and serves it until the task is cancelled.
+    public func run(limits: PreviewLimits = .forThisProcess()) async throws {
         // An output the build would refuse stops the preview at once, rather than failing every rebuild; one
         // inside the watched folders would make each build start the next.
         _ = try OutputPlace(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
+        let listener = try PreviewListener(port: port, limits: limits)
         let state = PreviewState()
         let builder = SiteBuilder(options: options)
         var cache = BuildCache.empty()
@@ -31,11 +34,11 @@ public struct PreviewServer: Sendable {
             throw OutputError(path: options.outputFolder, "there is no site to serve")
         }
 
-        let server = HTTPServer(address: try .inet(ip4: "127.0.0.1", port: port), logger: .disabled)
-        await server.appendRoute("GET /_timeline/reload.js") { _ in
+        var routes = RoutedHTTPHandler()
+        routes.appendRoute("GET /_timeline/reload.js") { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(Self.reloadScript.utf8))
         }
-        await server.appendRoute("GET /_timeline/wait") { request in
+        routes.appendRoute("GET /_timeline/wait") { request in
             let since = request.query["since"].flatMap { Int($0) } ?? -1
             let (version, failure) = await state.wait(since: since, seconds: 20)
             var body = "{\"version\":\(version)"
@@ -43,16 +46,12 @@ public struct PreviewServer: Sendable {
             body += "}"
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: Data(body.utf8))
         }
-        await server.appendRoute("GET,HEAD *", to: SiteFileHandler(root: root))
+        routes.appendRoute("GET,HEAD *", to: SiteFileHandler(root: root))
 
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
-            try await server.waitUntilListening()
-            let address = await server.listeningAddress
-            var shownPort = Int(port)
-            if case .ip4(_, let listening) = address { shownPort = Int(listening) }
-            print("Serving \(options.outputFolder) at http://127.0.0.1:\(shownPort)/ — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
-            group.addTask { [cache] in await watch(builder, state: state, cache: cache) }
+        print("Serving \(options.outputFolder) at http://127.0.0.1:\(listener.port)/ — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
+        try await withThrowingTaskGroup(of: Void.self) { [routes, cache] group in
+            group.addTask { try await listener.run(routes) }
+            group.addTask { await watch(builder, state: state, cache: cache) }
             try await group.next()
             group.cancelAll()
         }

@@ -36,7 +36,7 @@ struct ImportTimelineJS: ParsableCommand {
                 existing.insert(String(item.name.dropLast(3)))
             }
         }
-        let result = TimelineJSImporter(existingIDs: existing).convert(csv: String(decoding: bytes, as: UTF8.self), fileName: file)
+        let result = TimelineJSImporter(existingIDs: existing).convert(bytes: bytes, fileName: file)
         var written = 0
         for note in result.files {
             do {

@@ -27,15 +27,27 @@ struct NewCommand: ParsableCommand {
     var content = "Content"
 
     func validate() throws {
-        if let problem = NoteScaffold.problem(id: id, date: date, kind: noteKind, topicKind: topicKind) {
+        if let problem = NoteScaffold.problem(id: id, title: title, date: date, kind: noteKind, topicKind: topicKind) {
             throw ValidationError(problem)
         }
     }
 
+    /// Writes the note, unless its id is taken by a note of any kind, or its title would not read back as given
+    /// (surrounding spaces aside, which the build drops).
     func run() throws {
         let path = noteKind.folder + "/" + id + ".md"
+        if let existing = NoteScaffold.existingNote(id, in: content) {
+            printError("\(existing): error: a note with this id already exists; entries, topics and pages share ids, as [[\(id)]] must name one of them")
+            throw ExitCode(1)
+        }
+        let title = title.trimmingWhitespace
+        let text = NoteScaffold.text(kind: noteKind, title: title, date: date, topicKind: topicKind)
+        if let problem = NoteScaffold.readBackProblem(text, kind: noteKind, id: id, title: title, path: content + "/" + path) {
+            printError("error: \(problem)")
+            throw ExitCode(1)
+        }
         do {
-            try NoteScaffold.create(path, text: NoteScaffold.text(kind: noteKind, title: title, date: date, topicKind: topicKind), in: content)
+            try NoteScaffold.create(path, text: text, in: content)
         } catch {
             printError("\(error.path): error: \(error.reason)")
             throw ExitCode(1)

@@ -120,6 +120,17 @@ import TimelineTesting
         let again = try run(["new", "entry", "bridge-closed", "--date", "2020", "--title", "Other"], in: root)
         #expect(again.status == 1)
         #expect(again.errors.contains("a note with this id already exists"))
+        // Entries, topics and pages share ids; an empty title, or one of spaces, is refused.
+        let otherKind = try run(["new", "topic", "opening", "--title", "Dup", "--kind", "place"], in: root)
+        #expect(otherKind.status == 1)
+        #expect(otherKind.errors == "Content/entries/opening.md: error: a note with this id already exists; entries, topics and pages share ids, as [[opening]] must name one of them\n")
+        #expect(!FileManager.default.fileExists(atPath: root + "/Content/topics/opening.md"))
+        let empty = try run(["new", "entry", "empty", "--date", "2020", "--title", " "], in: root)
+        #expect(empty.status != 0)
+        #expect(empty.errors.contains("the title cannot be empty"))
+        let control = try run(["new", "entry", "control", "--date", "2020", "--title", "Line\rend\u{7F}"], in: root)
+        #expect(control.status == 0, "\(control.errors)")
+        #expect(try String(contentsOfFile: root + "/Content/entries/control.md", encoding: .utf8).contains(#"title: "Line\rend\x7F""#))
         // Invalid ids and dates are refused before anything is written.
         let badDate = try run(["new", "entry", "later", "--date", "2020-13", "--title", "T"], in: root)
         #expect(badDate.status != 0)
@@ -131,6 +142,7 @@ import TimelineTesting
         #expect(topic.status == 0)
         // A new topic builds as it is (a new entry needs a source first).
         try FileManager.default.removeItem(atPath: root + "/Content/entries/bridge-closed.md")
+        try FileManager.default.removeItem(atPath: root + "/Content/entries/control.md")
         let build = try run(["build"], in: root)
         #expect(build.status == 0, "\(build.errors)")
     }

@@ -1,12 +1,19 @@
+import FlyingFox
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 import Testing
 @testable import TimelineBuild
 @testable import TimelineContent
 @testable import TimelineCore
 @testable import TimelineMarkdown
+@testable import TimelinePreview
 @testable import TimelineSite
 import TimelineTesting
 
@@ -112,5 +119,205 @@ import TimelineTesting
         }
         // The site's own 404 page is served for missing pages.
         #expect(try await server.get("/nothing.html").body.contains("Page not found"))
+    }
+
+    // MARK: Hostile clients, over real sockets
+
+    /// A listener of this process with a handler that answers "hello", run until the test ends.
+    final class Listener {
+        let listener: PreviewListener
+        let task: Task<Void, any Error>
+
+        init(_ limits: PreviewLimits) throws {
+            listener = try PreviewListener(port: 0, limits: limits)
+            var routes = RoutedHTTPHandler()
+            routes.appendRoute("GET,HEAD *") { _ in HTTPResponse(statusCode: .ok, body: Data("hello".utf8)) }
+            task = Task { [listener, routes] in try await listener.run(routes) }
+        }
+
+        deinit { task.cancel() }
+    }
+
+    /// Sends `request` on a new connection and returns the answer's first line, or "" when the connection
+    /// closes without one, waiting at most `seconds`.
+    static func statusLine(port: UInt16, sending request: [UInt8], seconds: Double = 10) -> String {
+        guard let client = RawClient(port: port, seconds: seconds) else { return "cannot connect" }
+        client.send(request)
+        shutdown(client.descriptor, Int32(SHUT_WR))
+        return client.receiveAll().split(separator: "\r\n").first.map(String.init) ?? ""
+    }
+
+    @Test func anOversizedRequestLineOrHeadIsRefusedAtOnce() throws {
+        let server = try Listener(PreviewLimits())
+        let port = server.listener.port
+        for length in [50_000, 200_000, 5_000_000] {
+            let start = Date()
+            let line = Self.statusLine(port: port, sending: Array("GET /".utf8) + [UInt8](repeating: 0x61, count: length) + Array(" HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+            #expect(line == "HTTP/1.1 414 URI Too Long", "\(length)")
+            #expect(Date().timeIntervalSince(start) < 5, "a request line of \(length) bytes took \(Date().timeIntervalSince(start)) s")
+        }
+        let fields = Array("GET / HTTP/1.1\r\n".utf8) + Array(repeating: Array("X-Padding: 0123456789012345678901234567890123456789\r\n".utf8), count: 2000).flatMap { $0 }
+        #expect(Self.statusLine(port: port, sending: fields + Array("\r\n".utf8)) == "HTTP/1.1 431 Request Header Fields Too Large")
+        #expect(Self.statusLine(port: port, sending: Array("GET /\u{1}x HTTP/1.1\r\n\r\n".utf8)) == "HTTP/1.1 400 Bad Request")
+        #expect(Self.statusLine(port: port, sending: Array("GET / HTTP/2.0\r\n\r\n".utf8)) == "HTTP/1.1 505 HTTP Version Not Supported")
+        #expect(Self.statusLine(port: port, sending: Array("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".utf8)) == "HTTP/1.1 200 OK")
+    }
+
+    /// Heads are the same however their bytes arrive, pipelined requests are read one after the other, and
+    /// the limits count bytes, not reads.
+    @Test func requestHeadsAreReadTheSameWhateverTheReads() throws {
+        let bytes = Array("\r\nGET /a?b=1 HTTP/1.1\r\nHost: x\r\nAccept:  text/html \r\n\r\nHEAD / HTTP/1.0\nConnection: keep-alive\n\n".utf8)
+        let first = RequestHead(method: "GET", target: "/a?b=1", version: "HTTP/1.1", fields: [("host", "x"), ("accept", "text/html")])
+        let second = RequestHead(method: "HEAD", target: "/", version: "HTTP/1.0", fields: [("connection", "keep-alive")])
+        var generator = SeededGenerator(state: 14)
+        for _ in 0..<200 {
+            var reader = RequestHeadReader(limits: PreviewLimits())
+            var heads: [RequestHead] = []
+            var rest = bytes[...]
+            while !rest.isEmpty {
+                let count = Int.random(in: 1...rest.count, using: &generator)
+                if let head = try reader.receive(rest.prefix(count)) { heads.append(head) }
+                while let head = try reader.nextHead() { heads.append(head) }
+                rest = rest.dropFirst(count)
+            }
+            #expect(heads == [first, second])
+        }
+        #expect(first.keepsConnection && second.keepsConnection)
+        #expect(first.request.query["b"] == "1")
+        var limits = PreviewLimits()
+        limits.requestLine = 10
+        var reader = RequestHeadReader(limits: limits)
+        #expect(throws: HeadProblem.requestLineTooLong) { for byte in Array("GET /0123456789".utf8) { _ = try reader.receive([byte]) } }
+    }
+
+    @Test func idleAndHalfOpenConnectionsNeitherBlockRequestsNorStayOpen() throws {
+        var limits = PreviewLimits()
+        limits.connections = 8
+        limits.headSeconds = 1
+        let server = try Listener(limits)
+        let port = server.listener.port
+        // Far more connections than the limit, half of them with a head that never ends.
+        let idle = (0..<40).compactMap { number -> RawClient? in
+            let client = RawClient(port: port, seconds: 10)
+            if number.isMultiple(of: 2) { client?.send(Array("GET / HTTP/1.1\r\nX-Slow: ".utf8)) }
+            return client
+        }
+        #expect(idle.count == 40)
+        let start = Date()
+        #expect(Self.statusLine(port: port, sending: Array("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".utf8)) == "HTTP/1.1 200 OK")
+        #expect(Date().timeIntervalSince(start) < 2)
+        // A head sent a byte at a time gets no more time than one sent at once.
+        guard let slow = RawClient(port: port, seconds: 10) else { Issue.record("cannot connect"); return }
+        let trickle = Date()
+        for byte in Array("GET / HTTP/1.1\r\nX-Slow: 1234567890".utf8) {
+            slow.send([byte])
+            usleep(100_000)
+        }
+        #expect(slow.receiveAll() == "", "the connection was answered instead of closed")
+        #expect(Date().timeIntervalSince(trickle) < 5)
+        // Every idle connection has been closed by the server.
+        for client in idle { #expect(client.receiveAll() == "") }
+    }
+
+    @Test func aBusyPortIsNamedAtOnce() throws {
+        let taken = try PreviewListener(port: 0)
+        #expect(throws: ListenError.self) { _ = try PreviewListener(port: taken.port) }
+        let root = try project()
+        let run = try Timeline.run(["serve", "--port", String(taken.port)], in: root, timeout: 30)
+        #expect(run.status == 1)
+        #expect(run.seconds < 3)
+        #expect(run.errors == "error: port \(taken.port) is in use by another program; stop it, or choose another port with --port (--port 0 picks a free one)\n")
+    }
+
+    /// With few file descriptors, more connections than descriptors: the server refuses some, closes others,
+    /// and is still serving once they are gone.
+    @Test func runningOutOfFileDescriptorsDoesNotStopTheServer() async throws {
+        let root = try project()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "ulimit -n 48 && exec \"$0\" serve --port 0", CommandLineTests.executable]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        defer { process.terminate(); process.waitUntilExit() }
+        var log = "", port: UInt16 = 0
+        while port == 0 {
+            let data = output.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            log += String(decoding: data, as: UTF8.self)
+            if let range = log.range(of: "http://127.0.0.1:") { port = UInt16(log[range.upperBound...].prefix { $0.isNumber }) ?? 0 }
+        }
+        #expect(port > 0, "\(log)")
+        var clients: [RawClient] = []
+        for _ in 0..<200 {
+            guard let client = RawClient(port: port, seconds: 5) else { break }
+            client.send(Array("GET / HTTP/1.1\r\nX-Slow: ".utf8))
+            clients.append(client)
+        }
+        #expect(clients.count == 200)
+        #expect(process.isRunning, "\(log)")
+        clients = []
+        try await Task.sleep(nanoseconds: 500_000_000)
+        #expect(process.isRunning)
+        #expect(Self.statusLine(port: port, sending: Array("GET / HTTP/1.1\r\nConnection: close\r\n\r\n".utf8)) == "HTTP/1.1 200 OK")
+    }
+}
+
+/// A TCP client on a bare socket, to send what no HTTP library would.
+final class RawClient {
+    let descriptor: Int32
+
+    /// Connects to 127.0.0.1:`port`; reads wait at most `seconds`.
+    init?(port: UInt16, seconds: Double) {
+        #if canImport(Glibc)
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #else
+        descriptor = socket(AF_INET, SOCK_STREAM, 0)
+        #endif
+        guard descriptor >= 0 else { return nil }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        var timeout = timeval(tv_sec: Int(seconds), tv_usec: .init((seconds - seconds.rounded(.down)) * 1e6))
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(descriptor, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        if connected != 0 {
+            close(descriptor)
+            return nil
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    /// Sends bytes, as many as the server takes before it closes or the time is up.
+    func send(_ bytes: [UInt8]) {
+        var sent = 0
+        while sent < bytes.count {
+            #if canImport(Glibc)
+            let count = bytes[sent...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            #else
+            let count = bytes[sent...].withUnsafeBytes { Darwin.send(descriptor, $0.baseAddress, $0.count, 0) }
+            #endif
+            if count <= 0 { return }
+            sent += count
+        }
+    }
+
+    /// Everything received until the server closes the connection or the time is up.
+    func receiveAll() -> String {
+        var received: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { recv(descriptor, $0.baseAddress, $0.count, 0) }
+            if count <= 0 { break }
+            received += buffer[..<count]
+        }
+        return String(decoding: received, as: UTF8.self)
     }
 }

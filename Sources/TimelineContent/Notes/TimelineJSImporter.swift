@@ -22,10 +22,26 @@ public struct TimelineJSImporter: Sendable {
         self.existingIDs = existingIDs
     }
 
+    /// Converts a sheet as it was read from its file: one that is not UTF-8 text is refused, with the place
+    /// of its first wrong byte, rather than read with replacement characters.
+    public func convert(bytes: [UInt8], fileName: String) -> Result {
+        if let problem = ContentFiles.encodingProblem(bytes) {
+            let location = SourceText(path: fileName, bytes: bytes).location(ofOffset: problem.offset)
+            let message = problem.message.replacingOccurrences(of: "save it as UTF-8", with: "export the spreadsheet as CSV in UTF-8")
+            return Result(files: [], messages: ["\(location): error: \(message)"])
+        }
+        return convert(csv: String(decoding: bytes, as: UTF8.self), fileName: fileName)
+    }
+
     public func convert(csv text: String, fileName: String) -> Result {
         var result = Result()
-        let rows = CSV.parse(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard let header = rows.first else {
+        let records = CSV.records(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
+        if let line = records.unclosedQuoteLine {
+            result.messages.append("\(fileName):\(line): error: the quote that opens a field on this line is never closed, so every line after it would be one field; nothing was imported")
+            return result
+        }
+        let rows = records.rows
+        guard let header = rows.first?.fields else {
             result.messages.append("\(fileName): error: the file is empty")
             return result
         }
@@ -37,12 +53,11 @@ public struct TimelineJSImporter: Sendable {
         var used = existingIDs
         var topics: [String: String] = [:]
         var needSources = 0
-        for (offset, row) in rows.enumerated().dropFirst() {
+        for (line, row) in rows.dropFirst() {
             func cell(_ name: String) -> String {
                 guard let index = columns[name], index < row.count else { return "" }
                 return row[index].trimmingWhitespace
             }
-            let line = offset + 1
             if row.allSatisfy({ $0.trimmingWhitespace.isEmpty }) { continue }
             let type = cell("type").lowercased()
             let headline = Self.plainText(cell("headline"))
@@ -80,22 +95,35 @@ public struct TimelineJSImporter: Sendable {
                 result.messages.append("\(fileName):\(line): warning: row skipped: it has no headline")
                 continue
             }
+            if let problem = NoteScaffold.readBackProblem(
+                "---\ntitle: \(NoteScaffold.quoted(headline))\n---\n", kind: .page, id: "headline", title: headline, path: fileName) {
+                result.messages.append("\(fileName):\(line): warning: row skipped: \(problem)")
+                continue
+            }
             let id = Self.unique(Identifier.made(from: headline).isEmpty ? "entry" : Identifier.made(from: headline), in: &used)
             var frontMatter = ["---", "title: \(NoteScaffold.quoted(headline))", "date: \(date)"]
-            let group = Self.plainText(cell("group"))
+            var group = Self.plainText(cell("group"))
+            if !group.isEmpty, NoteScaffold.readBackProblem("---\ntitle: \(NoteScaffold.quoted(group))\n---\n", kind: .page, id: "group", title: group, path: fileName) != nil {
+                result.messages.append("\(fileName):\(line): warning: the group of this row is left out: it cannot be a topic's title")
+                group = ""
+            }
             if !group.isEmpty {
                 let topicID = topics[group] ?? Self.unique(Identifier.made(from: group).isEmpty ? "group" : Identifier.made(from: group), in: &used)
                 topics[group] = topicID
                 frontMatter.append("topics: [\(topicID)]")
             }
             frontMatter += ["sources: []", "---", ""]
-            var body = Self.markdown(fromHTML: cell("text"))
-            let media = cell("media")
-            if media.hasPrefix("http://") || media.hasPrefix("https://") {
+            var body = TimelineJSText.markdown(fromHTML: cell("text"))
+            if let media = TimelineJSText.linkAddress(cell("media")) {
                 let caption = Self.plainText(cell("media caption"))
                 let credit = Self.plainText(cell("media credit"))
                 let label = [caption, credit].filter { !$0.isEmpty }.joined(separator: ", ")
-                body += (body.isEmpty ? "" : "\n\n") + "Media: [\(label.isEmpty ? media : label)](\(media))"
+                // An address alone is shown as an autolink, as percent-encoded; a caption or credit as a link's label.
+                var link = "<\(media)>"
+                if !label.isEmpty {
+                    link = "[\(TimelineJSText.MarkdownWriter.escaped(label.split(whereSeparator: \.isNewline).joined(separator: " "), atLineStart: false, inLabel: true))](\(media))"
+                }
+                body += (body.isEmpty ? "" : "\n\n") + "Media: " + link
             }
             if body.isEmpty { body = "Say what happened, citing a source for each claim with `[@source-id]`." }
             result.files.append(File(path: "entries/\(id).md", text: frontMatter.joined(separator: "\n") + "\n" + body + "\n"))
@@ -139,65 +167,7 @@ public struct TimelineJSImporter: Sendable {
 
     /// Text without tags, with the common entities decoded.
     static func plainText(_ html: String) -> String {
-        decodeEntities(stripTags(html)).trimmingWhitespace
-    }
-
-    static func stripTags(_ html: String) -> String {
-        var out = ""
-        var inTag = false
-        for char in html {
-            if char == "<" { inTag = true } else if char == ">" { inTag = false } else if !inTag { out.append(char) }
-        }
-        return out
-    }
-
-    static func decodeEntities(_ text: String) -> String {
-        var text = text
-        for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            text = text.replacing(entity, with: value)
-        }
-        return text
-    }
-
-    /// TimelineJS's slide text (simple HTML) as Markdown: paragraphs, line breaks, links, bold and italics.
-    static func markdown(fromHTML html: String) -> String {
-        var text = html
-        for (pattern, replacement) in [("<br>", "\n"), ("<br/>", "\n"), ("<br />", "\n"), ("</p>", "\n\n"), ("<p>", ""),
-                                       ("<strong>", "**"), ("</strong>", "**"), ("<b>", "**"), ("</b>", "**"),
-                                       ("<em>", "*"), ("</em>", "*"), ("<i>", "*"), ("</i>", "*")] {
-            text = text.replacing(pattern, with: replacement)
-        }
-        // Links: <a href="URL">label</a> becomes [label](URL) when the address is http or https.
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "<a ") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: ">"), let end = rest[close.upperBound...].range(of: "</a>") else {
-                rest = rest[open.upperBound...]
-                continue
-            }
-            let attributes = rest[open.upperBound..<close.lowerBound]
-            let label = stripTags(String(rest[close.upperBound..<end.lowerBound]))
-            var href = ""
-            if let start = attributes.range(of: "href=\"") {
-                href = String(attributes[start.upperBound...].prefix { $0 != "\"" })
-            }
-            out += href.hasPrefix("http://") || href.hasPrefix("https://") ? "[\(label)](\(href))" : label
-            rest = rest[end.upperBound...]
-        }
-        out += rest
-        let lines = decodeEntities(stripTags(out)).split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: [" ", "\t"]) }
-        var paragraphs = lines.joined(separator: "\n")
-        while paragraphs.contains("\n\n\n") { paragraphs = paragraphs.replacing("\n\n\n", with: "\n\n") }
-        return paragraphs.trimmingWhitespace
+        TimelineJSText.plainText(html)
     }
 }
 
-private extension Substring {
-    func trimmingCharacters(in set: Set<Character>) -> String {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
-    }
-}

@@ -40,7 +40,7 @@ public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConver
         }
 
         /// A suggestion of the closest name, or nil when none is close.
-        public static func closest(to name: String, among known: some Sequence<String>) -> FixIt? {
+        public static func closest(to name: String, among known: some Collection<String>) -> FixIt? {
             Suggestion.closest(to: name, among: known).map { FixIt(.replace, $0) }
         }
 

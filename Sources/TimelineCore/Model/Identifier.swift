@@ -65,6 +65,17 @@ public enum Identifier {
                 pendingSeparator = true
             }
         }
-        return String(result.prefix(maximumLength))
+        var cut = result.prefix(maximumLength)
+        while cut.last == "-" { cut = cut.dropLast() }
+        return String(cut)
+    }
+
+    /// A name as a message shows it: whole up to `maximumLength` characters, longer ones cut with an ellipsis,
+    /// so that a diagnostic line stays readable whatever was written.
+    public static func abbreviated(_ name: String) -> String {
+        guard name.unicodeScalars.count > maximumLength else { return name }
+        var cut = ""
+        cut.unicodeScalars.append(contentsOf: name.unicodeScalars.prefix(maximumLength / 2))
+        return cut + "…"
     }
 }

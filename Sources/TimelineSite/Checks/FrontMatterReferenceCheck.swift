@@ -13,13 +13,13 @@ struct FrontMatterReferenceCheck: SiteCheck {
                         .unknownTopic, "'\(topic.id)' is \(other.kind.withArticle), not a topic; link to it with [[\(topic.id)]] in the text instead",
                         at: topic.location)
                 } else if let fixIt = Diagnostic.FixIt.closest(to: topic.id, among: topicIDs) {
-                    log.error(.unknownTopic, "unknown topic '\(topic.id)'", at: topic.location, fixIt: fixIt)
+                    log.error(.unknownTopic, "unknown topic '\(Identifier.abbreviated(topic.id))'", at: topic.location, fixIt: fixIt)
                 } else {
-                    log.error(.unknownTopic, "unknown topic '\(topic.id)'; create topics/\(topic.id).md", at: topic.location)
+                    log.error(.unknownTopic, "unknown topic '\(Identifier.abbreviated(topic.id))'; create topics/\(Identifier.abbreviated(topic.id)).md", at: topic.location)
                 }
             }
             for fact in entry.facts where index.facts[fact.id] == nil && !index.brokenIDs.contains(.fact, fact.id) {
-                log.error(.unknownFact, "unknown fact '\(fact.id)'", at: fact.location, fixIt: .closest(to: fact.id, among: index.facts.keys))
+                log.error(.unknownFact, "unknown fact '\(Identifier.abbreviated(fact.id))'", at: fact.location, fixIt: .closest(to: fact.id, among: index.facts.keys))
             }
             checkCitations(entry.citations, index: index, log: log)
         }
@@ -31,7 +31,7 @@ struct FrontMatterReferenceCheck: SiteCheck {
     private func checkCitations(_ citations: [Citation], index: SiteIndex, log: DiagnosticLog) {
         for citation in citations where index.sources[citation.sourceID] == nil && !index.brokenIDs.contains(.source, citation.sourceID) {
             log.error(
-                .unknownSource, "unknown source '\(citation.sourceID)'", at: citation.location,
+                .unknownSource, "unknown source '\(Identifier.abbreviated(citation.sourceID))'", at: citation.location,
                 fixIt: .closest(to: citation.sourceID, among: index.sources.keys))
         }
     }
