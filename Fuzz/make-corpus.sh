@@ -72,3 +72,50 @@ for name in sorted(templates):
 for target in ["edtf", "references", "frontmatter", "note", "templates"]:
     print(target, len(os.listdir(os.path.join("Fuzz", "corpus", target))))
 EOF
+
+# The cache target: the records of the build cache of the example site and of the Haiti site, each behind
+# the byte that names its kind, written by a build with the generator in .build (built if missing).
+TIMELINE=${TIMELINE:-.build/debug/timeline}
+[ -x "$TIMELINE" ] || swift build --product timeline >/dev/null
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+for site in Tests/TimelineKitTests/Fixtures/example/Content Content; do
+    rm -rf "$work/Public" "$work/.Public.timeline"
+    "$TIMELINE" build --content "$site" --templates Templates --output "$work/Public" >/dev/null 2>&1 || true
+    python3 - "$work/.Public.timeline" <<'PY'
+import hashlib, os, struct, sys
+cache = sys.argv[1]
+def save(data):
+    folder = os.path.join("Fuzz", "corpus", "cache")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, hashlib.sha1(data).hexdigest()), "wb") as out:
+        out.write(data)
+def records(path):
+    data = open(path, "rb").read()
+    offset = 8
+    while offset + 12 <= len(data):
+        (length,) = struct.unpack_from("<I", data, offset)
+        yield data[offset + 12:offset + 12 + length]
+        offset += 12 + length
+def value(stored):
+    # A stored record is a keyed container of two fields, "key" and "record": the record's bytes follow
+    # its key's name.
+    marker = struct.pack("<I", 6) + b"record"
+    at = stored.find(marker)
+    return stored[at + len(marker):] if at >= 0 else None
+kinds = {"cache.renderings": 0, "cache.entries": 1, "cache.topics": 2, "cache.pages": 3, "cache.readkeys": 5}
+count = 0
+for name, kind in kinds.items():
+    path = os.path.join(cache, name)
+    if not os.path.exists(path):
+        continue
+    for stored in list(records(path))[:40]:
+        record = value(stored)
+        if record is not None:
+            save(bytes([kind]) + record)
+            count += 1
+manifest = open(os.path.join(cache, "cache"), "rb").read()
+save(bytes([4]) + manifest[16:])
+print("cache", count + 1, "from", cache)
+PY
+done

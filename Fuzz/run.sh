@@ -7,7 +7,7 @@
 #
 # SwiftPM cannot build with -sanitize=fuzzer, so this compiles with swiftc directly: libyaml and Yams
 # (from SwiftPM's checkout, or YAMS_DIR), the generator's library targets (TimelineCore, TimelineContent,
-# TimelineMarkdown, TimelineSite and the in-memory TimelineTesting pieces they need) as static libraries built for testing, in
+# TimelineMarkdown, TimelineSite, TimelineBuild and the in-memory TimelineTesting pieces they need) as static libraries built for testing, in
 # layer order, and one small executable per target in Fuzz/Targets/. Each target starts from its seed corpus in Fuzz/corpus/TARGET/
 # (made from the test fixtures; never changed by a run) and keeps what it learns in the build folder.
 # A crash leaves its input in the build folder's crashes/ and makes this script fail: turn it into a
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 SECONDS_EACH=${1:-60}
-TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note templates incremental}
+TARGETS=${FUZZ_TARGETS:-edtf references frontmatter note templates cache incremental}
 OUT=${FUZZ_BUILD:-$ROOT/.build/fuzz}
 mkdir -p "$OUT/obj" "$OUT/crashes"
 
@@ -35,8 +35,8 @@ CYAML=$YAMS/Sources/CYaml
 
 SANITIZE="-sanitize=fuzzer,address"
 STAMP=$OUT/obj/stamp
-MODULES="TimelineCore TimelineContent TimelineMarkdown TimelineSite"
-SOURCES=$(find Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
+MODULES="TimelineCore TimelineContent TimelineMarkdown TimelineSite TimelineBuild"
+SOURCES=$(find Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineBuild Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
 if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
     echo "fuzz: building libyaml and Yams" >&2
     for c in "$CYAML"/src/*.c; do
@@ -46,11 +46,15 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
     swiftc -O -g -parse-as-library $SANITIZE -D SWIFT_PACKAGE -module-name Yams -emit-library -static -emit-module \
         -emit-module-path "$OUT/obj/Yams.swiftmodule" -I "$CYAML/include" -Xcc -DYAML_DECLARE_STATIC \
         "$YAMS"/Sources/Yams/*.swift -o "$OUT/obj/libYams.a" -suppress-warnings
+    # The build stage's one C file, and a module map for it.
+    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CSystemShim/include Sources/CSystemShim/exchange.c -o "$OUT/obj/csystemshim.o"
+    mkdir -p "$OUT/obj/CSystemShim"
+    printf 'module CSystemShim {\n    header "%s"\n    export *\n}\n' "$ROOT/Sources/CSystemShim/include/CSystemShim.h" > "$OUT/obj/CSystemShim/module.modulemap"
     for module in $MODULES; do
         echo "fuzz: building $module" >&2
         swiftc -O -g -parse-as-library $SANITIZE -enable-testing -package-name timeline -module-name "$module" -emit-library -static \
             -emit-module -emit-module-path "$OUT/obj/$module.swiftmodule" \
-            -I "$OUT/obj" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
+            -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
             $(find "Sources/$module" -name '*.swift' | sort) -o "$OUT/obj/lib$module.a"
     done
     # The in-memory file system of the tests, without the rest of TimelineTesting (which needs the build stage).
@@ -62,8 +66,9 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
         name=$(basename "$target" .swift)
         echo "fuzz: building target $name" >&2
         swiftc -O -g -parse-as-library $SANITIZE \
-            -package-name timeline -I "$OUT/obj" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
-            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineCore -lYams "$OUT"/obj/cyaml-*.o -lcmark \
+            -package-name timeline -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
+            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineBuild -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineCore -lYams \
+            "$OUT"/obj/cyaml-*.o "$OUT/obj/csystemshim.o" -lcmark \
             -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
             || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }
     done

@@ -92,6 +92,8 @@ import TimelineTesting
 
                 """,
             "Content/topics/subject.md": "---\ntitle: \(h)\nkind: theme\nsummary: \(h)\n---\n\n\(hostile) [@other]\n",
+            // An archived text: the source's page shows the passage quoted from it, in its sentence.
+            "Content/archive/other.md": "---\nnote: \(h)\nurl: https://example.org/copy?a=1&b=2\n---\nBefore it, \(hostile) and after it.\n",
             "Content/pages/about.md": "---\ntitle: \(h)\nsummary: \(h)\nmenu: 1\n---\n\n\(hostile) [@paper]\n",
         ]
         let fileSystem = TestSupport.memorySite(files)
@@ -107,6 +109,8 @@ import TimelineTesting
         // Raw HTML written in Markdown is reported and dropped; everything else is only text.
         #expect(Set(Self.built.1.diagnostics.map(\.id)) == ["raw-html"])
         #expect(output.files.count > 15)
+        // The quotation is found in the archived text, and its passage shown as text.
+        #expect(output.text("sources/other.html")?.contains("<mark>&lt;/script&gt;&lt;script&gt;alert(1)") == true)
     }
 
     @Test func noPageGainsAScriptAnImageOrAnEventHandler() {

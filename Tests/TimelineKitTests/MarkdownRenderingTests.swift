@@ -85,6 +85,17 @@ import TimelineTesting
         let (html, diagnostics) = render("Literally \\[@paper] here [@paper].\n")
         #expect(diagnostics.isEmpty)
         #expect(html.contains("Literally [@paper] here <sup"))
+        // Escapes inside the reference too: the first bracket's escape is what makes it text.
+        for (written, shown) in [
+            ("\\[@nope\\]", "[@nope]"), ("\\[\\[nowhere]]", "[[nowhere]]"), ("\\[@a\\_b]", "[@a_b]"), ("\\[@x \\<y>]", "[@x &lt;y&gt;]"),
+        ] {
+            let (html, diagnostics) = render("Literally \(written) here [@paper].\n")
+            #expect(diagnostics.isEmpty, "\(written): \(diagnostics)")
+            #expect(html.contains("Literally \(shown) here <sup"), "\(written): \(html)")
+        }
+        // An escape inside a reference whose bracket is not escaped leaves it a reference.
+        let (_, unknown) = render("See [@pap\\_er].\n")
+        #expect(unknown.map(\.description).contains { $0.contains("unknown source 'pap_er'") }, "\(unknown)")
     }
 
     @Test func linksCrossReferencesAndFacts() {
