@@ -89,6 +89,13 @@ public struct SiteBuilder: Sendable {
         return EvidenceReport(site: Site(content: content, index: index, rendered: bodies.rendered))
     }
 
+    /// What `timeline check` says of a site that passed, beside its diagnostics: what it lacks that a reader
+    /// would miss, which builds do not repeat every time.
+    public static func notes(on prepared: PreparedSite) -> [String] {
+        guard prepared.site.content.settings.baseURL == nil else { return [] }
+        return ["site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative"]
+    }
+
     /// What writing a site did.
     public struct WriteResult: Sendable {
         /// Files of the site.
@@ -136,12 +143,8 @@ public struct SiteBuilder: Sendable {
         cache.manifest.startedAt = startedAt
         cache.manifest.hadWarnings = log.warningCount > 0
         cache.manifest.counts = counts
-        var notes = cache.damageNotes
-        if content.settings.baseURL == nil {
-            notes.append("site.yaml has no base_url, so there is no sitemap.xml, and the feed, canonical and Open Graph addresses are relative")
-        }
         return BuildSummary(
             counts: counts, files: result.files, rendered: result.rendered, seconds: StageClock.now() - start,
-            warnings: log.warningCount, notes: notes)
+            warnings: log.warningCount, notes: cache.damageNotes)
     }
 }

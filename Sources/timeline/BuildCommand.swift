@@ -30,11 +30,11 @@ struct BuildCommand: ParsableCommand {
             summary = try builder.build(into: output, log: log, cache: &cache)
             if summary != nil { cache.save() }
         } catch {
-            printDiagnostics(log)
+            printDiagnostics(log, strict: folders.strict)
             printError(error.description)
             throw ExitCode(1)
         }
-        printDiagnostics(log)
+        printDiagnostics(log, strict: folders.strict)
         guard let summary else {
             printError("build failed; '\(folders.output)' was left as it was")
             throw ExitCode(1)
@@ -58,8 +58,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let log = DiagnosticLog()
         let prepared = SiteBuilder(options: folders.buildOptions).prepare(log: log)
-        printDiagnostics(log)
-        guard prepared != nil else { throw ExitCode(1) }
-        print("No problems found.")
+        printDiagnostics(log, strict: folders.strict)
+        guard let prepared else { throw ExitCode(1) }
+        if log.warningCount == 0 { print("No problems found.") }
+        for note in SiteBuilder.notes(on: prepared) { print("note: \(note)") }
     }
 }

@@ -23,12 +23,9 @@ struct Folders: ParsableArguments {
 }
 
 /// Prints a run's diagnostics to standard error, then how many there were.
-func printDiagnostics(_ log: DiagnosticLog) {
+func printDiagnostics(_ log: DiagnosticLog, strict: Bool = false) {
     for diagnostic in log.diagnostics { printError(diagnostic.description) }
-    let errors = log.errorCount, warnings = log.warningCount
-    if errors + warnings > 0 {
-        printError("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
-    }
+    if let summary = log.summary(strict: strict) { printError(summary) }
 }
 
 func printError(_ text: String) {

@@ -140,4 +140,20 @@ import TimelineTesting
             "Content/sources.yaml:3:8: error: url of source 'paper' must be an absolute http or https address [invalid-url]",
         ])
     }
+
+    /// The line that ends a run's diagnostics says what they come to, and whether warnings failed the run.
+    @Test func theSummarySaysWhatTheDiagnosticsComeTo() {
+        func log(errors: Int, warnings: Int) -> DiagnosticLog {
+            let log = DiagnosticLog()
+            for index in 0..<errors { log.error(.unknownSource, "e\(index)", at: .file("a")) }
+            for index in 0..<warnings { log.warning(.unusedSource, "w\(index)", at: .file("a")) }
+            return log
+        }
+        #expect(log(errors: 0, warnings: 0).summary(strict: true) == nil)
+        #expect(log(errors: 0, warnings: 2).summary(strict: false) == "No errors, 2 warnings.")
+        #expect(log(errors: 0, warnings: 1).summary(strict: true) == "1 warning treated as errors (--strict)")
+        #expect(log(errors: 1, warnings: 0).summary(strict: true) == "1 error, 0 warnings")
+        #expect(log(errors: 2, warnings: 1).summary(strict: false) == "2 errors, 1 warning")
+        #expect(log(errors: 1, warnings: 2).summary(strict: true) == "1 error, and 2 warnings treated as errors (--strict)")
+    }
 }

@@ -34,6 +34,21 @@ public final class DiagnosticLog: Sendable {
     public var errorCount: Int { storage.withLock { $0.count { $0.severity == .error } } }
     public var warningCount: Int { storage.withLock { $0.count { $0.severity == .warning } } }
 
+    /// The line that ends a run's diagnostics, or nil when there were none: "No errors, 2 warnings.",
+    /// "1 error, 2 warnings", or, when warnings are treated as errors, "2 warnings treated as errors (--strict)".
+    public func summary(strict: Bool) -> String? {
+        let errors = errorCount, warnings = warningCount
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        switch (errors, warnings) {
+        case (0, 0): return nil
+        case (0, _) where strict: return count(warnings, "warning") + " treated as errors (--strict)"
+        case (0, _): return "No errors, " + count(warnings, "warning") + "."
+        case (_, 0): return count(errors, "error") + ", 0 warnings"
+        case _ where strict: return count(errors, "error") + ", and " + count(warnings, "warning") + " treated as errors (--strict)"
+        default: return count(errors, "error") + ", " + count(warnings, "warning")
+        }
+    }
+
     /// Whether the run must stop: any error, or any warning when warnings are treated as errors.
     public func hasFailures(strict: Bool) -> Bool {
         storage.withLock { list in
