@@ -89,7 +89,7 @@ import TimelineTesting
         #expect(log.diagnostics.map(\.description).sorted() == [
             "\(content)/site.yaml: error: content folder '\(content)/site.yaml' is not a folder [missing-content]",
             "\(TestSupport.templates)/page.mustache: error: templates folder '\(TestSupport.templates)/page.mustache' is not a folder [missing-templates]",
-        ])
+        ].sorted())
     }
 
     @Test func editsInALinkedNoteFolderUnderAHiddenFolderAreBuilt() throws {
