@@ -323,11 +323,20 @@ enum CommonMarkRenderer {
 
         func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
             // `[@a]` is a link, not a citation, when a link reference definition `[@a]: …` names it.
+            // Written with its address in place, `[@a](url)`, it is a link whose text starts with '@'.
             if !isImage, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
                let literal = cmark_node_get_literal(child), String(cString: literal).hasPrefix("@") {
+                let label = String(cString: literal)
+                let line = Int(cmark_node_get_start_line(node))
+                let lineRange = body.file.lineRange(line + body.firstLine - 1)
+                let start = lineRange.lowerBound + positions.byteColumn(line: line, column: Int(cmark_node_get_start_column(node))) - 1
+                let close = start + 1 + label.utf8.count
+                let inline = close + 1 < lineRange.upperBound && body.file.bytes[close] == UInt8(ascii: "]") && body.file.bytes[close + 1] == UInt8(ascii: "(")
                 resolver.report(.error(
                     .citationTakenAsLink,
-                    "[\(String(cString: literal))] is read as a link, because a link reference definition '[\(String(cString: literal))]: …' names it; delete that definition so that it is a citation",
+                    inline
+                        ? "[\(label)](…) is a link whose text starts with '@', not a citation; put the citation after the link: [its text](…) [\(label)]"
+                        : "[\(label)] is read as a link, because a link reference definition '[\(label)]: …' names it; delete that definition so that it is a citation",
                     at: location(of: node)))
             }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
