@@ -30,17 +30,17 @@ struct BuildCommand: ParsableCommand {
             summary = try builder.build(into: output, log: log, cache: &cache)
             if summary != nil { cache.save() }
         } catch {
-            printDiagnostics(log, strict: folders.strict)
+            Reporter(folders: folders).diagnostics(log)
             printError(error.description)
             throw ExitCode(1)
         }
-        printDiagnostics(log, strict: folders.strict)
+        Reporter(folders: folders).diagnostics(log)
         guard let summary else {
             printError("build failed; '\(folders.output)' was left as it was")
             throw ExitCode(1)
         }
-        print("Built \(folders.output): \(summary)")
-        for note in summary.notes { print("note: \(note)") }
+        Reporter(folders: folders).say("Built \(folders.output): \(summary)")
+        for note in summary.notes { Reporter(folders: folders).say("note: \(note)") }
         // The build is written and its cache saved: the system reclaims the notes and pages held in memory
         // at once, where releasing them object by object would take a tenth of a second per 10,000 entries.
         fflush(nil)
@@ -58,9 +58,9 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let log = DiagnosticLog()
         let prepared = SiteBuilder(options: folders.buildOptions).prepare(log: log)
-        printDiagnostics(log, strict: folders.strict)
+        Reporter(folders: folders).diagnostics(log)
         guard let prepared else { throw ExitCode(1) }
-        if log.warningCount == 0 { print("No problems found.") }
-        for note in SiteBuilder.notes(on: prepared) { print("note: \(note)") }
+        if log.warningCount == 0 { Reporter(folders: folders).say("No problems found.") }
+        for note in SiteBuilder.notes(on: prepared) { Reporter(folders: folders).say("note: \(note)") }
     }
 }

@@ -17,16 +17,40 @@ struct Folders: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "How to print diagnostics: text; json, one object a line on standard output; or github, workflow commands that annotate a pull request.")
+    var format: DiagnosticFormat = .text
+
+    @Flag(help: "Print only the diagnostics: no summary and no notes.")
+    var quiet = false
+
     var buildOptions: BuildOptions {
         BuildOptions(contentFolder: content, templatesFolder: templates, outputFolder: output, strict: strict)
     }
 }
 
-/// Prints a run's diagnostics to standard error, then how many there were.
-func printDiagnostics(_ log: DiagnosticLog, strict: Bool = false) {
-    for diagnostic in log.diagnostics { printError(diagnostic.description) }
-    if let summary = log.summary(strict: strict) { printError(summary) }
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Prints what a command has to say, as its options ask: diagnostics as text on standard error, or in a
+/// format for machines on standard output (what is said for people then goes to standard error, so that
+/// standard output holds only the diagnostics); `--quiet` leaves out all but the diagnostics.
+struct Reporter {
+    let folders: Folders
+
+    /// A run's diagnostics, then how many there were.
+    func diagnostics(_ log: DiagnosticLog) {
+        for diagnostic in log.diagnostics {
+            if folders.format == .text { printError(diagnostic.description) } else { print(folders.format.format(diagnostic)) }
+        }
+        if !folders.quiet, let summary = log.summary(strict: folders.strict) { printError(summary) }
+    }
+
+    /// A line for people: what was built, or a note.
+    func say(_ text: String) {
+        guard !folders.quiet else { return }
+        if folders.format == .text { print(text) } else { printError(text) }
+    }
 }
+
 
 func printError(_ text: String) {
     var standardError = StandardError()

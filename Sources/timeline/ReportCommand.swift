@@ -16,7 +16,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let log = DiagnosticLog()
         guard let report = SiteBuilder(options: folders.buildOptions).report(log: log) else {
-            printDiagnostics(log)
+            Reporter(folders: folders).diagnostics(log)
             throw ExitCode(1)
         }
         print(json ? report.json.serialized(pretty: true) : report.text)

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import TimelineBuild
 import TimelineContent
 import TimelineCore
@@ -8,5 +11,24 @@ struct Timeline: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline",
         abstract: "Builds a cited, cross-linked timeline site from Markdown notes and a fact set.",
+        version: "timeline \(version)",
         subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self])
+
+    /// Runs the command line, first turning away a command that does not exist with the closest one.
+    static func main() async {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        if let first = CommandLine.arguments.dropFirst().first, !first.hasPrefix("-"), !names.contains(first) {
+            var message = "error: unknown command '\(first)'"
+            if let near = Suggestion.closest(to: first, among: names) { message += "; did you mean '\(near)'?" }
+            printError(message + "\nUsage: timeline <subcommand>; see 'timeline --help' for the commands")
+            exitProcess(ExitCode.validationFailure.rawValue)
+        }
+        await main(nil)
+    }
 }
+
+/// The generator's version, which `timeline --version` prints.
+let version = "0.3.0"
+
+/// Ends the process with a status; outside the command types, whose `exit` is another function.
+func exitProcess(_ status: Int32) -> Never { exit(status) }

@@ -158,6 +158,40 @@ import TimelineTesting
         #expect(result.status == 0)
         for command in ["build", "check", "new"] { #expect(result.output.contains(command)) }
     }
+    @Test func printsItsVersionAndNamesTheClosestCommand() throws {
+        let root = try project()
+        let version = try run(["--version"], in: root)
+        #expect(version.status == 0)
+        #expect(version.output.range(of: #"^timeline \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(version.output)")
+        let typo = try run(["biuld"], in: root)
+        #expect(typo.status == 64)
+        #expect(typo.errors.hasPrefix("error: unknown command 'biuld'; did you mean 'build'?\n"), "\(typo.errors)")
+        #expect(try run(["help", "build"], in: root).status == 0)
+    }
+
+    /// Diagnostics for machines: JSON, one object a line on standard output, and GitHub workflow commands;
+    /// `--quiet` leaves only the diagnostics.
+    @Test func printsDiagnosticsForMachines() throws {
+        let root = try project()
+        try "- id: spare\n  date: 2020\n".appendLine(to: root + "/Content/sources.yaml")
+        let json = try run(["check", "--format", "json"], in: root)
+        #expect(json.status == 0)
+        let lines = json.output.split(separator: "\n")
+        #expect(lines.count == 1, "\(json.output)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(object["file"] as? String == "Content/sources.yaml")
+        #expect(object["line"] as? Int != nil && object["column"] as? Int != nil)
+        #expect(object["severity"] as? String == "warning" && object["id"] as? String == "unused-source")
+        #expect(object["message"] as? String == "source 'spare' is not cited anywhere")
+        #expect(json.errors.contains("No errors, 1 warning."), "the summary is for people, on standard error")
+        let github = try run(["check", "--format", "github"], in: root)
+        #expect(github.output.hasPrefix("::warning file=Content/sources.yaml,line="), "\(github.output)")
+        #expect(github.output.contains(",title=unused-source::source 'spare' is not cited anywhere\n"))
+        let quiet = try run(["check", "--quiet"], in: root)
+        #expect(quiet.output == "")
+        #expect(quiet.errors.hasSuffix("warning: source 'spare' is not cited anywhere [unused-source]\n"), "\(quiet.errors)")
+    }
+
 }
 
 extension String {
@@ -167,4 +201,5 @@ extension String {
         try handle.write(contentsOf: Data(utf8))
         try handle.close()
     }
+
 }

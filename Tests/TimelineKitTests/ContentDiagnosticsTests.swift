@@ -157,3 +157,23 @@ import TimelineTesting
         #expect(log(errors: 1, warnings: 2).summary(strict: true) == "1 error, and 2 warnings treated as errors (--strict)")
     }
 }
+
+/// Diagnostics written for machines keep every part apart, and escape what their formats read.
+@Suite struct DiagnosticFormatTests {
+    static let diagnostic = Diagnostic.error(
+        .unknownSource, "unknown source 'gazete, 2009' in [@gazete, 2009]: 100% wrong", at: SourceLocation(path: "Content/a,b:c.md", line: 3, column: 7),
+        notes: [.init("sources are defined in sources.yaml")], fixIt: .init(.replace, "gazette-2009"))
+
+    @Test func writesOneJSONObjectALine() {
+        let line = DiagnosticFormat.json.format(Self.diagnostic)
+        #expect(!line.contains("\n"))
+        #expect(line == #"{"file":"Content/a,b:c.md","line":3,"column":7,"severity":"error","id":"unknown-source","message":"unknown source 'gazete, 2009' in [@gazete, 2009]: 100% wrong; did you mean 'gazette-2009'?","notes":[{"message":"sources are defined in sources.yaml"}],"fixit":{"kind":"replace","replacement":"gazette-2009"}}"#)
+        let whole = DiagnosticFormat.json.format(.warning(.unusedSource, "x", at: .file("Content/sources.yaml")))
+        #expect(whole == #"{"file":"Content/sources.yaml","severity":"warning","id":"unused-source","message":"x","notes":[]}"#)
+    }
+
+    @Test func writesGitHubWorkflowCommands() {
+        #expect(DiagnosticFormat.github.format(Self.diagnostic)
+            == "::error file=Content/a%2Cb%3Ac.md,line=3,col=7,title=unknown-source::unknown source 'gazete, 2009' in [@gazete, 2009]: 100%25 wrong; did you mean 'gazette-2009'?%0Anote: sources are defined in sources.yaml")
+    }
+}
