@@ -7,17 +7,29 @@ public struct BuildOptions: Sendable {
     public var outputFolder: String
     /// Whether warnings stop the build as errors do.
     public var strict: Bool
+    /// The address the site is published at, in place of `site.yaml`'s `base_url` (a deploy preview's, say).
+    public var baseURL: String?
     public var limits: Limits
 
     public init(
         contentFolder: String = "Content", templatesFolder: String = "Templates", outputFolder: String = "Public",
-        strict: Bool = false, limits: Limits = Limits()
+        strict: Bool = false, baseURL: String? = nil, limits: Limits = Limits()
     ) {
         self.contentFolder = contentFolder
         self.templatesFolder = templatesFolder
         self.outputFolder = outputFolder
         self.strict = strict
+        self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.limits = limits
+    }
+
+    /// Why a base URL given on the command line cannot be used, or nil when it can.
+    public static func baseURLProblem(_ url: String) -> String? {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) else {
+            return "the base URL must be an absolute http or https address, such as https://example.org/explainer/"
+        }
+        return nil
     }
 }
 

@@ -48,7 +48,8 @@ public struct SiteBuilder: Sendable {
         cache.preload(renderings: renderings)
         let previous = fresh ? [:] : cache.renderings
         clock.lap("read")
-        guard let content = read.content else { return nil }
+        guard var content = read.content else { return nil }
+        if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
         clock.lap("index")
         let bodies = BodyStage(content: content, index: index).run(previous: previous, log: log)

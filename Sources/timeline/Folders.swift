@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TimelineBuild
 import TimelineContent
 import TimelineCore
@@ -17,6 +18,9 @@ struct Folders: ParsableArguments {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "The address the site is published at, in place of site.yaml's base_url (a deploy preview's, say); TIMELINE_BASE_URL gives it too.")
+    var baseURL: String?
+
     @Option(help: "How to print diagnostics: text; json, one object a line on standard output; or github, workflow commands that annotate a pull request.")
     var format: DiagnosticFormat = .text
 
@@ -24,7 +28,15 @@ struct Folders: ParsableArguments {
     var quiet = false
 
     var buildOptions: BuildOptions {
-        BuildOptions(contentFolder: content, templatesFolder: templates, outputFolder: output, strict: strict)
+        let environment = ProcessInfo.processInfo.environment["TIMELINE_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        return BuildOptions(contentFolder: content, templatesFolder: templates, outputFolder: output, strict: strict, baseURL: baseURL ?? environment)
+    }
+
+    mutating func validate() throws {
+        if let url = baseURL, let problem = BuildOptions.baseURLProblem(url) { throw ValidationError(problem) }
+        if baseURL == nil, let url = ProcessInfo.processInfo.environment["TIMELINE_BASE_URL"], !url.isEmpty, let problem = BuildOptions.baseURLProblem(url) {
+            throw ValidationError("TIMELINE_BASE_URL: " + problem)
+        }
     }
 }
 

@@ -192,6 +192,20 @@ import TimelineTesting
         #expect(quiet.errors.hasSuffix("warning: source 'spare' is not cited anywhere [unused-source]\n"), "\(quiet.errors)")
     }
 
+
+    /// `--base-url` (or `TIMELINE_BASE_URL`) publishes the site at another address, as a deploy preview does,
+    /// and the folders above the output are made when missing.
+    @Test func buildsForAnotherAddressIntoANewFolder() throws {
+        let root = try project()
+        let result = try run(["build", "--base-url", "https://preview.example.org/pr-7", "--output", "dist/site"], in: root)
+        #expect(result.status == 0, "\(result.errors)")
+        let index = try String(contentsOfFile: root + "/dist/site/index.html", encoding: .utf8)
+        #expect(index.contains("https://preview.example.org/pr-7/"), "the canonical address is the preview's")
+        #expect(FileManager.default.fileExists(atPath: root + "/dist/site/sitemap.xml"))
+        let refused = try run(["build", "--base-url", "preview.example.org"], in: root)
+        #expect(refused.status == 64)
+        #expect(refused.errors.contains("the base URL must be an absolute http or https address"), "\(refused.errors)")
+    }
 }
 
 extension String {

@@ -61,6 +61,8 @@ public final class DirectoryOutput: SiteOutput {
         }
         workFolder = place.workFolder
         staging = workFolder + "/spare"
+        // The folders above the output are made when missing, as other generators make them.
+        try Files.makeFolders(String(workFolder[..<workFolder.lastIndex(of: "/")!]), named: path)
         reusing = try Self.prepare(workFolder: workFolder, output: path, outputExists: outputExists, lock: lock)
         folders.withLock { _ = $0.insert(staging) }
     }

@@ -65,6 +65,18 @@ enum Files {
         return (Int(info.st_size), info.st_mtim)
     }
 
+    /// Makes a folder and those above it that are missing (`mkdir -p`); an error names the output as the user
+    /// gave it.
+    static func makeFolders(_ folder: String, named output: String) throws(OutputError) {
+        guard !folder.isEmpty, LocalFileSystem().kind(of: folder) == nil else { return }
+        if let slash = folder.lastIndex(of: "/"), slash > folder.startIndex {
+            try makeFolders(String(folder[..<slash]), named: output)
+        }
+        if mkdir(folder, 0o755) != 0, errno != EEXIST {
+            throw OutputError(path: output, "cannot create the folders above the output ('\(folder)'): \(LocalFileSystem.reason(errno))")
+        }
+    }
+
     /// Whether two paths name the very same regular file (one device, one inode), as two hard links do.
     static func isSameFile(_ first: String, _ second: String) -> Bool {
         var one = stat(), two = stat()

@@ -23,6 +23,7 @@ struct InputStamp {
         var hasher = StableHasher()
         var settled = true
         hasher.combine(options.strict)
+        hasher.combine(options.baseURL)
         for folder in [options.contentFolder, options.templatesFolder] {
             hasher.combine(folder)
             for item in FolderWalker(fileSystem: fileSystem, followsLinksInside: true).walk(folder).items where item.kind != .directory {
