@@ -229,7 +229,7 @@ enum CommonMarkRenderer {
                 var start = nodeStart + scanned.range.lowerBound - owner.offset
                 // Find the reference as written, to point at it exactly and to honour a backslash escape.
                 let raw = Array(utf8[scanned.range].prefix { $0 != 0x0A })
-                if let written = Self.find(raw, in: body.file.bytes, from: max(searchFrom[line] ?? nodeStart, nodeStart), to: nodeEnd) {
+                if let written = CommonMarkRenderer.find(raw, in: body.file.bytes, from: max(searchFrom[line] ?? nodeStart, nodeStart), to: nodeEnd) {
                     start = written.lowerBound
                     searchFrom[line] = written.upperBound
                     if written.lowerBound > lineRange.lowerBound, body.file.bytes[written.lowerBound - 1] == UInt8(ascii: "\\") { continue }
@@ -291,36 +291,6 @@ enum CommonMarkRenderer {
             for node in run { cmark_node_free(node) }
         }
 
-        /// Where `needle` (text as libcmark gives it, escapes taken out) is written in `bytes` between `start` and
-        /// `end`: a backslash may stand before any of its ASCII punctuation, as Markdown escapes it. The range
-        /// runs from the needle's first byte (after any backslash) to its last.
-        static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int, escapes: Bool = true) -> Range<Int>? {
-            guard !needle.isEmpty, start >= 0 else { return nil }
-            func isPunctuation(_ byte: UInt8) -> Bool {
-                (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
-            }
-            var index = start
-            while index + needle.count <= end {
-                if bytes[index] == needle[0] {
-                    var position = index + 1
-                    var matched = true
-                    for byte in needle.dropFirst() {
-                        if escapes, position < end, bytes[position] == UInt8(ascii: "\\"), isPunctuation(byte), position + 1 < end, bytes[position + 1] == byte {
-                            position += 1
-                        }
-                        guard position < end, bytes[position] == byte else {
-                            matched = false
-                            break
-                        }
-                        position += 1
-                    }
-                    if matched { return index..<position }
-                }
-                index += 1
-            }
-            return nil
-        }
-
         func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
             // `[@a]` is a link, not a citation, when a link reference definition `[@a]: …` names it.
             // Written with its address in place, `[@a](url)`, it is a link whose text starts with '@'.
@@ -364,8 +334,8 @@ enum CommonMarkRenderer {
                 var index = bytes.startIndex
                 while index < bytes.endIndex, bytes[index] == 0x20, index - bytes.startIndex < 3 { index += 1 }
                 guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "["),
-                      let close = Self.find(Array("]:".utf8), in: body.file.bytes, from: index, to: range.upperBound, escapes: false)?.lowerBound,
-                      let citation = Self.find(Array("[@".utf8), in: body.file.bytes, from: close, to: range.upperBound, escapes: false)?.lowerBound
+                      let close = CommonMarkRenderer.find(Array("]:".utf8), in: body.file.bytes, from: index, to: range.upperBound, escapes: false)?.lowerBound,
+                      let citation = CommonMarkRenderer.find(Array("[@".utf8), in: body.file.bytes, from: close, to: range.upperBound, escapes: false)?.lowerBound
                 else { continue }
                 resolver.report(.warning(
                     .hiddenCitation,

@@ -156,7 +156,22 @@ import TimelineTesting
         #expect(log(errors: 2, warnings: 1).summary(strict: false) == "2 errors, 1 warning")
         #expect(log(errors: 1, warnings: 2).summary(strict: true) == "1 error, and 2 warnings treated as errors (--strict)")
     }
+
+    /// With no metrics listed in site.yaml, a metric key one letter away from a commoner one is a warning.
+    @Test func aMetricOneLetterFromAnotherIsAWarning() {
+        let fact = { (id: String, metric: String) in
+            "- id: \(id)\n  statement: A count.\n  date: 2024\n  sources: [paper]\n  metric: \(metric)\n  value: 1\n"
+        }
+        let diagnostics = TestSupport.diagnostics(TestSupport.minimalSite(with: [
+            "Content/facts.yaml": fact("a", "displaced") + fact("b", "displaced") + fact("c", "displacd"),
+            "Content/entries/event.md": "---\ntitle: An event\ndate: 2024-06-01\nfacts: [a, b, c]\n---\n\nSomething happened [@paper].\n",
+        ]))
+        #expect(diagnostics == [
+            "Content/facts.yaml:17:11: warning: metric 'displacd' is one letter away from 'displaced'; list the metrics in site.yaml if both are meant; did you mean 'displaced'? [similar-metric]",
+        ])
+    }
 }
+
 
 /// Diagnostics written for machines keep every part apart, and escape what their formats read.
 @Suite struct DiagnosticFormatTests {

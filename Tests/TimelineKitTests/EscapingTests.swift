@@ -31,6 +31,7 @@ import TimelineTesting
                 description: \(h)
                 language: en
                 publisher: \(h)
+                units: [\(h)]
                 eras:
                   - title: \(h)
                     id: era
@@ -63,7 +64,7 @@ import TimelineTesting
                   metric: count
                   value: 10
                   unit: \(h)
-                  qualifier: \(h)
+                  qualifier: about
                 - id: second
                   statement: \(h)
                   date: 2024

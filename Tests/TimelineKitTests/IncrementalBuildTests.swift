@@ -46,7 +46,7 @@ import TimelineTesting
         var sources: [String: (title: String, publisher: String, note: String?)] = [:]
         var facts: [String: (value: Int, source: String, metric: String, statement: String, locator: String?, quote: String?)] = [:]
         var eras: [(title: String, date: String, summary: String?)] = [("Early", "1990/2005", nil), ("Late", "2006/..", "After 2005.")]
-        var metricTitles: [String: String] = ["metric-0": "People counted"]
+        var metricTitles: [String: String] = ["metric-0": "People counted", "metric-1": "People moved", "metric-2": "People helped"]
         var siteTitle = "A site"
         /// Sources with an archived text, which holds every quotation of the source and a sentence of its own.
         var archives: [String: String] = [:]

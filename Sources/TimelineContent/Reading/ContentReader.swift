@@ -44,7 +44,7 @@ public struct ContentReader: Sendable {
         let settings = data.readSettings(log: log)
         // A list file that cannot be read at all hides every id it holds: references to them are not reported.
         let sources = data.readSources(log: log, broken: &broken) ?? { broken.insertAll(.source); return [] }()
-        let facts = data.readFacts(log: log, broken: &broken) ?? { broken.insertAll(.fact); return [] }()
+        let facts = data.readFacts(log: log, broken: &broken, settings: settings) ?? { broken.insertAll(.fact); return [] }()
 
         var content = Content(settings: settings ?? SiteSettings(title: ""), sources: sources, facts: facts)
         content.archives = ArchiveReader(files: files).read(log: log)

@@ -19,14 +19,16 @@ struct DataFileReader: Sendable {
     }
 
     /// The facts, or nil when `facts.yaml` exists but cannot be read as a list at all.
-    func readFacts(log: DiagnosticLog, broken: inout BrokenIDs) -> [Fact]? {
+    func readFacts(log: DiagnosticLog, broken: inout BrokenIDs, settings: SiteSettings? = nil) -> [Fact]? {
         var failed: [String] = []
+        var metrics: [(name: String, location: SourceLocation)] = []
         let facts = readList("facts.yaml", required: false, log: log) { node, document in
-            let fact = readFact(node, document, log: log)
+            let fact = readFact(node, document, log: log, settings: settings, metrics: &metrics)
             if fact == nil, let id = node["id"]?.string { failed.append(id) }
             return fact
         }
         for id in failed { broken.insert(.fact, id) }
+        if settings?.metrics.isEmpty ?? false { FactValues.warnAboutSimilarMetrics(metrics, log: log) }
         return facts
     }
 
@@ -40,7 +42,7 @@ struct DataFileReader: Sendable {
         let document = YAMLDocument(file: text)
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
-        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes"])
+        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes", "units"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -102,13 +104,8 @@ struct DataFileReader: Sendable {
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL,
             publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
-            smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes, location: .file(text.path))
-    }
-
-    static func isLanguageTag(_ tag: String) -> Bool {
-        let parts = tag.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
-        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+            smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes,
+            units: fields.references("units").map(\.id), location: .file(text.path))
     }
 
     /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and
@@ -132,18 +129,6 @@ struct DataFileReader: Sendable {
             return nil
         }
         return sequence.compactMap { item($0, document) }
-    }
-
-    /// Checks a URL given in content: absolute http, https or mailto only.
-    static func urlProblem(_ url: String) -> String? {
-        let lower = url.lowercased()
-        if lower.hasPrefix("https://") || lower.hasPrefix("http://") {
-            if url.contains(where: { $0 == " " || $0 == "\"" || $0 == "<" || $0 == ">" || $0.isNewline }) {
-                return "an address cannot contain spaces, quotes or angle brackets"
-            }
-            return nil
-        }
-        return "must be an absolute http or https address"
     }
 
     private func readSource(_ node: Node, _ document: YAMLDocument, log: DiagnosticLog) -> Source? {
@@ -175,7 +160,9 @@ struct DataFileReader: Sendable {
             language: subject.string("language"), location: fields.location(of: "id"))
     }
 
-    private func readFact(_ node: Node, _ document: YAMLDocument, log: DiagnosticLog) -> Fact? {
+    private func readFact(
+        _ node: Node, _ document: YAMLDocument, log: DiagnosticLog, settings: SiteSettings?, metrics: inout [(name: String, location: SourceLocation)]
+    ) -> Fact? {
         guard let fields = FieldReader(node, in: document, subject: "a fact", log: log) else { return nil }
         fields.rejectUnknownFields(["id", "statement", "date", "sources", "metric", "value", "upper", "unit", "qualifier"])
         guard let id = fields.string("id", required: true) else { return nil }
@@ -190,7 +177,13 @@ struct DataFileReader: Sendable {
         let metric = subject.string("metric")
         if let metric, let problem = Identifier.problem(with: metric) {
             log.error(.invalidID, "metric '\(metric)' is not a valid key: \(problem)", at: subject.location(of: "metric"))
+        } else if let metric {
+            metrics.append((metric, subject.location(of: "metric")))
+            if let settings { FactValues.checkMetric(metric, of: id, at: subject.location(of: "metric"), settings: settings, log: log) }
         }
+        let unit = subject.string("unit"), qualifier = subject.string("qualifier")
+        if let unit { FactValues.checkUnit(unit, of: id, at: subject.location(of: "unit"), settings: settings, log: log) }
+        if let qualifier { FactValues.checkQualifier(qualifier, of: id, at: subject.location(of: "qualifier"), log: log) }
         let value = subject.number("value")
         let upper = subject.number("upper")
         if metric != nil, value == nil, !subject.has("value") {
@@ -202,6 +195,6 @@ struct DataFileReader: Sendable {
         guard let statement, let date else { return nil }
         return Fact(
             id: id, statement: statement, date: date, citations: citations, metric: metric, value: value, upperValue: upper,
-            unit: subject.string("unit"), qualifier: subject.string("qualifier"), location: fields.location(of: "id"))
+            unit: unit, qualifier: qualifier, location: fields.location(of: "id"))
     }
 }

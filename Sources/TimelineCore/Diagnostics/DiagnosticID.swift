@@ -33,6 +33,10 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case invalidLanguage = "invalid-language"
     case invalidNumber = "invalid-number"
     case invalidKind = "invalid-kind"
+    case invalidUnit = "invalid-unit"
+    case invalidQualifier = "invalid-qualifier"
+    case unknownMetric = "unknown-metric"
+    case similarMetric = "similar-metric"
     case duplicateID = "duplicate-id"
     // References
     case unknownSource = "unknown-source"

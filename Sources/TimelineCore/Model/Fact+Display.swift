@@ -16,6 +16,22 @@ extension Fact {
     /// Text for a fact placed in prose: its figure, or its statement when it has none.
     package var inlineText: String { displayValue ?? statement }
 
+    /// The units every site knows: counts of people, a percentage, and the currencies with a symbol of their own
+    /// (any other three-letter ISO 4217 code in capitals is a currency too).
+    package static let builtInUnits = ["people", "troops", "percent", "%"] + prefixSymbols.keys.sorted()
+
+    /// How a source may hedge a figure, and what each allows: the words come before the figure.
+    package static let qualifiers: [String: Hedge] = [
+        "about": .approximate, "around": .approximate, "roughly": .approximate, "some": .approximate, "an estimated": .approximate,
+        "an average of": .approximate, "more than": .atLeast, "over": .atLeast, "at least": .atLeast, "nearly": .atMost,
+        "almost": .atMost, "up to": .atMost, "fewer than": .atMost, "less than": .atMost,
+    ]
+
+    /// What a qualifier says of the figure's true value.
+    package enum Hedge: Sendable {
+        case approximate, atLeast, atMost
+    }
+
     static let prefixSymbols = ["USD": "US$", "CAD": "C$", "EUR": "€", "GBP": "£", "HTG": "HTG ", "JPY": "¥", "MXN": "MX$", "KES": "KSh "]
     static let percentUnits: Set<String> = ["percent", "%"]
     /// Figures are refused from this magnitude on: beyond it a number has no exact digits to show.

@@ -17,12 +17,14 @@ public struct SiteSettings: Sendable, Codable {
     public var smartPunctuation: Bool
     /// URL schemes the site's links may use besides those of ``LinkScheme/standard``, in lower case.
     public var linkSchemes: [String]
+    /// Units of figures the site adds to the built-in ones (`people`, `percent`, currency codes).
+    public var units: [String]
     public var location: SourceLocation
 
     public init(
         title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
         eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, linkSchemes: [String] = [],
-        location: SourceLocation = .file("site.yaml")
+        units: [String] = [], location: SourceLocation = .file("site.yaml")
     ) {
         self.title = title
         self.description = description
@@ -34,6 +36,7 @@ public struct SiteSettings: Sendable, Codable {
         self.allowHTML = allowHTML
         self.smartPunctuation = smartPunctuation
         self.linkSchemes = linkSchemes
+        self.units = units
         self.location = location
     }
 }

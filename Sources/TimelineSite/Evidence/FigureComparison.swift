@@ -54,13 +54,13 @@ struct FigureComparison: Sendable {
         guard let value = fact.value else { return nil }
         var low = min(value, fact.upperValue ?? value)
         var high = max(value, fact.upperValue ?? value)
-        switch fact.qualifier {
-        case "more than", "at least": high = .infinity
-        case "nearly", "up to": low = -.infinity
-        case "about":
+        switch fact.qualifier.flatMap({ Fact.qualifiers[$0] }) {
+        case .atLeast: high = .infinity
+        case .atMost: low = -.infinity
+        case .approximate:
             low -= abs(low) * 0.1
             high += abs(high) * 0.1
-        default: break
+        case nil: break
         }
         return low...high
     }

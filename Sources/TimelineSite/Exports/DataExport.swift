@@ -32,12 +32,16 @@ struct DataExport {
             ("base_url", .optional(settings.baseURL)), ("publisher", .optional(settings.publisher)),
             ("allow_html", .bool(settings.allowHTML)), ("smart_punctuation", .bool(settings.smartPunctuation)),
             ("link_schemes", settings.linkSchemes.isEmpty ? .null : .array(settings.linkSchemes.map(JSON.string))),
+            ("units", settings.units.isEmpty ? .null : .array(settings.units.map(JSON.string))),
             ("eras", .array(settings.eras.map { era in
                 .compact([("id", .string(era.id)), ("title", .string(era.title)), ("date", .string(era.date.text)),
                           ("summary", .optional(era.summary)), ("url", .string(Route.era(era.id).href))])
             })),
             ("metrics", .array(settings.metrics.map { metric in
-                .compact([("id", .string(metric.id)), ("title", .string(metric.title)), ("description", .optional(metric.description))])
+                .compact([
+                    ("id", .string(metric.id)), ("title", .string(metric.title)), ("description", .optional(metric.description)),
+                    ("separate_counts", metric.separateCounts ? .bool(true) : .null),
+                ])
             })),
         ])
         let entries = JSON.array(site.entries.map { entry in
