@@ -36,6 +36,13 @@ import TimelineTesting
         #expect(Self.places("- <vbscript:x>\n") == ["6:3: unsafe-link"])
     }
 
+    /// Smart punctuation turns `'` into `’` and `--` into `–` in the text libcmark gives; a reference holding
+    /// them is still found where it is written (the `note` fuzz target's find).
+    @Test func referencesWithSmartPunctuationArePlacedWhereWritten() {
+        #expect(Self.places("\nSeized parts of [[port-au'-prince]] and [[a--b]] and fled [@paper].\n") == ["7:17: unknown-link", "7:41: unknown-link"])
+        #expect(Self.places("\nThe \"so-called\" [[x...y]] here [@paper].\n") == ["7:17: unknown-link"])
+    }
+
     @Test func linksAndHTMLOnALazyLineArePlacedWhereWritten() {
         #expect(Self.places("\n- > item line\nlazy [x](nope.md) and <b>bold</b>\n")
             == ["8:6: broken-link", "8:23: raw-html", "8:30: raw-html"])
