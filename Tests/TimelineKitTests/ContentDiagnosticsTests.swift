@@ -170,6 +170,19 @@ import TimelineTesting
             "Content/facts.yaml:17:11: warning: metric 'displacd' is one letter away from 'displaced'; list the metrics in site.yaml if both are meant; did you mean 'displaced'? [similar-metric]",
         ])
     }
+
+    /// An entry dated after the newest source it cites is a warning; a word the linked title starts with, just
+    /// before a `[[link]]` without words of its own, is a warning.
+    @Test func anEntryAfterItsSourcesAndARepeatedWordAreWarnings() {
+        let diagnostics = TestSupport.diagnostics(TestSupport.minimalSite(with: [
+            "Content/entries/event.md": "---\ntitle: An event\ndate: 2027-03\n---\n\nSomething happened [@paper] near the [[harbour]], by [[harbour|the quay]].\n",
+            "Content/topics/harbour.md": "---\ntitle: The harbour\nkind: place\n---\n\nA harbour [@paper].\n",
+        ]))
+        #expect(diagnostics == [
+            "Content/entries/event.md:1:1: warning: entry 'event' is dated 2027-03, after the newest source it cites, 'paper' (2024-06), was published; check the date, or cite a source that reports it [entry-after-sources]",
+            "Content/entries/event.md:6:38: warning: 'the [[harbour]]' shows as 'the The harbour': the title starts with 'The'; write [[harbour]] alone, or give the link words of its own: [[harbour|…]] [repeated-word]",
+        ])
+    }
 }
 
 

@@ -61,6 +61,8 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case uncitedFact = "uncited-fact"
     case unusedSource = "unused-source"
     case unusedFact = "unused-fact"
+    case entryAfterSources = "entry-after-sources"
+    case repeatedWord = "repeated-word"
     // Evidence
     case quoteNotFound = "quote-not-found"
     case wrongWeekday = "wrong-weekday"

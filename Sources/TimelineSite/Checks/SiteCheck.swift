@@ -14,6 +14,8 @@ extension Site {
         UncitedEntryCheck(),
         UnusedSourceCheck(),
         UnusedFactCheck(),
+        EntryAfterSourcesCheck(),
+        RepeatedWordCheck(),
         SourceDateCheck(),
         ArchiveCheck(),
         QuoteCheck(),
