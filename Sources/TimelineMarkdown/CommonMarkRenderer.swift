@@ -90,7 +90,9 @@ enum CommonMarkRenderer {
                 positions.enterBlock(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), quotes: quotes)
             } else if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue, type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
                 let start = Self.start(of: node)
-                var inline = InlinePositions.Start(line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE)
+                // libcmark places a code span, and the text of backticks that open none, after the backticks.
+                let opensWithBackticks = type == CMARK_NODE_TEXT && cmark_node_get_literal(node).map { $0.pointee == 0x60 } == true
+                var inline = InlinePositions.Start(line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE || opensWithBackticks)
                 if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE {
                     // The spaces the last line starts with, which only the tag's text keeps.
                     let text = type == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(node).map { String(cString: $0) } ?? "" : ""

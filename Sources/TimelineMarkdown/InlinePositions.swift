@@ -27,7 +27,8 @@ struct InlinePositions {
     struct Start {
         var line: Int
         var column: Int
-        /// Whether the node is a code span, which libcmark places after its opening backticks.
+        /// Whether the node is a code span, or text that starts with backticks opening none, which libcmark
+        /// places after the backticks.
         var isCode = false
         /// For an inline HTML tag or code span that runs onto later lines: its last line, and how many spaces
         /// start the text of it.

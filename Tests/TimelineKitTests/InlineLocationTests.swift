@@ -43,6 +43,12 @@ import TimelineTesting
         #expect(Self.places("\nThe \"so-called\" [[x...y]] here [@paper].\n") == ["7:17: unknown-link"])
     }
 
+    /// A later line that starts with a backtick opening no code span: libcmark places its text after the
+    /// backtick, which must not move the links after it (the `note` fuzz target's find).
+    @Test func aLineStartingWithAStrayBacktickKeepsItsColumns() {
+        #expect(Self.places("\nSee [a](nope.md),\n`a script](x), [b](javascript:y) [@paper].\n") == ["7:5: broken-link", "8:16: unsafe-link"])
+    }
+
     @Test func linksAndHTMLOnALazyLineArePlacedWhereWritten() {
         #expect(Self.places("\n- > item line\nlazy [x](nope.md) and <b>bold</b>\n")
             == ["8:6: broken-link", "8:23: raw-html", "8:30: raw-html"])
