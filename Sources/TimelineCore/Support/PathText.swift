@@ -15,4 +15,20 @@ public enum PathText {
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
+
+    /// Text with every byte of its UTF-8 outside `kept` written as `%XX`, in capitals.
+    public static func percentEncoded(_ text: String, keeping kept: Set<UInt8>) -> String {
+        let hex = Array("0123456789ABCDEF".unicodeScalars)
+        var result = ""
+        for byte in text.utf8 {
+            if kept.contains(byte) {
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            } else {
+                result.unicodeScalars.append("%")
+                result.unicodeScalars.append(hex[Int(byte >> 4)])
+                result.unicodeScalars.append(hex[Int(byte & 0xF)])
+            }
+        }
+        return result
+    }
 }

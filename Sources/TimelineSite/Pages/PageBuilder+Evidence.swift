@@ -56,17 +56,6 @@ extension PageBuilder {
     /// Percent-encodes all but letters, digits and `._~`: a text fragment gives `-`, `,` and `&` meanings of
     /// their own.
     static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            let isPlain = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
-            if isPlain {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            } else {
-                let hex = Array("0123456789ABCDEF")
-                out += "%" + String(hex[Int(byte >> 4)]) + String(hex[Int(byte & 0xF)])
-            }
-        }
-        return out
+        PathText.percentEncoded(text, keeping: Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~".utf8))
     }
 }
