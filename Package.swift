@@ -10,6 +10,7 @@ import PackageDescription
 ///     TimelineMarkdown  libcmark, citations and [[links]] resolved
 ///     TimelineContent   the file system, reading and checking Content/
 ///     TimelineCore      notes, sources, facts, dates, routes, diagnostics, hashing, escaping
+///     TimelineTheme     the built-in theme's templates and assets, compiled in
 ///
 /// TimelineTesting holds the in-memory file system and output, for tests only.
 let package = Package(
@@ -18,7 +19,7 @@ let package = Package(
         .executable(name: "timeline", targets: ["timeline"]),
         .library(
             name: "TimelineKit",
-            targets: ["TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]),
+            targets: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -32,16 +33,17 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
         .target(name: "CSystemShim"),
+        .target(name: "TimelineTheme", resources: [.embedInCode("Theme")]),
         .target(name: "TimelineCore"),
         .target(
             name: "TimelineContent",
             dependencies: ["TimelineCore", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "TimelineMarkdown", dependencies: ["TimelineCore", "CCMark"]),
-        .target(name: "TimelineSite", dependencies: ["TimelineCore", "TimelineContent", "TimelineMarkdown"]),
+        .target(name: "TimelineSite", dependencies: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown"]),
         .target(
             name: "TimelineBuild",
-            dependencies: ["TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "CSystemShim"]
+            dependencies: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "CSystemShim"]
         ),
         .target(name: "TimelineTesting", dependencies: ["TimelineCore", "TimelineContent", "TimelineBuild"]),
         .target(

@@ -50,12 +50,13 @@ for date in sorted(dates):
     save("edtf", date)
 # Templates: each of the site's alone, and each page template with the layout and the partials it uses, as
 # templates a to d separated by NUL bytes (the target names them so; the seeds' own names are rewritten).
+THEME = "Sources/TimelineTheme/Theme"
 templates = {}
-for folder, _, names in os.walk("Templates"):
+for folder, _, names in os.walk(THEME):
     for name in sorted(names):
         if name.endswith(".mustache"):
             path = os.path.join(folder, name)
-            templates[os.path.relpath(path, "Templates")[:-len(".mustache")]] = open(path, "rb").read()
+            templates[os.path.relpath(path, THEME)[:-len(".mustache")]] = open(path, "rb").read()
 for name in sorted(templates):
     save("templates", templates[name])
 for name in sorted(templates):
@@ -81,7 +82,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for site in Tests/TimelineKitTests/Fixtures/example/Content Content; do
     rm -rf "$work/Public" "$work/.Public.timeline"
-    "$TIMELINE" build --content "$site" --templates Templates --output "$work/Public" >/dev/null 2>&1 || true
+    "$TIMELINE" build --content "$site" --output "$work/Public" >/dev/null 2>&1 || true
     python3 - "$work/.Public.timeline" <<'PY'
 import hashlib, os, struct, sys
 cache = sys.argv[1]

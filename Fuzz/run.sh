@@ -35,8 +35,8 @@ CYAML=$YAMS/Sources/CYaml
 
 SANITIZE="-sanitize=fuzzer,address"
 STAMP=$OUT/obj/stamp
-MODULES="TimelineCore TimelineContent TimelineMarkdown TimelineSite TimelineBuild"
-SOURCES=$(find Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineBuild Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -name '*.swift' -o -name '*.c' -o -name '*.h' | sort)
+MODULES="TimelineTheme TimelineCore TimelineContent TimelineMarkdown TimelineSite TimelineBuild"
+SOURCES=$(find Sources/TimelineTheme Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineBuild Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -type f | sort)
 if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
     echo "fuzz: building libyaml and Yams" >&2
     for c in "$CYAML"/src/*.c; do
@@ -50,12 +50,26 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
     clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CSystemShim/include Sources/CSystemShim/exchange.c -o "$OUT/obj/csystemshim.o"
     mkdir -p "$OUT/obj/CSystemShim"
     printf 'module CSystemShim {\n    header "%s"\n    export *\n}\n' "$ROOT/Sources/CSystemShim/include/CSystemShim.h" > "$OUT/obj/CSystemShim/module.modulemap"
+    # The theme's files as SwiftPM embeds them: a byte array each, named after the file.
+    python3 - Sources/TimelineTheme/Theme "$OUT/obj/embedded_resources.swift" <<'PY'
+import os, re, sys
+lines = ["struct PackageResources {"]
+for folder, _, names in sorted(os.walk(sys.argv[1])):
+    for name in sorted(names):
+        identifier = re.sub(r"[^A-Za-z0-9_]", "_", name)
+        identifier = "_" + identifier[1:] if identifier[0].isdigit() else identifier
+        data = open(os.path.join(folder, name), "rb").read()
+        lines.append("static let %s: [UInt8] = [%s]" % (identifier, ",".join(str(b) for b in data)))
+open(sys.argv[2], "w").write("\n".join(lines + ["}", ""]))
+PY
     for module in $MODULES; do
         echo "fuzz: building $module" >&2
+        extra=""
+        [ "$module" = TimelineTheme ] && extra="$OUT/obj/embedded_resources.swift"
         swiftc -O -g -parse-as-library $SANITIZE -enable-testing -package-name timeline -module-name "$module" -emit-library -static \
             -emit-module -emit-module-path "$OUT/obj/$module.swiftmodule" \
             -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
-            $(find "Sources/$module" -name '*.swift' | sort) -o "$OUT/obj/lib$module.a"
+            $(find "Sources/$module" -name '*.swift' | sort) $extra -o "$OUT/obj/lib$module.a"
     done
     # The in-memory file system of the tests, without the rest of TimelineTesting (which needs the build stage).
     echo "fuzz: building TimelineTesting's file system" >&2
@@ -67,7 +81,7 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
         echo "fuzz: building target $name" >&2
         swiftc -O -g -parse-as-library $SANITIZE \
             -package-name timeline -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -Xcc -DYAML_DECLARE_STATIC \
-            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineBuild -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineCore -lYams \
+            "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineBuild -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineCore -lTimelineTheme -lYams \
             "$OUT"/obj/cyaml-*.o "$OUT/obj/csystemshim.o" -lcmark \
             -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
             || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }

@@ -3,7 +3,11 @@ import TimelineCore
 /// Where a build reads from and writes to, and how strict it is.
 public struct BuildOptions: Sendable {
     public var contentFolder: String
+    /// The site's own templates, each in place of the built-in theme's file of the same path.
     public var templatesFolder: String
+    /// Whether a missing templates folder is an error (one named on the command line) rather than the
+    /// built-in theme alone.
+    public var templatesMustExist: Bool
     public var outputFolder: String
     /// Whether warnings stop the build as errors do.
     public var strict: Bool
@@ -13,10 +17,11 @@ public struct BuildOptions: Sendable {
 
     public init(
         contentFolder: String = "Content", templatesFolder: String = "Templates", outputFolder: String = "Public",
-        strict: Bool = false, baseURL: String? = nil, limits: Limits = Limits()
+        templatesMustExist: Bool = false, strict: Bool = false, baseURL: String? = nil, limits: Limits = Limits()
     ) {
         self.contentFolder = contentFolder
         self.templatesFolder = templatesFolder
+        self.templatesMustExist = templatesMustExist
         self.outputFolder = outputFolder
         self.strict = strict
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
@@ -46,7 +51,9 @@ public struct BuildSummary: Sendable, CustomStringConvertible {
     public var description: String {
         let time = seconds < 10 ? String(Int((seconds * 1000).rounded())) + " ms" : String(Int(seconds.rounded())) + " s"
         let made = rendered == files ? "\(files) files" : (rendered == 0 ? "\(files) files, none changed" : "\(files) files, \(rendered) changed")
-        var text = "\(counts.entries) entries, \(counts.topics) topics, \(counts.sources) sources, \(counts.facts) facts, \(counts.pages) pages: \(made) in \(time)"
+        let counted = [(counts.entries, "entry", "entries"), (counts.topics, "topic", "topics"), (counts.sources, "source", "sources"),
+                       (counts.facts, "fact", "facts"), (counts.pages, "page", "pages")]
+        var text = counted.map { "\($0.0) \($0.0 == 1 ? $0.1 : $0.2)" }.joined(separator: ", ") + ": \(made) in \(time)"
         if warnings > 0 { text += ", \(warnings) warning\(warnings == 1 ? "" : "s")" }
         return text
     }

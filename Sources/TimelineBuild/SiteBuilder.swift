@@ -37,7 +37,8 @@ public struct SiteBuilder: Sendable {
     public func prepare(log: DiagnosticLog, cache: inout BuildCache) -> PreparedSite? {
         var clock = StageClock()
         defer { clock.report() }
-        let templates = TemplateSet.load(fileSystem: fileSystem, folder: options.templatesFolder, limits: options.limits, log: log)
+        let templates = TemplateSet.load(
+            fileSystem: fileSystem, folder: options.templatesFolder, mustExist: options.templatesMustExist, limits: options.limits, log: log)
         clock.lap("templates")
         let fresh = cache.manifest.pages.isEmpty
         let readings = fresh ? NoteReadings() : cache.readings

@@ -19,7 +19,7 @@ struct BuildCommand: ParsableCommand {
         let builder = SiteBuilder(options: folders.buildOptions)
         let output: DirectoryOutput
         do {
-            output = try DirectoryOutput(path: folders.output, protecting: [folders.content, folders.templates])
+            output = try DirectoryOutput(path: folders.output, protecting: [folders.content, folders.buildOptions.templatesFolder])
         } catch {
             printError(error.description)
             throw ExitCode(1)

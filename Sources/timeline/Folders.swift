@@ -9,8 +9,8 @@ struct Folders: ParsableArguments {
     @Option(help: "The content folder: site.yaml, sources.yaml, facts.yaml, entries/, topics/, pages/.")
     var content = "Content"
 
-    @Option(help: "The templates folder: Mustache templates and assets/.")
-    var templates = "Templates"
+    @Option(help: "The site's templates folder (default: Templates, if it exists): Mustache templates and assets/ that replace the built-in theme's files of the same paths.")
+    var templates: String?
 
     @Option(help: "The folder the site is written to; every build replaces it whole.")
     var output = "Public"
@@ -29,7 +29,9 @@ struct Folders: ParsableArguments {
 
     var buildOptions: BuildOptions {
         let environment = ProcessInfo.processInfo.environment["TIMELINE_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        return BuildOptions(contentFolder: content, templatesFolder: templates, outputFolder: output, strict: strict, baseURL: baseURL ?? environment)
+        return BuildOptions(
+            contentFolder: content, templatesFolder: templates ?? "Templates", outputFolder: output, templatesMustExist: templates != nil, strict: strict,
+            baseURL: baseURL ?? environment)
     }
 
     mutating func validate() throws {

@@ -12,7 +12,10 @@ struct Timeline: AsyncParsableCommand {
         commandName: "timeline",
         abstract: "Builds a cited, cross-linked timeline site from Markdown notes and a fact set.",
         version: "timeline \(version)",
-        subcommands: [BuildCommand.self, CheckCommand.self, ReportCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self])
+        subcommands: [
+            InitCommand.self, BuildCommand.self, CheckCommand.self, ReportCommand.self, NewCommand.self, ImportCommand.self, ServeCommand.self,
+            ThemeCommand.self,
+        ])
 
     /// Runs the command line, first turning away a command that does not exist with the closest one.
     static func main() async {

@@ -183,7 +183,7 @@ import TimelineTesting
         let build = try Timeline.run(["build", "--strict"], in: root)
         #expect(!build.signalled && build.status == 0, "\(build.errors)")
         #expect(build.errors == "")
-        #expect(build.output.hasPrefix("Built Public: 2 entries, 1 topics, 2 sources, 1 facts, 1 pages: "))
+        #expect(build.output.hasPrefix("Built Public: 2 entries, 1 topic, 2 sources, 1 fact, 1 page: "))
         let built = FolderSnapshot(root + "/Public").files, expected = FolderSnapshot(root + "/Reference").files
         #expect(built.keys.sorted() == expected.keys.sorted())
         for (path, bytes) in expected { #expect(built[path] == bytes, "\(path) differs from the site built from LF files without a byte-order mark") }

@@ -7,7 +7,7 @@ import Testing
 @testable import TimelineSite
 import TimelineTesting
 
-/// The committed `Public/` is exactly what building `Content/` with `Templates/` gives, so it can never go stale.
+/// The committed `Public/` is exactly what building `Content/` with the built-in theme gives, so it can never go stale.
 @Suite struct PublishedSiteTests {
     @Test func publicFolderMatchesABuildOfTheContent() throws {
         let builder = SiteBuilder(options: BuildOptions(

@@ -28,7 +28,6 @@ import Testing
         let files = try FileManager.default.contentsOfDirectory(atPath: TestSupport.templates)
         let templates = Set(files.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }).subtracting(["layout"])
         #expect(Set(PageBuilder.pageModels.map { $0.template }) == templates)
-        #expect(Set(TemplateSet.required) == templates)
     }
 
     /// Every field a model declares is read by some template of the repository's site, so that no value is

@@ -4,8 +4,8 @@ import Testing
 /// The code keeps the shape the README describes: each target imports only the targets below it, and the
 /// sources hold no untyped values, no forced casts, no long files and few unchecked sendables.
 @Suite struct StructureTests {
-    /// The library's targets from the bottom up, with the test-only target beside them.
-    static let layers = ["TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]
+    /// The library's targets from the bottom up (the theme, data alone, first), with the test-only target beside them.
+    static let layers = ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]
     static let sources = TestSupport.repository + "/Sources"
 
     /// Every Swift file under a folder of `Sources/`, with its text.

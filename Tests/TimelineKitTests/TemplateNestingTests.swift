@@ -16,7 +16,7 @@ import TimelineTesting
         for (name, text) in templates { fileSystem.write("Templates/\(name).mustache", text) }
         let log = DiagnosticLog()
         _ = TemplateSet.load(fileSystem: fileSystem, folder: "Templates", log: log)
-        return log.diagnostics.filter { $0.id != .missingTemplate }.map(\.description)
+        return log.diagnostics.map(\.description)
     }
 
     static func nested(_ depth: Int, around inner: String = "x") -> String {

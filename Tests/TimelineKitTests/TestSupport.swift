@@ -15,17 +15,13 @@ enum TestSupport {
         return url.path
     }()
 
-    static let templates = repository + "/Templates"
+    static let templates = repository + "/Sources/TimelineTheme/Theme"
     static let fixtures = repository + "/Tests/TimelineKitTests/Fixtures"
     static let exampleContent = fixtures + "/example/Content"
 
-    /// A memory file system holding the repository's templates under `Templates/` and the given content files.
+    /// A memory file system holding the given content files; builds use the built-in theme.
     static func memorySite(_ files: [String: String]) -> MemoryFileSystem {
-        let fileSystem = MemoryFileSystem(files: files)
-        for (relative, bytes) in TestSupport.files(under: templates) {
-            fileSystem.write("Templates/" + relative, bytes: bytes)
-        }
-        return fileSystem
+        MemoryFileSystem(files: files)
     }
 
     /// Every file under a folder on disk, by path relative to it.

@@ -4,7 +4,6 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     // Files and folders
     case missingContent = "missing-content"
     case missingTemplates = "missing-templates"
-    case missingTemplate = "missing-template"
     case missingFile = "missing-file"
     case unknownFile = "unknown-file"
     case unreadableFile = "unreadable-file"

@@ -1,11 +1,10 @@
 import TimelineContent
 import TimelineCore
+import TimelineTheme
 
-/// The Mustache templates of a site and the files of its `assets/` folder, loaded from the templates folder.
+/// The Mustache templates of a site and the files of its `assets/` folder: the built-in theme's, with those
+/// of the site's templates folder in their place.
 public struct TemplateSet: Sendable {
-    /// Templates every site needs, one per kind of page.
-    static let required = ["index", "entry", "topic", "topics", "source", "sources", "facts", "page", "era", "404"]
-
     let renderer: TemplateRenderer
     /// A hash of every template and asset, so that a change to any of them is noticed.
     package let fingerprint: UInt64
@@ -18,49 +17,37 @@ public struct TemplateSet: Sendable {
         public var bytes: [UInt8]
     }
 
-    /// Loads and checks every template; nil after reporting what is wrong.
-    public static func load(fileSystem: any FileSystem, folder: String, limits: Limits = Limits(), log: DiagnosticLog) -> TemplateSet? {
+    /// Loads and checks every template: the built-in theme's, each replaced by the file of the same path in
+    /// `folder` when it has one; nil after reporting what is wrong. A missing folder means the built-in theme
+    /// alone, unless `mustExist` (a folder named on the command line must exist).
+    public static func load(
+        fileSystem: any FileSystem, folder: String, mustExist: Bool = false, limits: Limits = Limits(), log: DiagnosticLog
+    ) -> TemplateSet? {
         let folder = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
-        guard fileSystem.kind(of: folder) != nil else {
-            log.error(.missingTemplates, "templates folder '\(folder)' does not exist", at: .file(folder))
-            return nil
+        var files: [String: SourceText] = [:]
+        for file in DefaultTheme.files { files[file.path] = SourceText(path: builtInFolder + "/" + file.path, bytes: file.bytes) }
+        if fileSystem.kind(of: folder) == nil {
+            if mustExist {
+                log.error(.missingTemplates, "templates folder '\(folder)' does not exist", at: .file(folder))
+                return nil
+            }
+        } else {
+            guard fileSystem.resolvedPath(folder).flatMap(fileSystem.kind(of:)) == .directory else {
+                log.error(.missingTemplates, "templates folder '\(folder)' is not a folder", at: .file(folder))
+                return nil
+            }
+            for (relative, file) in readFolder(fileSystem: fileSystem, folder: folder, limits: limits, log: log) { files[relative] = file }
         }
-        guard fileSystem.resolvedPath(folder).flatMap(fileSystem.kind(of:)) == .directory else {
-            log.error(.missingTemplates, "templates folder '\(folder)' is not a folder", at: .file(folder))
-            return nil
-        }
-        let walk = FolderWalker(fileSystem: fileSystem).walk(folder)
-        for failure in walk.failures { log.error(.unreadableFile, "cannot read folder: \(failure.reason)", at: .file(failure.path)) }
-        let files = walk.items.filter { $0.kind != .directory }.map { (relative: $0.path, kind: $0.kind) }
-
-        let root = fileSystem.resolvedPath(folder) ?? folder
         var sources: [String: SourceText] = [:]
         var assets: [Asset] = []
-        for file in files {
-            let path = folder + "/" + file.relative
-            if file.kind == .other {
-                log.error(.unreadableFile, "cannot read file: it is not a regular file (a pipe, socket or device)", at: .file(path))
-                continue
-            }
-            if file.kind == .symbolicLink {
-                guard let target = fileSystem.resolvedPath(path), target.hasPrefix(root + "/") else {
-                    log.error(.outsideTemplates, "symbolic link points outside the templates folder", at: .file(path))
-                    continue
-                }
-            }
-            let bytes: [UInt8]
-            do {
-                bytes = try fileSystem.readFile(path, limit: limits.dataFileSize)
-            } catch {
-                log.error(error.kind == .tooLarge ? .fileTooLarge : .unreadableFile, "cannot read file: \(error.reason)", at: .file(path))
-                continue
-            }
-            if file.relative.hasSuffix(".mustache") {
-                sources[String(file.relative.dropLast(".mustache".count))] = SourceText(path: path, bytes: bytes)
-            } else if file.relative.hasPrefix("assets/") {
-                assets.append(Asset(route: .asset(String(file.relative.dropFirst("assets/".count))), bytes: bytes))
+        for relative in files.keys.sorted() {
+            let file = files[relative]!
+            if relative.hasSuffix(".mustache") {
+                sources[String(relative.dropLast(".mustache".count))] = file
+            } else if relative.hasPrefix("assets/") {
+                assets.append(Asset(route: .asset(String(relative.dropFirst("assets/".count))), bytes: file.bytes))
             } else {
-                log.warning(.unknownFile, "only .mustache templates and files under assets/ are used; this file is ignored", at: .file(path))
+                log.warning(.unknownFile, "only .mustache templates and files under assets/ are used; this file is ignored", at: .file(file.path))
             }
         }
 
@@ -84,10 +71,6 @@ public struct TemplateSet: Sendable {
         }
         var nesting = TemplateNesting(templates: templates, sources: sources, limits: limits, log: log)
         if !nesting.check() { failed = true }
-        for name in required where sources[name] == nil {
-            log.error(.missingTemplate, "template '\(name)' is missing; every site needs \(folder)/\(name).mustache", at: .file(folder))
-            failed = true
-        }
         var hasher = StableHasher()
         for name in sources.keys.sorted() {
             hasher.combine(name)
@@ -98,6 +81,36 @@ public struct TemplateSet: Sendable {
             hasher.combine(contents: asset.bytes)
         }
         return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates, depthLimit: limits.templateDepth), fingerprint: hasher.value, assets: assets)
+    }
+
+    /// Where diagnostics place the built-in theme's files.
+    static let builtInFolder = "(built-in theme)"
+
+    /// The readable files of a site's templates folder, by their paths inside it.
+    static func readFolder(fileSystem: any FileSystem, folder: String, limits: Limits, log: DiagnosticLog) -> [String: SourceText] {
+        let walk = FolderWalker(fileSystem: fileSystem).walk(folder)
+        for failure in walk.failures { log.error(.unreadableFile, "cannot read folder: \(failure.reason)", at: .file(failure.path)) }
+        let root = fileSystem.resolvedPath(folder) ?? folder
+        var files: [String: SourceText] = [:]
+        for file in walk.items where file.kind != .directory {
+            let path = folder + "/" + file.path
+            if file.kind == .other {
+                log.error(.unreadableFile, "cannot read file: it is not a regular file (a pipe, socket or device)", at: .file(path))
+                continue
+            }
+            if file.kind == .symbolicLink {
+                guard let target = fileSystem.resolvedPath(path), target.hasPrefix(root + "/") else {
+                    log.error(.outsideTemplates, "symbolic link points outside the templates folder", at: .file(path))
+                    continue
+                }
+            }
+            do {
+                files[file.path] = SourceText(path: path, bytes: try fileSystem.readFile(path, limit: limits.dataFileSize))
+            } catch {
+                log.error(error.kind == .tooLarge ? .fileTooLarge : .unreadableFile, "cannot read file: \(error.reason)", at: .file(path))
+            }
+        }
+        return files
     }
 
     /// Renders a page with the template of its kind.
