@@ -11,19 +11,22 @@ public struct BuildOptions: Sendable {
     public var outputFolder: String
     /// Whether warnings stop the build as errors do.
     public var strict: Bool
+    /// Whether notes marked `draft: true` are built, marked as drafts, rather than left out.
+    public var drafts: Bool
     /// The address the site is published at, in place of `site.yaml`'s `base_url` (a deploy preview's, say).
     public var baseURL: String?
     public var limits: Limits
 
     public init(
         contentFolder: String = "Content", templatesFolder: String = "Templates", outputFolder: String = "Public",
-        templatesMustExist: Bool = false, strict: Bool = false, baseURL: String? = nil, limits: Limits = Limits()
+        templatesMustExist: Bool = false, strict: Bool = false, drafts: Bool = false, baseURL: String? = nil, limits: Limits = Limits()
     ) {
         self.contentFolder = contentFolder
         self.templatesFolder = templatesFolder
         self.templatesMustExist = templatesMustExist
         self.outputFolder = outputFolder
         self.strict = strict
+        self.drafts = drafts
         self.baseURL = baseURL.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
         self.limits = limits
     }

@@ -50,6 +50,7 @@ public struct SiteBuilder: Sendable {
         let previous = fresh ? [:] : cache.renderings
         clock.lap("read")
         guard var content = read.content else { return nil }
+        if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
         clock.lap("index")

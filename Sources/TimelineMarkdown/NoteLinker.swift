@@ -176,7 +176,8 @@ public struct NoteLinker: MarkdownResolver {
             depend(on: .note(target))
             guard let info = index.notes[target] else {
                 reportUnknown(.note, target, written: ("[[", "]]"), among: index.notes.keys, at: location)
-                return (HTML.escape(label ?? target), label ?? target)
+                let text = label ?? index.drafts[target]?.title ?? target
+                return (HTML.escape(text), text)
             }
             let text = label ?? info.title
             let count = mentionCounts[target, default: 0] + 1
@@ -243,6 +244,10 @@ public struct NoteLinker: MarkdownResolver {
         _ kind: ItemKind, _ fullID: String, written marks: (open: String, close: String), among known: some Collection<String>, at location: SourceLocation
     ) {
         if index.brokenIDs.contains(kind, fullID) { return }
+        if kind == .note, let draft = index.drafts[fullID] {
+            reportDraft(draft, so: "\(marks.open)\(fullID)\(marks.close) shows as plain text", at: location)
+            return
+        }
         let fixIt = Diagnostic.FixIt.closest(to: fullID, among: known)
         let id = Identifier.abbreviated(fullID)
         let written = marks.open + id + marks.close
@@ -252,6 +257,13 @@ public struct NoteLinker: MarkdownResolver {
         case .fact: diagnostics.append(.error(.unknownFact, "unknown fact '\(id)' in \(written)", at: location, fixIt: fixIt))
         case .note: diagnostics.append(.error(.unknownLink, "unknown entry, topic or page '\(id)' in \(written)", at: location, fixIt: fixIt))
         }
+    }
+
+    /// Reports a link to a draft, which the build leaves out.
+    private mutating func reportDraft(_ draft: NoteInfo, so consequence: String, at location: SourceLocation) {
+        diagnostics.append(.warning(
+            .draftLink, "'\(draft.id)' is a draft, which this build leaves out, so \(consequence)", at: location,
+            notes: [.publishing(draft)]))
     }
 
     mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String? {
@@ -297,6 +309,10 @@ public struct NoteLinker: MarkdownResolver {
             if parts.count == 2 { depend(on: .note(String(parts[1]))) }
             if parts.count == 2, let info = index.notes[String(parts[1])], info.kind.folder == parts[0] {
                 return info.route.href(from: note.route) + fragment
+            }
+            if parts.count == 2, let draft = index.drafts[String(parts[1])], draft.kind.folder == parts[0] {
+                reportDraft(draft, so: "the link '\(destination)' leads to the top of this page", at: location)
+                return "#"
             }
             diagnostics.append(.error(.brokenLink, "link '\(destination)' names no note of the content", at: location))
             return nil

@@ -6,16 +6,21 @@ import Foundation
 public struct ListenError: Error, CustomStringConvertible, Equatable {
     public let port: UInt16
     public let description: String
+    /// Whether another program listens on the port.
+    public let isPortTaken: Bool
 
-    init(port: UInt16, errno code: Int32) {
+    init(address: String = "127.0.0.1", port: UInt16, errno code: Int32) {
         self.port = port
+        isPortTaken = code == EADDRINUSE
         switch code {
         case EADDRINUSE:
             description = "port \(port) is in use by another program; stop it, or choose another port with --port (--port 0 picks a free one)"
         case EACCES:
             description = "port \(port) is reserved for the system; choose a port above 1023 with --port (--port 0 picks a free one)"
+        case EADDRNOTAVAIL:
+            description = "cannot listen on \(address): it is no address of this machine; --bind takes one, such as 127.0.0.1 or 0.0.0.0 (every address)"
         default:
-            description = "cannot listen on 127.0.0.1:\(port): \(String(cString: strerror(code)))"
+            description = "cannot listen on \(address):\(port): \(String(cString: strerror(code)))"
         }
     }
 }
@@ -32,8 +37,9 @@ public struct PreviewListener: Sendable {
     public let port: UInt16
     let limits: PreviewLimits
 
-    /// Listens on 127.0.0.1 at `port`; throws ``ListenError`` at once when it cannot, as when the port is taken.
-    public init(port: UInt16, limits: PreviewLimits = .forThisProcess()) throws {
+    /// Listens on `address` (an IPv4 address) at `port`; throws ``ListenError`` at once when it cannot, as
+    /// when the port is taken.
+    public init(address: String = "127.0.0.1", port: UInt16, limits: PreviewLimits = .forThisProcess()) throws {
         let socket: Socket
         do {
             socket = try Socket(domain: AF_INET)
@@ -41,10 +47,10 @@ public struct PreviewListener: Sendable {
             #if canImport(Darwin)
             try socket.setValue(true, for: .noSIGPIPE)
             #endif
-            try socket.bind(to: .inet(ip4: "127.0.0.1", port: port))
+            try socket.bind(to: .inet(ip4: address, port: port))
             try socket.listen(maxPendingConnection: 128)
         } catch let SocketError.failed(_, code, _) {
-            throw ListenError(port: port, errno: code)
+            throw ListenError(address: address, port: port, errno: code)
         }
         self.socket = socket
         self.limits = limits

@@ -4,19 +4,47 @@ import TimelineBuild
 import TimelineContent
 import TimelineCore
 
-/// `timeline serve`: builds the site, serves it on 127.0.0.1, watches the content and templates, rebuilds
-/// on every change and reloads open pages. A failed build is shown in the terminal and in the page, and the
-/// last good site stays served.
+/// `timeline serve`: builds the site, serves it (on 127.0.0.1 unless told otherwise), watches the content and
+/// templates, rebuilds on every change and reloads open pages. A failed build is shown in the terminal and in
+/// the page, and the last good site stays served.
 public struct PreviewServer: Sendable {
     let options: BuildOptions
+    /// The IPv4 address to listen on.
+    let address: String
     let port: UInt16
+    /// Whether a taken port makes the server try the next ones, rather than stop.
+    let triesNextPorts: Bool
     /// Where messages for the terminal go.
     let print: @Sendable (String) -> Void
+    /// Told the site's address once it is built and served.
+    let ready: @Sendable (String) -> Void
 
-    public init(options: BuildOptions, port: UInt16, print: @escaping @Sendable (String) -> Void) {
+    /// How many ports after a taken one are tried.
+    static let portsTried = 10
+
+    public init(
+        options: BuildOptions, address: String = "127.0.0.1", port: UInt16, triesNextPorts: Bool = false, print: @escaping @Sendable (String) -> Void,
+        ready: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
         self.options = options
+        self.address = address
         self.port = port
+        self.triesNextPorts = triesNextPorts
         self.print = print
+        self.ready = ready
+    }
+
+    /// Listens at the port asked for or, when it is taken and the server may, at one of the next ports.
+    func listen(limits: PreviewLimits) throws -> PreviewListener {
+        var port = port
+        while true {
+            do {
+                return try PreviewListener(address: address, port: port, limits: limits)
+            } catch let error as ListenError where triesNextPorts && error.isPortTaken && Int(port) < Int(self.port) + Self.portsTried && port < .max {
+                port += 1
+                print("Port \(port - 1) is in use; trying \(port)")
+            }
+        }
     }
 
     /// Refuses an output the build would refuse, listens on the port (so that a port in use is reported at
@@ -25,7 +53,7 @@ public struct PreviewServer: Sendable {
         // An output the build would refuse stops the preview at once, rather than failing every rebuild; one
         // inside the watched folders would make each build start the next.
         _ = try OutputPlace(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
-        let listener = try PreviewListener(port: port, limits: limits)
+        let listener = try listen(limits: limits)
         let state = PreviewState()
         let builder = SiteBuilder(options: options)
         var cache = BuildCache.empty()
@@ -48,7 +76,11 @@ public struct PreviewServer: Sendable {
         }
         routes.appendRoute("GET,HEAD *", to: SiteFileHandler(root: root))
 
-        print("Serving \(options.outputFolder) at http://127.0.0.1:\(listener.port)/ — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
+        let shown = address == "0.0.0.0" ? "127.0.0.1" : address
+        let url = "http://\(shown):\(listener.port)/"
+        let reach = address == "0.0.0.0" ? " (and at this machine's other addresses)" : ""
+        print("Serving \(options.outputFolder) at \(url)\(reach) — watching \(options.contentFolder) and \(options.templatesFolder); Ctrl-C to stop")
+        ready(url)
         try await withThrowingTaskGroup(of: Void.self) { [routes, cache] group in
             group.addTask { try await listener.run(routes) }
             group.addTask { await watch(builder, state: state, cache: cache) }

@@ -24,13 +24,16 @@ struct Folders: ParsableArguments {
     @Option(help: "How to print diagnostics: text; json, one object a line on standard output; or github, workflow commands that annotate a pull request.")
     var format: DiagnosticFormat = .text
 
+    @Flag(help: "Include the notes marked 'draft: true', each marked as a draft on its page; without it they are left out.")
+    var drafts = false
+
     @Flag(help: "Print only the diagnostics: no summary and no notes.")
     var quiet = false
 
     var buildOptions: BuildOptions {
         let environment = ProcessInfo.processInfo.environment["TIMELINE_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         return BuildOptions(
-            contentFolder: content, templatesFolder: templates ?? "Templates", outputFolder: output, templatesMustExist: templates != nil, strict: strict,
+            contentFolder: content, templatesFolder: templates ?? "Templates", outputFolder: output, templatesMustExist: templates != nil, strict: strict, drafts: drafts,
             baseURL: baseURL ?? environment)
     }
 

@@ -6,7 +6,7 @@ import TimelineCore
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a ready-to-edit note: an entry, a topic or a page.")
+        abstract: "Create a ready-to-edit note: an entry, a topic or a page, as a draft that builds leave out until it is published.")
 
     @Argument(help: "What to create: entry, topic or page.")
     var noteKind: NoteKind
@@ -52,7 +52,7 @@ struct NewCommand: ParsableCommand {
             printError("\(error.path): error: \(error.reason)")
             throw ExitCode(1)
         }
-        print("Created \(content)/\(path)")
+        print("Created \(content)/\(path), a draft: 'timeline serve --drafts' shows it; remove its 'draft: true' line to publish it")
     }
 }
 

@@ -119,7 +119,7 @@ import TimelineTesting
         let root = try project()
         let result = try run(["new", "entry", "bridge-closed", "--date", "2020-03", "--title", "The \"bridge\" closes"], in: root)
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output == "Created Content/entries/bridge-closed.md\n")
+        #expect(result.output == "Created Content/entries/bridge-closed.md, a draft: 'timeline serve --drafts' shows it; remove its 'draft: true' line to publish it\n")
         let text = try String(contentsOfFile: root + "/Content/entries/bridge-closed.md", encoding: .utf8)
         #expect(text.hasPrefix("---\ntitle: \"The \\\"bridge\\\" closes\"\ndate: 2020-03\n"))
         // It never replaces a note that exists.

@@ -26,10 +26,11 @@ import TimelineTesting
         var port = 0
         var log = ""
 
-        init(in folder: String) throws {
+        init(in folder: String, arguments: [String] = ["--port", "0"], environment: [String: String] = [:]) throws {
             process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-            process.arguments = ["serve", "--port", "0"]
+            process.arguments = ["serve"] + arguments
             process.currentDirectoryURL = URL(fileURLWithPath: folder)
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
             process.standardOutput = output
             process.standardError = output
             try process.run()

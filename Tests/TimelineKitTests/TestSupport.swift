@@ -64,9 +64,9 @@ enum TestSupport {
     ]
 
     /// Builds a site held in memory; returns the output and the log.
-    static func build(_ files: [String: String], strict: Bool = false) -> (MemoryOutput, DiagnosticLog, BuildSummary?) {
+    static func build(_ files: [String: String], strict: Bool = false, drafts: Bool = false) -> (MemoryOutput, DiagnosticLog, BuildSummary?) {
         let fileSystem = memorySite(files)
-        let builder = SiteBuilder(options: BuildOptions(strict: strict), fileSystem: fileSystem)
+        let builder = SiteBuilder(options: BuildOptions(strict: strict, drafts: drafts), fileSystem: fileSystem)
         let log = DiagnosticLog()
         let output = MemoryOutput()
         let summary = try? builder.build(into: output, log: log)

@@ -23,6 +23,7 @@ struct InputStamp {
         var hasher = StableHasher()
         var settled = true
         hasher.combine(options.strict)
+        hasher.combine(options.drafts)
         hasher.combine(options.baseURL)
         for folder in [options.contentFolder, options.templatesFolder] {
             hasher.combine(folder)

@@ -23,20 +23,27 @@ public enum NoteScaffold {
         return nil
     }
 
-    /// The text of a new note, ready to edit.
+    /// The words a new note starts with, which a finished note no longer holds.
+    public static let placeholders = ["Say what happened.", "Who or what this is.", "Write the page here.", guidance]
+
+    static let guidance = "Cite a source for each claim with its id in brackets, as `[@source-id]`, and link to other notes with `[[note-id]]`."
+
+    /// The text of a new note, ready to edit: a draft, which builds leave out until `draft: true` is removed.
     public static func text(kind: NoteKind, title: String, date: String?, topicKind: String?) -> String {
         var lines = ["---", "title: \(quoted(title))"]
-        let guidance = "Cite a source for each claim with its id in brackets, as `[@source-id]`, and link to other notes with `[[note-id]]`."
         switch kind {
         case .entry:
-            lines += [
-                "date: \(date ?? "")", "# summary: One sentence for the timeline.", "topics: []", "sources: []", "---", "",
-                "Say what happened. " + guidance,
-            ]
+            lines += ["date: \(date ?? "")", "# summary: One sentence for the timeline.", "topics: []", "sources: []"]
         case .topic:
-            lines += ["kind: \(topicKind ?? "person")", "# summary: One sentence about it.", "---", "", "Who or what this is. " + guidance]
+            lines += ["kind: \(topicKind ?? "person")", "# summary: One sentence about it."]
         case .page:
-            lines += ["---", "", "Write the page here."]
+            lines += ["# menu: 1"]
+        }
+        lines += ["draft: true", "---", ""]
+        switch kind {
+        case .entry: lines.append("Say what happened. " + guidance)
+        case .topic: lines.append("Who or what this is. " + guidance)
+        case .page: lines.append("Write the page here.")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -22,13 +22,13 @@ struct NoteReader: Sendable {
     private func read<Fields: ReadableNoteFields>(_ file: SourceText, id: String, fileHash: UInt64, log: DiagnosticLog) -> Note<Fields>? {
         guard let (document, node, body) = frontMatter(file, fileHash: fileHash, log: log),
               let fields = FieldReader(node, in: document, subject: "\(Fields.kind.rawValue) '\(id)'", log: log) else { return nil }
-        fields.rejectUnknownFields(["title", "summary", "sources"] + Fields.fieldNames)
+        fields.rejectUnknownFields(["title", "summary", "sources", "draft"] + Fields.fieldNames)
         let title = fields.string("title", required: true)
         let own = Fields.read(fields)
         guard let title, let own else { return nil }
         return Note(
             id: id, title: title, summary: fields.string("summary"), citations: fields.citations("sources"), fields: own, body: body,
-            location: .file(file.path))
+            location: .file(file.path), draft: fields.bool("draft") ?? false)
     }
 
     /// Splits a note and reads its front matter.
@@ -63,7 +63,7 @@ struct NoteReader: Sendable {
 
 /// The fields of a kind of note, read from front matter: which names they use, and how they are read.
 protocol ReadableNoteFields: NoteFields {
-    /// The front-matter fields of this kind, beside `title`, `summary` and `sources`.
+    /// The front-matter fields of this kind, beside `title`, `summary`, `sources` and `draft`.
     static var fieldNames: [String] { get }
     /// The fields, or nil after reporting why the note cannot be used.
     static func read(_ fields: FieldReader) -> Self?

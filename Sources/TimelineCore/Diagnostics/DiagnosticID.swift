@@ -50,6 +50,7 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case citationTakenAsLink = "citation-taken-as-link"
     case hiddenCitation = "hidden-citation"
     case referenceInLink = "reference-in-link"
+    case draftLink = "draft-link"
     // Links and HTML in Markdown
     case brokenLink = "broken-link"
     case absoluteLink = "absolute-link"
@@ -62,6 +63,8 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case unusedFact = "unused-fact"
     case entryAfterSources = "entry-after-sources"
     case repeatedWord = "repeated-word"
+    case placeholderText = "placeholder-text"
+    case unlinkedPage = "unlinked-page"
     // Evidence
     case quoteNotFound = "quote-not-found"
     case wrongWeekday = "wrong-weekday"

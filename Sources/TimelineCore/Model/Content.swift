@@ -8,6 +8,8 @@ public struct Content: Sendable {
     public var pages: [Page]
     /// The archived texts of sources, by source id.
     public var archives: [String: Archive] = [:]
+    /// The drafts this build leaves out.
+    public var drafts = Drafts()
     /// Ids of items that are written in the content but could not be read; references to them are not
     /// reported again.
     public var brokenIDs = BrokenIDs()

@@ -13,8 +13,13 @@ public struct Note<Fields: NoteFields>: Sendable, Codable, Identifiable {
     public var body: MarkdownBody
     /// The note's file, as a location for diagnostics.
     public var location: SourceLocation
+    /// Whether the note is a draft (`draft: true`), which only builds with drafts include.
+    public var draft: Bool
 
-    public init(id: String, title: String, summary: String?, citations: [Citation], fields: Fields, body: MarkdownBody, location: SourceLocation) {
+    public init(
+        id: String, title: String, summary: String?, citations: [Citation], fields: Fields, body: MarkdownBody, location: SourceLocation,
+        draft: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.summary = summary
@@ -22,6 +27,7 @@ public struct Note<Fields: NoteFields>: Sendable, Codable, Identifiable {
         self.fields = fields
         self.body = body
         self.location = location
+        self.draft = draft
     }
 
     /// What kind of note this is.

@@ -10,6 +10,8 @@ public struct SiteIndex: Sendable {
     public let wording: DateWording
     /// Items that exist in the content but could not be read; references to them are not errors of their own.
     public let brokenIDs: BrokenIDs
+    /// The drafts the build leaves out, by id: a link to one is a warning, and shows as text.
+    public let drafts: [String: NoteInfo]
 
     /// - Parameter assets: the files of the templates' `assets/` folder.
     public init(content: Content, assets: [Route]) {
@@ -29,6 +31,7 @@ public struct SiteIndex: Sendable {
         paths = Set(routes.map(\.path))
         wording = DateWording.forLanguage(content.settings.language)
         brokenIDs = content.brokenIDs
+        drafts = content.drafts.notes
     }
 
     /// What a lookup of the site finds, as a number that changes whenever what it finds does: a rendering
@@ -43,6 +46,7 @@ public struct SiteIndex: Sendable {
             hasher.combine(notes[id]?.kind.rawValue)
             hasher.combine(notes[id]?.title)
             hasher.combine(brokenIDs.contains(.note, id))
+            hasher.combine(drafts[id]?.title)
         case .fact(let id):
             hasher.combine(brokenIDs.contains(.fact, id))
             guard let fact = facts[id] else { break }

@@ -8,7 +8,11 @@ struct FrontMatterReferenceCheck: SiteCheck {
         let topics = Set(topicIDs)
         for entry in site.content.entries {
             for topic in entry.topics where !topics.contains(topic.id) && !index.brokenIDs.contains(.note, topic.id) {
-                if let other = index.notes[topic.id] {
+                if let draft = index.drafts[topic.id] {
+                    log.warning(
+                        .draftLink, "topic '\(draft.id)' is a draft, which this build leaves out, so the entry is not listed under it", at: topic.location,
+                        notes: [.publishing(draft)])
+                } else if let other = index.notes[topic.id] {
                     log.error(
                         .unknownTopic, "'\(topic.id)' is \(other.kind.withArticle), not a topic; link to it with [[\(topic.id)]] in the text instead",
                         at: topic.location)

@@ -16,6 +16,8 @@ extension Site {
         UnusedFactCheck(),
         EntryAfterSourcesCheck(),
         RepeatedWordCheck(),
+        PlaceholderCheck(),
+        UnlinkedPageCheck(),
         SourceDateCheck(),
         ArchiveCheck(),
         QuoteCheck(),

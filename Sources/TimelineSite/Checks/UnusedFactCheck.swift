@@ -4,7 +4,7 @@ import TimelineCore
 struct UnusedFactCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         guard site.content.isComplete else { return }
-        for fact in site.content.facts where site.factUses[fact.id]?.isEmpty ?? true {
+        for fact in site.content.facts where site.factUses[fact.id]?.isEmpty ?? true && !site.content.drafts.factIDs.contains(fact.id) {
             log.warning(.unusedFact, "fact '\(fact.id)' is not shown with any entry nor placed in any text", at: fact.location)
         }
     }

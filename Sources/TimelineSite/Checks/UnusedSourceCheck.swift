@@ -4,7 +4,7 @@ import TimelineCore
 struct UnusedSourceCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         guard site.content.isComplete else { return }
-        for source in site.content.sources where site.sourceUses[source.id]?.isEmpty ?? true {
+        for source in site.content.sources where site.sourceUses[source.id]?.isEmpty ?? true && !site.content.drafts.sourceIDs.contains(source.id) {
             log.warning(.unusedSource, "source '\(source.id)' is not cited anywhere", at: source.location)
         }
     }

@@ -61,6 +61,7 @@ struct PageMetadata: TemplateModel, Encodable {
     var kind: String
     var canonical: String?
     var openGraphType: String
+    var draft = false
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -70,6 +71,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .text("kind", "What the page is: `index`, `entry`, `topic`, `topics`, `source`, `sources`, `facts`, `page`, `era` or `404`") { $0.kind },
         .text("canonical", "The page's absolute address, when the site has a `base_url`") { $0.canonical },
         .text("og_type", "`article` for an entry, `website` for the others, for Open Graph") { $0.openGraphType },
+        .flag("draft", "Whether the page is a draft (`draft: true`), which only builds with `--drafts` include") { $0.draft },
     ]
 }
 
@@ -104,7 +106,7 @@ struct AlternateLink: TemplateModel, Encodable {
 extension PageBuilder {
     /// The frame of a page: the site, the page, navigation, and its structured data (a `WebPage` unless the
     /// page gives its own).
-    func frame(_ route: Route, title: String, description: String?, kind: String, jsonld: JSON? = nil) -> PageFrame {
+    func frame(_ route: Route, title: String, description: String?, kind: String, draft: Bool = false, jsonld: JSON? = nil) -> PageFrame {
         let settings = reader.settings()
         let root = route.root
         var navigation = [
@@ -134,7 +136,8 @@ extension PageBuilder {
             page: PageMetadata(
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
-                canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website"),
+                canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
+                draft: draft),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }
