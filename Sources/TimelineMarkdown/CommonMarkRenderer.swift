@@ -359,7 +359,8 @@ enum CommonMarkRenderer {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
                     if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
                 case CMARK_NODE_CUSTOM_INLINE:
-                    if let data = cmark_node_get_user_data(node) {
+                    // A custom inline is a container, met on entering and on leaving: its text is taken once.
+                    if event == CMARK_EVENT_ENTER, let data = cmark_node_get_user_data(node) {
                         let index = Int(bitPattern: data) - 1
                         if index >= 0, index < replacementTexts.count { text += replacementTexts[index] }
                     }

@@ -1,0 +1,23 @@
+import Testing
+@testable import TimelineContent
+@testable import TimelineCore
+@testable import TimelineMarkdown
+import TimelineTesting
+
+/// The plain text of a body, which the search index holds, has each link's words once.
+@Suite struct PlainTextTests {
+    @Test func eachLinkIsTextOnce() {
+        let files = TestSupport.minimalSite(with: [
+            "Content/entries/event.md": "---\ntitle: An event\ndate: 2024-06-01\n---\nSee [[harbour]], [[harbour|the port]] and [[fact:count]] [@paper].\n",
+            "Content/topics/harbour.md": "---\ntitle: The harbour\nkind: place\n---\nWater.\n",
+            "Content/facts.yaml": "- id: count\n  statement: Ten ships came.\n  date: 2024\n  sources: [paper]\n",
+        ])
+        let log = DiagnosticLog()
+        let content = ContentReader(fileSystem: MemoryFileSystem(files: files), folder: "Content").read(log: log).content
+        let entry = content?.entries.first
+        #expect(entry != nil, "\(log.diagnostics)")
+        guard let content, let entry else { return }
+        let rendered = NoteLinker.render(entry.body, note: entry.info, index: SiteIndex(content: content, assets: [])).note
+        #expect(rendered.markdown.text == "See The harbour, the port and Ten ships came. .")
+    }
+}
