@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Whether notes marked `draft: true` are built, marked as drafts, rather than left out.
     public var drafts: Bool
+    /// Whether the build says how long each stage took.
+    public var verbose = false
     /// The address the site is published at, in place of `site.yaml`'s `base_url` (a deploy preview's, say).
     public var baseURL: String?
     public var limits: Limits

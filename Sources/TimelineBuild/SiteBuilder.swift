@@ -35,7 +35,7 @@ public struct SiteBuilder: Sendable {
     /// Reads and checks everything, reusing from `cache` the notes and rendered bodies that did not change,
     /// and leaving in it what to remember of them now.
     public func prepare(log: DiagnosticLog, cache: inout BuildCache) -> PreparedSite? {
-        var clock = StageClock()
+        var clock = StageClock(enabled: StageClock.asked || options.verbose)
         defer { clock.report() }
         let templates = TemplateSet.load(
             fileSystem: fileSystem, folder: options.templatesFolder, mustExist: options.templatesMustExist, limits: options.limits, log: log)
@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
     /// Renders the pages whose inputs changed since the build `cache` remembers, keeps the others, and
     /// writes the site.
     public func write(_ prepared: PreparedSite, to output: any SiteOutput, cache: inout BuildCache) throws(OutputError) -> WriteResult {
-        var clock = StageClock()
+        var clock = StageClock(enabled: StageClock.asked || options.verbose)
         defer { clock.report() }
         let stage = PageStage(site: prepared.site, templates: prepared.templates, contentVersion: prepared.contentVersion)
         let written = try stage.run(to: output, cache: &cache, clock: &clock)

@@ -24,6 +24,7 @@ struct BuildCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode(1)
         }
+        if folders.verbose { Reporter(folders: folders).say(folders.themeLine) }
         let summary: BuildSummary?
         var cache = BuildCache.load(from: output.cachePath)
         do {
@@ -57,6 +58,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let log = DiagnosticLog()
+        if folders.verbose { Reporter(folders: folders).say(folders.themeLine) }
         let prepared = SiteBuilder(options: folders.buildOptions).prepare(log: log)
         Reporter(folders: folders).diagnostics(log)
         guard let prepared else { throw ExitCode(1) }

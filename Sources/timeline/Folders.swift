@@ -30,14 +30,27 @@ struct Folders: ParsableArguments {
     @Flag(help: "Print only the diagnostics: no summary and no notes.")
     var quiet = false
 
+    @Flag(help: "Print more: which templates are the site's own, and how long each stage of the build took.")
+    var verbose = false
+
     var buildOptions: BuildOptions {
         let environment = ProcessInfo.processInfo.environment["TIMELINE_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
-        return BuildOptions(
+        var options = BuildOptions(
             contentFolder: content, templatesFolder: templates ?? "Templates", outputFolder: output, templatesMustExist: templates != nil, strict: strict, drafts: drafts,
             baseURL: baseURL ?? environment)
+        options.verbose = verbose
+        return options
+    }
+
+    /// Which of the theme's files the site's templates folder replaces, for `--verbose`.
+    var themeLine: String {
+        let folder = buildOptions.templatesFolder
+        let own = ThemeEject.paths.filter { LocalFileSystem().kind(of: folder + "/" + $0) != nil }
+        return own.isEmpty ? "Templates: the built-in theme" : "Templates: the built-in theme, with the site's own " + own.map { folder + "/" + $0 }.joined(separator: ", ")
     }
 
     mutating func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose ask for opposite things; give one of them") }
         if let url = baseURL, let problem = BuildOptions.baseURLProblem(url) { throw ValidationError(problem) }
         if baseURL == nil, let url = ProcessInfo.processInfo.environment["TIMELINE_BASE_URL"], !url.isEmpty, let problem = BuildOptions.baseURLProblem(url) {
             throw ValidationError("TIMELINE_BASE_URL: " + problem)

@@ -41,7 +41,10 @@ import TimelineTheme
         let text = try String(contentsOfFile: template, encoding: .utf8)
         try text.replacingOccurrences(of: "</article>", with: "<p class=\"own\">The site's own template.</p></article>").write(toFile: template, atomically: true, encoding: .utf8)
         #expect(text.contains("</article>"))
-        #expect(try Timeline.run(["build"], in: root).status == 0)
+        let verbose = try Timeline.run(["build", "--verbose"], in: root)
+        #expect(verbose.status == 0)
+        #expect(verbose.output.hasPrefix("Templates: the built-in theme, with the site's own Templates/entry.mustache\nBuilt Public: "), "\(verbose.output)")
+        #expect(verbose.errors.contains("timing: render and write pages: "), "\(verbose.errors)")
         let own = Dictionary(uniqueKeysWithValues: TestSupport.files(under: root + "/Public"))
         #expect(Set(own.keys) == Set(plain.map(\.0)))
         for (path, bytes) in plain {

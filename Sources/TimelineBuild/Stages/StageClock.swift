@@ -2,15 +2,21 @@
 import Glibc
 #endif
 
-/// Times the stages of a build when `TIMELINE_TIMINGS` is set, for profiling; prints to standard error.
+/// Times the stages of a build when asked (`--verbose`, or `TIMELINE_TIMINGS` set), for profiling; prints to
+/// standard error.
 struct StageClock {
-    static let enabled = getenv("TIMELINE_TIMINGS") != nil
+    static let asked = getenv("TIMELINE_TIMINGS") != nil
+    let enabled: Bool
     var last = Self.now()
     var lastCPU = Self.processorSeconds()
     var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int)] = []
 
+    init(enabled: Bool = Self.asked) {
+        self.enabled = enabled
+    }
+
     mutating func lap(_ name: String) {
-        guard Self.enabled else { return }
+        guard enabled else { return }
         let now = Self.now(), cpu = Self.processorSeconds()
         laps.append((name, now - last, cpu - lastCPU, Self.residentMegabytes()))
         last = now
@@ -18,7 +24,7 @@ struct StageClock {
     }
 
     func report() {
-        guard Self.enabled else { return }
+        guard enabled else { return }
         let text = laps.map {
             "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident\n"
         }.joined()
