@@ -27,7 +27,7 @@ import TimelineTesting
 
     @Test func tabsAreNamed() {
         #expect(diagnostics(["Content/site.yaml": "title: T\ndescription: D\nlanguage: en\neras:\n\t- title: x\n"]) == [
-            "Content/site.yaml:5:1: error: invalid YAML: a tab cannot indent YAML; indent with spaces [yaml-syntax]",
+            "Content/site.yaml:5:1: error: invalid YAML: YAML indents with spaces, not tabs [yaml-syntax]\nnote: the YAML reader says: while scanning for the next token, found character that cannot start any token",
         ])
     }
 

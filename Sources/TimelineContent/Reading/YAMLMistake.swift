@@ -1,0 +1,215 @@
+/// Recognises a frequent mistake in YAML text from the line libyaml stopped at, and words its fix plainly.
+///
+/// libyaml reports what its grammar could not read ("mapping values are not allowed in this context");
+/// the author wrote `title: Gangs: a truce`. The recogniser looks at the text of the lines the error points
+/// at and names the mistake with the line as it should be written.
+struct YAMLMistake: Equatable {
+    /// The mistakes recognised, each with what the fix shows.
+    enum Kind: Equatable {
+        /// A tab in the indentation of a line.
+        case tabIndent
+        /// `title: Gangs: a truce`: a plain value holding ': '; the field is nil when the line has no key of its own.
+        case colonInValue(field: Field?)
+        /// `-harbour`: a list item without the space after its dash.
+        case itemWithoutSpace(item: String)
+        /// `title: @harbour news`: a value starting with a character that cannot start plain text.
+        case reservedStart(character: Unicode.Scalar, field: Field)
+        /// `title: "Gangs`: a quote that opens a value and is never closed.
+        case unclosedQuote(field: Field)
+        /// `title: 'Rock'n'roll'`: text after the quote that closes a value.
+        case textAfterQuote(field: Field)
+        /// `title: #5 of the series`: a value that a '#' after a space turns into a comment.
+        case commentAsValue(field: Field)
+    }
+
+    /// A `key: value` line as the author meant it.
+    struct Field: Equatable {
+        var key: String
+        var value: String
+    }
+
+    var kind: Kind
+    /// Where the mistake is in the YAML text: the line (1-based) and the column (1-based, in Unicode scalars).
+    var line: Int
+    var column: Int
+
+    /// The mistake and its fix, in the words of the diagnostics.
+    var message: String {
+        switch kind {
+        case .tabIndent:
+            return "YAML indents with spaces, not tabs"
+        case .colonInValue(let field?):
+            return "a value containing ': ' must be quoted: \(field.key): \(Self.quoted(field.value))"
+        case .colonInValue(nil):
+            return "a value containing ': ' must be quoted"
+        case .itemWithoutSpace(let item):
+            return "a list item needs a space after '-': - \(item)"
+        case .reservedStart(let character, let field):
+            let reading: String
+            switch character {
+            case "*": reading = ", which YAML reads as an alias"
+            case "&": reading = ", which YAML reads as an anchor"
+            case "|", ">": reading = ", which YAML reads as the start of a block of text"
+            default: reading = ""
+            }
+            return "a value cannot start with '\(character)'\(reading); quote it: \(field.key): \(Self.quoted(field.value))"
+        case .unclosedQuote(let field):
+            return "the quote that opens this value is never closed: \(field.key): \(Self.quoted(field.value))"
+        case .textAfterQuote(let field):
+            return "the value ends at this quote, and text follows it; quote the whole value with the other kind of quote: \(field.key): \(Self.quoted(field.value))"
+        case .commentAsValue(let field):
+            return "'#' after a space starts a comment; quote the value: \(field.key): \(Self.quoted(field.value))"
+        }
+    }
+
+    /// The value in quotes: double quotes, or single ones when it holds a double quote and no single one.
+    static func quoted(_ value: String) -> String {
+        if value.contains("\"") && !value.contains("'") { return "'\(value)'" }
+        var text = "\""
+        for character in value {
+            if character == "\"" || character == "\\" { text.append("\\") }
+            text.append(character)
+        }
+        return text + "\""
+    }
+
+    /// The mistake behind a libyaml error, or nil when it is none of those recognised. `problem` is libyaml's
+    /// message, `mark` where it points, `context` where its context ("while scanning a quoted scalar")
+    /// starts, and `lines` the YAML text's lines as libyaml counts them.
+    static func recognise(
+        problem: String, at mark: (line: Int, column: Int), context: (line: Int, column: Int)?, lines: [[Unicode.Scalar]]
+    ) -> YAMLMistake? {
+        func line(_ number: Int) -> [Unicode.Scalar] { number >= 1 && number <= lines.count ? lines[number - 1] : [] }
+        let text = line(mark.line)
+        if let tab = text.prefix(while: { $0 == " " || $0 == "\t" }).firstIndex(of: "\t") {
+            return YAMLMistake(kind: .tabIndent, line: mark.line, column: tab + 1)
+        }
+        if mark.column >= 1, mark.column <= text.count, text[mark.column - 1] == "\t" {
+            return YAMLMistake(kind: .tabIndent, line: mark.line, column: mark.column)
+        }
+        if let context, let mistake = quoteMistake(line(context.line), line: context.line, from: context.column) {
+            return mistake
+        }
+        if let mistake = quoteMistake(text, line: mark.line, from: nil), mistake.column < mark.column {
+            return mistake
+        }
+        for number in [context?.line, mark.line].compactMap({ $0 }) {
+            if let mistake = itemWithoutSpace(line(number), line: number) { return mistake }
+        }
+        if let field = split(text), let first = field.field.value.unicodeScalars.first, mark.column >= field.valueColumn,
+           ["@", "`", "%", "|", ">"].contains(first) {
+            return YAMLMistake(kind: .reservedStart(character: first, field: field.field), line: mark.line, column: field.valueColumn)
+        }
+        if problem.contains("mapping values"), mark.column >= 1, mark.column <= text.count, text[mark.column - 1] == ":" {
+            let field = split(text).flatMap { $0.valueColumn < mark.column ? $0.field : nil } ?? wrappedField(endingAt: mark.line, lines: lines)
+            return YAMLMistake(kind: .colonInValue(field: field), line: mark.line, column: mark.column)
+        }
+        return nil
+    }
+
+    /// A value that starts with `*` or `&` on the line of an anchor or alias, when the author meant text:
+    /// `*` alone, an "alias" that ends with `*` (`*Breaking*`) or is followed by words, or `&` alone.
+    /// `&name value` is a true anchor, and `*name` a true alias.
+    static func anchorAsText(_ text: [Unicode.Scalar], line: Int, column: Int) -> YAMLMistake? {
+        guard let field = split(text), field.valueColumn == column else { return nil }
+        let value = Array(field.field.value.unicodeScalars)
+        guard let first = value.first, first == "*" || first == "&" else { return nil }
+        let token = value.prefix(while: { $0 != " " })
+        let meantAsText = token.count == 1 || first == "*" && (token.last == "*" || token.count < value.count)
+        guard meantAsText else { return nil }
+        return YAMLMistake(kind: .reservedStart(character: first, field: field.field), line: line, column: column)
+    }
+
+    /// `-harbour`: a line that starts a list item without the space after its dash.
+    static func itemWithoutSpace(_ text: [Unicode.Scalar], line: Int) -> YAMLMistake? {
+        let start = text.prefix(while: { $0 == " " }).count
+        guard start + 1 < text.count, text[start] == "-", ![" ", "-", "\t", "\r"].contains(text[start + 1]) else { return nil }
+        let item = String(String.UnicodeScalarView(text[(start + 1)...])).trimmingWhitespace
+        return YAMLMistake(kind: .itemWithoutSpace(item: item), line: line, column: start + 1)
+    }
+
+    /// `key: #text`: a field whose value a comment took, when the text after the '#' was meant as its value.
+    static func commentAsValue(_ text: [Unicode.Scalar], line: Int) -> YAMLMistake? {
+        guard let colon = keyColon(text), let hash = text[(colon + 1)...].firstIndex(where: { $0 != " " }), text[hash] == "#",
+              hash > colon + 1 else { return nil }
+        let key = String(String.UnicodeScalarView(text[..<colon])).trimmingWhitespace
+        let value = String(String.UnicodeScalarView(text[hash...])).trimmingWhitespace
+        return YAMLMistake(kind: .commentAsValue(field: Field(key: dashless(key), value: value)), line: line, column: hash + 1)
+    }
+
+    /// The field whose plain value wraps onto line `last`: the nearest line above that is less indented
+    /// and has a key, with the value's lines joined by spaces.
+    private static func wrappedField(endingAt last: Int, lines: [[Unicode.Scalar]]) -> Field? {
+        func indent(_ line: [Unicode.Scalar]) -> Int { line.prefix(while: { $0 == " " }).count }
+        guard last >= 2, last <= lines.count else { return nil }
+        var words = [String(String.UnicodeScalarView(lines[last - 1])).trimmingWhitespace]
+        var number = last - 1
+        while number >= 1, indent(lines[number - 1]) >= indent(lines[last - 1]) {
+            words.insert(String(String.UnicodeScalarView(lines[number - 1])).trimmingWhitespace, at: 0)
+            number -= 1
+        }
+        guard number >= 1, let field = split(lines[number - 1]), !field.field.value.isEmpty else { return nil }
+        return Field(key: field.field.key, value: ([field.field.value] + words).joined(separator: " "))
+    }
+
+    /// A value that opens a quote at `from` (or at the value's start, when nil) and either never closes it
+    /// on the line, or closes it before text that belongs to the value.
+    private static func quoteMistake(_ text: [Unicode.Scalar], line: Int, from column: Int?) -> YAMLMistake? {
+        guard let field = split(text) else { return nil }
+        let open = column.map { $0 - 1 } ?? field.valueColumn - 1
+        guard open == field.valueColumn - 1, open < text.count, text[open] == "\"" || text[open] == "'" else { return nil }
+        let quote = text[open]
+        var index = open + 1
+        while index < text.count {
+            if quote == "\"", text[index] == "\\" {
+                index += 2
+                continue
+            }
+            if text[index] == quote {
+                if quote == "'", index + 1 < text.count, text[index + 1] == "'" {
+                    index += 2
+                    continue
+                }
+                break
+            }
+            index += 1
+        }
+        let inner = String(String.UnicodeScalarView(text[(open + 1)...])).trimmingWhitespace
+        guard index < text.count else {
+            return YAMLMistake(kind: .unclosedQuote(field: Field(key: field.field.key, value: inner)), line: line, column: open + 1)
+        }
+        let after = text[(index + 1)...].drop(while: { $0 == " " })
+        guard let next = after.first, next != "#", next != "\r" else { return nil }
+        let meant = String(inner.dropLast(inner.last.map { $0 == Character(quote) } == true ? 1 : 0))
+        return YAMLMistake(kind: .textAfterQuote(field: Field(key: field.field.key, value: meant)), line: line, column: index + 1)
+    }
+
+    /// The key and the value of a `key: value` line (after any `- `), with the value's column, or nil when
+    /// the line has no key or no value.
+    private static func split(_ text: [Unicode.Scalar]) -> (field: Field, valueColumn: Int)? {
+        guard let colon = keyColon(text), let start = text[(colon + 1)...].firstIndex(where: { $0 != " " }) else { return nil }
+        let key = String(String.UnicodeScalarView(text[..<colon])).trimmingWhitespace
+        var end = start
+        while end < text.count, !(text[end] == "#" && text[end - 1] == " ") { end += 1 }
+        let value = String(String.UnicodeScalarView(text[start..<end]))
+        return (Field(key: dashless(key), value: value.trimmingWhitespace), start + 1)
+    }
+
+    /// The index of the ': ' (or final ':') that ends a line's key, when the key is plain text.
+    private static func keyColon(_ text: [Unicode.Scalar]) -> Int? {
+        let start = text.firstIndex(where: { $0 != " " && $0 != "-" }) ?? text.count
+        guard start < text.count, !["\"", "'", "[", "{", "#", "?"].contains(text[start]) else { return nil }
+        var index = start
+        while index < text.count {
+            if text[index] == ":", index + 1 == text.count || text[index + 1] == " " || text[index + 1] == "\r" { return index }
+            if text[index] == " ", index + 1 < text.count, text[index + 1] == "#" { return nil }
+            index += 1
+        }
+        return nil
+    }
+
+    /// A key without the `- ` of the list item it opens.
+    private static func dashless(_ key: String) -> String {
+        String(key.drop(while: { $0 == "-" || $0 == " " }))
+    }
+}
