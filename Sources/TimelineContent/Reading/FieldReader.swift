@@ -138,13 +138,17 @@ struct FieldReader {
         } catch {
             // The character at fault, when the date is written on the line where its value starts; a block
             // scalar (`date: >`) or a value that wraps is pointed at as a whole.
+            // A date written another common way ("1 August 2025") is pointed at as a whole, with its EDTF form.
+            let explained = EDTFDate.explanation(of: scalar.string, error: error)
             let start = document.location(of: node)
             var location = start
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            location.column += error.offset + (quoted ? 1 : 0)
+            location.column += explained.offset + (quoted ? 1 : 0)
             let onOneLine = scalar.style != .literal && scalar.style != .folded && !scalar.string.contains(where: \.isNewline)
             let lineLength = SourceText.scalarCount(document.file.bytes[document.file.lineRange(start.line)])
-            log.error(.invalidDate, "invalid date: \(error.message)", at: onOneLine && location.column <= lineLength + 1 ? location : start)
+            log.error(
+                .invalidDate, "invalid date: \(explained.message)", at: onOneLine && location.column <= lineLength + 1 ? location : start,
+                fixIt: explained.fixIt)
             return nil
         }
     }
