@@ -35,16 +35,16 @@ struct FrontMatter {
             at: SourceLocation(path: file.path, line: 1, column: 1)))
     }
 
-    /// Splits a file and parses its front matter as YAML, reporting why when it cannot.
-    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: Node)? {
+    /// Splits a file and parses its front matter as YAML, reporting why when it cannot: nil when the file
+    /// cannot be split, and a nil node when the front matter is not usable YAML.
+    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: Node?)? {
         switch split(file) {
         case .failure(let diagnostic):
             log.report(diagnostic)
             return nil
         case .success(let parts):
             let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
-            guard let node = document.root(log: log, depthLimit: depthLimit) else { return nil }
-            return (parts, document, node)
+            return (parts, document, document.root(log: log, depthLimit: depthLimit))
         }
     }
 
