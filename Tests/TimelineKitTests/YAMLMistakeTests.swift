@@ -67,6 +67,20 @@ import Testing
         #expect(mistake?.message == "the quote that opens this value is never closed: title: \"Gangs\"")
     }
 
+    @Test func anUnclosedQuoteInAListItemOrAFlowListIsNamed() {
+        let item = Self.recognise("sources:\n  - \"paper\n", problem: "found unexpected end of stream", at: (3, 1), context: (2, 5))
+        #expect(item?.message == "the quote that opens this value is never closed: - \"paper\"")
+        let flow = Self.recognise("topics: [\"harbour]\n", problem: "found unexpected end of stream", at: (2, 1), context: (1, 10))
+        #expect(flow == YAMLMistake(kind: .unclosedQuote(field: nil), line: 1, column: 10))
+        #expect(flow?.message == "the quote that opens this value is never closed")
+    }
+
+    @Test func aValueThatQuotesItsFirstWordsKeepsItsQuotes() {
+        let mistake = Self.recognise("summary: \"Gangs\" agreed\n", problem: "did not find expected key", at: (1, 18))
+        #expect(mistake?.message.hasSuffix("summary: '\"Gangs\" agreed'") == true)
+        #expect(mistake?.column == 16)
+    }
+
     @Test func textAfterAClosingQuoteIsQuotedWithTheOtherQuote() {
         let single = Self.recognise("title: 'Rock'n'roll'\n", problem: "did not find expected key", at: (1, 14))
         #expect(single?.column == 13)

@@ -14,18 +14,22 @@ struct YAMLMistake: Equatable {
         case itemWithoutSpace(item: String)
         /// `title: @harbour news`: a value starting with a character that cannot start plain text.
         case reservedStart(character: Unicode.Scalar, field: Field)
-        /// `title: "Gangs`: a quote that opens a value and is never closed.
-        case unclosedQuote(field: Field)
+        /// `title: "Gangs`: a quote that opens a value and is never closed; the field is nil when the quote
+        /// opens something other than a line's value, such as an item of a `[...]` list.
+        case unclosedQuote(field: Field?)
         /// `title: 'Rock'n'roll'`: text after the quote that closes a value.
         case textAfterQuote(field: Field)
         /// `title: #5 of the series`: a value that a '#' after a space turns into a comment.
         case commentAsValue(field: Field)
     }
 
-    /// A `key: value` line as the author meant it.
+    /// A `key: value` line, or a `- value` item when the key is nil, as the author meant it.
     struct Field: Equatable {
-        var key: String
+        var key: String?
         var value: String
+
+        /// The line as it should be written, with its value quoted.
+        var written: String { (key.map { "\($0): " } ?? "- ") + YAMLMistake.quoted(value) }
     }
 
     var kind: Kind
@@ -39,7 +43,7 @@ struct YAMLMistake: Equatable {
         case .tabIndent:
             return "YAML indents with spaces, not tabs"
         case .colonInValue(let field?):
-            return "a value containing ': ' must be quoted: \(field.key): \(Self.quoted(field.value))"
+            return "a value containing ': ' must be quoted: \(field.written)"
         case .colonInValue(nil):
             return "a value containing ': ' must be quoted"
         case .itemWithoutSpace(let item):
@@ -52,13 +56,13 @@ struct YAMLMistake: Equatable {
             case "|", ">": reading = ", which YAML reads as the start of a block of text"
             default: reading = ""
             }
-            return "a value cannot start with '\(character)'\(reading); quote it: \(field.key): \(Self.quoted(field.value))"
+            return "a value cannot start with '\(character)'\(reading); quote it: \(field.written)"
         case .unclosedQuote(let field):
-            return "the quote that opens this value is never closed: \(field.key): \(Self.quoted(field.value))"
+            return "the quote that opens this value is never closed" + (field.map { ": \($0.written)" } ?? "")
         case .textAfterQuote(let field):
-            return "the value ends at this quote, and text follows it; quote the whole value with the other kind of quote: \(field.key): \(Self.quoted(field.value))"
+            return "the value ends at this quote, and text follows it; quote the whole value with the other kind of quote: \(field.written)"
         case .commentAsValue(let field):
-            return "'#' after a space starts a comment; quote the value: \(field.key): \(Self.quoted(field.value))"
+            return "'#' after a space starts a comment; quote the value: \(field.written)"
         }
     }
 
@@ -155,9 +159,10 @@ struct YAMLMistake: Equatable {
     /// A value that opens a quote at `from` (or at the value's start, when nil) and either never closes it
     /// on the line, or closes it before text that belongs to the value.
     private static func quoteMistake(_ text: [Unicode.Scalar], line: Int, from column: Int?) -> YAMLMistake? {
-        guard let field = split(text) else { return nil }
-        let open = column.map { $0 - 1 } ?? field.valueColumn - 1
-        guard open == field.valueColumn - 1, open < text.count, text[open] == "\"" || text[open] == "'" else { return nil }
+        let field = split(text)
+        guard let open = column.map({ $0 - 1 }) ?? field.map({ $0.valueColumn - 1 }), open >= 0, open < text.count,
+              text[open] == "\"" || text[open] == "'" else { return nil }
+        let isWholeValue = field?.valueColumn == open + 1
         let quote = text[open]
         var index = open + 1
         while index < text.count {
@@ -174,25 +179,30 @@ struct YAMLMistake: Equatable {
             }
             index += 1
         }
-        let inner = String(String.UnicodeScalarView(text[(open + 1)...])).trimmingWhitespace
+        let written = String(String.UnicodeScalarView(text[open...])).trimmingWhitespace
         guard index < text.count else {
-            return YAMLMistake(kind: .unclosedQuote(field: Field(key: field.field.key, value: inner)), line: line, column: open + 1)
+            let meant = field.flatMap { isWholeValue ? Field(key: $0.field.key, value: String(written.dropFirst())) : nil }
+            return YAMLMistake(kind: .unclosedQuote(field: meant), line: line, column: open + 1)
         }
         let after = text[(index + 1)...].drop(while: { $0 == " " })
-        guard let next = after.first, next != "#", next != "\r" else { return nil }
-        let meant = String(inner.dropLast(inner.last.map { $0 == Character(quote) } == true ? 1 : 0))
+        guard let field, isWholeValue, let next = after.first, next != "#", next != "\r" else { return nil }
+        // 'Rock'n'roll' was meant whole, inside its quotes; "Gangs" agreed, with its quotes as text.
+        let meant = written.count > 1 && written.last == Character(quote) ? String(written.dropFirst().dropLast()) : written
         return YAMLMistake(kind: .textAfterQuote(field: Field(key: field.field.key, value: meant)), line: line, column: index + 1)
     }
 
     /// The key and the value of a `key: value` line (after any `- `), with the value's column, or nil when
     /// the line has no key or no value.
     private static func split(_ text: [Unicode.Scalar]) -> (field: Field, valueColumn: Int)? {
-        guard let colon = keyColon(text), let start = text[(colon + 1)...].firstIndex(where: { $0 != " " }) else { return nil }
-        let key = String(String.UnicodeScalarView(text[..<colon])).trimmingWhitespace
+        let indent = text.prefix(while: { $0 == " " }).count
+        let isItem = indent + 1 < text.count && text[indent] == "-" && text[indent + 1] == " "
+        guard let colon = keyColon(text) ?? (isItem ? indent + 1 : nil),
+              let start = text[(colon + 1)...].firstIndex(where: { $0 != " " }) else { return nil }
+        let key: String? = colon == indent + 1 && isItem ? nil : dashless(String(String.UnicodeScalarView(text[..<colon])).trimmingWhitespace)
         var end = start
         while end < text.count, !(text[end] == "#" && text[end - 1] == " ") { end += 1 }
         let value = String(String.UnicodeScalarView(text[start..<end]))
-        return (Field(key: dashless(key), value: value.trimmingWhitespace), start + 1)
+        return (Field(key: key, value: value.trimmingWhitespace), start + 1)
     }
 
     /// The index of the ': ' (or final ':') that ends a line's key, when the key is plain text.
