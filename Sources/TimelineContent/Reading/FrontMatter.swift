@@ -14,7 +14,7 @@ struct FrontMatter {
     /// Splits a note, or reports why it cannot be split.
     static func split(_ file: SourceText) -> Result<FrontMatter, Diagnostic> {
         let bytes = file.bytes
-        guard file.lineRange(1).count >= 3, isDelimiter(bytes[file.lineRange(1)], closing: false) else {
+        guard opens(file) else {
             return .failure(.error(
                 .missingFrontMatter, "a note starts with front matter: a line '---', its fields, and another '---'",
                 at: SourceLocation(path: file.path, line: 1, column: 1)))
@@ -33,6 +33,11 @@ struct FrontMatter {
         return .failure(.error(
             .unclosedFrontMatter, "front matter is never closed; end it with a line '---'",
             at: SourceLocation(path: file.path, line: 1, column: 1)))
+    }
+
+    /// Whether a file starts with the line `---` that opens front matter.
+    static func opens(_ file: SourceText) -> Bool {
+        file.lineRange(1).count >= 3 && isDelimiter(file.bytes[file.lineRange(1)], closing: false)
     }
 
     /// Splits a file and parses its front matter as YAML, reporting why when it cannot: nil when the file

@@ -37,15 +37,24 @@ struct NoteReader: Sendable {
     }
 
     /// Splits a note into its front matter, read as YAML (nil after reporting why it cannot be), and its body.
+    /// A file without front matter is all body; one whose front matter is never closed has none to check.
     private func parts(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (frontMatter: (YAMLDocument, Node)?, body: MarkdownBody?) {
-        guard let (parts, document, node) = FrontMatter.read(file, depthLimit: limits.yamlDepth, log: log) else { return (nil, nil) }
-        if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[parts.body]) {
+        guard let (parts, document, node) = FrontMatter.read(file, depthLimit: limits.yamlDepth, log: log) else {
+            guard !FrontMatter.opens(file) else { return (nil, nil) }
+            return (nil, body(of: file, range: 0..<file.bytes.count, firstLine: 1, fileHash: fileHash, log: log))
+        }
+        return (node.map { (document, $0) }, body(of: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash, log: log))
+    }
+
+    /// The body, or nil after reporting that it holds more references than a note may.
+    private func body(of file: SourceText, range: Range<Int>, firstLine: Int, fileHash: UInt64, log: DiagnosticLog) -> MarkdownBody? {
+        if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[range]) {
             log.error(
                 .tooManyReferences, "a note has at most \(limits.referencesPerNote) citations and [[...]] links; split this one",
                 at: file.location(ofOffset: past))
-            return (nil, nil)
+            return nil
         }
-        return (node.map { (document, $0) }, MarkdownBody(file: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash))
+        return MarkdownBody(file: file, range: range, firstLine: firstLine, fileHash: fileHash)
     }
 
     /// Where the `number`th `[@` or `[[` of a body starts, or nil when it has fewer: a bound on the work of
