@@ -25,8 +25,23 @@ import Testing
     @Test func aColonOnTheWrappedLineOfAValueQuotesTheWholeValue() {
         let text = "summary: The gangs met\n  and at last\n  agreed: a truce\n"
         let mistake = Self.recognise(text, problem: "mapping values are not allowed in this context", at: (3, 9))
-        #expect(mistake?.message == "a value containing ': ' must be quoted: summary: \"The gangs met and at last agreed: a truce\"")
+        #expect(mistake?.message == "a value containing ': ' must be quoted: summary: \"The gangs met and at last agreed: a truce\"; if 'agreed' is a field of its own, indent it as 'summary' is")
         #expect(mistake?.line == 3 && mistake?.column == 9)
+    }
+
+    @Test func aKeyWithoutTheSpaceAfterItsColonIsNamed() {
+        let before = Self.recognise("title:An event\ndate: 2024\n", problem: "mapping values are not allowed in this context", at: (2, 5))
+        #expect(before == YAMLMistake(kind: .colonWithoutSpace(field: .init(key: "title", value: "An event")), line: 1, column: 6))
+        #expect(before?.message == "a field's ':' is followed by a space: title: An event")
+        let after = Self.recognise("title: An event\ndate:2024\n", problem: "could not find expected ':'", at: (3, 1), context: (2, 1))
+        #expect(after?.message == "a field's ':' is followed by a space: date: 2024")
+        #expect(YAMLMistake.colonWithoutSpace(Array("  see https://example.org".unicodeScalars), line: 1) == nil)
+        #expect(YAMLMistake.colonWithoutSpace(Array("url: https://example.org".unicodeScalars), line: 1) == nil)
+    }
+
+    @Test func aFieldIndentedUnderAnotherMayBeMeantAsItsOwn() {
+        let mistake = Self.recognise("title: An event\n date: 2024\n", problem: "mapping values are not allowed in this context", at: (2, 6))
+        #expect(mistake?.message == "a value containing ': ' must be quoted: title: \"An event date: 2024\"; if 'date' is a field of its own, indent it as 'title' is")
     }
 
     @Test func aTabInTheIndentationIsPointedAt() {

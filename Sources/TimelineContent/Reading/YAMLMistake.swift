@@ -8,8 +8,11 @@ struct YAMLMistake: Equatable {
     enum Kind: Equatable {
         /// A tab in the indentation of a line.
         case tabIndent
-        /// `title: Gangs: a truce`: a plain value holding ': '; the field is nil when the line has no key of its own.
-        case colonInValue(field: Field?)
+        /// `title: Gangs: a truce`: a plain value holding ': '; the field is nil when the line has no key of
+        /// its own. `ownKey` is the key a wrapped line seems to start, which may be a field indented too far.
+        case colonInValue(field: Field?, ownKey: String? = nil)
+        /// `title:An event`: a key without the space after its ':', which YAML reads as text.
+        case colonWithoutSpace(field: Field)
         /// `-harbour`: a list item without the space after its dash.
         case itemWithoutSpace(item: String)
         /// `title: @harbour news`: a value starting with a character that cannot start plain text.
@@ -42,10 +45,14 @@ struct YAMLMistake: Equatable {
         switch kind {
         case .tabIndent:
             return "YAML indents with spaces, not tabs"
-        case .colonInValue(let field?):
-            return "a value containing ': ' must be quoted: \(field.written)"
-        case .colonInValue(nil):
+        case .colonInValue(let field?, let ownKey):
+            var message = "a value containing ': ' must be quoted: \(field.written)"
+            if let ownKey, let key = field.key { message += "; if '\(ownKey)' is a field of its own, indent it as '\(key)' is" }
+            return message
+        case .colonInValue(nil, _):
             return "a value containing ': ' must be quoted"
+        case .colonWithoutSpace(let field):
+            return "a field's ':' is followed by a space: \(field.key ?? ""): \(field.value)"
         case .itemWithoutSpace(let item):
             return "a list item needs a space after '-': - \(item)"
         case .reservedStart(let character, let field):
@@ -100,13 +107,21 @@ struct YAMLMistake: Equatable {
         for number in [context?.line, mark.line].compactMap({ $0 }) {
             if let mistake = itemWithoutSpace(line(number), line: number) { return mistake }
         }
+        // A line whose key libyaml refuses may follow one it read as text: `title:An event`.
+        let ownKey = keyColon(text).flatMap { $0 + 1 == mark.column ? split(text)?.field.key : nil }
+        for number in [context?.line, mark.line, ownKey == nil ? nil : mark.line - 1].compactMap({ $0 }) {
+            if let mistake = colonWithoutSpace(line(number), line: number) { return mistake }
+        }
         if let field = split(text), let first = field.field.value.unicodeScalars.first, mark.column >= field.valueColumn,
            ["@", "`", "%", "|", ">"].contains(first) {
             return YAMLMistake(kind: .reservedStart(character: first, field: field.field), line: mark.line, column: field.valueColumn)
         }
         if problem.contains("mapping values"), mark.column >= 1, mark.column <= text.count, text[mark.column - 1] == ":" {
-            let field = split(text).flatMap { $0.valueColumn < mark.column ? $0.field : nil } ?? wrappedField(endingAt: mark.line, lines: lines)
-            return YAMLMistake(kind: .colonInValue(field: field), line: mark.line, column: mark.column)
+            if let field = split(text), field.valueColumn < mark.column {
+                return YAMLMistake(kind: .colonInValue(field: field.field), line: mark.line, column: mark.column)
+            }
+            let wrapped = wrappedField(endingAt: mark.line, lines: lines)
+            return YAMLMistake(kind: .colonInValue(field: wrapped, ownKey: ownKey), line: mark.line, column: mark.column)
         }
         return nil
     }
@@ -130,6 +145,19 @@ struct YAMLMistake: Equatable {
         guard start + 1 < text.count, text[start] == "-", ![" ", "-", "\t", "\r"].contains(text[start + 1]) else { return nil }
         let item = String(String.UnicodeScalarView(text[(start + 1)...])).trimmingWhitespace
         return YAMLMistake(kind: .itemWithoutSpace(item: item), line: line, column: start + 1)
+    }
+
+    /// `title:An event`: a line that starts with a plain key and a ':' with no space after it, and has no key otherwise.
+    static func colonWithoutSpace(_ text: [Unicode.Scalar], line: Int) -> YAMLMistake? {
+        guard keyColon(text) == nil else { return nil }
+        var start = text.prefix(while: { $0 == " " }).count
+        while start + 1 < text.count, text[start] == "-", text[start + 1] == " " { start += 2 }
+        var end = start
+        while end < text.count, text[end].properties.isAlphabetic || ("0"..."9").contains(text[end]) || text[end] == "_" || text[end] == "-" { end += 1 }
+        guard end > start, end + 1 < text.count, text[end] == ":", ![" ", ":", "/", "\r"].contains(text[end + 1]) else { return nil }
+        let key = String(String.UnicodeScalarView(text[start..<end]))
+        let value = String(String.UnicodeScalarView(text[(end + 1)...])).trimmingWhitespace
+        return YAMLMistake(kind: .colonWithoutSpace(field: Field(key: key, value: value)), line: line, column: end + 1)
     }
 
     /// `key: #text`: a field whose value a comment took, when the text after the '#' was meant as its value.
