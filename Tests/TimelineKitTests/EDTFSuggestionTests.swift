@@ -53,4 +53,16 @@ import Testing
         #expect(NoteScaffold.problem(id: "later", title: "T", date: "1 August 2025", kind: .entry, topicKind: nil)
             == "invalid date '1 August 2025': '1 August 2025' is not in EDTF form (YYYY-MM-DD, YYYY-MM, YYYY, START/END); did you mean '2025-08-01'?")
     }
+
+    /// Whatever the text, every reading offered is a valid date.
+    @Test func everyReadingOfAnyTextIsADate() throws {
+        var generator = SeededGenerator(state: 11)
+        let pieces = ["0", "1", "2", "9", "12", "31", "2025", "/", "-", ".", " ", ",", "août", "Aug", "1er", "st", "–", "X", "?"]
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 0...7, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for reading in EDTFDate.readings(of: text) { _ = try EDTFDate(parsing: reading) }
+            _ = EDTFDate.explanation(of: text, error: EDTFError(message: "", offset: 0))
+        }
+    }
 }
+

@@ -121,4 +121,23 @@ import Testing
         #expect(YAMLMistake.quoted("a \"b\" 'c'") == "\"a \\\"b\\\" 'c'\"")
         #expect(YAMLMistake.quoted("a\\b") == "\"a\\\\b\"")
     }
+
+    /// Whatever the text and wherever the error, the recogniser answers without going out of its lines.
+    @Test func anyTextAndPlaceIsSafe() {
+        var generator = SeededGenerator(state: 7)
+        let alphabet = Array("a:-\"' #\t@*&|>[]\\\n\r".unicodeScalars)
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...30, using: &generator) { text.unicodeScalars.append(alphabet.randomElement(using: &generator)!) }
+            let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
+            let mark = (Int.random(in: -1...lines.count + 1, using: &generator), Int.random(in: -1...32, using: &generator))
+            let context = Bool.random(using: &generator) ? (Int.random(in: -1...lines.count + 1, using: &generator), Int.random(in: -1...32, using: &generator)) : nil
+            _ = YAMLMistake.recognise(problem: "mapping values are not allowed in this context", at: mark, context: context, lines: lines)?.message
+            for line in lines {
+                _ = YAMLMistake.commentAsValue(line, line: 1)
+                _ = YAMLMistake.anchorAsText(line, line: 1, column: mark.1)
+                _ = YAMLMistake.colonWithoutSpace(line, line: 1)
+            }
+        }
+    }
 }
