@@ -25,9 +25,31 @@ import TimelineTesting
         ])
     }
 
+    /// A note whose front matter fails still has its body checked, and keeps it when a later read reuses the
+    /// reading of the unchanged file; no other note's link to it is reported.
+    @Test func theBodyOfANoteWhoseFrontMatterFailsIsChecked() {
+        let files = TestSupport.minimalSite(with: [
+            "Content/entries/event.md": "---\ntitle: Gangs: a truce\ndate: 2024-06-01\n---\n\nThey met [@papr], see [[other]].\n",
+            "Content/pages/about.md": "---\ntitle: About\n---\n\nSee [[event]] [@paper].\n",
+        ])
+        #expect(TestSupport.diagnostics(files) == [
+            "Content/entries/event.md:2:13: error: invalid YAML: a value containing ': ' must be quoted: title: \"Gangs: a truce\" [yaml-syntax]\nnote: the YAML reader says: mapping values are not allowed in this context",
+            "Content/entries/event.md:6:11: error: unknown source 'papr' in [@papr]; did you mean 'paper'? [unknown-source]",
+            "Content/entries/event.md:6:23: error: unknown entry, topic or page 'other' in [[other]] [unknown-link]",
+        ])
+        let reader = ContentReader(fileSystem: TestSupport.memorySite(files), folder: "Content")
+        let first = reader.read(log: DiagnosticLog())
+        let again = reader.read(log: DiagnosticLog(), previous: first.readings)
+        for read in [first, again] {
+            #expect(read.content?.entries.isEmpty == true)
+            #expect(read.content?.unreadNotes.map(\.info) == [NoteInfo(kind: .entry, id: "event", title: "event")])
+            #expect(read.content?.unreadNotes.first?.body.text == "\nThey met [@papr], see [[other]].\n")
+        }
+    }
+
     @Test func tabsAreNamed() {
         #expect(diagnostics(["Content/site.yaml": "title: T\ndescription: D\nlanguage: en\neras:\n\t- title: x\n"]) == [
-            "Content/site.yaml:5:1: error: invalid YAML: a tab cannot indent YAML; indent with spaces [yaml-syntax]",
+            "Content/site.yaml:5:1: error: invalid YAML: YAML indents with spaces, not tabs [yaml-syntax]\nnote: the YAML reader says: while scanning for the next token, found character that cannot start any token",
         ])
     }
 
@@ -137,6 +159,8 @@ import TimelineTesting
         #expect(found == [
             "Content/entries/Bad Name.md: error: file name 'Bad Name.md' is not a valid id: an id uses only lowercase letters a-z, digits and single hyphens, not 'B'; rename it 'bad-name.md' [invalid-id]",
             "Content/entries/event.md:3:12: error: invalid date: 13 is not a month (01 to 12) or a season (21 to 24) [invalid-date]",
+            "Content/entries/event.md:5:7: error: unknown source 'nope' in [@nope] [unknown-source]\nnote: sources are defined in sources.yaml",
+            "Content/entries/event.md:5:18: error: unknown entry, topic or page 'nobody' in [[nobody]] [unknown-link]",
             "Content/sources.yaml:3:8: error: url of source 'paper' must be an absolute http or https address [invalid-url]",
         ])
     }

@@ -11,6 +11,9 @@ struct BodyStage {
     struct Job: Sendable {
         var info: NoteInfo
         var body: MarkdownBody
+        /// Whether the note is published; the body of a note whose front matter could not be read is
+        /// rendered only for what it reports.
+        var isPublished = true
     }
 
     struct Result {
@@ -24,6 +27,7 @@ struct BodyStage {
     func run(previous: [String: BuildCache.Rendering], log: DiagnosticLog) -> Result {
         let jobs = content.entries.map { Job(info: $0.info, body: $0.body) } + content.topics.map { Job(info: $0.info, body: $0.body) }
             + content.pages.map { Job(info: $0.info, body: $0.body) }
+            + content.unreadNotes.map { Job(info: $0.info, body: $0.body, isPublished: false) }
         let index = self.index
         let optionsHash = StableHasher.hash { h in
             h.combine(index.settings.allowHTML)
@@ -43,7 +47,7 @@ struct BodyStage {
         var result = Result(rendered: [], renderings: [:], renderedPaths: [])
         for (job, (rendering, fresh)) in zip(jobs, results) {
             log.report(contentsOf: rendering.result.diagnostics)
-            result.rendered.append(rendering.result.note)
+            if job.isPublished { result.rendered.append(rendering.result.note) }
             result.renderings[job.body.path] = rendering
             if fresh { result.renderedPaths.insert(job.body.path) }
         }

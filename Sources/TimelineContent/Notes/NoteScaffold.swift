@@ -14,7 +14,8 @@ public enum NoteScaffold {
             do {
                 _ = try EDTFDate(parsing: date)
             } catch {
-                return "invalid date '\(date)': \(error.message)"
+                let explained = EDTFDate.explanation(of: date, error: error)
+                return "invalid date '\(date)': \(explained.message)" + (explained.fixIt.map { "; did you mean '\($0.replacement)'?" } ?? "")
             }
         }
         if kind == .topic, let topicKind, TopicKind(rawValue: topicKind) == nil {

@@ -47,7 +47,7 @@ struct ArchiveReader {
     private func read(_ file: SourceText, id: String, log: DiagnosticLog) -> Archive? {
         var archive = Archive(sourceID: id, text: file.string(), firstLine: 1, location: .file(file.path))
         guard file.lineRange(1).count >= 3, file.string(file.lineRange(1)).trimmingWhitespace == "---" else { return archive }
-        guard let (parts, document, node) = FrontMatter.read(file, depthLimit: files.limits.yamlDepth, log: log) else { return nil }
+        guard let (parts, document, read) = FrontMatter.read(file, depthLimit: files.limits.yamlDepth, log: log), let node = read else { return nil }
         if case .mapping(let mapping) = node, mapping.count == 0 {
             // Front matter with no fields.
         } else if let fields = FieldReader(node, in: document, subject: "the archived text of '\(id)'", log: log) {

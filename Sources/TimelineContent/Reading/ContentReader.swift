@@ -76,7 +76,12 @@ public struct ContentReader: Sendable {
         for ((id, _), reading) in zip(texts, read) {
             log.report(contentsOf: reading.diagnostics)
             readings[keyPath: Fields.readings][reading.path] = reading
-            if let note = reading.note { content[keyPath: Fields.notes].append(note) } else { broken.insert(.note, id) }
+            if let note = reading.note {
+                content[keyPath: Fields.notes].append(note)
+            } else {
+                broken.insert(.note, id)
+                if let body = reading.unreadBody { content.unreadNotes.append(UnreadNote(info: NoteInfo(kind: Fields.kind, id: id, title: id), body: body)) }
+            }
         }
     }
 

@@ -72,7 +72,29 @@ struct FieldReader {
     }
 
     private func missing(_ key: String) {
+        if let pair = pairs.first(where: { $0.key == key }),
+           let mistake = mistake(on: pair.keyNode, YAMLMistake.commentAsValue) {
+            log.error(.missingField, "\(subject) needs a '\(key)'; \(mistake.message)", at: document.location(mistake))
+            return
+        }
         log.error(.missingField, "\(subject) needs a '\(key)'", at: location)
+    }
+
+    /// A mistake `recognise` finds on the line where `node` starts.
+    private func mistake(on node: Node, _ recognise: ([Unicode.Scalar], Int) -> YAMLMistake?) -> YAMLMistake? {
+        let line = document.location(of: node).line
+        guard line >= 1, line <= document.file.lineStarts.count else { return nil }
+        let text = Array(String(decoding: document.file.bytes[document.file.lineRange(line)], as: UTF8.self).unicodeScalars)
+        return recognise(text, line - document.firstLine + 1)
+    }
+
+    /// Whether a list was written with an item lacking the space after its dash (`-harbour`), which YAML
+    /// reads as text; reported as such.
+    private func reportsItemWithoutSpace(_ node: Node, field: String) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.string.hasPrefix("-"),
+              let mistake = mistake(on: node, YAMLMistake.itemWithoutSpace) else { return false }
+        log.error(.yamlType, "'\(field)' of \(subject) should be a list; \(mistake.message)", at: document.location(mistake))
+        return true
     }
 
     /// A text field; numbers and dates are taken as written.
@@ -116,13 +138,17 @@ struct FieldReader {
         } catch {
             // The character at fault, when the date is written on the line where its value starts; a block
             // scalar (`date: >`) or a value that wraps is pointed at as a whole.
+            // A date written another common way ("1 August 2025") is pointed at as a whole, with its EDTF form.
+            let explained = EDTFDate.explanation(of: scalar.string, error: error)
             let start = document.location(of: node)
             var location = start
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
-            location.column += error.offset + (quoted ? 1 : 0)
+            location.column += explained.offset + (quoted ? 1 : 0)
             let onOneLine = scalar.style != .literal && scalar.style != .folded && !scalar.string.contains(where: \.isNewline)
             let lineLength = SourceText.scalarCount(document.file.bytes[document.file.lineRange(start.line)])
-            log.error(.invalidDate, "invalid date: \(error.message)", at: onOneLine && location.column <= lineLength + 1 ? location : start)
+            log.error(
+                .invalidDate, "invalid date: \(explained.message)", at: onOneLine && location.column <= lineLength + 1 ? location : start,
+                fixIt: explained.fixIt)
             return nil
         }
     }
@@ -189,6 +215,7 @@ struct FieldReader {
     func references(_ key: String) -> [Reference] {
         guard let node = node(key) else { return [] }
         let items: [Node]
+        if reportsItemWithoutSpace(node, field: key) { return [] }
         switch node {
         case .sequence(let sequence): items = Array(sequence)
         case .scalar: items = [node]
@@ -208,6 +235,7 @@ struct FieldReader {
             if required { missing(key) }
             return []
         }
+        if reportsItemWithoutSpace(node, field: key) { return [] }
         let items: [Node]
         switch node {
         case .sequence(let sequence): items = Array(sequence)

@@ -14,7 +14,7 @@ struct FrontMatter {
     /// Splits a note, or reports why it cannot be split.
     static func split(_ file: SourceText) -> Result<FrontMatter, Diagnostic> {
         let bytes = file.bytes
-        guard file.lineRange(1).count >= 3, isDelimiter(bytes[file.lineRange(1)], closing: false) else {
+        guard opens(file) else {
             return .failure(.error(
                 .missingFrontMatter, "a note starts with front matter: a line '---', its fields, and another '---'",
                 at: SourceLocation(path: file.path, line: 1, column: 1)))
@@ -35,16 +35,21 @@ struct FrontMatter {
             at: SourceLocation(path: file.path, line: 1, column: 1)))
     }
 
-    /// Splits a file and parses its front matter as YAML, reporting why when it cannot.
-    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: Node)? {
+    /// Whether a file starts with the line `---` that opens front matter.
+    static func opens(_ file: SourceText) -> Bool {
+        file.lineRange(1).count >= 3 && isDelimiter(file.bytes[file.lineRange(1)], closing: false)
+    }
+
+    /// Splits a file and parses its front matter as YAML, reporting why when it cannot: nil when the file
+    /// cannot be split, and a nil node when the front matter is not usable YAML.
+    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: Node?)? {
         switch split(file) {
         case .failure(let diagnostic):
             log.report(diagnostic)
             return nil
         case .success(let parts):
             let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
-            guard let node = document.root(log: log, depthLimit: depthLimit) else { return nil }
-            return (parts, document, node)
+            return (parts, document, document.root(log: log, depthLimit: depthLimit))
         }
     }
 

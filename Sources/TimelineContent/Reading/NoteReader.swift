@@ -12,35 +12,49 @@ struct NoteReader: Sendable {
         let hash = hasher.value
         if var reading = previous, reading.fileHash == hash {
             reading.note?.body.file = file
+            reading.unreadBody?.file = file
             return reading
         }
         let log = DiagnosticLog()
-        let note: Note<Fields>? = read(file, id: id, fileHash: hash, log: log)
-        return NoteReading(path: file.path, fileHash: hash, note: note, diagnostics: log.diagnostics)
+        let (note, body): (Note<Fields>?, MarkdownBody?) = read(file, id: id, fileHash: hash, log: log)
+        return NoteReading(path: file.path, fileHash: hash, note: note, unreadBody: note == nil ? body : nil, diagnostics: log.diagnostics)
     }
 
-    private func read<Fields: ReadableNoteFields>(_ file: SourceText, id: String, fileHash: UInt64, log: DiagnosticLog) -> Note<Fields>? {
-        guard let (document, node, body) = frontMatter(file, fileHash: fileHash, log: log),
-              let fields = FieldReader(node, in: document, subject: "\(Fields.kind.rawValue) '\(id)'", log: log) else { return nil }
+    /// The note, or nil after reporting why it cannot be used, and its body, which is nil only when the file
+    /// cannot be split into front matter and body or holds too many references to check.
+    private func read<Fields: ReadableNoteFields>(_ file: SourceText, id: String, fileHash: UInt64, log: DiagnosticLog) -> (Note<Fields>?, MarkdownBody?) {
+        let (frontMatter, body) = parts(file, fileHash: fileHash, log: log)
+        guard let body, let (document, node) = frontMatter,
+              let fields = FieldReader(node, in: document, subject: "\(Fields.kind.rawValue) '\(id)'", log: log) else { return (nil, body) }
         fields.rejectUnknownFields(["title", "summary", "sources", "draft"] + Fields.fieldNames)
         let title = fields.string("title", required: true)
         let own = Fields.read(fields)
-        guard let title, let own else { return nil }
-        return Note(
+        guard let title, let own else { return (nil, body) }
+        let note = Note(
             id: id, title: title, summary: fields.string("summary"), citations: fields.citations("sources"), fields: own, body: body,
             location: .file(file.path), draft: fields.bool("draft") ?? false)
+        return (note, body)
     }
 
-    /// Splits a note and reads its front matter.
-    private func frontMatter(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (YAMLDocument, Node, MarkdownBody)? {
-        guard let (parts, document, node) = FrontMatter.read(file, depthLimit: limits.yamlDepth, log: log) else { return nil }
-        if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[parts.body]) {
+    /// Splits a note into its front matter, read as YAML (nil after reporting why it cannot be), and its body.
+    /// A file without front matter is all body; one whose front matter is never closed has none to check.
+    private func parts(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (frontMatter: (YAMLDocument, Node)?, body: MarkdownBody?) {
+        guard let (parts, document, node) = FrontMatter.read(file, depthLimit: limits.yamlDepth, log: log) else {
+            guard !FrontMatter.opens(file) else { return (nil, nil) }
+            return (nil, body(of: file, range: 0..<file.bytes.count, firstLine: 1, fileHash: fileHash, log: log))
+        }
+        return (node.map { (document, $0) }, body(of: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash, log: log))
+    }
+
+    /// The body, or nil after reporting that it holds more references than a note may.
+    private func body(of file: SourceText, range: Range<Int>, firstLine: Int, fileHash: UInt64, log: DiagnosticLog) -> MarkdownBody? {
+        if let past = Self.referenceStart(number: limits.referencesPerNote + 1, in: file.bytes[range]) {
             log.error(
                 .tooManyReferences, "a note has at most \(limits.referencesPerNote) citations and [[...]] links; split this one",
                 at: file.location(ofOffset: past))
             return nil
         }
-        return (document, node, MarkdownBody(file: file, range: parts.body, firstLine: parts.bodyFirstLine, fileHash: fileHash))
+        return MarkdownBody(file: file, range: range, firstLine: firstLine, fileHash: fileHash)
     }
 
     /// Where the `number`th `[@` or `[[` of a body starts, or nil when it has fewer: a bound on the work of

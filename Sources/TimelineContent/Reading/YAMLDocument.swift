@@ -26,6 +26,11 @@ struct YAMLDocument {
 
     func location(of node: Node) -> SourceLocation { location(node.mark) }
 
+    /// Where a recognised mistake is in the file.
+    func location(_ mistake: YAMLMistake) -> SourceLocation {
+        SourceLocation(path: file.path, line: mistake.line + firstLine - 1, column: mistake.column)
+    }
+
     /// The root node, or nil after reporting why the text is not usable YAML. Empty text is an empty mapping.
     func root(log: DiagnosticLog, depthLimit: Int = Limits().yamlDepth) -> Node? {
         switch preScan(depthLimit: depthLimit) {
@@ -33,7 +38,13 @@ struct YAMLDocument {
             log.error(.yamlTooDeep, "YAML is nested more than \(depthLimit) levels deep", at: place)
             return nil
         case .anchorOrAlias(let place)?:
-            log.error(.yamlAlias, Self.aliasMessage, at: place)
+            let line = place.line - firstLine + 1
+            let lines = Self.lines(file.string(range))
+            if line >= 1, line <= lines.count, let mistake = YAMLMistake.anchorAsText(Array(lines[line - 1]), line: line, column: place.column) {
+                log.error(.yamlAlias, mistake.message, at: place)
+            } else {
+                log.error(.yamlAlias, Self.aliasMessage, at: place)
+            }
             return nil
         case nil:
             break
@@ -199,9 +210,12 @@ struct YAMLDocument {
                     message = "\(context.text), \(problem)"
                 }
             }
-            if isTab(at: mark, in: text) {
-                message = "a tab cannot indent YAML; indent with spaces"
-                notes = []
+            let mistake = YAMLMistake.recognise(
+                problem: problem, at: (mark.line, mark.column), context: context.map { ($0.mark.line, $0.mark.column) }, lines: Self.lines(text).map(Array.init))
+            if let mistake {
+                // The mistake in plain words at its own place; libyaml's words are kept as a note.
+                log.error(.yamlSyntax, "invalid YAML: \(mistake.message)", at: location(mistake), notes: [.init("the YAML reader says: \(message)")])
+                return
             }
             log.error(.yamlSyntax, "invalid YAML: \(message)", at: location(mark), notes: notes)
         case .duplicatedKeysInMapping(let duplicates, let context):
@@ -228,14 +242,6 @@ struct YAMLDocument {
     /// Split on scalars, not characters: "\r\n" is one Character, which a split on "\n" would not see.
     private static func lines(_ text: String) -> [Substring.UnicodeScalarView] {
         text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-    }
-
-    private func isTab(at mark: Mark, in text: String) -> Bool {
-        let lines = Self.lines(text)
-        guard mark.line >= 1, mark.line <= lines.count else { return false }
-        let line = Array(lines[mark.line - 1])
-        let index = mark.column - 1
-        return index >= 0 && index < line.count && line[index] == "\t"
     }
 
     /// Where a duplicated key is written the second time: the next line, at the same indentation, that defines it.

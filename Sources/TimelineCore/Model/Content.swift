@@ -6,6 +6,9 @@ public struct Content: Sendable {
     public var entries: [Entry]
     public var topics: [Topic]
     public var pages: [Page]
+    /// The bodies of notes whose front matter could not be read, checked so that one build reports all of a
+    /// note's problems; they are not published.
+    public var unreadNotes: [UnreadNote] = []
     /// The archived texts of sources, by source id.
     public var archives: [String: Archive] = [:]
     /// The drafts this build leaves out.
@@ -29,6 +32,25 @@ public struct Content: Sendable {
         self.pages = pages
         self.brokenIDs = brokenIDs
         self.isComplete = isComplete
+    }
+}
+
+extension Content {
+    /// The Markdown bodies of every note, those whose front matter could not be read included.
+    public var bodies: [MarkdownBody] {
+        entries.map(\.body) + topics.map(\.body) + pages.map(\.body) + unreadNotes.map(\.body)
+    }
+}
+
+/// A note whose front matter could not be read: what is known of it, and its body, which is still checked.
+public struct UnreadNote: Sendable {
+    /// Its kind and id, from its file; its id stands for its title.
+    public var info: NoteInfo
+    public var body: MarkdownBody
+
+    public init(info: NoteInfo, body: MarkdownBody) {
+        self.info = info
+        self.body = body
     }
 }
 

@@ -6,12 +6,15 @@ public struct NoteReading<Fields: NoteFields>: Sendable, Codable {
     /// A hash of the file's bytes.
     public var fileHash: UInt64
     public var note: Note<Fields>?
+    /// The body of a note whose front matter could not be read: not published, but still checked.
+    public var unreadBody: MarkdownBody?
     public var diagnostics: [Diagnostic]
 
-    public init(path: String, fileHash: UInt64, note: Note<Fields>?, diagnostics: [Diagnostic]) {
+    public init(path: String, fileHash: UInt64, note: Note<Fields>?, unreadBody: MarkdownBody? = nil, diagnostics: [Diagnostic]) {
         self.path = path
         self.fileHash = fileHash
         self.note = note
+        self.unreadBody = unreadBody
         self.diagnostics = diagnostics
     }
 }

@@ -4,8 +4,7 @@ import TimelineCore
 /// before the link would show it twice ("The [[gang-coalition]]" as "The The gang coalition").
 struct RepeatedWordCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
-        let bodies = site.content.entries.map(\.body) + site.content.topics.map(\.body) + site.content.pages.map(\.body)
-        for body in bodies {
+        for body in site.content.bodies {
             let bytes = body.file.bytes
             var index = body.range.lowerBound
             while index + 1 < body.range.upperBound {

@@ -5,8 +5,7 @@ import TimelineCore
 struct WeekdayCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         guard !site.content.archives.isEmpty else { return }
-        let bodies = site.content.entries.map(\.body) + site.content.topics.map(\.body) + site.content.pages.map(\.body)
-        for body in bodies {
+        for body in site.content.bodies {
             let bytes = body.file.bytes[body.range]
             let text = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
             let quoted = ProseQuoteScanner.quotedRanges(text)
