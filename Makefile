@@ -3,11 +3,18 @@ TIMELINE := .build/release/timeline
 SHELL := /bin/bash
 .SHELLFLAGS := -o pipefail -c
 
-.PHONY: site test unit-tests browser-tests deps build
+PREFIX ?= /usr/local
+
+.PHONY: site test unit-tests browser-tests deps build install
 
 ## Install what is missing, build the generator, and write Public/ from Content/.
 site: build
 	$(TIMELINE) build --strict
+
+## Put the generator in $(PREFIX)/bin (/usr/local/bin unless PREFIX says otherwise).
+install: build
+	install -d "$(PREFIX)/bin"
+	install -m 755 $(TIMELINE) "$(PREFIX)/bin/timeline"
 
 deps:
 	@sh scripts/install-deps.sh
