@@ -5,7 +5,7 @@ SHELL := /bin/bash
 
 PREFIX ?= /usr/local
 
-.PHONY: site test unit-tests browser-tests deps build install
+.PHONY: site test unit-tests browser-tests deploy-tests dist dist-tests deps build install
 
 ## Install what is missing, build the generator, and write Public/ from Content/.
 site: build
@@ -22,8 +22,9 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product timeline
 
-## Run every test: the Swift tests, then the browser suite on the example and the real site.
-test: unit-tests browser-tests
+## Run every test: the Swift tests, the browser suite on the example and the real site, the deploy recipes
+## and the portable binary.
+test: unit-tests browser-tests deploy-tests dist-tests
 
 ## The Swift tests, after a build that must give no warning in the project's own code.
 unit-tests: deps
@@ -35,3 +36,28 @@ unit-tests: deps
 browser-tests: deps
 	bash Tests/Browser/install.sh
 	TIMELINE=.build/debug/timeline python3 Tests/Browser/run.py
+
+## The recipes of docs/deploy/, served by nginx and Apache from the committed Public/, and checked.
+deploy-tests: deps
+	TIMELINE=.build/debug/timeline bash Tests/Deploy/run.sh
+
+## make dist, then the binary run with an empty environment from a folder outside the repository.
+dist-tests: deps
+	bash Tests/Dist/run.sh
+
+DIST_BUILD := .build/dist
+
+## A portable binary, dist/timeline: a release build with the Swift standard library and libcmark linked in,
+## so that it runs on Linux without the Swift toolchain's libraries or libcmark. It has a build folder of its
+## own, as linking the standard library statically compiles every module differently. Every -lcmark finds
+## libcmark.a: a pkg-config file of its own names a folder that holds only that library.
+dist: deps
+	mkdir -p $(DIST_BUILD)/lib dist
+	ln -sf "$$(pkg-config --variable=libdir libcmark)/libcmark.a" $(DIST_BUILD)/lib/libcmark.a
+	printf 'Name: libcmark\nDescription: libcmark, linked statically\nVersion: %s\nLibs: -L%s -lcmark\nCflags:\n' \
+		"$$(pkg-config --modversion libcmark)" "$(CURDIR)/$(DIST_BUILD)/lib" > $(DIST_BUILD)/lib/libcmark.pc
+	PKG_CONFIG_PATH=$(CURDIR)/$(DIST_BUILD)/lib $(SWIFT) build -c release --product timeline --static-swift-stdlib --scratch-path $(DIST_BUILD)
+	cp $(DIST_BUILD)/release/timeline dist/timeline
+	@if ldd dist/timeline | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|/opt/swift'; then \
+		echo "error: dist/timeline needs the libraries above" >&2; exit 1; fi
+	@echo "dist/timeline: $$(du -h dist/timeline | cut -f1); it needs: $$(readelf -d dist/timeline | sed -n 's/.*NEEDED.*\[\(.*\)\]/\1/p' | tr '\n' ' ')"

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The code keeps the shape the README describes: each target imports only the targets below it, and the
-/// sources hold no untyped values, no forced casts, no long files and few unchecked sendables.
+/// The code keeps the shape docs/architecture.md describes: each target imports only the targets below it,
+/// as its diagram draws them, and the sources hold no untyped values, no forced casts, no long files and few
+/// unchecked sendables.
 @Suite struct StructureTests {
     /// The library's targets from the bottom up (the theme, data alone, first), with the test-only target beside them.
     static let layers = ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]
@@ -40,6 +41,18 @@ import Testing
         // The one file that calls libcmark.
         let cmark = (Self.layers + ["TimelinePreview", "timeline"]).flatMap(Self.files).filter { Self.imports($0.text).contains("CCMark") }
         #expect(cmark.map(\.path) == ["TimelineMarkdown/CommonMarkRenderer.swift"])
+    }
+
+    /// The diagram of docs/architecture.md names every Swift target of `Sources/`, one a line, and the layers
+    /// from the top down.
+    @Test func theArchitectureDiagramNamesEveryTargetInItsPlace() throws {
+        let text = try String(contentsOfFile: TestSupport.repository + "/docs/architecture.md", encoding: .utf8)
+        let diagram = try #require(text.components(separatedBy: "```\n").dropFirst().first, "docs/architecture.md has no diagram")
+        let named = diagram.split(separator: "\n").filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .compactMap { $0.split(separator: " ").first.map(String.init) }
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.sources).filter { !Self.files(in: $0).isEmpty }
+        #expect(named.sorted() == targets.sorted())
+        #expect(named.filter(Self.layers.contains) == Self.layers.reversed())
     }
 
     @Test func sourcesHoldNoUntypedValuesForcedCastsOrLongFiles() {
