@@ -2,7 +2,7 @@
 # Tests the recipes of docs/deploy/ (see docs/testing.md): nginx and Apache serve the committed Public/ with
 # the recipes' own configuration, changed only in the folder and the port; the GitHub Pages workflow builds
 # with the README's command; Netlify's commands build the site; the S3 website configuration names the
-# site's index and 404 pages. Needs nginx, apache2, curl, python3 with PyYAML, and the generator
+# site's index and 404 pages, and the README's S3 commands put the site in a bucket of a local S3 server. Needs nginx, apache2, curl, python3 with PyYAML, and the generator
 # ($TIMELINE, by default .build/debug/timeline). Exits 1 after every check has run if any failed.
 set -uo pipefail
 
@@ -219,6 +219,51 @@ for name in ["github-pages.yml", "netlify.toml", "nginx.conf", "apache.htaccess"
     check(f"docs/deploy/{name}" in section, f"the README's Deploying section names docs/deploy/{name}")
 sys.exit(1 if failed else 0)
 EOF
+
+# The README's S3 commands, as written but for the bucket's name, against a local S3 server (moto) with the
+# AWS command line, both from PyPI, pinned, in Tests/Deploy/.venv.
+s3_commands=(
+  'aws s3 sync Public/ s3://BUCKET/ --delete'
+  'aws s3api put-bucket-website --bucket BUCKET --website-configuration file://docs/deploy/s3-website.json'
+)
+readme_commands="$(awk '/^```sh/{f=1;next}/^```/{f=0}f && /^aws /' "$repo/README.md" | sed 's/ *#.*//')"
+if [ "$readme_commands" = "$(printf '%s\n' "${s3_commands[@]}")" ]; then
+  pass "the README's S3 commands are the ones run here"
+else
+  fail "the README's S3 commands differ from those run here: $readme_commands"
+fi
+venv="$repo/Tests/Deploy/.venv"
+if [ ! -x "$venv/bin/moto_server" ]; then
+  python3 -m venv "$venv" && "$venv/bin/pip" install -q awscli==1.46.3 'moto[server]==5.2.6' \
+    || { fail "cannot install the AWS command line and moto from PyPI"; rm -rf "$venv"; }
+fi
+if [ -x "$venv/bin/moto_server" ]; then
+  s3_port="$(free_port)"
+  "$venv/bin/moto_server" -p "$s3_port" > "$tmp/moto.log" 2>&1 &
+  pids+=($!)
+  if wait_for "$s3_port" "$tmp/moto.log"; then
+    export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_ENDPOINT_URL="http://127.0.0.1:$s3_port"
+    aws="$venv/bin/aws"
+    "$aws" s3 mb s3://timeline-test > /dev/null
+    echo stale > "$tmp/stale.html"
+    "$aws" s3 cp "$tmp/stale.html" s3://timeline-test/entries/stale.html > /dev/null
+    ran=0
+    for command in "${s3_commands[@]}"; do
+      (cd "$repo" && PATH="$venv/bin:$PATH" bash -c "${command//BUCKET/timeline-test}") > "$tmp/s3.log" 2>&1 || { fail "$command: $(tail -3 "$tmp/s3.log")"; ran=1; }
+    done
+    if [ "$ran" = 0 ]; then
+      objects="$("$aws" s3 ls s3://timeline-test --recursive | awk '{print $4}' | sort)"
+      files="$(cd "$public" && find . -type f | sed 's|^\./||' | sort)"
+      if [ "$objects" = "$files" ]; then pass "aws s3 sync put every file of Public/ in the bucket and removed the stale one"; else fail "the bucket does not hold Public/'s files: $(diff <(echo "$objects") <(echo "$files") | head -5)"; fi
+      website="$("$aws" s3api get-bucket-website --bucket timeline-test)"
+      if grep -q '"Key": "404.html"' <<<"$website" && grep -q '"Suffix": "index.html"' <<<"$website"; then
+        pass "the bucket's website serves index.html for folders and 404.html for missing addresses"
+      else
+        fail "the bucket's website configuration is $website"
+      fi
+    fi
+  fi
+fi
 
 if [ "$failures" -gt 0 ]; then
   echo "Tests/Deploy: $failures failed" >&2
