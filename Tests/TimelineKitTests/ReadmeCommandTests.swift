@@ -86,6 +86,9 @@ import Testing
             let root = TestSupport.temporaryFolder()
             try FileManager.default.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(atPath: root + "/bin/timeline", withDestinationPath: CommandLineTests.executable)
+            // The browser `serve --open` starts: one that notes the address it was given.
+            try "#!/bin/sh\necho \"$1\" >> \"\(root)/opened\"\n".write(toFile: root + "/bin/xdg-open", atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/bin/xdg-open")
             let lines = block.map { line in
                 line.hasPrefix("timeline serve") ? "timeout 5 \(line) > serve.log 2>&1 || [ $? = 124 ] || { cat serve.log; exit 1; }" : line
             }
@@ -102,6 +105,10 @@ import Testing
             let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0, "\(block.joined(separator: "\n"))\n\(text)")
+            if block.contains(where: { $0.hasPrefix("timeline serve") && $0.contains("--open") }) {
+                let opened = (try? String(contentsOfFile: root + "/opened", encoding: .utf8)) ?? ""
+                #expect(opened.hasPrefix("http://127.0.0.1:"), "serve --open opened '\(opened)'")
+            }
         }
     }
 }
