@@ -200,7 +200,7 @@ def netlify_build(command, environment):
 done = netlify_build(netlify["build"]["command"], {})
 check(done.returncode == 0, "netlify.toml's build command builds the site" + (f": {done.stderr.strip()}" if done.returncode else ""))
 same = subprocess.run(["diff", "-r", os.path.join(work, "Public"), os.path.join(repo, "Public")], capture_output=True, text=True)
-check(same.returncode == 0, "netlify.toml's build command writes the committed Public/" + (f": {same.stdout[:500]}" if same.returncode else ""))
+check(same.returncode == 0, "netlify.toml's build command writes the committed Public/" + (f": {(same.stdout + same.stderr)[:500]}" if same.returncode else ""))
 preview_url = "https://deploy-preview-7--example.netlify.app"
 done = netlify_build(netlify["context"]["deploy-preview"]["command"], {"DEPLOY_PRIME_URL": preview_url})
 index = open(os.path.join(work, "Public", "index.html"), encoding="utf-8").read() if done.returncode == 0 else ""
