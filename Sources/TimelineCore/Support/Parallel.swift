@@ -64,9 +64,10 @@ private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
 
     /// Moves every result out into an array; called once, after every slot is filled.
     func results() -> [Result] {
-        let results = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deinitialize(count: count)
-        return results
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let start = buffer.baseAddress { start.moveInitialize(from: base, count: count) }
+            initialized = count
+        }
     }
 
     deinit { base.deallocate() }
