@@ -58,6 +58,7 @@ let package = Package(
                 "TimelineContent",
                 "TimelineBuild",
                 "TimelinePreview",
+                "CSystemShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
