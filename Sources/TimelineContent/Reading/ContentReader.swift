@@ -149,8 +149,9 @@ public struct ContentReader: Sendable {
             accepted.append((id, relative))
         }
         let limit = limits.noteSize
+        let plain = accepted.first.map { files.isPlainFolder(containing: $0.relative) }
         let texts = parallelMap(accepted) { item in
-            files.readText(item.relative, limit: limit, log: log).map { (item.id, $0) }
+            files.readText(item.relative, limit: limit, inPlainFolder: plain, log: log).map { (item.id, $0) }
         }
         for (item, text) in zip(accepted, texts) where text == nil { broken.insert(.note, item.id) }
         return texts.compactMap { $0 }
