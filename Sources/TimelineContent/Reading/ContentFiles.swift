@@ -21,11 +21,11 @@ struct ContentFiles: Sendable {
     /// Reads a file of the content folder as text, after checking that it stays inside the folder, is a
     /// regular file, fits the limits, and is valid UTF-8 without NUL bytes. A byte-order mark is dropped.
     ///
-    /// `inPlainFolder` tells what ``isPlainFolder(containing:)`` would, for a caller that reads many files
-    /// of one folder and has asked once.
-    func readText(_ relative: String, limit: Int, inPlainFolder: Bool? = nil, log: DiagnosticLog) -> SourceText? {
+    /// A caller that reads many files of one folder can say what listing the folder found the file to be
+    /// (`listedAs`), and what ``isPlainFolder(containing:)`` said of the folder, asked once (`inPlainFolder`).
+    func readText(_ relative: String, limit: Int, listedAs listed: FileKind? = nil, inPlainFolder: Bool? = nil, log: DiagnosticLog) -> SourceText? {
         let shown = path(relative)
-        let kindHere = fileSystem.kind(of: shown)
+        let kindHere = listed ?? fileSystem.kind(of: shown)
         let isLink = kindHere == .symbolicLink
         // A regular file in a folder of the content that is itself no link is inside the content; anything
         // else is resolved in full, so that a file reached through a linked folder is checked too.
