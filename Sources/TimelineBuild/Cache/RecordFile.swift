@@ -24,6 +24,9 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
         var key: String
         var record: Record?
 
+        /// The key and the record, taken apart without copying either.
+        consuming func parts() -> (key: String, record: Record?) { (key, record) }
+
         /// The record's key, a byte that says whether the record is there, then the record.
         func encoded() throws -> [UInt8] {
             let output = BinaryOutput()
@@ -75,14 +78,14 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
         // Each record is moved out of what was read, never copied.
         file.records.reserveCapacity(base.count)
         for index in base.indices {
-            guard let stored = base[index].take(), let record = stored.record else { continue }
-            file.baseKeys.insert(stored.key)
-            file.records[stored.key] = record
+            guard let (key, record) = base[index].take()?.parts(), let record else { continue }
+            file.baseKeys.insert(key)
+            file.records[key] = record
         }
         for index in delta.indices {
-            guard let stored = delta[index].take() else { continue }
-            file.deltaKeys.insert(stored.key)
-            file.records[stored.key] = stored.record
+            guard let (key, record) = delta[index].take()?.parts() else { continue }
+            file.deltaKeys.insert(key)
+            file.records[key] = record
         }
         return file
     }

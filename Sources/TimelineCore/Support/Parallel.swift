@@ -58,7 +58,8 @@ private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
         base = .allocate(capacity: count)
     }
 
-    func fill(_ index: Int, with result: Result) {
+    /// Moves a result into its slot.
+    func fill(_ index: Int, with result: consuming Result) {
         (base + index).initialize(to: result)
     }
 
