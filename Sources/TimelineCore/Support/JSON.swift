@@ -1,6 +1,6 @@
 /// A JSON value written with keys in the order given, numbers without locale, and strings escaped so that
 /// the text is also safe inside an HTML `<script>` element.
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     case string(String)
     case number(Double)
     case integer(Int)
