@@ -60,6 +60,7 @@ let package = Package(
                 "TimelineContent",
                 "TimelineBuild",
                 "TimelinePreview",
+                "CSystemShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -47,14 +47,13 @@ public struct SiteBuilder: Sendable {
         let loading = cache
         let (renderings, read) = parallel({ fresh ? nil : loading.loadRenderings() }, { reader.read(log: log, previous: readings) })
         cache.preload(renderings: renderings)
-        let previous = fresh ? [:] : cache.renderings
         clock.lap("read")
         guard var content = read.content else { return nil }
         if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
         clock.lap("index")
-        let bodies = BodyStage(content: content, index: index).run(previous: previous, log: log)
+        let bodies = BodyStage(content: content, index: index).run(previous: fresh ? [:] : cache.takeRenderings(), log: log)
         clock.lap("render bodies")
         let site = Site(content: content, index: index, rendered: bodies.rendered)
         clock.lap("link")

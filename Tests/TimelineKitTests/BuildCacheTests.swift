@@ -88,6 +88,11 @@ import TimelineTesting
         let rendered = RenderedNote(info: info, markdown: RenderedMarkdown(html: "", text: ""), citations: CitationList(), mentions: [], inlineFacts: [])
         #expect(Mirror(reflecting: rendered).children.compactMap(\.label) == ["info", "markdown", "citations", "mentions", "inlineFacts", "fingerprint"])
         #expect(Mirror(reflecting: rendered.markdown).children.compactMap(\.label) == ["html", "text"])
+        // Citations and bodies are stored as lists of their properties.
+        let citation = Citation(sourceID: "s", location: .file("f"))
+        #expect(Mirror(reflecting: citation).children.compactMap(\.label) == ["sourceID", "locator", "quote", "quoteLanguage", "location", "quoteLocation"])
+        let body = MarkdownBody(file: SourceText(path: "f", text: ""), range: 0..<0, firstLine: 1, fileHash: 0)
+        #expect(Mirror(reflecting: body).children.compactMap(\.label) == ["file", "range", "firstLine", "fileHash"])
         // And each property changes the fingerprint.
         var changed = use
         for change in [{ (u: inout SourceUse) in u.anchor = nil }, { $0.title = "U" }, { $0.note = nil }, { $0.factID = nil }, { $0.locator = nil },

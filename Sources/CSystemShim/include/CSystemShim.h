@@ -6,4 +6,10 @@
 /// the file system cannot swap.
 int timeline_exchange_paths(const char *first, const char *second);
 
+/// Makes the allocator grow its heaps by at least `bytes` at a time (glibc's M_TOP_PAD), so that a
+/// program that allocates much on many threads makes a few system calls for it rather than one per page
+/// or so. Address space is reserved, not memory: pages are used as they are touched. Does nothing
+/// elsewhere.
+void timeline_grow_heaps_by(int bytes);
+
 #endif

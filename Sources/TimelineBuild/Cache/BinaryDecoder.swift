@@ -1,18 +1,25 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Reads what ``BinaryEncoder`` wrote, through the conformances the compiler writes. Any inconsistency
 /// (a count past the end, a field other than the one expected) throws, and the cache that held it is not used.
 enum BinaryDecoder {
     static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]) throws -> Value {
-        try decode(type, from: bytes, in: 0..<bytes.count)
+        try bytes.withUnsafeBytes { try decode(type, from: $0) }
     }
 
     /// A value from the bytes `range` of `bytes`, which must hold it exactly.
     static func decode<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8], in range: Range<Int>) throws -> Value {
-        try bytes.withUnsafeBufferPointer { buffer in
-            let input = BinaryInput(bytes: UnsafeBufferPointer(rebasing: buffer[range]))
-            let value = try Value(from: BinaryValueDecoder(input: input))
-            guard input.offset == range.count else { throw BinaryInput.damaged }
-            return value
-        }
+        try bytes.withUnsafeBytes { try decode(type, from: UnsafeRawBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// A value from `bytes`, which must hold it exactly.
+    static func decode<Value: Decodable>(_ type: Value.Type, from bytes: UnsafeRawBufferPointer) throws -> Value {
+        let input = BinaryInput(bytes: bytes)
+        let value = try input.read(Value.self)
+        guard input.offset == bytes.count else { throw BinaryInput.damaged }
+        return value
     }
 }
 
@@ -20,10 +27,12 @@ enum BinaryDecoder {
 final class BinaryInput {
     static let damaged = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the build cache is damaged"))
 
-    let bytes: UnsafeBufferPointer<UInt8>
+    let bytes: UnsafeRawBufferPointer
     var offset = 0
+    /// The fields not read yet of each keyed container, by the slot it was given when it was opened.
+    var fieldsLeft: [Int] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
     func take(_ count: Int) throws -> Int {
         guard count >= 0, count <= bytes.count - offset else { throw Self.damaged }
@@ -33,35 +42,37 @@ final class BinaryInput {
 
     func byte() throws -> UInt8 { bytes[try take(1)] }
 
-    func word() throws -> UInt64 {
-        let start = try take(8)
-        var value: UInt64 = 0
-        for index in 0..<8 { value |= UInt64(bytes[start + index]) << (8 * UInt64(index)) }
-        return value
-    }
+    func word() throws -> UInt64 { UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(8), as: UInt64.self)) }
 
-    func count() throws -> Int {
-        let start = try take(4)
-        var value = 0
-        for index in 0..<4 { value |= Int(bytes[start + index]) << (8 * index) }
-        return value
-    }
+    func count() throws -> Int { Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: try take(4), as: UInt32.self))) }
 
     func string() throws -> String {
-        let start = try take(try count())
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+        let length = try count()
+        let start = try take(length)
+        return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), as: UTF8.self)
+    }
+
+    /// A count of items that can each take at least one byte of what is left.
+    func itemCount() throws -> Int {
+        let total = try count()
+        guard total <= bytes.count - offset else { throw Self.damaged }
+        return total
+    }
+
+    /// The mark before a single value, which must say that it is there.
+    func present() throws {
+        guard try byte() == 1 else { throw Self.damaged }
     }
 
     /// Whether the next text is `name`, without reading past it unless it is.
     func takeKey(_ name: String) -> Bool {
         guard offset + 4 <= bytes.count else { return false }
-        var length = 0
-        for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
+        let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
         let start = offset + 4
-        guard start + length <= bytes.count else { return false }
+        guard length <= bytes.count - start else { return false }
         var name = name
         let matches = name.withUTF8 { utf8 in
-            utf8.count == length && UnsafeBufferPointer(rebasing: bytes[start..<(start + length)]).elementsEqual(utf8)
+            utf8.count == length && (length == 0 || memcmp(utf8.baseAddress!, bytes.baseAddress! + start, length) == 0)
         }
         if matches { offset = start + length }
         return matches
@@ -72,6 +83,57 @@ final class BinaryInput {
         let saved = offset
         defer { offset = saved }
         return try? string()
+    }
+
+    /// A value of any type, through its conformance; text and numbers, and lists of them, the kinds most
+    /// stored, are read directly, in the form their conformances write.
+    func read<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        if Value.self == String.self { return try Self.same(try presentString()) }
+        if Value.self == Int.self { return try Self.same(try presentInt()) }
+        if Value.self == UInt64.self { return try Self.same(try presentWord()) }
+        if Value.self == [String].self { return try Self.same(try list(presentString)) }
+        if Value.self == [String?].self { return try Self.same(try list(optionalString)) }
+        if Value.self == [Int].self { return try Self.same(try list(presentInt)) }
+        if Value.self == [UInt64].self { return try Self.same(try list(presentWord)) }
+        return try Value(from: BinaryValueDecoder(input: self))
+    }
+
+    private func presentString() throws -> String {
+        try present()
+        return try string()
+    }
+
+    private func presentInt() throws -> Int {
+        try present()
+        return Int(Int64(bitPattern: try word()))
+    }
+
+    private func presentWord() throws -> UInt64 {
+        try present()
+        return try word()
+    }
+
+    /// Text that may be missing: a mark, then, when it is there, the text as a single value of its own.
+    private func optionalString() throws -> String? {
+        switch try byte() {
+        case 0: return nil
+        case 1: return try presentString()
+        default: throw Self.damaged
+        }
+    }
+
+    private func list<Item>(_ item: () throws -> Item) throws -> [Item] {
+        let total = try itemCount()
+        var items: [Item] = []
+        items.reserveCapacity(total)
+        for _ in 0..<total { items.append(try item()) }
+        return items
+    }
+
+    /// `value` as `Value`, which the caller found to be its type.
+    private static func same<Value>(_ value: some Any) throws -> Value {
+        guard let value = value as? Value else { throw damaged }
+        return value
     }
 }
 
@@ -89,18 +151,21 @@ private struct BinaryValueDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { BinarySingleDecoder(input: input) }
 }
 
-/// Fields in the order written; a field asked for that is not next is missing.
-private final class BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
+/// Fields in the order written; a field asked for that is not next is missing. Two words, with its count
+/// of fields left kept in the input, so that opening one allocates nothing of its own.
+private struct BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let input: BinaryInput
-    /// Fields not read yet.
-    var remaining: Int
+    /// Where the input keeps this container's count of fields left.
+    let slot: Int
     var codingPath: [any CodingKey] { [] }
 
     init(input: BinaryInput) throws {
         self.input = input
-        remaining = try input.count()
-        guard remaining <= input.bytes.count - input.offset else { throw BinaryInput.damaged }
+        slot = input.fieldsLeft.count
+        input.fieldsLeft.append(try input.itemCount())
     }
+
+    private var remaining: Int { input.fieldsLeft[slot] }
 
     var allKeys: [Key] {
         guard remaining > 0, let name = input.peekString(), let key = Key(stringValue: name) else { return [] }
@@ -116,10 +181,17 @@ private final class BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerPr
 
     /// Reads the key of the next field, which must be `key`.
     private func next(_ key: Key) throws {
-        guard remaining > 0, input.takeKey(key.stringValue) else {
+        guard present(key) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "the build cache lacks a field"))
         }
-        remaining -= 1
+    }
+
+    /// Reads the key of the next field when it is `key`, and tells whether it was: an optional field that
+    /// is missing was not written.
+    private func present(_ key: Key) -> Bool {
+        guard remaining > 0, input.takeKey(key.stringValue) else { return false }
+        input.fieldsLeft[slot] -= 1
+        return true
     }
 
     func decodeNil(forKey key: Key) throws -> Bool { !contains(key) }
@@ -139,15 +211,7 @@ private final class BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerPr
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try next(key); return Float(Double(bitPattern: try input.word())) }
     func decode<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value {
         try next(key)
-        return try Value(from: BinaryValueDecoder(input: input))
-    }
-
-    /// Reads the key of the next field when it is `key`, and tells whether it was: an optional field that
-    /// is missing was not written.
-    private func present(_ key: Key) -> Bool {
-        guard remaining > 0, input.takeKey(key.stringValue) else { return false }
-        remaining -= 1
-        return true
+        return try input.read(Value.self)
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { present(key) ? try input.string() : nil }
@@ -156,7 +220,7 @@ private final class BinaryKeyedDecoder<Key: CodingKey>: KeyedDecodingContainerPr
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { present(key) ? Double(bitPattern: try input.word()) : nil }
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { present(key) ? try input.byte() != 0 : nil }
     func decodeIfPresent<Value: Decodable>(_ type: Value.Type, forKey key: Key) throws -> Value? {
-        present(key) ? try Value(from: BinaryValueDecoder(input: input)) : nil
+        present(key) ? try input.read(Value.self) : nil
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -185,8 +249,7 @@ private struct BinaryListDecoder: UnkeyedDecodingContainer {
 
     init(input: BinaryInput) throws {
         self.input = input
-        total = try input.count()
-        guard total <= input.bytes.count - input.offset else { throw BinaryInput.damaged }
+        total = try input.itemCount()
     }
 
     var count: Int? { total }
@@ -271,7 +334,7 @@ private struct BinaryListDecoder: UnkeyedDecodingContainer {
 
     mutating func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         try next()
-        return try Value(from: BinaryValueDecoder(input: input))
+        return try input.read(Value.self)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
@@ -298,26 +361,22 @@ private struct BinarySingleDecoder: SingleValueDecodingContainer {
         return true
     }
 
-    private func present() throws {
-        guard try input.byte() == 1 else { throw BinaryInput.damaged }
-    }
-
-    func decode(_ type: String.Type) throws -> String { try present(); return try input.string() }
-    func decode(_ type: Int.Type) throws -> Int { try present(); return Int(Int64(bitPattern: try input.word())) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try present(); return try input.word() }
-    func decode(_ type: Double.Type) throws -> Double { try present(); return Double(bitPattern: try input.word()) }
-    func decode(_ type: Bool.Type) throws -> Bool { try present(); return try input.byte() != 0 }
-    func decode(_ type: Int8.Type) throws -> Int8 { try present(); return Int8(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try present(); return Int16(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try present(); return Int32(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try present(); return Int64(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: UInt.Type) throws -> UInt { try present(); return UInt(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try present(); return UInt8(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try present(); return UInt16(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try present(); return UInt32(truncatingIfNeeded: try input.word()) }
-    func decode(_ type: Float.Type) throws -> Float { try present(); return Float(Double(bitPattern: try input.word())) }
+    func decode(_ type: String.Type) throws -> String { try input.present(); return try input.string() }
+    func decode(_ type: Int.Type) throws -> Int { try input.present(); return Int(Int64(bitPattern: try input.word())) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try input.present(); return try input.word() }
+    func decode(_ type: Double.Type) throws -> Double { try input.present(); return Double(bitPattern: try input.word()) }
+    func decode(_ type: Bool.Type) throws -> Bool { try input.present(); return try input.byte() != 0 }
+    func decode(_ type: Int8.Type) throws -> Int8 { try input.present(); return Int8(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int16.Type) throws -> Int16 { try input.present(); return Int16(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try input.present(); return Int32(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try input.present(); return Int64(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt.Type) throws -> UInt { try input.present(); return UInt(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt8.Type) throws -> UInt8 { try input.present(); return UInt8(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt16.Type) throws -> UInt16 { try input.present(); return UInt16(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: UInt32.Type) throws -> UInt32 { try input.present(); return UInt32(truncatingIfNeeded: try input.word()) }
+    func decode(_ type: Float.Type) throws -> Float { try input.present(); return Float(Double(bitPattern: try input.word())) }
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
-        try present()
-        return try Value(from: BinaryValueDecoder(input: input))
+        try input.present()
+        return try input.read(Value.self)
     }
 }

@@ -101,7 +101,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-5"
+    static let formatVersion = "timeline-cache-7"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {
@@ -188,6 +188,14 @@ public struct BuildCache: Sendable {
     var renderings: [String: Rendering] {
         mutating get { Self.loaded(&loadedRenderings, path, ".renderings", stamp).records }
         set { Self.loaded(&loadedRenderings, path, ".renderings", stamp) { $0.records = newValue } }
+    }
+
+    /// Each note's body as the last build rendered it, moved out of the cache, which holds none after: the
+    /// build keeps or replaces each one without copying it.
+    mutating func takeRenderings() -> [String: Rendering] {
+        var renderings: [String: Rendering] = [:]
+        Self.loaded(&loadedRenderings, path, ".renderings", stamp) { swap(&renderings, &$0.records) }
+        return renderings
     }
 
     /// A record file, read from beside the manifest the first time it is needed (empty for a cache in memory).

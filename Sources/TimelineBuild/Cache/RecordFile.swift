@@ -20,16 +20,45 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
     private var deltaKeys: Set<String> = []
 
     /// One record as stored: nil for a record deleted since the base file was written.
-    private struct Stored: Codable, Sendable {
+    private struct Stored: Sendable {
         var key: String
         var record: Record?
+
+        /// The key and the record, taken apart without copying either.
+        consuming func parts() -> (key: String, record: Record?) { (key, record) }
+
+        /// The record's key, a byte that says whether the record is there, then the record.
+        func encoded() throws -> [UInt8] {
+            let output = BinaryOutput()
+            output.string(key)
+            output.bytes.append(record == nil ? 0 : 1)
+            if let record { try output.write(record) }
+            return output.bytes
+        }
+
+        init(key: String, record: Record?) {
+            self.key = key
+            self.record = record
+        }
+
+        /// Reads what ``encoded()`` wrote, which must fill `bytes` exactly.
+        init(decoding bytes: UnsafeRawBufferPointer) throws {
+            let input = BinaryInput(bytes: bytes)
+            key = try input.string()
+            switch try input.byte() {
+            case 0: record = nil
+            case 1: record = try input.read(Record.self)
+            default: throw BinaryInput.damaged
+            }
+            guard input.offset == bytes.count else { throw BinaryInput.damaged }
+        }
     }
 
     /// The records of the file at `path` and its delta, or none when it is missing, damaged or another
     /// generator's.
     static func load(_ path: String, stamp: UInt64) -> RecordFile {
         var file = RecordFile()
-        let base: [Stored]
+        var base: [Stored?]
         switch read(path, stamp: stamp) {
         case .missing: return file
         case .damaged(let damage):
@@ -37,60 +66,61 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
             return file
         case .read(let stored): base = stored
         }
-        var records: [String: Record] = [:]
-        for stored in base { if let record = stored.record { records[stored.key] = record } }
-        var deltaKeys: Set<String> = []
+        var delta: [Stored?] = []
         switch read(path + ".delta", stamp: stamp) {
         case .missing: break
         case .damaged(let damage):
             // The base alone is an older state than the one the delta completes: neither is used.
             file.damage = damage
             return file
-        case .read(let delta):
-            for stored in delta {
-                records[stored.key] = stored.record
-                deltaKeys.insert(stored.key)
-            }
+        case .read(let stored): delta = stored
         }
-        file.baseKeys = Set(base.compactMap { $0.record == nil ? nil : $0.key })
-        file.records = records
-        file.deltaKeys = deltaKeys
+        // Each record is moved out of what was read, never copied.
+        file.records.reserveCapacity(base.count)
+        for index in base.indices {
+            guard let (key, record) = base[index].take()?.parts(), let record else { continue }
+            file.baseKeys.insert(key)
+            file.records[key] = record
+        }
+        for index in delta.indices {
+            guard let (key, record) = delta[index].take()?.parts() else { continue }
+            file.deltaKeys.insert(key)
+            file.records[key] = record
+        }
         return file
     }
 
-    /// What reading one file of records found.
+    /// What reading one file of records found: every record, none of them nil.
     private enum Reading {
         case missing
         case damaged(CacheDamage)
-        case read([Stored])
+        case read([Stored?])
     }
 
     private static func read(_ path: String, stamp: UInt64) -> Reading {
-        guard let bytes = try? LocalFileSystem().readFile(path, limit: Int.max) else { return .missing }
-        guard bytes.count >= 8 else { return .damaged(.damaged) }
-        guard CacheDamage.word(bytes, at: 0) == stamp else { return .damaged(.otherGenerator) }
-        // Where each record and its checksum lie, then every record checked and decoded in parallel.
-        var ranges: [(checksum: UInt64, range: Range<Int>)] = []
-        var offset = 8
-        while offset < bytes.count {
-            guard offset + 12 <= bytes.count else { return .damaged(.damaged) }
-            var length = 0
-            for index in 0..<4 { length |= Int(bytes[offset + index]) << (8 * index) }
-            guard length <= bytes.count - offset - 12 else { return .damaged(.damaged) }
-            ranges.append((CacheDamage.word(bytes, at: offset + 4), (offset + 12)..<(offset + 12 + length)))
-            offset += 12 + length
+        let reading = CacheDamage.withMappedFile(path) { bytes -> Reading in
+            guard bytes.count >= 8 else { return .damaged(.damaged) }
+            guard CacheDamage.word(bytes, at: 0) == stamp else { return .damaged(.otherGenerator) }
+            // Where each record and its checksum lie, then every record checked and decoded in parallel.
+            var ranges: [(checksum: UInt64, range: Range<Int>)] = []
+            var offset = 8
+            while offset < bytes.count {
+                guard offset + 12 <= bytes.count else { return .damaged(.damaged) }
+                let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                guard length <= bytes.count - offset - 12 else { return .damaged(.damaged) }
+                ranges.append((CacheDamage.word(bytes, at: offset + 4), (offset + 12)..<(offset + 12 + length)))
+                offset += 12 + length
+            }
+            // The mapping outlives the parallel work, which finds it again from its address.
+            let address = Int(bitPattern: bytes.baseAddress)
+            let decoded = parallelMap(ranges) { checksum, range -> Stored? in
+                let record = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address + range.lowerBound), count: range.count)
+                guard CacheDamage.checksum(record) == checksum else { return nil }
+                return try? Stored(decoding: record)
+            }
+            return decoded.contains { $0 == nil } ? .damaged(.damaged) : .read(decoded)
         }
-        let decoded = parallelMap(ranges) { checksum, range -> Stored? in
-            guard CacheDamage.checksum(bytes, range) == checksum else { return nil }
-            return try? BinaryDecoder.decode(Stored.self, from: bytes, in: range)
-        }
-        var stored: [Stored] = []
-        stored.reserveCapacity(decoded.count)
-        for record in decoded {
-            guard let record else { return .damaged(.damaged) }
-            stored.append(record)
-        }
-        return .read(stored)
+        return reading ?? .missing
     }
 
     /// Writes the records whose keys are in `changed` (and the deletions since the base), or every record
@@ -121,8 +151,8 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
                 while start < stored.count {
                     let batch = Array(stored[start..<min(start + 2048, stored.count)])
                     let encoded = parallelMap(batch) { record -> [UInt8] in
-                        guard let bytes = try? BinaryEncoder.encode(record) else { return [] }
-                        let checksum = CacheDamage.checksum(bytes, 0..<bytes.count)
+                        guard let bytes = try? record.encoded() else { return [] }
+                        let checksum = bytes.withUnsafeBytes(CacheDamage.checksum)
                         return withUnsafeBytes(of: UInt32(bytes.count).littleEndian, Array.init)
                             + withUnsafeBytes(of: checksum.littleEndian, Array.init) + bytes
                     }

@@ -24,7 +24,9 @@ struct BodyStage {
         var renderedPaths: Set<String>
     }
 
-    func run(previous: [String: BuildCache.Rendering], log: DiagnosticLog) -> Result {
+    /// Renders the bodies, keeping each rendering of `previous` that still stands; every rendering is moved
+    /// into the result, never copied.
+    func run(previous: consuming [String: BuildCache.Rendering], log: DiagnosticLog) -> Result {
         let jobs = content.entries.map { Job(info: $0.info, body: $0.body) } + content.topics.map { Job(info: $0.info, body: $0.body) }
             + content.pages.map { Job(info: $0.info, body: $0.body) }
             + content.unreadNotes.map { Job(info: $0.info, body: $0.body, isPublished: false) }
@@ -34,22 +36,31 @@ struct BodyStage {
             h.combine(index.settings.smartPunctuation)
             for scheme in index.settings.linkSchemes { h.combine(scheme) }
         }
-        let remembered = jobs.map { previous[$0.body.path] }
-        let results = parallelMap(Array(zip(jobs, remembered))) { job, rendering -> (BuildCache.Rendering, Bool) in
-            // A remembered rendering stands while every lookup it made finds the same as before.
-            if let rendering, rendering.fileHash == job.body.fileHash, rendering.optionsHash == optionsHash, rendering.result.note.info == job.info,
-               !rendering.result.diagnostics.contains(where: { $0.severity == .error }), rendering.result.isCurrent(in: index) {
-                return (rendering, false)
+        var previous = previous
+        let remembered = jobs.map { previous.removeValue(forKey: $0.body.path) }
+        // Only the renderings made anew come back; a remembered one stands while every lookup it made finds
+        // the same as before.
+        var fresh = parallelMap(Array(jobs.indices)) { position -> BuildCache.Rendering? in
+            let job = jobs[position]
+            if let rendering = remembered[position], rendering.fileHash == job.body.fileHash, rendering.optionsHash == optionsHash,
+               rendering.result.note.info == job.info, !rendering.result.diagnostics.contains(where: { $0.severity == .error }),
+               rendering.result.isCurrent(in: index) {
+                return nil
             }
             let result = NoteLinker.render(job.body, note: job.info, index: index)
-            return (BuildCache.Rendering(fileHash: job.body.fileHash, optionsHash: optionsHash, result: result), true)
+            return BuildCache.Rendering(fileHash: job.body.fileHash, optionsHash: optionsHash, result: result)
         }
+        var kept = consume remembered
         var result = Result(rendered: [], renderings: [:], renderedPaths: [])
-        for (job, (rendering, fresh)) in zip(jobs, results) {
+        result.rendered.reserveCapacity(jobs.count)
+        result.renderings.reserveCapacity(jobs.count)
+        for position in jobs.indices {
+            let path = jobs[position].body.path
+            if fresh[position] != nil { result.renderedPaths.insert(path) }
+            guard let rendering = fresh[position].take() ?? kept[position].take() else { continue }
             log.report(contentsOf: rendering.result.diagnostics)
-            if job.isPublished { result.rendered.append(rendering.result.note) }
-            result.renderings[job.body.path] = rendering
-            if fresh { result.renderedPaths.insert(job.body.path) }
+            if jobs[position].isPublished { result.rendered.append(rendering.result.note) }
+            result.renderings[path] = rendering
         }
         return result
     }

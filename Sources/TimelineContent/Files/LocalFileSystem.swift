@@ -56,18 +56,20 @@ public struct LocalFileSystem: FileSystem {
         guard size <= limit else {
             throw FileSystemError(path: path, reason: "file is \(size) bytes, over the limit of \(limit) bytes", kind: .tooLarge)
         }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var done = 0
-        while done < size {
-            let count = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + done, size - done) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path: path, reason: Self.reason(errno))
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            while initialized < size {
+                let count = read(fd, buffer.baseAddress! + initialized, size - initialized)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    break
+                }
+                if count == 0 { break }
+                initialized += count
             }
-            if count == 0 { break }
-            done += count
         }
-        if done < size { bytes.removeLast(size - done) }
+        guard failure == 0 else { throw FileSystemError(path: path, reason: Self.reason(failure)) }
         return bytes
     }
 

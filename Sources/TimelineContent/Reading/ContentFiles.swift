@@ -1,5 +1,8 @@
 import Synchronization
 import TimelineCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The files of a content folder, read safely: each stays inside the folder, is a regular file, fits the
 /// limits, and is valid UTF-8 without NUL bytes.
@@ -17,13 +20,16 @@ struct ContentFiles: Sendable {
 
     /// Reads a file of the content folder as text, after checking that it stays inside the folder, is a
     /// regular file, fits the limits, and is valid UTF-8 without NUL bytes. A byte-order mark is dropped.
-    func readText(_ relative: String, limit: Int, log: DiagnosticLog) -> SourceText? {
+    ///
+    /// A caller that reads many files of one folder can say what listing the folder found the file to be
+    /// (`listedAs`), and what ``isPlainFolder(containing:)`` said of the folder, asked once (`inPlainFolder`).
+    func readText(_ relative: String, limit: Int, listedAs listed: FileKind? = nil, inPlainFolder: Bool? = nil, log: DiagnosticLog) -> SourceText? {
         let shown = path(relative)
-        let kindHere = fileSystem.kind(of: shown)
+        let kindHere = listed ?? fileSystem.kind(of: shown)
         let isLink = kindHere == .symbolicLink
         // A regular file in a folder of the content that is itself no link is inside the content; anything
         // else is resolved in full, so that a file reached through a linked folder is checked too.
-        if kindHere == .file, isPlainFolder(containing: relative) {
+        if kindHere == .file, inPlainFolder ?? isPlainFolder(containing: relative) {
             return decode(shown, limit: limit, log: log)
         }
         guard let target = fileSystem.resolvedPath(shown), let kind = fileSystem.kind(of: target) else {
@@ -49,10 +55,10 @@ struct ContentFiles: Sendable {
 
     /// Whether the folder holding a file of the content (given relative to it) is the content folder or a
     /// folder in it that is not a symbolic link, so that a regular file there needs no resolving.
-    private func isPlainFolder(containing relative: String) -> Bool {
+    func isPlainFolder(containing relative: String) -> Bool {
         guard let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) else { return true }
         let folder = String(relative[..<slash])
-        return !folder.contains("/") && folder != ".." && fileSystem.kind(of: path(folder)) == .directory
+        return !folder.utf8.contains(UInt8(ascii: "/")) && folder != ".." && fileSystem.kind(of: path(folder)) == .directory
     }
 
     /// Reads a checked file of the content folder as text: within the limits, and valid UTF-8 without NUL
@@ -68,7 +74,7 @@ struct ContentFiles: Sendable {
         // Files are read in parallel, so which ones are left out past the limit varies; the build stops anyway.
         guard budget.take(bytes.count, limit: limits.contentSize) else { return nil }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if bytes.contains(0x0D) { bytes = Self.unixLineEndings(bytes) }
+        if bytes.withUnsafeBytes({ raw in raw.baseAddress.map { memchr($0, 0x0D, raw.count) != nil } ?? false }) { bytes = Self.unixLineEndings(bytes) }
         if bytes.isEmpty {
             log.error(.emptyFile, "file is empty", at: .file(shown))
             return nil
@@ -102,9 +108,22 @@ struct ContentFiles: Sendable {
 
     /// The first NUL byte or invalid UTF-8 sequence in a file.
     static func encodingProblem(_ bytes: [UInt8]) -> (id: DiagnosticID, message: String, offset: Int)? {
+        bytes.withUnsafeBufferPointer(encodingProblem)
+    }
+
+    private static func encodingProblem(_ bytes: UnsafeBufferPointer<UInt8>) -> (id: DiagnosticID, message: String, offset: Int)? {
         var index = 0
         let count = bytes.count
+        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x0101_0101_0101_0101
         while index < count {
+            // Eight bytes at a time while they are ASCII and none is NUL.
+            if index + 8 <= count {
+                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
+                if word & high == 0, (word &- low) & ~word & high == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x80 {
                 if byte == 0 { return (.nulByte, "file contains a NUL byte; is it a text file?", index) }

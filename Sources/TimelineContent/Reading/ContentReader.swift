@@ -132,7 +132,7 @@ public struct ContentReader: Sendable {
             broken.insertAll(.note)
             return []
         }
-        var accepted: [(id: String, relative: String)] = []
+        var accepted: [(id: String, relative: String, kind: FileKind)] = []
         for item in items where !item.name.hasPrefix(".") {
             let relative = folderName + "/" + item.name
             guard item.name.hasSuffix(".md") else {
@@ -151,11 +151,12 @@ public struct ContentReader: Sendable {
                     fixIt: suggestion.isEmpty ? nil : Diagnostic.FixIt(.rename, suggestion + ".md"))
                 continue
             }
-            accepted.append((id, relative))
+            accepted.append((id, relative, item.kind))
         }
         let limit = limits.noteSize
+        let plain = accepted.first.map { files.isPlainFolder(containing: $0.relative) }
         let texts = parallelMap(accepted) { item in
-            files.readText(item.relative, limit: limit, log: log).map { (item.id, $0) }
+            files.readText(item.relative, limit: limit, listedAs: item.kind, inPlainFolder: plain, log: log).map { (item.id, $0) }
         }
         for (item, text) in zip(accepted, texts) where text == nil { broken.insert(.note, item.id) }
         return texts.compactMap { $0 }

@@ -206,24 +206,23 @@ public struct MarkdownBody: Sendable, Codable {
     /// The Markdown text of the body.
     public var text: String { file.string(range) }
 
-    private enum CodingKeys: String, CodingKey { case start, end, firstLine, fileHash }
-
-    /// A body is stored without its file's bytes, which the build reads anyway.
+    /// A body is stored without its file's bytes, which the build reads anyway: as a list of where it starts
+    /// and ends, its first line and its file's hash.
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let start = try container.decode(Int.self, forKey: .start), end = try container.decode(Int.self, forKey: .end)
+        var container = try decoder.unkeyedContainer()
+        let start = try container.decode(Int.self), end = try container.decode(Int.self)
         guard start >= 0, end >= start else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a range")) }
         range = start..<end
-        firstLine = try container.decode(Int.self, forKey: .firstLine)
-        fileHash = try container.decode(UInt64.self, forKey: .fileHash)
+        firstLine = try container.decode(Int.self)
+        fileHash = try container.decode(UInt64.self)
         file = SourceText(path: "", bytes: [])
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(range.lowerBound, forKey: .start)
-        try container.encode(range.upperBound, forKey: .end)
-        try container.encode(firstLine, forKey: .firstLine)
-        try container.encode(fileHash, forKey: .fileHash)
+        var container = encoder.unkeyedContainer()
+        try container.encode(range.lowerBound)
+        try container.encode(range.upperBound)
+        try container.encode(firstLine)
+        try container.encode(fileHash)
     }
 }

@@ -35,6 +35,32 @@ public struct Citation: Hashable, Sendable, Codable {
     }
 }
 
+extension Citation {
+    /// A citation is stored as a list: the source, the locator, the quotation and its language (each one
+    /// perhaps missing), where the citation was written, then where the quotation was. Every note holds a
+    /// few, and a list reads much faster than named fields; a test checks that these are all its fields.
+    public init(from decoder: any Decoder) throws {
+        var container = try decoder.unkeyedContainer()
+        let sourceID = try container.decode(String.self)
+        let locator = try container.decode(String?.self), quote = try container.decode(String?.self)
+        let quoteLanguage = try container.decode(String?.self)
+        let location = try SourceLocation(from: &container)
+        self.init(
+            sourceID: sourceID, locator: locator, quote: quote, quoteLanguage: quoteLanguage, location: location,
+            quoteLocation: try container.decode(SourceLocation?.self))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        try container.encode(sourceID)
+        try container.encode(locator)
+        try container.encode(quote)
+        try container.encode(quoteLanguage)
+        try location.encode(to: &container)
+        try container.encode(quoteLocation)
+    }
+}
+
 extension Reference: Codable {
     /// A reference is stored as a list: its id, then where it was written.
     public init(from decoder: any Decoder) throws {

@@ -18,10 +18,18 @@ public struct SourceText: Sendable {
         var continuations = [0]
         continuations.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         var count = 0
-        for (offset, byte) in bytes.enumerated() {
-            if offset > 0, offset % Self.checkpointStride == 0 { continuations.append(count) }
-            if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
-            if byte & 0xC0 == 0x80 { count += 1 }
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < buffer.count {
+                if start > 0 { continuations.append(count) }
+                let end = min(start + Self.checkpointStride, buffer.count)
+                for offset in start..<end {
+                    let byte = buffer[offset]
+                    if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                    count &+= byte & 0xC0 == 0x80 ? 1 : 0
+                }
+                start = end
+            }
         }
         self.lineStarts = starts
         self.continuations = continuations

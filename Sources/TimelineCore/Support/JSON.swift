@@ -1,6 +1,6 @@
 /// A JSON value written with keys in the order given, numbers without locale, and strings escaped so that
 /// the text is also safe inside an HTML `<script>` element.
-public indirect enum JSON: Sendable, Equatable {
+public enum JSON: Sendable, Equatable {
     case string(String)
     case number(Double)
     case integer(Int)
@@ -68,55 +68,60 @@ public indirect enum JSON: Sendable, Equatable {
         return "\(value)"
     }
 
+    /// Whether a byte of UTF-8 text may need an escape, by its value: control characters, `"`, `\`, `<`,
+    /// `>`, `&`, and the first byte of U+2028 and U+2029.
+    private static let mayEscape: [Bool] = (0...255).map { $0 < 0x20 || [0x22, 0x5C, 0x3C, 0x3E, 0x26, 0xE2].contains($0) }
+
     /// Escapes quotes, backslashes and control characters, and `<`, `>`, `&`, U+2028 and U+2029, so that the
     /// JSON cannot end a `<script>` element or break a JavaScript string.
     public static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            var index = 0
-            let count = bytes.count
-            while index < count {
-                let byte = bytes[index]
-                // Most bytes need no escape; they are copied in runs.
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x3C || byte == 0x3E || byte == 0x26
-                    || byte == 0xE2
-                else {
+        mayEscape.withUnsafeBufferPointer { mayEscape in text.withUTF8 { append($0, escapingWith: mayEscape, into: &out) } }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Appends UTF-8 text with the escapes of ``writeString(_:into:)``, looking each byte up in `mayEscape`.
+    private static func append(_ bytes: UnsafeBufferPointer<UInt8>, escapingWith mayEscape: UnsafeBufferPointer<Bool>, into out: inout [UInt8]) {
+        var start = 0
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            // Most bytes need no escape; they are copied in runs.
+            guard mayEscape[Int(byte)] else {
+                index += 1
+                continue
+            }
+            var width = 1
+            var escape: (UInt8, UInt32) = (0, 0)  // a one-letter escape, or else a \u escape of the value
+            switch byte {
+            case 0x22: escape.0 = UInt8(ascii: "\"")
+            case 0x5C: escape.0 = UInt8(ascii: "\\")
+            case 0x0A: escape.0 = UInt8(ascii: "n")
+            case 0x0D: escape.0 = UInt8(ascii: "r")
+            case 0x09: escape.0 = UInt8(ascii: "t")
+            case 0xE2:
+                // U+2028 and U+2029, which end a JavaScript string; any other character is copied.
+                guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
                     index += 1
                     continue
                 }
-                var width = 1
-                var escape: (UInt8, UInt32) = (0, 0)  // a one-letter escape, or else a \u escape of the value
-                switch byte {
-                case 0x22: escape.0 = UInt8(ascii: "\"")
-                case 0x5C: escape.0 = UInt8(ascii: "\\")
-                case 0x0A: escape.0 = UInt8(ascii: "n")
-                case 0x0D: escape.0 = UInt8(ascii: "r")
-                case 0x09: escape.0 = UInt8(ascii: "t")
-                case 0xE2:
-                    // U+2028 and U+2029, which end a JavaScript string; any other character is copied.
-                    guard index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 else {
-                        index += 1
-                        continue
-                    }
-                    escape.1 = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
-                    width = 3
-                default: escape.1 = UInt32(byte)
-                }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                out.append(UInt8(ascii: "\\"))
-                if escape.0 != 0 {
-                    out.append(escape.0)
-                } else {
-                    appendUnicodeEscape(escape.1, into: &out)
-                }
-                index += width
-                start = index
+                escape.1 = bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029
+                width = 3
+            default: escape.1 = UInt32(byte)
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            out.append(UInt8(ascii: "\\"))
+            if escape.0 != 0 {
+                out.append(escape.0)
+            } else {
+                appendUnicodeEscape(escape.1, into: &out)
+            }
+            index += width
+            start = index
         }
-        out.append(UInt8(ascii: "\""))
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<count]))
     }
 
     /// Appends `u` and four lowercase hexadecimal digits, the rest of a `\uXXXX` escape.

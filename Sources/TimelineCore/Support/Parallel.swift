@@ -58,15 +58,17 @@ private final class ResultSlots<Result: Sendable>: @unchecked Sendable {
         base = .allocate(capacity: count)
     }
 
-    func fill(_ index: Int, with result: Result) {
+    /// Moves a result into its slot.
+    func fill(_ index: Int, with result: consuming Result) {
         (base + index).initialize(to: result)
     }
 
     /// Moves every result out into an array; called once, after every slot is filled.
     func results() -> [Result] {
-        let results = Array(UnsafeBufferPointer(start: base, count: count))
-        base.deinitialize(count: count)
-        return results
+        Array(unsafeUninitializedCapacity: count) { buffer, initialized in
+            if let start = buffer.baseAddress { start.moveInitialize(from: base, count: count) }
+            initialized = count
+        }
     }
 
     deinit { base.deallocate() }

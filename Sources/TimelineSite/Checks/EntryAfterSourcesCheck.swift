@@ -4,14 +4,21 @@ import TimelineCore
 /// before it, so the date is probably mistyped (2027 for 2017), or a source is missing.
 struct EntryAfterSourcesCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
-        for entry in site.content.entries {
-            guard let note = site.notes[entry.id] else { continue }
-            let sources = note.citations.order.compactMap { site.index.sources[$0] }
-            guard !sources.isEmpty, let latest = sources.map(\.date.latest).max(), entry.date.earliest > latest else { continue }
-            let newest = sources.max { $0.date.latest < $1.date.latest }.map { "'\($0.id)' (\($0.date.text))" } ?? ""
+        let entries = site.content.entries
+        for position in entries.indices {
+            guard let note = site.notes[entries[position].id] else { continue }
+            // The first source cited of those published last.
+            var newest: Source?
+            for cited in note.citations.sources {
+                guard let source = site.index.sources[cited.sourceID] else { continue }
+                if newest.map({ $0.date.latest < source.date.latest }) ?? true { newest = source }
+            }
+            guard let source = newest, entries[position].date.earliest > source.date.latest else { continue }
+            let entry = entries[position]
+            let newestText = "'\(source.id)' (\(source.date.text))"
             log.warning(
                 .entryAfterSources,
-                "entry '\(entry.id)' is dated \(entry.date.text), after the newest source it cites, \(newest), was published; check the date, or cite a source that reports it",
+                "entry '\(entry.id)' is dated \(entry.date.text), after the newest source it cites, \(newestText), was published; check the date, or cite a source that reports it",
                 at: SourceLocation(path: entry.location.path, line: 1, column: 1))
         }
     }

@@ -104,14 +104,19 @@ public struct Site: Sendable {
         var backlinks: [String: [Backlink]] = [:]
         var factUses: [String: [NoteInfo]] = [:]
         var sourceUses: [String: [SourceUse]] = [:]
+        // What each note links to and shows, each once; the sets are emptied for each note, not made anew.
+        var seen = Set<String>(), shown = Set<String>()
         for id in order {
             guard let note = notes[id] else { continue }
-            var seen = Set<String>()
+            seen.removeAll(keepingCapacity: true)
             for mention in note.rendered.mentions where seen.insert(mention.target).inserted {
                 backlinks[mention.target, default: []].append(Backlink(from: note.info, anchor: mention.anchor))
             }
-            var shown = Set<String>()
-            for fact in note.facts.map(\.fact.id) + note.rendered.inlineFacts where shown.insert(fact).inserted {
+            shown.removeAll(keepingCapacity: true)
+            for fact in note.facts where shown.insert(fact.fact.id).inserted {
+                factUses[fact.fact.id, default: []].append(note.info)
+            }
+            for fact in note.rendered.inlineFacts where shown.insert(fact).inserted {
                 factUses[fact, default: []].append(note.info)
             }
             for cited in note.citations.sources {
