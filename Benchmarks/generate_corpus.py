@@ -59,6 +59,10 @@ QUALIFIERS = ["about", "nearly", "more than", "at least", "up to"]
 
 FIRST_DAY = datetime.date(1950, 1, 1).toordinal()
 LAST_DAY = datetime.date(2024, 12, 31).toordinal()
+# Sources are published after every event they report, as a real site's are: an entry dated after all its
+# sources is a warning, and a corpus with warnings would never take the build's nothing-changed path.
+SOURCE_FIRST_DAY = datetime.date(2025, 1, 1).toordinal()
+SOURCE_LAST_DAY = datetime.date(2025, 12, 31).toordinal()
 
 
 def slug(words):
@@ -102,8 +106,8 @@ class Corpus:
         text = " ".join(self.words(lo, hi))
         return text[0].upper() + text[1:]
 
-    def date(self, precision="day"):
-        d = datetime.date.fromordinal(self.rng.randint(FIRST_DAY, LAST_DAY))
+    def date(self, precision="day", first=FIRST_DAY, last=LAST_DAY):
+        d = datetime.date.fromordinal(self.rng.randint(first, last))
         if precision == "year":
             return "%04d" % d.year
         if precision == "month":
@@ -117,7 +121,7 @@ class Corpus:
         for k in range(self.source_count):
             publisher = PUBLISHERS[k % len(PUBLISHERS)]
             precision = ["day", "day", "month", "year"][k % 4]
-            date = self.date(precision)
+            date = self.date(precision, SOURCE_FIRST_DAY, SOURCE_LAST_DAY)
             sid = "%s-%s-%d" % (slug(publisher.lower().split()), date[:4], k)
             self.sources.append({
                 "id": sid, "title": self.title(), "publisher": publisher, "date": date,
