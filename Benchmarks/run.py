@@ -507,7 +507,7 @@ def main():
     ensure_gnu_time(install=True)
     tools = {
         "timeline": timeline_binary(args.scratch_path),
-        "templates": os.path.abspath(os.environ.get("TEMPLATES", os.path.join(REPO, "Sources/TimelineTheme/Theme"))),
+        "templates": os.path.abspath(os.environ.get("TEMPLATES", os.path.join(REPO, "Templates"))),
         "hugo": None if args.no_hugo else optional_tool("HUGO", "hugo", args.install),
         "cmark": optional_tool("CMARK", "cmark", args.install),
     }

@@ -56,7 +56,7 @@ def main() -> int:
                    check=True, stdout=subprocess.DEVNULL)
     content = work / "corpus" / "timeline" / "Content"
     site = work / "site"
-    subprocess.run([binary, "build", "--content", str(content), "--templates", str(REPO / "Sources/TimelineTheme/Theme"),
+    subprocess.run([binary, "build", "--content", str(content), "--templates", str(REPO / "Templates"),
                     "--output", str(site)], check=True, stdout=subprocess.DEVNULL)
     index_size = (site / "search-index.js").stat().st_size
 

@@ -50,7 +50,7 @@ for date in sorted(dates):
     save("edtf", date)
 # Templates: each of the site's alone, and each page template with the layout and the partials it uses, as
 # templates a to d separated by NUL bytes (the target names them so; the seeds' own names are rewritten).
-THEME = "Sources/TimelineTheme/Theme"
+THEME = "Templates"
 templates = {}
 for folder, _, names in os.walk(THEME):
     for name in sorted(names):

@@ -36,7 +36,7 @@ CYAML=$YAMS/Sources/CYaml
 SANITIZE="-sanitize=fuzzer,address"
 STAMP=$OUT/obj/stamp
 MODULES="TimelineTheme TimelineCore TimelineContent TimelineMarkdown TimelineSite TimelineBuild"
-SOURCES=$(find Sources/TimelineTheme Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineBuild Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -type f | sort)
+SOURCES=$(find Templates Sources/TimelineTheme Sources/TimelineCore Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineBuild Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -type f | sort)
 if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
     echo "fuzz: building libyaml and Yams" >&2
     for c in "$CYAML"/src/*.c; do
@@ -51,7 +51,7 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
     mkdir -p "$OUT/obj/CSystemShim"
     printf 'module CSystemShim {\n    header "%s"\n    export *\n}\n' "$ROOT/Sources/CSystemShim/include/CSystemShim.h" > "$OUT/obj/CSystemShim/module.modulemap"
     # The theme's files as SwiftPM embeds them: a byte array each, named after the file.
-    python3 - Sources/TimelineTheme/Theme "$OUT/obj/embedded_resources.swift" <<'PY'
+    python3 - Templates "$OUT/obj/embedded_resources.swift" <<'PY'
 import os, re, sys
 lines = ["struct PackageResources {"]
 for folder, _, names in sorted(os.walk(sys.argv[1])):

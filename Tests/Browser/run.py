@@ -1138,7 +1138,7 @@ def parse_args(argv):
                         help="quick mode: check only N pages per site in the browser (the key pages always); env BROWSER_PAGES")
     parser.add_argument("--timeline", default=os.environ.get("TIMELINE", str(REPO / ".build" / "debug" / "timeline")),
                         help="the generator binary (env TIMELINE; default .build/debug/timeline)")
-    parser.add_argument("--templates", default=os.environ.get("TEMPLATES", str(REPO / "Sources/TimelineTheme/Theme")), help="templates folder (env TEMPLATES)")
+    parser.add_argument("--templates", default=os.environ.get("TEMPLATES", str(REPO / "Templates")), help="templates folder (env TEMPLATES)")
     parser.add_argument("--artifacts", default=os.environ.get("BROWSER_ARTIFACTS", str(HERE / "artifacts")),
                         help="where screenshots and the report go (env BROWSER_ARTIFACTS)")
     parser.add_argument("--keep", action="store_true", help="keep the built sites and print where they are")

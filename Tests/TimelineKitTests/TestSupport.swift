@@ -15,7 +15,7 @@ enum TestSupport {
         return url.path
     }()
 
-    static let templates = repository + "/Sources/TimelineTheme/Theme"
+    static let templates = repository + "/Templates"
     static let fixtures = repository + "/Tests/TimelineKitTests/Fixtures"
     static let exampleContent = fixtures + "/example/Content"
 
