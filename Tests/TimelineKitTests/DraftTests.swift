@@ -2,6 +2,7 @@ import Testing
 @testable import TimelineBuild
 @testable import TimelineContent
 @testable import TimelineCore
+@testable import TimelineSite
 
 /// A note marked `draft: true` is left out of a build, and what points at it is a warning rather than an
 /// error; with drafts, it is built and marked. A note that still holds the words `timeline new` wrote, and
@@ -93,6 +94,19 @@ import Testing
         #expect(TestSupport.diagnostics(TestSupport.minimalSite(with: ["Content/pages/about.md": text])) == [
             "Content/pages/about.md:7:1: warning: the note still holds the text 'timeline new' wrote: 'Write the page here.'; replace it with the note's own words [placeholder-text]",
         ])
+    }
+
+    /// The search for placeholder text finds words at the start, in the middle and at the very end of a body,
+    /// within the body's own bytes only, and nothing that is cut short.
+    @Test func placeholderSearchStaysInTheBody() {
+        let bytes = Array("xxWrite the page here.yyWrite the page".utf8)
+        let needle = Array("Write the page here.".utf8)
+        #expect(PlaceholderCheck.offset(of: needle, in: bytes[0...]) == 2)
+        #expect(PlaceholderCheck.offset(of: needle, in: bytes[2...]) == 2)
+        #expect(PlaceholderCheck.offset(of: needle, in: bytes[3...]) == nil)
+        #expect(PlaceholderCheck.offset(of: needle, in: bytes[0..<21]) == nil)
+        #expect(PlaceholderCheck.offset(of: needle, in: bytes[0..<22]) == 2)
+        #expect(PlaceholderCheck.offset(of: Array("page".utf8), in: bytes[13...]) == 34)
     }
 
     @Test func aPageNoReaderCanReachIsAWarning() {

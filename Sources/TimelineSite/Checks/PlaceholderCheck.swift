@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TimelineContent
 import TimelineCore
 
@@ -17,14 +20,22 @@ struct PlaceholderCheck: SiteCheck {
         }
     }
 
-    /// Where `needle` first starts in `text`, as an offset in its file.
+    /// Where `needle` first starts in `text`, as an offset in its file: the C library's `memchr` finds each
+    /// place its first byte (a capital letter, rare in prose) stands, and `memcmp` compares the rest, as every
+    /// build runs this over every body.
     static func offset(of needle: [UInt8], in text: ArraySlice<UInt8>) -> Int? {
         guard let first = needle.first, needle.count <= text.count else { return nil }
-        var index = text.startIndex
-        while index <= text.endIndex - needle.count {
-            if text[index] == first, text[index..<index + needle.count].elementsEqual(needle) { return index }
-            index += 1
+        return text.withUnsafeBytes { haystack -> Int? in
+            needle.withUnsafeBytes { wanted -> Int? in
+                guard let base = haystack.baseAddress, let want = wanted.baseAddress else { return nil }
+                var at = 0
+                while at + needle.count <= haystack.count, let found = memchr(base + at, Int32(first), haystack.count - needle.count + 1 - at) {
+                    let position = UnsafeRawPointer(found) - base
+                    if memcmp(found, want, needle.count) == 0 { return text.startIndex + position }
+                    at = position + 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 }

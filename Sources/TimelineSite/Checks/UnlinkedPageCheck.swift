@@ -5,8 +5,13 @@ import TimelineCore
 struct UnlinkedPageCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         guard site.content.isComplete else { return }
+        let unlinked = site.content.pages.filter { page in
+            page.menuOrder == nil && (site.backlinks[page.id] ?? []).allSatisfy { $0.from.id == page.id }
+        }
+        guard !unlinked.isEmpty else { return }
+        // A Markdown link to the page's file (`../pages/ID.md`) reaches it too.
         let bodies = site.content.entries.map(\.body.text) + site.content.topics.map(\.body.text) + site.content.pages.map(\.body.text)
-        for page in site.content.pages where page.menuOrder == nil && (site.backlinks[page.id] ?? []).allSatisfy({ $0.from.id == page.id }) {
+        for page in unlinked {
             let path = "pages/\(page.id).md"
             guard !bodies.contains(where: { $0.contains(path) }) else { continue }
             log.warning(
