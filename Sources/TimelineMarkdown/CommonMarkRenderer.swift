@@ -180,10 +180,30 @@ enum CommonMarkRenderer {
             return items
         }
 
-        /// Where a node starts in the note's file.
+        /// Where a node starts in the note's file. libcmark places a link, an image or raw HTML that follows a
+        /// hard line break written as a backslash on the line of the break, counting on past its end through the
+        /// lines after it; such a node is looked for as written, from there to the end of its paragraph.
         func location(of node: OpaquePointer) -> SourceLocation {
             let start = CommonMarkRenderer.start(of: node)
-            return positions.location(line: start.line, column: start.column)
+            let located = positions.location(line: start.line, column: start.column)
+            // What the node is written with: the HTML itself, an image's "![", a link's "[" or an autolink's "<".
+            let text = cmark_node_first_child(node).flatMap(cmark_node_get_literal).map { String(cString: $0) }
+            let isAutolink = text != nil && cmark_node_get_url(node).map { String(cString: $0).hasSuffix(text!) } == true
+            let opening: [UInt8]
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_HTML_INLINE: opening = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: opening = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? Array("![".utf8) : [UInt8(ascii: isAutolink ? "<" : "[")]
+            default: opening = []
+            }
+            let offset = body.file.lineRange(start.line + body.firstLine - 1).lowerBound + positions.byteColumn(line: start.line, column: start.column) - 1
+            guard !opening.isEmpty, !body.file.bytes[offset...].starts(with: opening) else { return located }
+            var block = cmark_node_parent(node)
+            while let parent = block, cmark_node_get_type(parent).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue { block = cmark_node_parent(parent) }
+            guard let block else { return located }
+            let end = body.file.lineRange(Int(cmark_node_get_end_line(block)) + body.firstLine - 1).upperBound
+            let from = min(max(offset, body.file.lineRange(start.line + body.firstLine - 1).lowerBound + start.column - 1), end)
+            guard let found = CommonMarkRenderer.find(opening, in: body.file.bytes, from: from, to: end, escapes: false) else { return located }
+            return body.file.location(ofOffset: found.lowerBound)
         }
 
         /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML. In

@@ -28,6 +28,15 @@ import TimelineTesting
         diagnostics(body).diagnostics.map { "\($0.location.line):\($0.location.column): \($0.id)" }
     }
 
+    /// libcmark places what follows a hard line break written as a backslash on the line of the break; links,
+    /// autolinks and raw HTML after one are placed where they are written (the `note` fuzz target's find).
+    @Test func whatFollowsABackslashLineBreakIsPlacedOnItsLine() {
+        #expect(Self.places("x a\\\nb<div> c [l](n.md)\\\nd <e> <vbscript:x> [m](q.md)\n") == [
+            "7:2: raw-html", "7:10: broken-link", "8:3: raw-html", "8:7: unsafe-link", "8:20: broken-link",
+        ])
+        #expect(Self.places("  sources: [report\\\n  value: 1200<div>\n") == ["7:14: raw-html"])
+    }
+
     @Test func anAutolinkOnALaterLineIsPlacedOnItsLine() {
         // The hostile review's case: the autolink was reported on line 18 of a 17-line file.
         #expect(Self.places("\nThis is a fairly long first line of a paragraph, long enough.\nSecond line with an autolink <vbscript:x>\n")
