@@ -71,6 +71,34 @@ CHECKS = [
 ]
 
 
+def reader_modules() -> list:
+    """The checks of the reader's path, one module each in reader/ (NAME, TITLE, run(context)), in name order."""
+    modules = []
+    for path in sorted((HERE / "reader").glob("*.py")):
+        if path.name.startswith("_"):
+            continue
+        spec = importlib.util.spec_from_file_location(f"reader_{path.stem}", path)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        modules.append(module)
+    return modules
+
+
+READER = reader_modules()
+CHECKS += [(module.NAME, module.TITLE) for module in READER]
+
+
+@dataclass
+class ReaderContext:
+    """What a reader check gets: the site (built and served), the browser, its check, and where to put images."""
+    site: "Site"
+    browser: "Browser"
+    check: Check
+    artifacts: Path
+    phone: tuple[int, int]
+    desktop: tuple[int, int]
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Results
 
@@ -1120,6 +1148,15 @@ def browser_checks(site: Site, browser: Browser, report_checks: dict[str, Check]
             check.fail(f"{PREFIX}{missing}: {type(error).__name__}: {error}")
     check.done()
 
+    for module in READER:
+        check = checks[module.NAME]
+        try:
+            module.run(ReaderContext(site, browser, check, artifacts, PHONE, DESKTOP))
+        except Exception as error:  # a check's own crash is its failure, not the suite's
+            check.fail(f"{type(error).__name__}: {str(error).splitlines()[0] if str(error) else ''}")
+        browser.viewport(*DESKTOP, mobile=False)
+        check.done()
+
     check = checks["screenshots"]
     missing = [label for label in ("index", "entry", "facts") if label not in keys]
     for label in missing:
@@ -1213,7 +1250,7 @@ def main(argv=None) -> int:
                         checks["axe"].done()
                 else:
                     reason = browser_error or tools.browser_problem()
-                    for name in ("console", "requests", "axe", "overflow", "search", "file", "not-found", "screenshots"):
+                    for name in ("console", "requests", "axe", "overflow", "search", "file", "not-found", "screenshots") + tuple(m.NAME for m in READER):
                         checks[name].not_run(reason)
                 print(f"[{site.name}] waiting for the Nu HTML Checker…", flush=True)
                 finish_vnu(vnu, site, tools, checks["html"])

@@ -1,0 +1,45 @@
+"""The search index holds each entry's text once: no phrase doubled by the plain-text walk of a [[link]]."""
+
+from __future__ import annotations
+
+import json
+import re
+
+NAME = "search-index"
+TITLE = "the search index has no doubled text"
+
+
+def doubled(text: str) -> list[str]:
+    """Runs of two or more words written twice in a row with nothing between ("A BA B" or "A B A B")."""
+    found = []
+    for match in re.finditer(r"(\b[A-Z][\w'’-]+(?: [\w'’-]+){0,4}?)\s?\1", text):
+        phrase = match.group(1)
+        if len(phrase) >= 6 and " " in phrase:
+            found.append(phrase)
+    return found
+
+
+def load_index(out) -> list[list]:
+    """The documents of search-index.js: a script that assigns one JSON object to window.TIMELINE_SEARCH_INDEX."""
+    text = (out / "search-index.js").read_text(encoding="utf-8")
+    body = text[text.index("=") + 1:].strip().rstrip(";")
+    return json.loads(body)["documents"]
+
+
+def run(context) -> None:
+    site = context.site
+    if not (site.out / "search-index.js").exists():
+        context.check.fail("no search index (search-index.js) in the built site")
+        return
+    documents = load_index(site.out)
+    problems = []
+    for document in documents:
+        for value in document[2:]:
+            if isinstance(value, str):
+                for phrase in doubled(value):
+                    problems.append(f"{document[1]}: \"{phrase}\" written twice")
+    for problem in problems[:20]:
+        context.check.fail(problem)
+    if len(problems) > 20:
+        context.check.fail(f"… and {len(problems) - 20} more")
+    context.check.summary = f"{len(documents)} documents, {len(problems)} doubled phrases"
