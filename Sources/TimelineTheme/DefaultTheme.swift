@@ -8,8 +8,11 @@ public enum DefaultTheme {
     public static let files: [(path: String, bytes: [UInt8])] = [
         ("404.mustache", PackageResources._04_mustache),
         ("assets/icon.svg", PackageResources.icon_svg),
+        ("assets/reader.js", PackageResources.reader_js),
         ("assets/search.js", PackageResources.search_js),
         ("assets/style.css", PackageResources.style_css),
+        ("data.mustache", PackageResources.data_mustache),
+        ("embed.mustache", PackageResources.embed_mustache),
         ("entry.mustache", PackageResources.entry_mustache),
         ("era.mustache", PackageResources.era_mustache),
         ("facts.mustache", PackageResources.facts_mustache),

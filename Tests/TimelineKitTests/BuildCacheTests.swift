@@ -57,7 +57,7 @@ import TimelineTesting
     /// Each kind of key is stored by its kind's name and read back as the same key.
     @Test func everyKindOfReadKeyReadsBack() throws {
         let keys: [ReadKey] = [
-            .settings, .menu, .note("a"), .noteInfo("b"), .card("c"), .neighbors("d"), .eraOf("e"), .timeline, .eraMembers("f"),
+            .settings, .menu, .note("a"), .noteInfo("b"), .card("c"), .neighbors("d"), .eraOf("e"), .timeline, .eraMembers("f"), .lastUpdated,
             .backlinks("g"), .topicEntries("h"), .topicList, .source("i"), .sourceList, .sourceUses("j"), .fact("k"), .factList,
             .factUses("l"), .chart("m"), .evidence("n"), .figure("o"),
         ]

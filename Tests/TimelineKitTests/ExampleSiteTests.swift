@@ -85,14 +85,17 @@ import TimelineTesting
     }
 
     @Test func timelineIsInTimeOrderGroupedByEraAndYear() throws {
-        let index = try #require(output.text("index.html"))
+        let page = try #require(output.text("index.html"))
+        let index = try #require(page.components(separatedBy: "<div class=\"timeline\">").last)
         let order = ["bridge-proposed", "funding-approved", "construction", "opening", "repairs"].map { id in
             index.range(of: "entries/\(id).html")?.lowerBound
         }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
+        // Each year's first heading answers to #YEAR, inside the section of its era.
         for (era, year) in [("planning", "1998"), ("planning", "2003"), ("construction-and-use", "2004"), ("construction-and-use", "2009"), ("construction-and-use", "2015")] {
-            #expect(index.contains("id=\"\(era)-year-\(year)\""))
+            let section = try #require(index.components(separatedBy: "aria-labelledby=\"era-\(era)\"").dropFirst().first?.components(separatedBy: "</section>\n</section>").first)
+            #expect(section.contains("id=\"\(year)\">\(year)</h3>"), "no #\(year) in era \(era)")
         }
         #expect(index.contains(#"id="era-planning""#))
         #expect(index.range(of: "era-planning")!.lowerBound < index.range(of: "era-construction-and-use")!.lowerBound)

@@ -63,7 +63,7 @@ import TimelineTesting
         // An approximate date cannot be said in TimelineJS's date objects, so it carries a display date.
         let repairs = try #require(events.first { $0["unique_id"] as? String == "repairs" })
         #expect(repairs["display_date"] as? String == "c. 2015")
-        #expect(repairs["group"] as? String == "Harbour Bridge")
+        #expect(repairs["group"] as? String == "Construction and use")
         let eras = try #require(root["eras"] as? [[String: Any]])
         #expect(eras.count == 2)
         for era in eras {

@@ -101,7 +101,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-7"
+    static let formatVersion = "timeline-cache-8"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {

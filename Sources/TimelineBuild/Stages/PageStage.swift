@@ -41,7 +41,7 @@ struct PageStage {
                 version = StableHasher.hash { $0.combine(contentVersion); $0.combine(templates.fingerprint); $0.combine(route.path) }
             case .asset:
                 version = StableHasher.hash { $0.combine(contents: assets[route] ?? []) }
-            case .index, .topics, .sources, .facts, .notFound, .note, .source, .era:
+            case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era:
                 version = previousReads[route.path].flatMap { positions in
                     positions.allSatisfy { $0 >= 0 && $0 < fingerprints.count } ? pageVersion(positions.map { fingerprints[$0] }) : nil
                 }

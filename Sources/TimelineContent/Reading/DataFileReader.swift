@@ -42,7 +42,8 @@ struct DataFileReader: Sendable {
         let document = YAMLDocument(file: text)
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
-        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes", "units"])
+        fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes", "units",
+                                   "updated", "story", "timelinejs_group"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -100,12 +101,34 @@ struct DataFileReader: Sendable {
                 linkSchemes.append(name)
             }
         }
+        var story: [KeyPoint] = []
+        for (node, location) in fields.mappings("story") {
+            guard let point = FieldReader(node, in: document, subject: "a point of the story so far", log: log) else { continue }
+            point.rejectUnknownFields(["text", "entries"])
+            guard let text = point.string("text", required: true) else { continue }
+            let entries = point.references("entries")
+            if entries.isEmpty, !point.has("entries") {
+                log.error(.missingField, "a point of the story so far names the entries that bear it out: add entries: [ENTRY-ID, …]", at: location)
+            }
+            story.append(KeyPoint(text: text, entries: entries, location: point.location(of: "text")))
+        }
+        var group = TimelineJSGroup.era
+        if let name = fields.string("timelinejs_group") {
+            if let known = TimelineJSGroup(rawValue: name) {
+                group = known
+            } else {
+                log.error(
+                    .invalidKind, "timelinejs_group is one of \(TimelineJSGroup.allCases.map { "'\($0.rawValue)'" }.joined(separator: ", ")), not '\(name)'",
+                    at: fields.location(of: "timelinejs_group"), fixIt: .closest(to: name, among: TimelineJSGroup.allCases.map(\.rawValue)))
+            }
+        }
         guard let title, let description, let language else { return nil }
         return SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL,
             publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
             smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes,
-            units: fields.references("units").map(\.id), location: .file(text.path))
+            units: fields.references("units").map(\.id), updated: fields.date("updated"), story: story, timelineJSGroup: group,
+            location: .file(text.path))
     }
 
     /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and

@@ -19,12 +19,19 @@ public struct SiteSettings: Sendable, Codable {
     public var linkSchemes: [String]
     /// Units of figures the site adds to the built-in ones (`people`, `percent`, currency codes).
     public var units: [String]
+    /// When the site was last brought up to date, when `site.yaml` says; otherwise its latest entry or update.
+    public var updated: EDTFDate?
+    /// The story so far: the few points the home page opens with, each resting on entries.
+    public var story: [KeyPoint]
+    /// How the TimelineJS export groups its events into rows.
+    public var timelineJSGroup: TimelineJSGroup
     public var location: SourceLocation
 
     public init(
         title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
         eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, linkSchemes: [String] = [],
-        units: [String] = [], location: SourceLocation = .file("site.yaml")
+        units: [String] = [], updated: EDTFDate? = nil, story: [KeyPoint] = [], timelineJSGroup: TimelineJSGroup = .era,
+        location: SourceLocation = .file("site.yaml")
     ) {
         self.title = title
         self.description = description
@@ -37,8 +44,34 @@ public struct SiteSettings: Sendable, Codable {
         self.smartPunctuation = smartPunctuation
         self.linkSchemes = linkSchemes
         self.units = units
+        self.updated = updated
+        self.story = story
+        self.timelineJSGroup = timelineJSGroup
         self.location = location
     }
+}
+
+/// One point of the story so far: a sentence of the author's, and the entries that bear it out.
+public struct KeyPoint: Hashable, Sendable, Codable {
+    public var text: String
+    public var entries: [Reference]
+    public var location: SourceLocation
+
+    public init(text: String, entries: [Reference], location: SourceLocation) {
+        self.text = text
+        self.entries = entries
+        self.location = location
+    }
+}
+
+/// What the rows (groups) of the TimelineJS export are.
+public enum TimelineJSGroup: String, Hashable, Sendable, Codable, CaseIterable {
+    /// One row per era; entries outside every era share a row without a name.
+    case era
+    /// One row per entry's first topic.
+    case topic
+    /// A single row.
+    case none
 }
 
 /// A named period that bands the timeline, such as "Without an army".

@@ -3,6 +3,8 @@
 /// any address and from disk.
 public enum Route: Hashable, Sendable, Encodable, Comparable {
     case index, topics, sources, facts, notFound
+    /// The page about the site's data files and how to embed the timeline, and the embeddable timeline.
+    case dataFiles, embed
     /// The page of an entry, topic or page note.
     case note(NoteKind, String)
     case source(String)
@@ -12,7 +14,7 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
     case asset(String)
 
     /// The site-wide pages every site has, in the order they are built.
-    public static let fixedPages: [Route] = [.index, .topics, .sources, .facts, .notFound]
+    public static let fixedPages: [Route] = [.index, .topics, .sources, .facts, .dataFiles, .embed, .notFound]
 
     /// The files no template renders, in the order they are built; the sitemap only when the site knows
     /// its address.
@@ -36,6 +38,8 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
         case .sources: return "sources.html"
         case .facts: return "facts.html"
         case .notFound: return "404.html"
+        case .dataFiles: return "data.html"
+        case .embed: return "embed.html"
         case .note(let kind, let id): return "\(kind.folder)/\(id).html"
         case .source(let id): return "sources/\(id).html"
         case .era(let id): return "eras/\(id).html"
@@ -89,7 +93,7 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
         case .source(let id): try container.encode("source"); try container.encode(id)
         case .era(let id): try container.encode("era"); try container.encode(id)
         case .asset(let path): try container.encode("asset"); try container.encode(path)
-        case .index, .topics, .sources, .facts, .notFound, .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
+        case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
             try container.encode(path)
         }
     }

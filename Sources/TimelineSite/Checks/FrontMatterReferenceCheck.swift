@@ -27,9 +27,28 @@ struct FrontMatterReferenceCheck: SiteCheck {
             }
             checkCitations(entry.citations, index: index, log: log)
         }
+        checkStory(site, log: log)
         for topic in site.content.topics { checkCitations(topic.citations, index: index, log: log) }
         for page in site.content.pages { checkCitations(page.citations, index: index, log: log) }
         for fact in site.content.facts { checkCitations(fact.citations, index: index, log: log) }
+    }
+
+    /// Every entry a point of the story so far rests on is an entry of the site.
+    private func checkStory(_ site: Site, log: DiagnosticLog) {
+        let index = site.index
+        let entryIDs = site.content.entries.map(\.id)
+        for point in site.content.settings.story {
+            for entry in point.entries where index.notes[entry.id]?.kind != .entry && !index.brokenIDs.contains(.note, entry.id) {
+                let name = Identifier.abbreviated(entry.id)
+                if let draft = index.drafts[entry.id] {
+                    log.warning(.draftLink, "entry '\(draft.id)' is a draft, which this build leaves out of the story so far", at: entry.location, notes: [.publishing(draft)])
+                } else if let other = index.notes[entry.id] {
+                    log.error(.unknownLink, "'\(name)' is \(other.kind.withArticle), not an entry; the story so far rests on entries", at: entry.location)
+                } else {
+                    log.error(.unknownLink, "unknown entry '\(name)' in the story so far", at: entry.location, fixIt: .closest(to: entry.id, among: entryIDs))
+                }
+            }
+        }
     }
 
     private func checkCitations(_ citations: [Citation], index: SiteIndex, log: DiagnosticLog) {

@@ -21,9 +21,7 @@ struct TimelineJSExport {
             var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
             text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">Read the entry and its sources</a></p>"
             members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
-            if let first = entry.topics.first, let topic = site.index.notes[first.id] {
-                members.append(("group", .string(topic.title)))
-            }
+            if let group = group(of: entry, settings: settings) { members.append(("group", .string(group))) }
             events.append(.object(members))
         }
         let lastDay = site.entries.map(\.date.latest).filter { $0.value != Int.max }.max()
@@ -49,6 +47,20 @@ struct TimelineJSExport {
             ("events", .array(events)),
             ("eras", .array(eras)),
         ])
+    }
+
+    /// The row an entry is shown in, as `timelinejs_group` in `site.yaml` chooses: its era (the default), its
+    /// first topic, or none.
+    func group(of entry: Entry, settings: SiteSettings) -> String? {
+        switch settings.timelineJSGroup {
+        case .era:
+            guard let eraID = site.eraID(of: entry.id) else { return nil }
+            return settings.eras.first { $0.id == eraID }?.title
+        case .topic:
+            return entry.topics.first.flatMap { site.index.notes[$0.id]?.title }
+        case .none:
+            return nil
+        }
     }
 
     /// A TimelineJS date object at the point's precision: year, then month and day when known.

@@ -110,13 +110,11 @@ struct EraBand: TemplateModel {
 struct EraLink: TemplateModel {
     var title: String
     var href: String
-    var dateHTML: String?
 
     static let summary = "A link to an era."
     static let fields: [TemplateField<Self>] = [
         .text("title", "The era's title") { $0.title },
         .text("href", "Its page, relative to this page") { $0.href },
-        .html("date_html", "Its dates in words (in the home page's list of periods)") { $0.dateHTML },
     ]
 }
 

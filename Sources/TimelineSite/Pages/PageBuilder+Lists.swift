@@ -14,14 +14,23 @@ extension PageBuilder {
                 sections.append((settings.eras.first { $0.id == item.era }, [item.id]))
             }
         }
+        // A year's first heading on the page answers to #YEAR; a year that runs into a second era keeps its era's id there.
+        var seen = Set<Int>()
         let timeline = sections.map { era, ids in
-            TimelineSection(
-                years: years(ids, from: route, era: era),
+            var groups = years(ids, from: route, era: era)
+            for index in groups.indices where seen.insert(groups[index].year).inserted {
+                groups[index].anchor = String(groups[index].year)
+            }
+            return TimelineSection(
+                years: groups,
                 era: era.map { EraBand(id: $0.id, title: $0.title, href: Route.era($0.id).href(from: route), dateHTML: date($0.date), summary: $0.summary) })
         }
+        let latest = reader.timeline().suffix(3).reversed().compactMap { reader.card($0.id, from: route) }
         return IndexPage(
             frame: frame(route, title: settings.title, description: nil, kind: "index", jsonld: website()), timeline: timeline,
-            eras: settings.eras.map { EraLink(title: $0.title, href: Route.era($0.id).href(from: route), dateHTML: date($0.date)) })
+            updatedHTML: reader.lastUpdated().map(date),
+            periods: periodBars(settings.eras, from: route), years: seen.sorted().map { YearLink(year: $0, href: "#\($0)") },
+            latest: latest, story: storyPoints(from: route))
     }
 
     func eraPage(_ id: String) -> EraPage? {

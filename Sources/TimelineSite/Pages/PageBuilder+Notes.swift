@@ -20,7 +20,7 @@ extension PageBuilder {
             summary: entry.summary, updatedHTML: entry.updated.map(date),
             previous: neighbors.previous.flatMap { reader.card($0, from: route) },
             next: neighbors.next.flatMap { reader.card($0, from: route) },
-            era: reader.era(of: id).map { EraLink(title: $0.title, href: Route.era($0.id).href(from: route), dateHTML: nil) },
+            era: reader.era(of: id).map { EraLink(title: $0.title, href: Route.era($0.id).href(from: route)) },
             charts: charts(note, from: route))
         let article = JSON.compact([
             ("@context", .string("https://schema.org")), ("@type", .string("Article")), ("headline", .string(entry.title)),

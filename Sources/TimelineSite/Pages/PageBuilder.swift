@@ -14,6 +14,8 @@ struct PageBuilder {
         case .sources: return sourcesPage()
         case .facts: return factsPage()
         case .notFound: return notFoundPage()
+        case .dataFiles: return dataFilesPage()
+        case .embed: return embedPage()
         case .note(.entry, let id): return entryPage(id)
         case .note(.topic, let id): return topicPage(id)
         case .note(.page, let id): return notePage(id)
@@ -27,7 +29,7 @@ struct PageBuilder {
     /// and each template its model.
     static let pageModels: [any PageModel.Type] = [
         IndexPage.self, EntryPage.self, TopicPage.self, TopicsPage.self, SourcePage.self, SourcesPage.self, FactsPage.self,
-        NotePage.self, EraPage.self, NotFoundPage.self,
+        NotePage.self, EraPage.self, DataFilesPage.self, EmbedPage.self, NotFoundPage.self,
     ]
 
     // MARK: Shared pieces

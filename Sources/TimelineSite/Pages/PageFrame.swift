@@ -62,6 +62,7 @@ struct PageMetadata: TemplateModel, Encodable {
     var canonical: String?
     var openGraphType: String
     var draft = false
+    var home = false
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -72,6 +73,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .text("canonical", "The page's absolute address, when the site has a `base_url`") { $0.canonical },
         .text("og_type", "`article` for an entry, `website` for the others, for Open Graph") { $0.openGraphType },
         .flag("draft", "Whether the page is a draft (`draft: true`), which only builds with `--drafts` include") { $0.draft },
+        .flag("home", "Whether the page is the home page, whose `<h1>` is the site's title in the header") { $0.home },
     ]
 }
 
@@ -137,7 +139,7 @@ extension PageBuilder {
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
-                draft: draft),
+                draft: draft, home: route == .index),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }

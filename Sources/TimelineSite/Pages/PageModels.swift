@@ -12,12 +12,20 @@ struct IndexPage: PageModel {
     static let template = "index"
     var frame: PageFrame
     var timeline: [TimelineSection]
-    var eras: [EraLink]
+    var updatedHTML: String?
+    var periods: [PeriodBar]
+    var years: [YearLink]
+    var latest: [EntryCard]
+    var story: [KeyPointView]
 
-    static let summary = "The home page: the whole timeline."
+    static let summary = "The home page: the story so far, the latest developments and the whole timeline."
     static let fields: [TemplateField<Self>] = [
         .list("timeline", "The timeline, in stretches that each fall in one era or in none") { $0.timeline },
-        .list("eras", "Every era, with its dates") { $0.eras },
+        .html("updated_html", "When the site was last brought up to date, in words: `updated` in `site.yaml`, or else its latest entry date or update") { $0.updatedHTML },
+        .list("periods", "Every era as a bar on one time scale, linking to its place on the timeline") { $0.periods },
+        .list("years", "Every year of the timeline, linking to its first heading (`#YEAR`)") { $0.years },
+        .list("latest", "The three latest entries, the newest first") { $0.latest },
+        .list("story", "The story so far: the points of `story` in `site.yaml`") { $0.story },
     ] + PageFrame.fields { $0.frame }
 }
 

@@ -21,6 +21,8 @@ public enum ReadKey: Hashable, Sendable {
     case timeline
     /// The entries of an era, in time order.
     case eraMembers(String)
+    /// When the site was last brought up to date.
+    case lastUpdated
     /// The notes that mention a note.
     case backlinks(String)
     /// The entries of a topic, in time order.
@@ -48,7 +50,7 @@ public enum ReadKey: Hashable, Sendable {
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
     enum Kind: String, Codable, CaseIterable {
-        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure
+        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure
     }
 
     /// The key's kind and id (empty for a key that names the whole site).
@@ -63,6 +65,7 @@ extension ReadKey: Codable {
         case .eraOf(let id): return (.eraOf, id)
         case .timeline: return (.timeline, "")
         case .eraMembers(let id): return (.eraMembers, id)
+        case .lastUpdated: return (.lastUpdated, "")
         case .backlinks(let id): return (.backlinks, id)
         case .topicEntries(let id): return (.topicEntries, id)
         case .topicList: return (.topicList, "")
@@ -89,6 +92,7 @@ extension ReadKey: Codable {
         case .eraOf: self = .eraOf(id)
         case .timeline: self = .timeline
         case .eraMembers: self = .eraMembers(id)
+        case .lastUpdated: self = .lastUpdated
         case .backlinks: self = .backlinks(id)
         case .topicEntries: self = .topicEntries(id)
         case .topicList: self = .topicList
@@ -174,6 +178,8 @@ final class SiteReader {
         return site.timeline
     }
     func eraMembers(_ id: String) -> [String] { record(.eraMembers(id)); return site.eraMembers(id) }
+    /// When the site was last brought up to date: `site.yaml`'s `updated`, or else its latest entry date or update.
+    func lastUpdated() -> EDTFDate? { record(.lastUpdated); return site.lastUpdated }
 
     func backlinks(_ id: String) -> [Backlink] { record(.backlinks(id)); return site.backlinks[id] ?? [] }
     func topicEntries(_ id: String) -> [String] { record(.topicEntries(id)); return site.topicEntryIDs(id) }
@@ -212,6 +218,7 @@ public final class SiteVersions: Sendable {
         case .eraOf(let id): return Fingerprint.of(site.eraID(of: id))
         case .timeline: return Fingerprint.of(site.timeline)
         case .eraMembers(let id): return Fingerprint.of(site.eraMembers(id))
+        case .lastUpdated: return Fingerprint.of(site.lastUpdated)
         case .backlinks(let id): return Fingerprint.of(site.backlinks[id] ?? [])
         case .topicEntries(let id): return Fingerprint.of(site.topicEntryIDs(id))
         case .topicList: return Fingerprint.of(site.topicList)
@@ -333,6 +340,20 @@ extension Site {
 
     func eraMembers(_ id: String) -> [String] {
         entries.indices.filter { eras[$0]?.id == id }.map { entries[$0].id }
+    }
+
+    /// `site.yaml`'s `updated`, or else the latest of the entries' dates and updates that name a day, month or year
+    /// rather than an interval, as written.
+    var lastUpdated: EDTFDate? {
+        if let updated = index.settings.updated { return updated }
+        var latest: EDTFDate?
+        for entry in entries {
+            for date in [entry.fields.date, entry.fields.updated].compactMap({ $0 }) where !date.isInterval {
+                if let current = latest, (current.earliest, current.latest) >= (date.earliest, date.latest) { continue }
+                latest = date
+            }
+        }
+        return latest
     }
 
     func topicEntryIDs(_ id: String) -> [String] { (topicEntries[id] ?? []).map { entries[$0].id } }
