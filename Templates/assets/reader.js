@@ -4,9 +4,9 @@
 (function () {
   "use strict";
 
-  // The rail of years: the year whose heading was last scrolled past is marked as the reader's place.
+  // The rail of years: the year whose heading was last scrolled up to the rail is marked as the reader's place.
   var rail = document.querySelector(".year-rail");
-  if (rail && "IntersectionObserver" in window) {
+  if (rail) {
     var links = {};
     rail.querySelectorAll("a").forEach(function (a) { links[a.textContent.trim()] = a; });
     var current = null;
@@ -18,13 +18,22 @@
       current = link;
     };
     var headings = Array.prototype.slice.call(document.querySelectorAll(".timeline .year-heading"));
-    var observer = new IntersectionObserver(function () {
-      var top = rail.getBoundingClientRect().bottom + 8;
-      var seen = null;
-      headings.forEach(function (h) { if (h.getBoundingClientRect().top <= top + window.innerHeight / 3) seen = h; });
+    var waiting = false;
+    var update = function () {
+      waiting = false;
+      // A heading a jump brings to the top stops below the rail (its scroll-margin); count it as reached.
+      var line = Math.max(rail.getBoundingClientRect().bottom, 96) + 16;
+      // At the foot of the page the last years cannot reach the top: the last heading in view is the place.
+      var end = window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2;
+      if (end) line = window.innerHeight - 40;
+      var seen = headings[0];
+      headings.forEach(function (h) { if (h.getBoundingClientRect().top <= line) seen = h; });
       if (seen) mark(seen.textContent.trim());
-    }, { rootMargin: "0px 0px -50% 0px", threshold: [0, 1] });
-    headings.forEach(function (h) { observer.observe(h); });
+    };
+    window.addEventListener("scroll", function () {
+      if (!waiting) { waiting = true; window.requestAnimationFrame(update); }
+    }, { passive: true });
+    update();
   }
 
   // Copy or share an entry's link.

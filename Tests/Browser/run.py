@@ -48,7 +48,7 @@ if __name__ == "__main__":
     _use_venv()
 
 PREFIX = "/explainer/"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa", "best-practice"]
 # Rules whose result depends on the colour scheme: run again with prefers-color-scheme: dark.
 AXE_DARK_RULES = ["color-contrast", "link-in-text-block"]
 PHONE = (360, 800)

@@ -9,8 +9,8 @@ NAME = "embed"
 TITLE = "embed.html reports its height, deep-links, and links out; entries have a share button"
 
 PARENT = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>host</title></head><body>
-<p>An article.</p>
-<iframe id="frame" src="embed.html{fragment}" title="timeline" width="400" height="100" style="border:0"></iframe>
+<p style="font: 16px/1.5 serif; max-width: 36rem">An article about the crisis, with the timeline embedded:</p>
+<iframe id="frame" src="embed.html{fragment}" title="timeline" width="400" height="100" style="border: 1px solid #ccc"></iframe>
 <script>
 window.heights = [];
 addEventListener("message", function (e) {{
@@ -52,6 +52,8 @@ def run(context) -> None:
                 check.fail(f"{label}: shows {state['shown']}, not entry-{expected}")
             if any(target != "_blank" for target in state["links"]):
                 check.fail(f"{label}: a link to the full site does not open a new tab")
+            if not fragment:
+                browser.screenshot(context.artifacts / "embed-640x420.png", 640, 420)
         # Earlier/later without script: the links move the fragment.
         browser.load(site.server.base + f"embed.html#entry-{first}")
         later = browser.driver.find_elements(By.CSS_SELECTOR, f"#entry-{first} .embed-next")
