@@ -62,4 +62,19 @@ extension CommonMarkRenderer {
     private static func isPunctuation(_ byte: UInt8) -> Bool {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
+
+    /// Appends a text node's words to the plain text. A citation leaves no words, so the space written before
+    /// it is dropped when the next words open with punctuation: "a coup [@paper]." reads "a coup.".
+    static func append(_ words: String, to text: inout String) {
+        if text.last == " ", let first = words.first, ".,;:!?)]".contains(first) {
+            while text.last == " " { text.removeLast() }
+        }
+        text += words
+    }
+
+    /// Ends a block of the plain text with a line break, without the spaces a citation at its end left.
+    static func endBlock(_ text: inout String) {
+        while text.last == " " { text.removeLast() }
+        if !text.isEmpty, text.last != "\n" { text += "\n" }
+    }
 }

@@ -377,7 +377,7 @@ enum CommonMarkRenderer {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                    if let literal = cmark_node_get_literal(node) { CommonMarkRenderer.append(String(cString: literal), to: &text) }
                 case CMARK_NODE_CUSTOM_INLINE:
                     // A custom inline is a container, met on entering and on leaving: its text is taken once.
                     if event == CMARK_EVENT_ENTER, let data = cmark_node_get_user_data(node) {
@@ -387,7 +387,7 @@ enum CommonMarkRenderer {
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                     text += " "
                 case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                    if event == CMARK_EVENT_EXIT, !text.isEmpty, text.last != "\n" { text += "\n" }
+                    if event == CMARK_EVENT_EXIT { CommonMarkRenderer.endBlock(&text) }
                 default:
                     break
                 }

@@ -18,6 +18,18 @@ import TimelineTesting
         #expect(entry != nil, "\(log.diagnostics)")
         guard let content, let entry else { return }
         let rendered = NoteLinker.render(entry.body, note: entry.info, index: SiteIndex(content: content, assets: [])).note
-        #expect(rendered.markdown.text == "See The harbour, the port and Ten ships came. .")
+        #expect(rendered.markdown.text == "See The harbour, the port and Ten ships came..")
+    }
+
+    /// A citation leaves no words in the plain text, nor the space before it.
+    @Test func aCitationLeavesNoSpaceBeforePunctuation() {
+        let files = TestSupport.minimalSite(with: [
+            "Content/entries/event.md": "---\ntitle: An event\ndate: 2024-06-01\n---\nHaiti fell to a coup [@paper]. Then (twice [@paper]), and so on [@paper]\n\nA new paragraph ends [@paper]\n",
+        ])
+        let log = DiagnosticLog()
+        let content = ContentReader(fileSystem: MemoryFileSystem(files: files), folder: "Content").read(log: log).content
+        guard let content, let entry = content.entries.first else { Issue.record("\(log.diagnostics)"); return }
+        let rendered = NoteLinker.render(entry.body, note: entry.info, index: SiteIndex(content: content, assets: [])).note
+        #expect(rendered.markdown.text == "Haiti fell to a coup. Then (twice), and so on\nA new paragraph ends")
     }
 }

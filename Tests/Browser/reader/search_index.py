@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 
 NAME = "search-index"
-TITLE = "the search index has no doubled text"
+TITLE = "the search index has no doubled text and stays under 25 KB gzipped"
+LIMIT = 25 * 1024
 
 
 def doubled(text: str) -> list[str]:
@@ -42,4 +44,7 @@ def run(context) -> None:
         context.check.fail(problem)
     if len(problems) > 20:
         context.check.fail(f"… and {len(problems) - 20} more")
-    context.check.summary = f"{len(documents)} documents, {len(problems)} doubled phrases"
+    size = len(gzip.compress((site.out / "search-index.js").read_bytes(), 9, mtime=0))
+    if size > LIMIT:
+        context.check.fail(f"search-index.js is {size / 1024:.1f} KB gzipped, over 25 KB")
+    context.check.summary = f"{len(documents)} documents, {len(problems)} doubled phrases, {size / 1024:.1f} KB gzipped"
