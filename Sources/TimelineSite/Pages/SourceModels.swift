@@ -30,6 +30,16 @@ final class SourceReference: TemplateModel {
         self.language = language
     }
 
+    /// The host of an address, without a leading `www.`: `https://www.apnews.com/article/x` gives `apnews.com`.
+    static func domain(of url: String) -> String? {
+        guard let scheme = url.range(of: "://") else { return nil }
+        var host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+        if let colon = host.lastIndex(of: ":"), !host.contains("]") { host = host[..<colon] }
+        let name = host.lowercased()
+        return name.isEmpty ? nil : name.hasPrefix("www.") ? String(name.dropFirst(4)) : name
+    }
+
     static let summary = "A source's reference."
     static let fields: [TemplateField<SourceReference>] = [
         .text("id", "The source's id") { $0.id },
@@ -39,6 +49,7 @@ final class SourceReference: TemplateModel {
         .text("publisher", "Its publisher, when that is not already its title") { $0.publisher },
         .text("author", "Its author, when known") { $0.author },
         .text("url", "Its address, when it has one") { $0.url },
+        .text("domain", "The host of its address without `www.`, such as `apnews.com`, for lists that show where a source is rather than its whole address") { $0.url.flatMap(SourceReference.domain) },
         .text("archive_url", "The address of an archived copy, when given") { $0.archiveURL },
         .html("accessed_html", "When the author last read it at its address, when given") { $0.accessedHTML },
         .text("note", "What a reader should know about it, when given") { $0.note },
