@@ -146,6 +146,11 @@
     window.addEventListener("resize", place);
   }
 
+  // A list that a phone keeps folded is open from the start on a wider screen.
+  if (window.matchMedia("(min-width: 48rem)").matches) {
+    document.querySelectorAll("details.open-wide").forEach(function (details) { details.open = true; });
+  }
+
   // A printed page says where it comes from.
   var address = document.querySelector(".print-address");
   if (address && !address.textContent) address.textContent = location.href.split("#")[0];

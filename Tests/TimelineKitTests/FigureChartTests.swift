@@ -27,7 +27,7 @@ import Testing
 
     /// The labels of the ticks, value axis first, then time axis.
     static func ticks(in svg: String) -> [String] {
-        svg.components(separatedBy: "class=\"chart-tick\"").dropFirst().map { piece in
+        svg.components(separatedBy: "class=\"chart-tick").dropFirst().map { piece in
             String(piece.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" })
         }
     }
@@ -108,6 +108,28 @@ import Testing
     }
 
     /// Years from 0 to 9999 get round ticks, none before year 0 or after 9999, and year 0 no HTML date.
+    /// Figures over time are joined by a line, in time order, unless each counts something of its own; the
+    /// chart names the span of its dates in its own text; the time axis of a short span says its year.
+    @Test func pointsAreJoinedAndTheChartSaysWhatItShows() throws {
+        let facts = [try Self.fact("b", "2024-10", 700_000), try Self.fact("a", "2024-06", 580_000), try Self.fact("c", "2025-03", 1_300_000)]
+            .sorted { $0.date.earliest < $1.date.earliest }
+        let svg = Self.chart(facts)
+        let line = try #require(svg.components(separatedBy: "<path class=\"chart-line\" d=\"").dropFirst().first?.prefix { $0 != "\"" })
+        #expect(line.filter { $0 == "L" }.count == 2 && line.hasPrefix("M"))
+        let xs = line.split(whereSeparator: { $0 == "M" || $0 == "L" }).compactMap { Double($0.split(separator: " ")[0]) }
+        #expect(xs == xs.sorted(), "the line runs forward in time: \(xs)")
+        // The value axis reaches just above the largest figure, in round steps.
+        #expect(Array(Self.ticks(in: svg).prefix(4)) == ["0", "500,000", "1 million", "1.5 million"])
+        let time = svg.components(separatedBy: "class=\"chart-tick chart-time\"").dropFirst().map { String($0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" }) }
+        #expect(time.first?.contains("2024") == true, "\(time)")
+        #expect(svg.contains("<desc id=\"chart-m-desc\">"))
+        #expect(svg.contains("as of June 2024 – March 2025"))
+        var separate = FigureChart(metric: "m", title: "M", facts: facts, sources: [], wording: .english)
+        separate.separateCounts = true
+        #expect(!separate.svg(root: "").contains("chart-line"))
+        #expect(separate.svg(root: "").contains("class=\"chart separate-counts\""))
+    }
+
     @Test func theWholeRangeOfYearsHasRoundTicks() throws {
         let svg = Self.chart([try Self.fact("a", "0000-01-01", 1), try Self.fact("b", "9999", 2)])
         Self.expectMarksInside(svg)

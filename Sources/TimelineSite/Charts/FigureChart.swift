@@ -12,13 +12,15 @@ struct FigureChart: Sendable, Encodable {
     /// dictionary's order.
     let sources: [Source]
     let wording: DateWording
+    /// Whether each figure counts something of its own (`separate_counts`), so that its points are not joined.
+    var separateCounts = false
     /// Figures that disagree with another of the same date from another source (with archived texts).
     var disagreeing: Set<String> = []
 
     /// The drawing's size in its own units; narrow, so that its text stays legible on a phone.
     static let width = 480.0
-    static let height = 280.0
-    static let margin = (top: 26.0, right: 18.0, bottom: 40.0, left: 78.0)
+    static let height = 298.0
+    static let margin = (top: 26.0, right: 18.0, bottom: 58.0, left: 78.0)
     /// The most figures a chart may have to be drawn on the pages of the notes that show them as well as on
     /// the facts page.
     static let notePageLimit = 40
@@ -43,7 +45,8 @@ struct FigureChart: Sendable, Encodable {
             charts[metric] = FigureChart(
                 metric: metric, title: title,
                 facts: facts.sorted { ($0.date.earliest, $0.date.latest, $0.id) < ($1.date.earliest, $1.date.latest, $1.id) },
-                sources: sources, wording: index.wording)
+                sources: sources, wording: index.wording,
+                separateCounts: index.settings.metrics.first { $0.id == metric }?.separateCounts ?? false)
         }
         return charts
     }
@@ -106,8 +109,16 @@ struct FigureChart: Sendable, Encodable {
         }
 
         let id = "chart-\(metric)"
-        var svg = "<svg class=\"chart\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" aria-labelledby=\"\(id)-title\">\n"
+        let context = self.context
+        var svg = "<svg class=\"chart\(separateCounts ? " separate-counts" : "")\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\">\n"
         svg += "<title id=\"\(id)-title\">\(XML.escape(title)): \(facts.count) figures over time</title>\n"
+        svg += "<desc id=\"\(id)-desc\">\(XML.escape(context.sources)), \(XML.escape(context.dates)).</desc>\n"
+        // The chart's title and sources in its own text, so that a chart saved or shared alone keeps them; a
+        // page shows the title above the chart instead.
+        svg += "<g class=\"chart-context\" aria-hidden=\"true\">\n"
+        svg += "<text class=\"chart-heading\" x=\"\(Self.format(plot.x))\" y=\"14\">\(XML.escape(title))</text>\n"
+        svg += "<text class=\"chart-source\" x=\"4\" y=\"\(Self.format(Self.height - 4))\">\(XML.escape(context.sources)) · \(XML.escape(context.dates))</text>\n"
+        svg += "</g>\n"
         // Axes and grid, hidden from assistive technology: the table beside the chart carries the data.
         svg += "<g class=\"chart-axes\" aria-hidden=\"true\">\n"
         for tick in ticks {
@@ -118,13 +129,20 @@ struct FigureChart: Sendable, Encodable {
         for (day, label) in timeTicks(from: first, to: last) {
             let position = Self.format(x(day))
             svg += "<line class=\"chart-year\" x1=\"\(position)\" x2=\"\(position)\" y1=\"\(Self.format(plot.y + plot.height))\" y2=\"\(Self.format(plot.y + plot.height + 5))\"/>\n"
-            svg += "<text class=\"chart-tick\" x=\"\(position)\" y=\"\(Self.format(plot.y + plot.height + 20))\" text-anchor=\"middle\">\(XML.escape(label))</text>\n"
+            svg += "<text class=\"chart-tick chart-time\" x=\"\(position)\" y=\"\(Self.format(plot.y + plot.height + 24))\" text-anchor=\"middle\">\(XML.escape(label))</text>\n"
         }
         // The axis at 0, which is at the bottom unless some figures are negative.
         let axis = Self.format(y(0))
         svg += "<line class=\"chart-axis\" x1=\"\(Self.format(plot.x))\" x2=\"\(Self.format(plot.x + plot.width))\" y1=\"\(axis)\" y2=\"\(axis)\"/>\n"
         svg += "</g>\n"
 
+        // The figures joined in time order, so that a rise or a fall reads at a glance; not for figures that each
+        // count something of their own.
+        let joined = facts.compactMap { fact in fact.value.map { (Self.centre(of: fact.date), $0) } }
+        if !separateCounts, joined.count >= 2 {
+            let path = joined.enumerated().map { index, point in (index == 0 ? "M" : "L") + Self.format(x(point.0)) + " " + Self.format(y(point.1)) }
+            svg += "<path class=\"chart-line\" d=\"\(path.joined())\" fill=\"none\" stroke=\"#6b6b6b\" stroke-width=\"1.5\" aria-hidden=\"true\"/>\n"
+        }
         // Labels already placed, as boxes, so that a label that would cover one goes below its mark instead.
         var placed: [(minX: Double, maxX: Double, y: Double)] = []
         for fact in facts {
@@ -132,7 +150,7 @@ struct FigureChart: Sendable, Encodable {
             let (shape, series) = mark(of: fact)
             let start = Double(fact.date.earliest.value)
             let end = Double(min(fact.date.latest.value, fact.date.earliest.value + 366 * 20))
-            let centre = fact.date.isInterval ? (start + end) / 2 : start + min(end - start, 31) / 2
+            let centre = Self.centre(of: fact.date)
             let source = fact.citations.first.flatMap { self.source($0.sourceID) }
             let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
             let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
@@ -169,6 +187,25 @@ struct FigureChart: Sendable, Encodable {
         return Drawing(pieces: pieces)
     }
 
+    /// The day a figure is drawn at: the middle of its period, or of the month or day it is dated to.
+    static func centre(of date: EDTFDate) -> Double {
+        let start = Double(date.earliest.value)
+        let end = Double(min(date.latest.value, date.earliest.value + 366 * 20))
+        return date.isInterval ? (start + end) / 2 : start + min(end - start, 31) / 2
+    }
+
+    /// The chart's sources and the span of its figures' dates, in words.
+    var context: (sources: String, dates: String) {
+        let names = legend.map { $0.source.publisher ?? $0.source.name }
+        var unique: [String] = []
+        for name in names where !unique.contains(name) { unique.append(name) }
+        let sources = unique.count > 3 || unique.joined().count > 48
+            ? "Sources: \(unique.count) (named under the chart)" : (unique.count == 1 ? "Source: " : "Sources: ") + unique.joined(separator: ", ")
+        guard let first = facts.first?.date, let last = facts.last?.date else { return (sources, "") }
+        let from = first.display(wording), to = last.display(wording)
+        return (sources, from == to ? "as of \(from)" : "as of \(from) – \(to)")
+    }
+
     /// Ticks of the time axis: for a span under two years, every third month; else years that are multiples of
     /// a round step (1, 2 or 5 times a power of ten, or 25), nine at most. Only years 0 to 9999, the years a date
     /// can have, get a tick, though the padded axis may reach beyond them.
@@ -182,7 +219,9 @@ struct FigureChart: Sendable, Encodable {
                 for month in [1, 4, 7, 10] {
                     let day = Double(DayNumber(year: year, month: month, day: 1).value)
                     guard day >= first, day <= last else { continue }
-                    ticks.append((day, month == 1 ? String(year) : String(wording.months[month - 1].prefix(3))))
+                    // The first tick names its year, so that the axis says when it starts.
+                    let name = String(wording.months[month - 1].prefix(3))
+                    ticks.append((day, month == 1 ? String(year) : ticks.isEmpty ? "\(name) \(year)" : name))
                 }
             }
             return ticks
@@ -216,6 +255,9 @@ struct FigureChart: Sendable, Encodable {
             return "<circle class=\"chart-mark\" cx=\"\(cx)\" cy=\"\(cy)\" r=\"5.5\"/>\n"
         }
     }
+
+    /// The legend's key to the mark of a page's own figures: a plain mark with the outline those figures get.
+    static let highlightMark = "<svg class=\"chart-key chart-key-page\" viewBox=\"0 0 16 16\" width=\"16\" height=\"16\" aria-hidden=\"true\">" + shape("circle", x: 8, y: 8) + "</svg>"
 
     /// A small SVG of a legend's mark, for the legend list.
     static func legendMark(_ kind: String, series: Int) -> String {

@@ -107,6 +107,7 @@ struct MetricSection: TemplateModel {
         .list("facts", "Its figures, in date order") { $0.facts },
         .text("description", "Its description, when `site.yaml` gives one") { $0.description },
         .object("chart", "Its chart, when it has two figures or more") { $0.chart },
+        .flag("single", "Whether it has one figure only, shown in a line rather than a table") { $0.facts.count == 1 && $0.chart == nil },
     ]
 }
 
@@ -118,6 +119,8 @@ struct ChartView: TemplateModel {
     var href: String
     var legend: [LegendItem]
     var rows: [ChartRow]
+    /// Whether the chart marks figures of the page it is on, which the legend then explains.
+    var highlighted = false
 
     static let summary = "A chart of a metric's figures over time, with a table of them (`partials/chart.mustache`)."
     static let fields: [TemplateField<Self>] = [
@@ -127,6 +130,8 @@ struct ChartView: TemplateModel {
         .text("href", "The metric's section on the facts page") { $0.href },
         .list("legend", "The sources of the figures, each with its mark") { $0.legend },
         .list("rows", "The figures, as a table") { $0.rows },
+        .flag("highlighted", "Whether it marks this page's own figures, for the legend's key to that mark") { $0.highlighted },
+        .html("highlight_mark", "The mark of this page's own figures, as a small SVG, for the legend") { _ in FigureChart.highlightMark },
     ]
 }
 

@@ -49,7 +49,10 @@ final class PageCaches: Sendable {
         }
         // The shared chart, with this page's figures marked.
         view.svg = drawing?.svg(highlight: highlight) ?? chart.svg(root: root, highlight: highlight)
-        for (index, fact) in chart.facts.enumerated() where highlight.contains(fact.id) { view.rows[index].highlight = true }
+        for (index, fact) in chart.facts.enumerated() where highlight.contains(fact.id) {
+            view.rows[index].highlight = true
+            view.highlighted = true
+        }
         return view
     }
 
@@ -69,6 +72,7 @@ final class PageCaches: Sendable {
                     fact: FactView(id: fact.id, statement: fact.statement, dateHTML: fact.date.html(wording), value: fact.displayValue),
                     source: source.map { ChartSource(title: $0.name, publisher: $0.publisherBesideName ?? "", href: root + Route.source($0.id).path) },
                     highlight: highlight.contains(fact.id))
-            })
+            },
+            highlighted: chart.facts.contains { highlight.contains($0.id) })
     }
 }
