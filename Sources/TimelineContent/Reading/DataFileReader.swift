@@ -43,7 +43,7 @@ struct DataFileReader: Sendable {
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
         fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes", "units",
-                                   "updated", "story", "timelinejs_group"])
+                                   "updated", "story", "timelinejs_group", "charts"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -112,6 +112,22 @@ struct DataFileReader: Sendable {
             }
             story.append(KeyPoint(text: text, entries: entries, location: point.location(of: "text")))
         }
+        var charts: [ChartGroup] = []
+        for (node, location) in fields.mappings("charts") {
+            guard let chart = FieldReader(node, in: document, subject: "a chart", log: log) else { continue }
+            chart.rejectUnknownFields(["id", "title", "metrics"])
+            guard let id = chart.string("id", required: true), let title = chart.string("title", required: true) else { continue }
+            if let problem = Identifier.problem(with: id) {
+                log.error(.invalidID, "chart id '\(id)' is not valid: \(problem)", at: chart.location(of: "id"))
+                continue
+            }
+            let metrics = chart.references("metrics")
+            if metrics.count < 2 {
+                log.error(.missingField, "a chart puts two metrics or more side by side: list them under metrics: [METRIC, METRIC]", at: chart.has("metrics") ? chart.location(of: "metrics") : location)
+                continue
+            }
+            charts.append(ChartGroup(id: id, title: title, metrics: metrics, location: location))
+        }
         var group = TimelineJSGroup.era
         if let name = fields.string("timelinejs_group") {
             if let known = TimelineJSGroup(rawValue: name) {
@@ -128,7 +144,7 @@ struct DataFileReader: Sendable {
             publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
             smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes,
             units: fields.references("units").map(\.id), updated: fields.date("updated"), story: story, timelineJSGroup: group,
-            location: .file(text.path))
+            location: .file(text.path), charts: charts)
     }
 
     /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and

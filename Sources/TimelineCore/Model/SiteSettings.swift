@@ -25,13 +25,15 @@ public struct SiteSettings: Sendable, Codable {
     public var story: [KeyPoint]
     /// How the TimelineJS export groups its events into rows.
     public var timelineJSGroup: TimelineJSGroup
+    /// Charts that put several related metrics side by side, such as a mission's planned and actual strength.
+    public var charts: [ChartGroup] = []
     public var location: SourceLocation
 
     public init(
         title: String, description: String = "", language: String = "en", baseURL: String? = nil, publisher: String? = nil,
         eras: [Era] = [], metrics: [Metric] = [], allowHTML: Bool = false, smartPunctuation: Bool = true, linkSchemes: [String] = [],
         units: [String] = [], updated: EDTFDate? = nil, story: [KeyPoint] = [], timelineJSGroup: TimelineJSGroup = .era,
-        location: SourceLocation = .file("site.yaml")
+        location: SourceLocation = .file("site.yaml"), charts: [ChartGroup] = []
     ) {
         self.title = title
         self.description = description
@@ -47,6 +49,22 @@ public struct SiteSettings: Sendable, Codable {
         self.updated = updated
         self.story = story
         self.timelineJSGroup = timelineJSGroup
+        self.charts = charts
+        self.location = location
+    }
+}
+
+/// A chart of several related metrics, one series each.
+public struct ChartGroup: Hashable, Sendable, Codable {
+    public var id: String
+    public var title: String
+    public var metrics: [Reference]
+    public var location: SourceLocation
+
+    public init(id: String, title: String, metrics: [Reference], location: SourceLocation) {
+        self.id = id
+        self.title = title
+        self.metrics = metrics
         self.location = location
     }
 }

@@ -14,6 +14,15 @@ struct FigureChart: Sendable, Encodable {
     let wording: DateWording
     /// Whether each figure counts something of its own (`separate_counts`), so that its points are not joined.
     var separateCounts = false
+    /// For a chart of several metrics (`charts` in `site.yaml`), the metrics and their titles, one series
+    /// each; empty for a chart of one metric, whose series are its sources.
+    var series: [Series] = []
+
+    /// A metric drawn as one series of a chart of several.
+    struct Series: Sendable, Encodable, Hashable {
+        var metric: String
+        var title: String
+    }
     /// Figures that disagree with another of the same date from another source (with archived texts).
     var disagreeing: Set<String> = []
 
@@ -34,34 +43,74 @@ struct FigureChart: Sendable, Encodable {
             if let metric = fact.metric { byMetric[metric, default: []].append(fact) }
         }
         var charts: [String: FigureChart] = [:]
-        for (metric, facts) in byMetric where facts.count >= 2 {
-            let title = index.settings.metrics.first { $0.id == metric }?.title ?? Fact.metricTitle(metric)
+        func title(_ metric: String) -> String { index.settings.metrics.first { $0.id == metric }?.title ?? Fact.metricTitle(metric) }
+        func chart(_ key: String, title: String, of facts: [Fact]) -> FigureChart {
             var sources: [Source] = []
             for fact in facts {
                 if let id = fact.citations.first?.sourceID, let source = index.sources[id], !sources.contains(where: { $0.id == id }) {
                     sources.append(source)
                 }
             }
-            charts[metric] = FigureChart(
-                metric: metric, title: title,
+            return FigureChart(
+                metric: key, title: title,
                 facts: facts.sorted { ($0.date.earliest, $0.date.latest, $0.id) < ($1.date.earliest, $1.date.latest, $1.id) },
-                sources: sources, wording: index.wording,
-                separateCounts: index.settings.metrics.first { $0.id == metric }?.separateCounts ?? false)
+                sources: sources, wording: index.wording)
+        }
+        for (metric, facts) in byMetric where facts.count >= 2 {
+            charts[metric] = chart(metric, title: title(metric), of: facts)
+            charts[metric]?.separateCounts = index.settings.metrics.first { $0.id == metric }?.separateCounts ?? false
+        }
+        // Charts of several metrics, each a series of its own.
+        for group in index.settings.charts {
+            let metrics = group.metrics.map(\.id).filter { byMetric[$0] != nil }
+            let facts = metrics.flatMap { byMetric[$0] ?? [] }
+            guard metrics.count >= 2 else { continue }
+            var grouped = chart(groupKey(group.id), title: group.title, of: facts)
+            grouped.series = metrics.map { Series(metric: $0, title: title($0)) }
+            charts[groupKey(group.id)] = grouped
         }
         return charts
     }
 
+    /// The key of a chart of several metrics among the charts, which metric ids (without `:`) cannot take.
+    static func groupKey(_ id: String) -> String { "group:" + id }
+
     /// A source of the chart's figures.
     func source(_ id: String) -> Source? { sources.first { $0.id == id } }
 
-    /// The sources of the figures, in order of first appearance, each with its mark.
-    var legend: [(source: Source, shape: String, series: Int)] {
+    /// What each series is, with its mark and where its link leads (a path from the site's root).
+    struct LegendEntry {
+        var key: String
+        var title: String
+        var publisher: String?
+        var path: String
+        var shape: String
+        var series: Int
+    }
+
+    /// The series in order of first appearance, each with its mark: the sources of a chart of one metric, or
+    /// the metrics of a chart of several.
+    var legend: [LegendEntry] {
+        if !series.isEmpty {
+            return series.enumerated().map { index, item in
+                LegendEntry(
+                    key: item.metric, title: item.title, publisher: nil, path: Route.facts.path + "#" + Anchor.metric(item.metric),
+                    shape: Self.shapes[index % Self.shapes.count], series: index % Self.shapes.count)
+            }
+        }
         var seen: [String] = []
         for fact in facts { if let id = fact.citations.first?.sourceID, !seen.contains(id) { seen.append(id) } }
         return seen.enumerated().compactMap { index, id in
-            source(id).map { ($0, Self.shapes[index % Self.shapes.count], index % Self.shapes.count) }
+            source(id).map {
+                LegendEntry(
+                    key: id, title: $0.name, publisher: $0.publisherBesideName, path: Route.source(id).path,
+                    shape: Self.shapes[index % Self.shapes.count], series: index % Self.shapes.count)
+            }
         }
     }
+
+    /// The key of the series a figure belongs to: its metric in a chart of several, else its first source.
+    func seriesKey(of fact: Fact) -> String? { series.isEmpty ? fact.citations.first?.sourceID : fact.metric }
 
     /// The chart as inline SVG, with links relative to a page `root` away from the site's root.
     func svg(root: String, highlight: Set<String> = []) -> String {
@@ -103,8 +152,8 @@ struct FigureChart: Sendable, Encodable {
         func y(_ value: Double) -> Double { plot.y + plot.height - scale.fraction(value) * plot.height }
         let legend = self.legend
         func mark(of fact: Fact) -> (shape: String, series: Int) {
-            let id = fact.citations.first?.sourceID
-            let entry = legend.first { $0.source.id == id }
+            let id = seriesKey(of: fact)
+            let entry = legend.first { $0.key == id }
             return (entry?.shape ?? "circle", entry?.series ?? 0)
         }
 
@@ -138,10 +187,18 @@ struct FigureChart: Sendable, Encodable {
 
         // The figures joined in time order, so that a rise or a fall reads at a glance; not for figures that each
         // count something of their own.
-        let joined = facts.compactMap { fact in fact.value.map { (Self.centre(of: fact.date), $0) } }
-        if !separateCounts, joined.count >= 2 {
-            let path = joined.enumerated().map { index, point in (index == 0 ? "M" : "L") + Self.format(x(point.0)) + " " + Self.format(y(point.1)) }
-            svg += "<path class=\"chart-line\" d=\"\(path.joined())\" fill=\"none\" stroke=\"#6b6b6b\" stroke-width=\"1.5\" aria-hidden=\"true\"/>\n"
+        // In a chart of several metrics, each metric is a line of its own.
+        for line in series.isEmpty ? [Series(metric: "", title: "")] : series {
+            let joined: [(day: Double, value: Double)] = facts.filter { series.isEmpty || $0.metric == line.metric }.compactMap { fact in
+                fact.value.map { (Self.centre(of: fact.date), $0) }
+            }
+            guard !separateCounts, joined.count >= 2 else { continue }
+            var path = ""
+            for (index, point) in joined.enumerated() {
+                path += (index == 0 ? "M" : "L") + Self.format(x(point.day)) + " " + Self.format(y(point.value))
+            }
+            let number = series.firstIndex { $0.metric == line.metric }.map { " series-\($0 % Self.shapes.count)" } ?? ""
+            svg += "<path class=\"chart-line\(number)\" d=\"\(path)\" fill=\"none\" stroke=\"#6b6b6b\" stroke-width=\"1.5\" aria-hidden=\"true\"/>\n"
         }
         // Labels already placed, as boxes, so that a label that would cover one goes below its mark instead.
         var placed: [(minX: Double, maxX: Double, y: Double)] = []
@@ -196,7 +253,7 @@ struct FigureChart: Sendable, Encodable {
 
     /// The chart's sources and the span of its figures' dates, in words.
     var context: (sources: String, dates: String) {
-        let names = legend.map { $0.source.publisher ?? $0.source.name }
+        let names = sources.map { $0.publisher ?? $0.name }
         var unique: [String] = []
         for name in names where !unique.contains(name) { unique.append(name) }
         let sources = unique.count > 3 || unique.joined().count > 48

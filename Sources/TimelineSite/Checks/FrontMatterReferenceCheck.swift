@@ -28,6 +28,7 @@ struct FrontMatterReferenceCheck: SiteCheck {
             checkCitations(entry.citations, index: index, log: log)
         }
         checkStory(site, log: log)
+        checkCharts(site, log: log)
         for topic in site.content.topics { checkCitations(topic.citations, index: index, log: log) }
         for page in site.content.pages { checkCitations(page.citations, index: index, log: log) }
         for fact in site.content.facts { checkCitations(fact.citations, index: index, log: log) }
@@ -46,6 +47,22 @@ struct FrontMatterReferenceCheck: SiteCheck {
                     log.error(.unknownLink, "'\(name)' is \(other.kind.withArticle), not an entry; the story so far rests on entries", at: entry.location)
                 } else {
                     log.error(.unknownLink, "unknown entry '\(name)' in the story so far", at: entry.location, fixIt: .closest(to: entry.id, among: entryIDs))
+                }
+            }
+        }
+    }
+
+    /// Every metric a chart of several puts side by side has figures in the fact set.
+    private func checkCharts(_ site: Site, log: DiagnosticLog) {
+        var known = site.content.settings.metrics.map(\.id)
+        for fact in site.content.facts { if let metric = fact.metric, fact.value != nil, !known.contains(metric) { known.append(metric) } }
+        let used = Set(site.content.facts.compactMap { $0.value != nil ? $0.metric : nil })
+        for chart in site.content.settings.charts {
+            for metric in chart.metrics where !used.contains(metric.id) {
+                if known.contains(metric.id) {
+                    log.warning(.unknownMetric, "metric '\(metric.id)' has no figure yet, so chart '\(chart.id)' leaves it out", at: metric.location)
+                } else {
+                    log.error(.unknownMetric, "unknown metric '\(Identifier.abbreviated(metric.id))' in chart '\(chart.id)'", at: metric.location, fixIt: .closest(to: metric.id, among: known))
                 }
             }
         }

@@ -132,7 +132,11 @@ extension PageBuilder {
         let dataset = self.dataset(facts: all, metricTitles: order.map { metric in defined.first { $0.id == metric }?.title ?? Fact.metricTitle(metric) })
         return FactsPage(
             frame: frame(route, title: "Facts and figures", description: "Every figure of \(settings.title), with its date and source.", kind: "facts", jsonld: dataset),
-            metrics: sections, claims: facts.filter { $0.metric == nil || $0.value == nil }.map(factRow))
+            metrics: sections, claims: facts.filter { $0.metric == nil || $0.value == nil }.map(factRow),
+            charts: settings.charts.compactMap { group in
+                let key = FigureChart.groupKey(group.id)
+                return reader.chart(key) != nil ? reader.caches.chartView(key, root: route.root, highlight: []) : nil
+            })
     }
 
     /// A row of the facts page: the fact, its sources and the notes that show it.

@@ -60,11 +60,13 @@ final class PageCaches: Sendable {
         let wording = site.index.wording
         return ChartView(
             title: chart.title, svg: drawing?.svg(highlight: highlight) ?? chart.svg(root: root, highlight: highlight),
-            anchor: Anchor.metric(chart.metric), href: root + Route.facts.path + "#" + Anchor.metric(chart.metric),
+            // A chart of several metrics has no section of its own on the facts page: its link leads to the chart.
+            anchor: Anchor.metric(chart.metric),
+            href: root + Route.facts.path + "#" + Anchor.metric(chart.metric) + (chart.series.isEmpty ? "" : "-chart"),
             legend: chart.legend.map { item in
                 LegendItem(
-                    mark: FigureChart.legendMark(item.shape, series: item.series), title: item.source.name,
-                    publisher: item.source.publisherBesideName ?? "", href: root + Route.source(item.source.id).path)
+                    mark: FigureChart.legendMark(item.shape, series: item.series), title: item.title,
+                    publisher: item.publisher ?? "", href: root + item.path)
             },
             rows: chart.facts.map { fact in
                 let source = fact.citations.first.flatMap { site.index.sources[$0.sourceID] }

@@ -185,10 +185,12 @@ struct FactsPage: PageModel {
     var frame: PageFrame
     var metrics: [MetricSection]
     var claims: [FactRow]
+    var charts: [ChartView]
 
     static let summary = "The facts and figures."
     static let fields: [TemplateField<Self>] = [
         .list("metrics", "The series of figures, in the order of `site.yaml`, then the others by key") { $0.metrics },
+        .list("charts", "The charts of several metrics side by side (`charts` in `site.yaml`)") { $0.charts },
         .list("claims", "The facts without a figure, by date") { $0.claims },
     ] + PageFrame.fields { $0.frame }
 }
