@@ -151,9 +151,15 @@
     document.querySelectorAll("details.open-wide").forEach(function (details) { details.open = true; });
   }
 
-  // A printed page says where it comes from.
+  // A printed page says where it comes from, and prints the tables folded under its charts.
   var address = document.querySelector(".print-address");
   if (address && !address.textContent) address.textContent = location.href.split("#")[0];
+  var folded = [];
+  window.addEventListener("beforeprint", function () {
+    folded = Array.prototype.filter.call(document.querySelectorAll("details.chart-data"), function (d) { return !d.open; });
+    folded.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () { folded.forEach(function (d) { d.open = false; }); folded = []; });
 
   // Inside an <iframe>: tell the page around it how tall the timeline is, whenever that changes.
   if (document.body.classList.contains("page-embed") && window.parent !== window) {
