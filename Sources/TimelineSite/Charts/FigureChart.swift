@@ -230,7 +230,9 @@ struct FigureChart: Sendable, Encodable {
             func overlaps(_ candidateY: Double) -> Bool {
                 placed.contains { $0.minX < minX + width && minX < $0.maxX && abs($0.y - candidateY) < 15 }
             }
-            var labelY = max(y(fact.upperValue ?? value) - 10, plot.y + 10)
+            // Above the mark, or below it when the mark is too near the top for the label to fit above.
+            var labelY = y(fact.upperValue ?? value) - 10
+            if labelY < plot.y + 4 { labelY = min(y(value) + 20, plot.y + plot.height - 4) }
             if overlaps(labelY) {
                 let below = min(y(value) + 20, plot.y + plot.height - 4)
                 if !overlaps(below) { labelY = below } else if !overlaps(labelY - 15), labelY - 15 > plot.y - 10 { labelY -= 15 }
