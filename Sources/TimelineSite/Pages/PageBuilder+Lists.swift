@@ -26,9 +26,10 @@ extension PageBuilder {
                 era: era.map { EraBand(id: $0.id, title: $0.title, href: Route.era($0.id).href(from: route), dateHTML: date($0.date), summary: $0.summary) })
         }
         let latest = reader.timeline().suffix(3).reversed().compactMap { reader.card($0.id, from: route) }
+        let updated = reader.lastUpdated()
         return IndexPage(
-            frame: frame(route, title: settings.title, description: nil, kind: "index", jsonld: website()), timeline: timeline,
-            updatedHTML: reader.lastUpdated().map(date),
+            frame: frame(route, title: settings.title, description: nil, kind: "index", updated: updated, jsonld: website()), timeline: timeline,
+            updatedHTML: updated.map(date),
             periods: periodBars(settings.eras, from: route), years: seen.sorted().map { YearLink(year: $0, href: "#\($0)") },
             latest: latest, story: storyPoints(from: route))
     }
@@ -131,7 +132,9 @@ extension PageBuilder {
         }
         let dataset = self.dataset(facts: all, metricTitles: order.map { metric in defined.first { $0.id == metric }?.title ?? Fact.metricTitle(metric) })
         return FactsPage(
-            frame: frame(route, title: "Facts and figures", description: "Every figure of \(settings.title), with its date and source.", kind: "facts", jsonld: dataset),
+            frame: frame(
+                route, title: "Facts and figures", description: "Every figure of \(settings.title), with its date and source.", kind: "facts",
+                updated: facts.last { !$0.date.isInterval }?.date, jsonld: dataset),
             metrics: sections, claims: facts.filter { $0.metric == nil || $0.value == nil }.map(factRow),
             charts: settings.charts.compactMap { group in
                 let key = FigureChart.groupKey(group.id)

@@ -32,7 +32,8 @@ extension PageBuilder {
             ("isPartOf", website()),
         ])
         return EntryPage(
-            frame: frame(route, title: entry.title, description: entry.summary, kind: "entry", draft: entry.draft, jsonld: article), entry: view,
+            frame: frame(route, title: entry.title, description: entry.summary, kind: "entry", draft: entry.draft, updated: entry.updated, jsonld: article),
+            entry: view,
             sources: citationList(note.citations, from: route))
     }
 

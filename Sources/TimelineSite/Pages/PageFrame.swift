@@ -63,6 +63,7 @@ struct PageMetadata: TemplateModel, Encodable {
     var openGraphType: String
     var draft = false
     var home = false
+    var updatedHTML: String?
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -74,6 +75,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .text("og_type", "`article` for an entry, `website` for the others, for Open Graph") { $0.openGraphType },
         .flag("draft", "Whether the page is a draft (`draft: true`), which only builds with `--drafts` include") { $0.draft },
         .flag("home", "Whether the page is the home page, whose `<h1>` is the site's title in the header") { $0.home },
+        .html("updated_html", "When what the page shows was last brought up to date, for its printed foot: the site's update on the home page, an entry's `updated`, the latest figure on the facts page") { $0.updatedHTML },
     ]
 }
 
@@ -108,7 +110,9 @@ struct AlternateLink: TemplateModel, Encodable {
 extension PageBuilder {
     /// The frame of a page: the site, the page, navigation, and its structured data (a `WebPage` unless the
     /// page gives its own).
-    func frame(_ route: Route, title: String, description: String?, kind: String, draft: Bool = false, jsonld: JSON? = nil) -> PageFrame {
+    func frame(
+        _ route: Route, title: String, description: String?, kind: String, draft: Bool = false, updated: EDTFDate? = nil, jsonld: JSON? = nil
+    ) -> PageFrame {
         let settings = reader.settings()
         let root = route.root
         var navigation = [
@@ -139,7 +143,7 @@ extension PageBuilder {
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
-                draft: draft, home: route == .index),
+                draft: draft, home: route == .index, updatedHTML: updated.map(date)),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }
