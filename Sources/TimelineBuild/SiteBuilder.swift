@@ -128,11 +128,14 @@ public struct SiteBuilder: Sendable {
         let start = StageClock.now()
         let startedAt = InputStamp.now()
         let stamp = InputStamp(fileSystem: fileSystem, options: options).make(lastStart: cache.manifest.startedAt)
-        if let stamp, stamp.settled, stamp.value == cache.manifest.inputStamp, !cache.manifest.hadWarnings, let counts = cache.manifest.counts,
-           output.holdsExactly(cache.manifest.pages) {
-            // No input file changed since a build that left this very site: there is nothing to do.
+        if let stamp, stamp.settled, stamp.value == cache.manifest.inputStamp, let warnings = cache.manifest.warnings,
+           !(options.strict && !warnings.isEmpty), let counts = cache.manifest.counts, output.holdsExactly(cache.manifest.pages) {
+            // No input file changed since a build that left this very site: there is nothing to do but to say
+            // again what that build warned of.
             output.discard()
-            return BuildSummary(counts: counts, files: cache.manifest.pages.count, rendered: 0, seconds: StageClock.now() - start, warnings: 0, notes: [])
+            log.report(contentsOf: warnings)
+            return BuildSummary(
+                counts: counts, files: cache.manifest.pages.count, rendered: 0, seconds: StageClock.now() - start, warnings: warnings.count, notes: [])
         }
         guard let prepared = prepare(log: log, cache: &cache) else {
             output.discard()
@@ -143,7 +146,7 @@ public struct SiteBuilder: Sendable {
         let counts = BuildCounts(content)
         cache.manifest.inputStamp = stamp?.value ?? 0
         cache.manifest.startedAt = startedAt
-        cache.manifest.hadWarnings = log.warningCount > 0
+        cache.manifest.warnings = log.diagnostics.filter { $0.severity == .warning }
         cache.manifest.counts = counts
         return BuildSummary(
             counts: counts, files: result.files, rendered: result.rendered, seconds: StageClock.now() - start,

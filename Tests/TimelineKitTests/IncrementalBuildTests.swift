@@ -288,4 +288,33 @@ import TimelineTesting
         #expect(try build()?.rendered == 1)
         #expect(try String(contentsOfFile: output + "/topics.html", encoding: .utf8) != "tampered")
     }
+
+    /// A site with warnings keeps the fast path: nothing changed, nothing is read or written, and the warnings
+    /// of the last build are reported again; `--strict` still fails on them.
+    @Test func aRebuildWithNothingChangedReportsTheSameWarnings() throws {
+        let root = TestSupport.temporaryFolder()
+        try FileManager.default.copyItem(atPath: TestSupport.exampleContent, toPath: root + "/Content")
+        let facts = root + "/Content/facts.yaml"
+        let text = try String(contentsOfFile: facts, encoding: .utf8)
+        try (text + "- id: spare\n  statement: A spare fact.\n  date: 2009\n  sources: [gazette-2009]\n").write(toFile: facts, atomically: true, encoding: .utf8)
+        let output = root + "/Public"
+        func build(strict: Bool = false) throws -> (BuildSummary?, [String]) {
+            let directory = try DirectoryOutput(path: output, protecting: [root + "/Content", TestSupport.templates])
+            var cache = BuildCache.load(from: directory.cachePath)
+            let log = DiagnosticLog()
+            let options = BuildOptions(contentFolder: root + "/Content", templatesFolder: TestSupport.templates, outputFolder: output, strict: strict)
+            let summary = try SiteBuilder(options: options).build(into: directory, log: log, cache: &cache)
+            if summary != nil { cache.save() }
+            return (summary, log.diagnostics.map(\.description))
+        }
+        let (first, warnings) = try build()
+        #expect(first?.warnings == 1 && warnings.count == 1 && warnings[0].contains("[unused-fact]"), "\(warnings)")
+        let (again, repeated) = try build()
+        #expect(again?.rendered == 0)
+        #expect(again?.warnings == 1)
+        #expect(repeated == warnings)
+        let (strict, reported) = try build(strict: true)
+        #expect(strict == nil)
+        #expect(reported == warnings)
+    }
 }

@@ -39,14 +39,15 @@ public struct BuildCache: Sendable {
         /// When the last build started, by the system's clock: an input file changed since then (or too close
         /// to it for its time stamp to tell) is read again even when its stamp looks the same.
         var startedAt = FileStamp(size: 0, seconds: 0, nanoseconds: 0)
-        /// Whether the last build reported warnings, which a build must then report again.
-        var hadWarnings = true
+        /// The warnings the last build reported, which a build that finds nothing changed reports again; nil
+        /// when they are not known.
+        var warnings: [Diagnostic]?
         /// What the last build counted.
         var counts: BuildCounts?
         /// Every file of the last site written, by path.
         var pages: [String: PageRecord] = [:]
 
-        private enum CodingKeys: String, CodingKey { case inputStamp, startedAt, hadWarnings, counts, paths, versions, sizes, seconds, nanoseconds }
+        private enum CodingKeys: String, CodingKey { case inputStamp, startedAt, warnings, counts, paths, versions, sizes, seconds, nanoseconds }
 
         init() {}
 
@@ -56,7 +57,7 @@ public struct BuildCache: Sendable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             inputStamp = try container.decode(UInt64.self, forKey: .inputStamp)
             startedAt = try container.decode(FileStamp.self, forKey: .startedAt)
-            hadWarnings = try container.decode(Bool.self, forKey: .hadWarnings)
+            warnings = try container.decodeIfPresent([Diagnostic].self, forKey: .warnings)
             counts = try container.decodeIfPresent(BuildCounts.self, forKey: .counts)
             let paths = try container.decode([String].self, forKey: .paths)
             let versions = try container.decode([UInt64].self, forKey: .versions)
@@ -77,7 +78,7 @@ public struct BuildCache: Sendable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(inputStamp, forKey: .inputStamp)
             try container.encode(startedAt, forKey: .startedAt)
-            try container.encode(hadWarnings, forKey: .hadWarnings)
+            try container.encodeIfPresent(warnings, forKey: .warnings)
             try container.encodeIfPresent(counts, forKey: .counts)
             let records = pages.values.sorted { $0.path < $1.path }
             try container.encode(records.map(\.path), forKey: .paths)
@@ -101,7 +102,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-8"
+    static let formatVersion = "timeline-cache-9"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {
