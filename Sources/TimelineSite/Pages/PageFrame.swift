@@ -63,6 +63,8 @@ struct PageMetadata: TemplateModel, Encodable {
     var openGraphType: String
     var draft = false
     var home = false
+    /// Whether the page's text has numbered citations, whose references `assets/cite.js` shows in place.
+    var citations = false
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -74,6 +76,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .text("og_type", "`article` for an entry, `website` for the others, for Open Graph") { $0.openGraphType },
         .flag("draft", "Whether the page is a draft (`draft: true`), which only builds with `--drafts` include") { $0.draft },
         .flag("home", "Whether the page is the home page, whose `<h1>` is the site's title in the header") { $0.home },
+        .flag("citations", "Whether the page's text has numbered citations, for which `layout.mustache` loads `assets/cite.js`") { $0.citations },
     ]
 }
 
@@ -107,8 +110,8 @@ struct AlternateLink: TemplateModel, Encodable {
 
 extension PageBuilder {
     /// The frame of a page: the site, the page, navigation, and its structured data (a `WebPage` unless the
-    /// page gives its own).
-    func frame(_ route: Route, title: String, description: String?, kind: String, draft: Bool = false, jsonld: JSON? = nil) -> PageFrame {
+    /// page gives its own); `citations` says that its text has numbered citations.
+    func frame(_ route: Route, title: String, description: String?, kind: String, draft: Bool = false, citations: Bool = false, jsonld: JSON? = nil) -> PageFrame {
         let settings = reader.settings()
         let root = route.root
         var navigation = [
@@ -139,7 +142,7 @@ extension PageBuilder {
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
-                draft: draft, home: route == .index),
+                draft: draft, home: route == .index, citations: citations),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }
