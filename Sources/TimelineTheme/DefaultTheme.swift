@@ -7,6 +7,7 @@ public enum DefaultTheme {
     /// Every file of the theme, by its path inside a templates folder, in the order of their paths.
     public static let files: [(path: String, bytes: [UInt8])] = [
         ("404.mustache", PackageResources._04_mustache),
+        ("assets/cite.js", PackageResources.cite_js),
         ("assets/icon.svg", PackageResources.icon_svg),
         ("assets/reader.js", PackageResources.reader_js),
         ("assets/search.js", PackageResources.search_js),

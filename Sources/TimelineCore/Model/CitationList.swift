@@ -27,6 +27,9 @@ public struct CitationList: Sendable, Hashable, Codable {
 
     public var isEmpty: Bool { sources.isEmpty }
 
+    /// Whether any source is cited in place, as a numbered citation in the text.
+    public var inPlace: Bool { sources.contains { $0.placed > 0 } }
+
     /// The ids of the sources, in order.
     public var order: [String] { sources.map(\.sourceID) }
 

@@ -107,7 +107,7 @@ extension PageBuilder {
             } : [Backref]()
             return CitingPage(
                 use: useItem(first, source: source, from: route), places: places,
-                details: details(group.map { ($0.locator, $0.quote, $0.quoteLanguage) }, source: source))
+                details: details(group.map { ($0.anchor, $0.locator, $0.quote, $0.quoteLanguage) }, source: source))
         }
     }
 

@@ -32,7 +32,9 @@ extension PageBuilder {
             ("isPartOf", website()),
         ])
         return EntryPage(
-            frame: frame(route, title: entry.title, description: entry.summary, kind: "entry", draft: entry.draft, updated: entry.updated, jsonld: article),
+            frame: frame(
+                route, title: entry.title, description: entry.summary, kind: "entry", draft: entry.draft, updated: entry.updated,
+                citations: note.citations.inPlace, jsonld: article),
             entry: view,
             sources: citationList(note.citations, from: route))
     }
@@ -46,7 +48,7 @@ extension PageBuilder {
             mentionedIn: reader.backlinks(id).filter { $0.from.kind != .entry }.map { link($0.from, from: route, fragment: $0.anchor) },
             summary: topic.summary, charts: charts(note, from: route))
         return TopicPage(
-            frame: frame(route, title: topic.title, description: topic.summary, kind: "topic", draft: topic.draft), topic: view,
+            frame: frame(route, title: topic.title, description: topic.summary, kind: "topic", draft: topic.draft, citations: note.citations.inPlace), topic: view,
             sources: citationList(note.citations, from: route))
     }
 
@@ -54,7 +56,7 @@ extension PageBuilder {
         guard let (page, note) = reader.page(id) else { return nil }
         let route = Route.note(.page, id)
         return NotePage(
-            frame: frame(route, title: page.title, description: page.summary, kind: "page", draft: page.draft),
+            frame: frame(route, title: page.title, description: page.summary, kind: "page", draft: page.draft, citations: note.citations.inPlace),
             content: PageView(title: page.title, body: note.rendered.markdown.html, charts: charts(note, from: route)),
             sources: citationList(note.citations, from: route))
     }

@@ -83,12 +83,23 @@ struct PageBuilder {
         return language
     }
 
-    /// The distinct locators and quotations of some citations.
-    func details(_ uses: [(locator: String?, quote: String?, language: String?)], source: Source) -> [CitationDetail] {
-        var seen = Set<String>()
-        return uses.filter { use in
-            (use.locator != nil || use.quote != nil) && seen.insert((use.locator ?? "") + "\u{0}" + (use.quote ?? "")).inserted
-        }.map { CitationDetail(locator: $0.locator, quote: $0.quote, quoteLanguage: quoteLanguage($0.quote, $0.language, source: source)) }
+    /// The distinct locators and quotations of some citations, each with the numbers of the citations in place
+    /// that give it (the `N` of their anchors `cite-SOURCE-N`) when `numbered`.
+    func details(_ uses: [(anchor: String?, locator: String?, quote: String?, language: String?)], source: Source, numbered: Bool = false) -> [CitationDetail] {
+        var order: [String] = []
+        var found: [String: CitationDetail] = [:]
+        var placed = 0
+        for use in uses {
+            if use.anchor != nil { placed += 1 }
+            guard use.locator != nil || use.quote != nil else { continue }
+            let key = (use.locator ?? "") + "\u{0}" + (use.quote ?? "")
+            if found[key] == nil {
+                order.append(key)
+                found[key] = CitationDetail(locator: use.locator, quote: use.quote, quoteLanguage: quoteLanguage(use.quote, use.language, source: source))
+            }
+            if numbered, use.anchor != nil { found[key]?.citations.append(placed) }
+        }
+        return order.compactMap { found[$0] }
     }
 
     /// A page's numbered list of sources, each linking back to every place it is cited.
@@ -102,7 +113,7 @@ struct PageBuilder {
             }
             return CitedSource(
                 reference: reference(source, from: route), anchor: Anchor.citedSource(cited.sourceID), backrefs: backrefs,
-                details: details(cited.uses.map { ($0.locator, $0.quote, $0.quoteLanguage) }, source: source))
+                details: details(cited.uses.map { ($0.anchor, $0.locator, $0.quote, $0.quoteLanguage) }, source: source, numbered: true))
         }
     }
 

@@ -64,6 +64,8 @@ struct PageMetadata: TemplateModel, Encodable {
     var draft = false
     var home = false
     var updatedHTML: String?
+    /// Whether the page's text has numbered citations, whose references `assets/cite.js` shows in place.
+    var citations = false
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -76,6 +78,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .flag("draft", "Whether the page is a draft (`draft: true`), which only builds with `--drafts` include") { $0.draft },
         .flag("home", "Whether the page is the home page, whose `<h1>` is the site's title in the header") { $0.home },
         .html("updated_html", "When what the page shows was last brought up to date, for its printed foot: the site's update on the home page, an entry's `updated`, the latest figure on the facts page") { $0.updatedHTML },
+        .flag("citations", "Whether the page's text has numbered citations, for which `layout.mustache` loads `assets/cite.js`") { $0.citations },
     ]
 }
 
@@ -109,9 +112,10 @@ struct AlternateLink: TemplateModel, Encodable {
 
 extension PageBuilder {
     /// The frame of a page: the site, the page, navigation, and its structured data (a `WebPage` unless the
-    /// page gives its own).
+    /// page gives its own); `citations` says that its text has numbered citations.
     func frame(
-        _ route: Route, title: String, description: String?, kind: String, draft: Bool = false, updated: EDTFDate? = nil, jsonld: JSON? = nil
+        _ route: Route, title: String, description: String?, kind: String, draft: Bool = false, updated: EDTFDate? = nil,
+        citations: Bool = false, jsonld: JSON? = nil
     ) -> PageFrame {
         let settings = reader.settings()
         let root = route.root
@@ -143,7 +147,7 @@ extension PageBuilder {
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
-                draft: draft, home: route == .index, updatedHTML: updated.map(date)),
+                draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }

@@ -51,6 +51,7 @@ final class SourceReference: TemplateModel {
         .text("url", "Its address, when it has one") { $0.url },
         .text("domain", "The host of its address without `www.`, such as `apnews.com`, for lists that show where a source is rather than its whole address") { $0.url.flatMap(SourceReference.domain) },
         .text("archive_url", "The address of an archived copy, when given") { $0.archiveURL },
+        .text("archive_domain", "The host of the archived copy's address without `www.`, such as `web.archive.org`") { $0.archiveURL.flatMap(SourceReference.domain) },
         .html("accessed_html", "When the author last read it at its address, when given") { $0.accessedHTML },
         .text("note", "What a reader should know about it, when given") { $0.note },
         .text("lang", "Its language, when it differs from the site's") { $0.language },
@@ -91,12 +92,17 @@ struct CitationDetail: TemplateModel {
     var locator: String?
     var quote: String?
     var quoteLanguage: String?
+    /// In a page's list of sources, the numbers `N` of the citations in place (`cite-SOURCE-N`) that give it.
+    var citations: [Int] = []
 
     static let summary = "A locator or quotation a source is cited with."
     static let fields: [TemplateField<Self>] = [
         .text("locator", "Where in the source, such as `p. 4`") { $0.locator },
         .text("quote", "The passage quoted") { $0.quote },
         .text("quote_lang", "The passage's language, when it differs from the site's") { $0.quoteLanguage },
+        .text("citations", "In a page's list of sources, the numbers `N` of the citations in place (`cite-SOURCE-N`) that give it, separated by spaces, so that a citation's popover shows its own words; missing for a source cited as a whole") {
+            $0.citations.isEmpty ? nil : $0.citations.map { "\($0)" }.joined(separator: " ")
+        },
     ]
 }
 
@@ -166,6 +172,7 @@ struct SourceView: TemplateModel {
         .list("known_errors", "Errors found in its archived text, such as a weekday that does not match its date") { $0.knownErrors },
         .text("archive_note", "Where the archived text came from, when the source has one and says") { $0.archiveNote },
         .text("copy_url", "The address the archived text was retrieved from, when it gives one") { $0.copyURL },
+        .text("copy_domain", "The host of that address without `www.`") { $0.copyURL.flatMap(SourceReference.domain) },
     ] + SourceReference.fields.map { $0.lifted(\.reference) }
 }
 

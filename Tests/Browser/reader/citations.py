@@ -5,6 +5,7 @@ show where a source is (its domain), not its whole address."""
 
 from __future__ import annotations
 
+import base64
 import re
 import time
 
@@ -12,9 +13,35 @@ NAME = "citations"
 TITLE = "citations: 24 px targets, a popover by keyboard, a panel by touch; source lists show domains"
 
 STATE = """const p = document.getElementById('cite-popover');
-return p ? {shown: !p.hidden && p.getClientRects().length > 0, panel: p.classList.contains('cite-panel'), text: p.textContent,
+const b = p && p.getBoundingClientRect();
+return p ? {shown: !p.hidden && p.getClientRects().length > 0 && b.top >= 0 && b.bottom <= innerHeight && b.left >= 0 && b.right <= innerWidth,
+  panel: p.classList.contains('cite-panel'), role: p.getAttribute('role'), text: p.textContent,
   links: [...p.querySelectorAll('a.about-source')].map((a) => a.href), focus: document.activeElement === p || p.contains(document.activeElement),
   active: document.activeElement ? document.activeElement.outerHTML.slice(0, 80) : ''} : null"""
+
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def axe_problems(browser) -> list[str]:
+    """axe-core's WCAG violations on the page as it is, and its colour rules in the dark scheme too."""
+    problems = []
+    for scheme, run_only in (("light", {"type": "tag", "values": WCAG}), ("dark", {"type": "rule", "values": ["color-contrast", "link-in-text-block"]})):
+        browser.scheme(scheme)
+        result = browser.axe({"runOnly": run_only, "resultTypes": ["violations"]})
+        if "error" in result:
+            problems.append(f"axe-core does not run: {result['error'][:200]}")
+        for violation in result.get("violations", []):
+            problems.append(f"{scheme}: {violation['id']} at {', '.join(n['target'] for n in violation['nodes'][:2])}")
+    browser.scheme("light")
+    return problems
+
+
+def snapshot(context, name: str, scheme: str) -> None:
+    """A screenshot of the page as it is, in a colour scheme, for a person to look at."""
+    context.browser.scheme(scheme)
+    data = context.browser.cdp("Page.captureScreenshot", {"format": "png"})["data"]
+    (context.artifacts / name).write_bytes(base64.b64decode(data))
+    context.browser.scheme("light")
 
 
 def run(context) -> None:
@@ -33,12 +60,33 @@ def run(context) -> None:
     if not first or f'id="{first.group(2)}"' not in html:
         check.fail(f"{page}: the first citation does not link to an item of the page's list of sources")
         return
-    # Raw addresses printed as the text of links in lists of sources.
-    for listing in [page, "sources.html"]:
+    # The script is loaded, deferred, by the pages with citations only.
+    if not re.search(r'<script src="[^"]*assets/cite\.js" defer></script>', html):
+        check.fail(f"{page}: the page has citations but does not load assets/cite.js (deferred)")
+    if "cite.js" in (site.out / "index.html").read_text(encoding="utf-8"):
+        check.fail("index.html loads assets/cite.js, though it has no citations")
+    # Lists of sources name a source by its title and domain, not by its whole address: the entry's list,
+    # sources.html, the page of the entry's first source and the facts page.
+    about = re.search(r'<li id="' + re.escape(first.group(2)) + r'">.*?<a class="about-source" href="([^"]+)"', html, re.S)
+    listings = [page, "sources.html", "facts.html"]
+    if about:
+        listings.append(str((site.out / page).parent.joinpath(about.group(1)).resolve().relative_to(site.out.resolve())))
+    else:
+        check.fail(f"{page}: the first source's item has no link to the source's page")
+    for listing in listings:
+        if not (site.out / listing).exists():
+            continue
         text = (site.out / listing).read_text(encoding="utf-8")
-        raw = re.findall(r'<a[^>]*href="(https?://[^"]+)"[^>]*>\s*(https?://[^<]+)</a>', text)
-        for href, label in raw[:3]:
+        labels = [re.sub(r"<[^>]+>", "", label).strip() for label in re.findall(r'<a[^>]*href="https?://[^"]+"[^>]*>(.*?)</a>', text, re.S)]
+        raw = [label for label in labels if re.match(r"(https?://|www\.)|[\w-]+(\.[\w-]+)+/\S", label)]
+        for label in raw[:3]:
             check.fail(f"{listing}: a source's whole address is printed as a link's text: {label}")
+        if "class=\"url\"" in text:
+            check.fail(f"{listing}: an address is printed in monospace (a.url)")
+    listed = re.findall(r'<a class="source-domain" href="https?://(?:www\.)?([^/:"]+)[^"]*"[^>]*>(.*?)</a>', html, re.S)
+    for host, label in listed:
+        if not re.sub(r"<[^>]+>", "", label).strip().endswith(host.lower()):
+            check.fail(f"{page}: the link to a source at {host} does not name its domain: {label}")
     url = site.server.base + page
     # Sizes, at a phone's width and a laptop's.
     for width, height, mobile in (context.phone + (True,), context.desktop + (False,)):
@@ -51,6 +99,10 @@ def run(context) -> None:
     # Keyboard: Tab until the first citation has focus; the popover shows its source; Escape closes it.
     browser.viewport(*context.desktop, mobile=False)
     browser.load(url)
+    # The script leaves the link to the note at the foot as it is.
+    href = browser.driver.execute_script("return document.getElementById(arguments[0]).getAttribute('href')", first.group(1))
+    if href != "#" + first.group(2):
+        check.fail(f"{page}: once the script ran, the first citation links to {href}, not #{first.group(2)}")
     body = browser.driver.find_element(By.TAG_NAME, "body")
     body.send_keys(Keys.TAB)
     for _ in range(200):
@@ -71,6 +123,9 @@ def run(context) -> None:
             check.fail(f"{page}: the popover does not hold the source's title '{title_text}': {state['text'][:120]}")
         if browser.driver.execute_script("return document.getElementById(arguments[0]).getAttribute('aria-expanded')", first.group(1)) != "true":
             check.fail(f"{page}: the focused citation does not say aria-expanded=\"true\"")
+        for problem in axe_problems(browser)[:3]:
+            check.fail(f"{page} with the popover open: {problem}")
+        snapshot(context, "citation-popover-1366x900.png", "light")
         browser.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
         state = browser.driver.execute_script(STATE)
         if state["shown"]:
@@ -96,8 +151,17 @@ def run(context) -> None:
                 check.fail(f"{page}: the panel has no link to the source's page")
             if "#" in browser.driver.current_url and browser.driver.current_url.endswith(first.group(2)):
                 check.fail(f"{page}: the tap jumped to the foot of the page as well as opening the panel")
+            if state["role"] != "dialog":
+                check.fail(f"{page}: the panel's role is {state['role']}, not dialog")
             if not state["focus"]:
                 check.fail(f"{page}: the panel does not take the focus (its close button)")
+            for problem in axe_problems(browser)[:3]:
+                check.fail(f"{page} with the panel open: {problem}")
+            snapshot(context, "citation-panel-360x800-dark.png", "dark")
+            browser.driver.switch_to.active_element.send_keys(Keys.ESCAPE)
+            state = browser.driver.execute_script(STATE)
+            if state["shown"] or browser.driver.execute_script("return document.activeElement.id") != first.group(1):
+                check.fail(f"{page}: Escape does not close the panel and give the focus back to the citation")
     finally:
         browser.cdp("Emulation.setTouchEmulationEnabled", {"enabled": False})
     check.summary = f"{page}: citation {first.group(1)} → #{first.group(2)}"
