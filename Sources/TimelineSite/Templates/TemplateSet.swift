@@ -45,8 +45,10 @@ public struct TemplateSet: Sendable {
             if relative.hasSuffix(".mustache") {
                 sources[String(relative.dropLast(".mustache".count))] = file
             } else if relative.hasPrefix("assets/") {
-                // Stylesheets are published without their comments and indentation, which every page would load.
-                let bytes = relative.hasSuffix(".css") ? StylesheetMinifier.minified(file.bytes) : file.bytes
+                // Stylesheets and scripts are published without their comments and indentation, which every page
+                // would load.
+                let bytes = relative.hasSuffix(".css") ? StylesheetMinifier.minified(file.bytes)
+                    : relative.hasSuffix(".js") ? ScriptMinifier.minified(file.bytes) : file.bytes
                 assets.append(Asset(route: .asset(String(relative.dropFirst("assets/".count))), bytes: bytes))
             } else {
                 log.warning(.unknownFile, "only .mustache templates and files under assets/ are used; this file is ignored", at: .file(file.path))
