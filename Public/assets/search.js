@@ -10,6 +10,7 @@ var documents = null;
 var words = null; // every word of the index, folded, once
 var loading = false;
 var pending = null;
+var active = -1; // the result the arrow keys chose, or -1 for none
 function fold(text) {
 return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
@@ -35,6 +36,11 @@ if (pending) pending();
 };
 script.onerror = function () { status.textContent = "Search is not available."; };
 document.head.appendChild(script);
+}
+function wordAt(text, word, from) {
+var i = text.indexOf(word, from || 0);
+while (i > 0 && /[a-z0-9]/.test(text[i - 1])) i = text.indexOf(word, i + 1);
+return i;
 }
 function oneEdit(a, b) {
 if (a === b) return true;
@@ -63,23 +69,24 @@ var forms = terms.map(function (t) { return t.length >= 5 ? nearWords(t) : []; }
 var found = [];
 for (var i = 0; i < documents.length; i++) {
 var doc = documents[i];
-var score = 0;
+var score = 0, typos = 0;
 var marks = [];
 for (var j = 0; j < terms.length; j++) {
 var term = terms[j];
-if (doc.key.indexOf(term) >= 0) {
-score += doc.titleKey.indexOf(term) >= 0 ? 10 : 2;
+if (wordAt(doc.key, term) >= 0) {
+score += wordAt(doc.titleKey, term) >= 0 ? 10 : 2;
 marks.push(term);
 continue;
 }
-var near = forms[j].filter(function (w) { return doc.key.indexOf(w) >= 0; });
+var near = forms[j].filter(function (w) { return wordAt(doc.key, w) >= 0; });
 if (near.length === 0) { score = -1; break; }
-score += near.some(function (w) { return doc.titleKey.indexOf(w) >= 0; }) ? 5 : 1;
+typos += 1;
+score += near.some(function (w) { return wordAt(doc.titleKey, w) >= 0; }) ? 10 : 2;
 marks = marks.concat(near);
 }
-if (score > 0) found.push({ doc: doc, score: score, order: i, marks: marks });
+if (score > 0) found.push({ doc: doc, score: score, typos: typos, order: i, marks: marks });
 }
-found.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
+found.sort(function (a, b) { return a.typos - b.typos || b.score - a.score || a.order - b.order; });
 return found.slice(0, 20);
 }
 function marked(parent, text, marks) {
@@ -91,7 +98,7 @@ for (var k = 0; k < f.length; k++) { folded += f[k]; at.push(i); }
 var spans = [];
 marks.forEach(function (m) {
 var from = 0, found;
-while (m && (found = folded.indexOf(m, from)) >= 0) {
+while (m && (found = wordAt(folded, m, from)) >= 0) {
 spans.push([at[found], at[found + m.length - 1] + 1]);
 from = found + m.length;
 }
@@ -110,11 +117,11 @@ parent.appendChild(document.createTextNode(text.slice(last)));
 }
 function snippet(doc, marks) {
 var key = fold(doc.summary);
-if (!doc.text || marks.some(function (m) { return key.indexOf(m) >= 0; }) || marks.every(function (m) { return doc.titleKey.indexOf(m) >= 0; })) return doc.summary;
+if (!doc.text || marks.some(function (m) { return wordAt(key, m) >= 0; }) || marks.every(function (m) { return wordAt(doc.titleKey, m) >= 0; })) return doc.summary;
 var text = doc.text.replace(/\s+/g, " ");
 var folded = fold(text);
 var first = -1;
-marks.forEach(function (m) { var i = folded.indexOf(m); if (i >= 0 && (first < 0 || i < first)) first = i; });
+marks.forEach(function (m) { var i = wordAt(folded, m); if (i >= 0 && (first < 0 || i < first)) first = i; });
 if (first < 0) return doc.summary;
 var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 60)) + 1);
 var end = text.indexOf(" ", Math.min(text.length, first + 110));
@@ -124,43 +131,58 @@ var labels = { entry: "Entry", topic: "Topic", page: "Page", fact: "Fact" };
 function show() {
 var query = input.value;
 results.textContent = "";
-if (query.trim() === "") { status.textContent = ""; return; }
+choose(-1);
+if (query.trim() === "") { status.textContent = ""; expand(); return; }
 var found = search(query);
 status.textContent = found.length === 0 ? "No results." : found.length + (found.length === 1 ? " result." : " results.")
-+ (found.length > 0 ? " Down arrow to move through them." : "");
-found.forEach(function (hit) {
-var item = document.createElement("li");
-var link = document.createElement("a");
-link.href = root + hit.doc.path;
-marked(link, hit.doc.title, hit.marks);
-item.appendChild(link);
++ (found.length > 0 ? " Down arrow to choose one, Enter to open it." : "");
+found.forEach(function (hit, n) {
+var option = document.createElement("a");
+option.id = "search-result-" + n;
+option.setAttribute("role", "option");
+option.setAttribute("aria-selected", "false");
+option.href = root + hit.doc.path;
+var title = document.createElement("span");
+title.className = "search-title";
+marked(title, hit.doc.title, hit.marks);
+option.appendChild(title);
 var meta = document.createElement("span");
 meta.className = "search-meta";
 meta.textContent = " " + labels[hit.doc.kind] + (hit.doc.date ? " · " + hit.doc.date : "");
-item.appendChild(meta);
+option.appendChild(meta);
 var text = snippet(hit.doc, hit.marks);
 if (text) {
-var summary = document.createElement("p");
-marked(summary, text, hit.marks);
-item.appendChild(summary);
+var summary = document.createElement("span");
+summary.className = "search-snippet";
+marked(summary, " " + text, hit.marks);
+option.appendChild(summary);
 }
-results.appendChild(item);
+results.appendChild(option);
 });
+expand();
 }
-function move(step) {
-var links = Array.prototype.slice.call(results.querySelectorAll("a"));
-if (links.length === 0) return;
-var index = links.indexOf(document.activeElement);
-var next = index + step;
-if (next < 0) input.focus();
-else links[Math.min(next, links.length - 1)].focus();
+function expand() {
+var open = results.firstChild !== null && results.parentNode.offsetParent !== null;
+input.setAttribute("aria-expanded", open ? "true" : "false");
 }
-box.addEventListener("keydown", function (event) {
-if (event.key === "ArrowDown") { event.preventDefault(); move(1); }
-else if (event.key === "ArrowUp") { event.preventDefault(); move(-1); }
-else if (event.key === "Escape") { input.value = ""; show(); input.focus(); }
+function choose(index) {
+var options = results.querySelectorAll("[role=option]");
+if (active >= 0 && options[active]) options[active].setAttribute("aria-selected", "false");
+active = index >= 0 && index < options.length ? index : -1;
+if (active < 0) { input.removeAttribute("aria-activedescendant"); return; }
+options[active].setAttribute("aria-selected", "true");
+input.setAttribute("aria-activedescendant", options[active].id);
+options[active].scrollIntoView({ block: "nearest" });
+}
+input.addEventListener("keydown", function (event) {
+var count = results.querySelectorAll("[role=option]").length;
+if (event.key === "ArrowDown" && count > 0) { event.preventDefault(); choose(Math.min(active + 1, count - 1)); }
+else if (event.key === "ArrowUp" && count > 0) { event.preventDefault(); choose(active - 1); }
+else if (event.key === "Enter" && active >= 0) { event.preventDefault(); results.querySelectorAll("[role=option]")[active].click(); }
+else if (event.key === "Escape") { event.preventDefault(); input.value = ""; show(); }
 });
 box.hidden = false;
-input.addEventListener("focus", function () { load(function () {}); });
+input.addEventListener("focus", function () { load(function () {}); expand(); });
+input.addEventListener("blur", function () { setTimeout(expand, 0); });
 input.addEventListener("input", function () { load(show); });
 })();
