@@ -56,6 +56,15 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case absoluteLink = "absolute-link"
     case unsafeLink = "unsafe-link"
     case rawHTML = "raw-html"
+    // Media and maps
+    case unknownMedia = "unknown-media"
+    case invalidImage = "invalid-image"
+    case imageTooLarge = "image-too-large"
+    case altIsCaption = "alt-is-caption"
+    case imageNotAlone = "image-not-alone"
+    case invalidGeoJSON = "invalid-geojson"
+    case unknownMap = "unknown-map"
+    case invalidCoordinates = "invalid-coordinates"
     // Completeness
     case uncitedEntry = "uncited-entry"
     case uncitedFact = "uncited-fact"
