@@ -9,6 +9,7 @@ import PackageDescription
 ///     TimelineSite      linking, checks, page models, templates, charts, exports
 ///     TimelineMarkdown  libcmark, citations and [[links]] resolved
 ///     TimelineContent   the file system, reading and checking Content/
+///     TimelineMedia     libvips: images checked, shrunk and stripped of metadata; share cards drawn
 ///     TimelineCore      notes, sources, facts, dates, routes, diagnostics, hashing, escaping
 ///     TimelineTheme     the built-in theme's templates and assets, compiled in
 ///
@@ -19,7 +20,7 @@ let package = Package(
         .executable(name: "timeline", targets: ["timeline"]),
         .library(
             name: "TimelineKit",
-            targets: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]),
+            targets: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineMedia", "TimelineSite", "TimelineBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -32,7 +33,13 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"])]
+        ),
         .target(name: "CSystemShim"),
+        .target(name: "TimelineMedia", dependencies: ["TimelineCore", "CVips"]),
         .target(name: "TimelineTheme", resources: [.embedInCode("Theme")]),
         .target(name: "TimelineCore"),
         .target(
@@ -43,7 +50,7 @@ let package = Package(
         .target(name: "TimelineSite", dependencies: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown"]),
         .target(
             name: "TimelineBuild",
-            dependencies: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "CSystemShim"]
+            dependencies: ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineMedia", "CSystemShim"]
         ),
         .target(name: "TimelineTesting", dependencies: ["TimelineCore", "TimelineContent", "TimelineBuild"]),
         .target(
@@ -67,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "TimelineKitTests",
             dependencies: [
-                "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild", "TimelineTesting",
+                "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild", "TimelineMedia", "TimelineTesting",
                 "TimelinePreview", .product(name: "Yams", package: "Yams"), .product(name: "FlyingFox", package: "FlyingFox"),
             ],
             resources: [.copy("Fixtures")]

@@ -21,6 +21,10 @@ public struct SiteBuilder: Sendable {
         let templates: TemplateSet
         /// A version of everything the site is made from, for the files that show all of it.
         let contentVersion: UInt64
+        /// The published copies of images, by route.
+        let media: [Route: [UInt8]]
+        /// Where processed images and share cards are kept between builds.
+        let store: MediaStore
         /// How many notes were read from their files rather than remembered, and how many bodies rendered.
         let notesRead: Int
         let bodiesRendered: Int
@@ -51,6 +55,10 @@ public struct SiteBuilder: Sendable {
         guard var content = read.content else { return nil }
         if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
+        let store = MediaStore(folder: cache.path.map { $0 + ".media" })
+        let media = MediaStage(fileSystem: fileSystem, contentFolder: options.contentFolder, store: store, limits: options.limits).run(content.media, log: log)
+        content.images = media.images
+        clock.lap("media")
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
         clock.lap("index")
         let bodies = BodyStage(content: content, index: index).run(previous: fresh ? [:] : cache.takeRenderings(), log: log)
@@ -77,7 +85,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         return PreparedSite(
-            site: site, templates: templates, contentVersion: contentVersion, notesRead: changed.count,
+            site: site, templates: templates, contentVersion: contentVersion, media: media.files, store: store, notesRead: changed.count,
             bodiesRendered: bodies.renderedPaths.count)
     }
 
@@ -111,7 +119,9 @@ public struct SiteBuilder: Sendable {
     public func write(_ prepared: PreparedSite, to output: any SiteOutput, cache: inout BuildCache) throws(OutputError) -> WriteResult {
         var clock = StageClock(enabled: StageClock.asked || options.verbose)
         defer { clock.report() }
-        let stage = PageStage(site: prepared.site, templates: prepared.templates, contentVersion: prepared.contentVersion)
+        let site = prepared.site
+        let cards = site.index.settings.shareCards ? ShareCards(layout: prepared.templates.cardLayout, site: site, store: prepared.store) : nil
+        let stage = PageStage(site: site, templates: prepared.templates, contentVersion: prepared.contentVersion, media: prepared.media, cards: cards)
         let written = try stage.run(to: output, cache: &cache, clock: &clock)
         return WriteResult(files: written.files, rendered: written.rendered)
     }

@@ -4,25 +4,6 @@ import TimelineCore
 import Glibc
 #endif
 
-/// Receives, in document order, what a note's Markdown refers to, and says what to put in its place.
-protocol MarkdownResolver {
-    /// HTML, and the plain text for search, to put where a citation or `[[...]]` link was written.
-    /// `items` holds where each source of a citation is written (its `@`), in order.
-    mutating func resolve(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation]) -> (html: String, text: String)
-    /// Checks that what a reference names exists, without placing it: for references that cannot be placed.
-    mutating func check(_ reference: InlineReference, at location: SourceLocation, items: [SourceLocation])
-    /// The address to give a link or image instead of `destination`, or nil to keep it.
-    mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String?
-    mutating func report(_ diagnostic: Diagnostic)
-}
-
-/// A note's body turned into HTML.
-public struct RenderedMarkdown: Sendable, Hashable, Codable {
-    public var html: String
-    /// The body's words, for search and summaries.
-    public var text: String
-}
-
 /// The one place that calls libcmark: parses a body with source positions, replaces citations and
 /// `[[...]]` links with resolved HTML, lets the resolver check every link, renders HTML and frees
 /// every C object before returning. Nothing else in the project imports cmark.
@@ -64,6 +45,13 @@ enum CommonMarkRenderer {
             }
         }
         walker.findHiddenCitations(document, resolver: &resolver)
+        for (paragraph, html) in walker.figures {
+            guard let figure = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(figure, html)
+            cmark_node_set_on_exit(figure, "")
+            cmark_node_replace(paragraph, figure)
+            cmark_node_free(paragraph)
+        }
         let text = walker.plainText(document)
         guard let rendered = cmark_render_html(document, renderOptions) else { return RenderedMarkdown(html: "", text: text) }
         defer { free(rendered) }
@@ -134,6 +122,8 @@ enum CommonMarkRenderer {
         let positions: InlinePositions
         /// Plain text of the nodes that replaced references, found through each node's user data.
         var replacementTexts: [String] = []
+        /// Paragraphs that hold only an image of `media/`, with the figure that takes their place once the walk is over.
+        var figures: [(paragraph: OpaquePointer, html: String)] = []
 
         init(body: MarkdownBody, options: Options, positions: InlinePositions) {
             self.body = body
@@ -313,7 +303,7 @@ enum CommonMarkRenderer {
             for node in run { cmark_node_free(node) }
         }
 
-        func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
+        mutating func checkLink(_ node: OpaquePointer, isImage: Bool, resolver: inout some MarkdownResolver) {
             // `[@a]` is a link, not a citation, when a link reference definition `[@a]: …` names it.
             // Written with its address in place, `[@a](url)`, it is a link whose text starts with '@'.
             if !isImage, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
@@ -332,8 +322,18 @@ enum CommonMarkRenderer {
                     at: location(of: node)))
             }
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            if let replacement = resolver.resolveLink(destination, isImage: isImage, at: location(of: node)) {
-                cmark_node_set_url(node, replacement)
+            let text = isImage ? cmark_node_first_child(node).flatMap(cmark_node_get_literal).map { String(cString: $0) } : nil
+            switch resolver.resolveLink(destination, isImage: isImage, text: text, at: location(of: node)) {
+            case .address(let replacement): cmark_node_set_url(node, replacement)
+            case .figure(let html): // a block, in place of a paragraph that holds the image alone
+                if let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH, cmark_node_first_child(parent) == node,
+                   cmark_node_last_child(parent) == node {
+                    figures.append((parent, html))
+                } else {
+                    let message = "an image of media/ stands in a paragraph of its own, where it shows with its caption and credit; put blank lines around it"
+                    resolver.report(.error(.imageNotAlone, message, at: location(of: node)))
+                }
+            case nil: break
             }
         }
 

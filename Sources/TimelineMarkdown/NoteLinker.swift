@@ -266,7 +266,7 @@ public struct NoteLinker: MarkdownResolver {
             notes: [.publishing(draft)]))
     }
 
-    mutating func resolveLink(_ destination: String, isImage: Bool, at location: SourceLocation) -> String? {
+    mutating func resolveLink(_ destination: String, isImage: Bool, text: String?, at location: SourceLocation) -> LinkResolution? {
         if destination.hasPrefix("#") { return nil }
         if destination.isEmpty {
             diagnostics.append(.error(.brokenLink, "link has no address", at: location))
@@ -275,14 +275,14 @@ public struct NoteLinker: MarkdownResolver {
         if let scheme = LinkScheme.of(destination) {
             if LinkScheme.unsafe.contains(scheme) {
                 diagnostics.append(.error(.unsafeLink, "\(scheme): links are not allowed", at: location))
-                return "#"
+                return .address("#")
             }
             if !LinkScheme.standard.contains(scheme), !index.settings.linkSchemes.contains(scheme) {
                 diagnostics.append(.error(
                     .unsafeLink,
                     "\(scheme): links are not allowed; links to other sites use http, https, mailto or tel, or a scheme listed in site.yaml's link_schemes",
                     at: location))
-                return "#"
+                return .address("#")
             }
             return nil
         }
@@ -299,6 +299,20 @@ public struct NoteLinker: MarkdownResolver {
             fragment = String(path[hash...])
             path = String(path[..<hash])
         }
+        // An image of the content's media folder, written from the content's root (`media/FILE`) or from the note's folder.
+        if isImage, let name = Self.mediaName(path, folder: folder) {
+            depend(on: .media(name))
+            guard let image = index.images[name] else {
+                if !index.brokenMedia.contains(name) {
+                    diagnostics.append(.error(
+                        .unknownMedia, "image 'media/\(name)' is not described in media.yaml", at: location,
+                        fixIt: .closest(to: name, among: index.images.keys)))
+                }
+                return nil
+            }
+            let alt = text.flatMap { $0.isEmpty ? nil : $0 }
+            return .figure(ImageHTML.figure(image, from: note.route, alt: alt, lazy: true))
+        }
         let resolved = PathText.normalize(folder + "/" + path)
         if resolved.hasPrefix("..") || resolved.hasPrefix("/") {
             diagnostics.append(.error(.brokenLink, "link '\(destination)' leads outside the site", at: location))
@@ -308,11 +322,11 @@ public struct NoteLinker: MarkdownResolver {
             let parts = resolved.dropLast(3).split(separator: "/")
             if parts.count == 2 { depend(on: .note(String(parts[1]))) }
             if parts.count == 2, let info = index.notes[String(parts[1])], info.kind.folder == parts[0] {
-                return info.route.href(from: note.route) + fragment
+                return .address(info.route.href(from: note.route) + fragment)
             }
             if parts.count == 2, let draft = index.drafts[String(parts[1])], draft.kind.folder == parts[0] {
                 reportDraft(draft, so: "the link '\(destination)' leads to the top of this page", at: location)
-                return "#"
+                return .address("#")
             }
             diagnostics.append(.error(.brokenLink, "link '\(destination)' names no note of the content", at: location))
             return nil
@@ -320,6 +334,16 @@ public struct NoteLinker: MarkdownResolver {
         depend(on: .path(resolved))
         if !index.paths.contains(resolved) {
             diagnostics.append(.error(.brokenLink, "link '\(destination)' names no page or file of the site", at: location))
+        }
+        return nil
+    }
+
+    /// The file name of an image of the content's `media/` folder that a Markdown image names, written from the
+    /// content's root (`media/FILE`) or relative to the note's folder (`../media/FILE`); nil for any other path.
+    static func mediaName(_ path: String, folder: String) -> String? {
+        for prefix in ["media/", "../media/"] where path.hasPrefix(prefix) {
+            let name = String(path.dropFirst(prefix.count))
+            if !name.isEmpty, !name.contains("/"), prefix == "media/" || PathText.normalize(folder + "/" + path) == "media/" + name { return name }
         }
         return nil
     }

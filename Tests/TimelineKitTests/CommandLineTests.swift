@@ -52,7 +52,7 @@ import TimelineTesting
         #expect(result.errors == "")
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.hasPrefix("Built Public: 5 entries, 4 topics, 4 sources, 4 facts, 2 pages: 34 files in ") == true, "\(result.output)")
+        #expect(lines.first?.hasPrefix("Built Public: 5 entries, 4 topics, 4 sources, 4 facts, 2 pages: 39 files in ") == true, "\(result.output)")
         #expect(FileManager.default.fileExists(atPath: root + "/Public/entries/opening.html"))
     }
 

@@ -277,7 +277,7 @@ import TimelineTesting
             cache.save()
             return summary
         }
-        #expect(try build()?.rendered == 34)
+        #expect(try build()?.rendered == 39)
         let before = TestSupport.files(under: output)
         let modified = try FileManager.default.attributesOfItem(atPath: output + "/index.html")[.modificationDate] as? Date
         #expect(try build()?.rendered == 0)

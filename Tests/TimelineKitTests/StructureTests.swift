@@ -6,7 +6,7 @@ import Testing
 /// unchecked sendables.
 @Suite struct StructureTests {
     /// The library's targets from the bottom up (the theme, data alone, first), with the test-only target beside them.
-    static let layers = ["TimelineTheme", "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]
+    static let layers = ["TimelineTheme", "TimelineCore", "TimelineMedia", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild"]
     static let sources = TestSupport.repository + "/Sources"
 
     /// Every Swift file under a folder of `Sources/`, with its text.
@@ -41,6 +41,9 @@ import Testing
         // The one file that calls libcmark.
         let cmark = (Self.layers + ["TimelinePreview", "timeline"]).flatMap(Self.files).filter { Self.imports($0.text).contains("CCMark") }
         #expect(cmark.map(\.path) == ["TimelineMarkdown/CommonMarkRenderer.swift"])
+        // The one file that calls libvips.
+        let vips = (Self.layers + ["TimelinePreview", "timeline"]).flatMap(Self.files).filter { Self.imports($0.text).contains("CVips") }
+        #expect(vips.map(\.path) == ["TimelineMedia/VipsImage.swift"])
     }
 
     /// The diagram of docs/architecture.md names every Swift target of `Sources/`, one a line, and the layers

@@ -102,7 +102,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-9"
+    static let formatVersion = "timeline-cache-10"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {

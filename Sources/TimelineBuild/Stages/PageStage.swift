@@ -9,6 +9,10 @@ struct PageStage {
     let templates: TemplateSet
     /// A version of everything the files no template renders are made from.
     let contentVersion: UInt64
+    /// The published copies of images, by route.
+    let media: [Route: [UInt8]]
+    /// The entries' share cards, when the site has them.
+    let cards: ShareCards?
 
     /// One file of the site to make or keep.
     private struct Job: Sendable {
@@ -27,7 +31,9 @@ struct PageStage {
 
     func run(to output: any SiteOutput, cache: inout BuildCache, clock: inout StageClock) throws(OutputError) -> Written {
         let assets = Dictionary(templates.assets.map { ($0.route, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        let routes = site.pageRoutes + Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil) + templates.assets.map(\.route)
+        var routes = site.pageRoutes + Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil) + templates.assets.map(\.route)
+        routes += media.keys.sorted()
+        if cards != nil { routes += site.entries.map { .card($0.id) } }
         let previousReads = cache.manifest.pages.isEmpty ? [:] : cache.reads
         var table = cache.manifest.pages.isEmpty ? [] : cache.readKeys
         // The fingerprint of everything the last build's pages read, each key once, by its position in the table.
@@ -41,7 +47,11 @@ struct PageStage {
                 version = StableHasher.hash { $0.combine(contentVersion); $0.combine(templates.fingerprint); $0.combine(route.path) }
             case .asset:
                 version = StableHasher.hash { $0.combine(contents: assets[route] ?? []) }
-            case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era:
+            case .media:
+                version = StableHasher.hash { $0.combine(contents: media[route] ?? []) }
+            case .card(let id):
+                version = cards?.version(id)
+            case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era, .map:
                 version = previousReads[route.path].flatMap { positions in
                     positions.allSatisfy { $0 >= 0 && $0 < fingerprints.count } ? pageVersion(positions.map { fingerprints[$0] }) : nil
                 }
@@ -71,6 +81,17 @@ struct PageStage {
             do throws(OutputError) {
                 if job.kept {
                     try output.keep(job.route.path)
+                    return .success(nil)
+                }
+                if case .card(let id) = job.route, let cards {
+                    switch cards.bytes(id) {
+                    case .success(let bytes): try output.write(job.route.path, bytes)
+                    case .failure(let problem): throw OutputError(path: job.route.path, "cannot draw the share card: \(problem)")
+                    }
+                    return .success(nil)
+                }
+                if let bytes = media[job.route] {
+                    try output.write(job.route.path, bytes)
                     return .success(nil)
                 }
                 if let page = renderer.render(job.route) {

@@ -48,6 +48,9 @@ public struct ContentReader: Sendable {
 
         var content = Content(settings: settings ?? SiteSettings(title: ""), sources: sources, facts: facts)
         content.archives = ArchiveReader(files: files).read(log: log)
+        let media = MediaReader(files: files)
+        (content.media, content.brokenMedia) = media.readMedia(log: log)
+        content.maps = media.readMaps(log: log)
         var readings = NoteReadings()
         readNotes(EntryFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
         readNotes(TopicFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
@@ -94,7 +97,7 @@ public struct ContentReader: Sendable {
             log.error(.unreadableFile, "cannot read the content folder: \(error.reason)", at: .file(folder))
             return
         }
-        let known = NoteKind.allCases.map(\.folder) + Self.dataFiles + ["assets", ArchiveReader.folder]
+        let known = NoteKind.allCases.map(\.folder) + Self.dataFiles + ["assets", ArchiveReader.folder, MediaReader.folder, "media.yaml", "maps.yaml", "maps"]
         for item in items where !item.name.hasPrefix(".") && !known.contains(item.name) {
             log.warning(
                 .unknownFile, "'\(item.name)' is not part of the content format and is ignored", at: .file(folder + "/" + item.name),

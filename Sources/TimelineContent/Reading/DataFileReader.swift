@@ -43,7 +43,7 @@ struct DataFileReader: Sendable {
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
         fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes", "units",
-                                   "updated", "story", "timelinejs_group", "charts"])
+                                   "updated", "story", "timelinejs_group", "charts", "share_cards"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -139,17 +139,19 @@ struct DataFileReader: Sendable {
             }
         }
         guard let title, let description, let language else { return nil }
-        return SiteSettings(
+        var settings = SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL,
             publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
             smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes,
             units: fields.references("units").map(\.id), updated: fields.date("updated"), story: story, timelineJSGroup: group,
             location: .file(text.path), charts: charts)
+        settings.shareCards = fields.bool("share_cards") ?? true
+        return settings
     }
 
     /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and
     /// missing, or cannot be read as a list at all.
-    private func readList<Item>(
+    func readList<Item>(
         _ name: String, required: Bool, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?
     ) -> [Item]? {
         guard files.fileSystem.kind(of: files.path(name)) != nil else {

@@ -229,6 +229,26 @@ struct FieldReader {
         }
     }
 
+    /// A point on the Earth written `[latitude, longitude]` in degrees, such as `[18.54, -72.34]`.
+    func coordinates(_ key: String) -> Coordinates? {
+        guard let node = node(key) else { return nil }
+        let expected = "'\(key)' of \(subject) is [latitude, longitude] in degrees, such as [18.54, -72.34]"
+        guard case .sequence(let sequence) = node, sequence.count == 2,
+              let latitude = sequence[0].scalar.flatMap({ Double($0.string) }), let longitude = sequence[1].scalar.flatMap({ Double($0.string) }) else {
+            log.error(.invalidCoordinates, expected, at: document.location(of: node))
+            return nil
+        }
+        guard (-90...90).contains(latitude) else {
+            log.error(.invalidCoordinates, "latitude \(sequence[0].scalar?.string ?? "") is out of range (-90 to 90); \(expected)", at: document.location(of: sequence[0]))
+            return nil
+        }
+        guard (-180...180).contains(longitude) else {
+            log.error(.invalidCoordinates, "longitude \(sequence[1].scalar?.string ?? "") is out of range (-180 to 180); \(expected)", at: document.location(of: sequence[1]))
+            return nil
+        }
+        return Coordinates(latitude: latitude, longitude: longitude)
+    }
+
     /// Citations: a list whose items are a source id, or `{id, quote, locator, lang}`.
     func citations(_ key: String, required: Bool = false) -> [Citation] {
         guard let node = node(key) else {

@@ -84,7 +84,7 @@ protocol ReadableNoteFields: NoteFields {
 }
 
 extension EntryFields: ReadableNoteFields {
-    static let fieldNames = ["date", "topics", "facts", "updated", "corrections"]
+    static let fieldNames = ["date", "topics", "facts", "updated", "corrections", "image"]
 
     static func read(_ fields: FieldReader) -> EntryFields? {
         let date = fields.date("date", required: true)
@@ -99,12 +99,12 @@ extension EntryFields: ReadableNoteFields {
         guard let date else { return nil }
         return EntryFields(
             date: date, topics: fields.references("topics"), facts: fields.references("facts"), updated: fields.date("updated"),
-            corrections: corrections)
+            corrections: corrections, image: fields.references("image").first)
     }
 }
 
 extension TopicFields: ReadableNoteFields {
-    static let fieldNames = ["kind"]
+    static let fieldNames = ["kind", "image", "coordinates"]
 
     static func read(_ fields: FieldReader) -> TopicFields? {
         guard let text = fields.string("kind", required: true) else { return nil }
@@ -113,7 +113,7 @@ extension TopicFields: ReadableNoteFields {
             fields.log.error(.invalidKind, "kind '\(text)' is not one of \(kinds)", at: fields.location(of: "kind"))
             return nil
         }
-        return TopicFields(kind: kind)
+        return TopicFields(kind: kind, image: fields.references("image").first, coordinates: fields.coordinates("coordinates"))
     }
 }
 

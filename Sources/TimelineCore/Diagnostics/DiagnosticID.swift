@@ -63,7 +63,6 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case altIsCaption = "alt-is-caption"
     case imageNotAlone = "image-not-alone"
     case invalidGeoJSON = "invalid-geojson"
-    case unknownMap = "unknown-map"
     case invalidCoordinates = "invalid-coordinates"
     // Completeness
     case uncitedEntry = "uncited-entry"

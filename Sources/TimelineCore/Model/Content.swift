@@ -11,6 +11,14 @@ public struct Content: Sendable {
     public var unreadNotes: [UnreadNote] = []
     /// The archived texts of sources, by source id.
     public var archives: [String: Archive] = [:]
+    /// The images described in `media.yaml`.
+    public var media: [MediaItem] = []
+    /// Images that `media.yaml` describes but that could not be read; mentions of them are not reported again.
+    public var brokenMedia: Set<String> = []
+    /// The images as published, by file name, once the build has read their files.
+    public var images: [String: PublishedImage] = [:]
+    /// The base maps listed in `maps.yaml`.
+    public var maps: [BaseMap] = []
     /// The drafts this build leaves out.
     public var drafts = Drafts()
     /// Ids of items that are written in the content but could not be read; references to them are not
@@ -104,6 +112,12 @@ public struct Limits: Sendable {
     /// Most bytes of text and tags one template renders once its partials and parents are put in place, a
     /// section's once.
     public var templateSize = 16 << 20
+    /// Largest image file of `Content/media/`, in bytes.
+    public var imageFileSize = 64 << 20
+    /// Most pixels an image may declare (width × height): 100 megapixels, twice a 50-megapixel camera's. A
+    /// file that declares more is refused before anything is decoded, so that a small file cannot make the
+    /// build decode billions of pixels.
+    public var imagePixels = 100_000_000
 
     public init() {}
 }

@@ -73,13 +73,19 @@ public struct EntryFields: NoteFields {
     public var facts: [Reference]
     public var updated: EDTFDate?
     public var corrections: [Correction]
+    /// The lead image, by its file name in `Content/media/`.
+    public var image: Reference?
 
-    public init(date: EDTFDate, topics: [Reference] = [], facts: [Reference] = [], updated: EDTFDate? = nil, corrections: [Correction] = []) {
+    public init(
+        date: EDTFDate, topics: [Reference] = [], facts: [Reference] = [], updated: EDTFDate? = nil, corrections: [Correction] = [],
+        image: Reference? = nil
+    ) {
         self.date = date
         self.topics = topics
         self.facts = facts
         self.updated = updated
         self.corrections = corrections
+        self.image = image
     }
 }
 
@@ -89,8 +95,16 @@ public struct TopicFields: NoteFields {
     public static var notes: WritableKeyPath<Content, [Topic]> { \.topics }
     public static var readings: WritableKeyPath<NoteReadings, [String: NoteReading<TopicFields>]> { \.topics }
     public var kind: TopicKind
+    /// The lead image, by its file name in `Content/media/`.
+    public var image: Reference?
+    /// Where a place is, for its marker on a map.
+    public var coordinates: Coordinates?
 
-    public init(kind: TopicKind) { self.kind = kind }
+    public init(kind: TopicKind, image: Reference? = nil, coordinates: Coordinates? = nil) {
+        self.kind = kind
+        self.image = image
+        self.coordinates = coordinates
+    }
 }
 
 /// What a page has beside the common fields.

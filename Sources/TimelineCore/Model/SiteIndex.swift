@@ -12,6 +12,10 @@ public struct SiteIndex: Sendable {
     public let brokenIDs: BrokenIDs
     /// The drafts the build leaves out, by id: a link to one is a warning, and shows as text.
     public let drafts: [String: NoteInfo]
+    /// The published images, by file name.
+    public let images: [String: PublishedImage]
+    /// Images described in `media.yaml` that could not be published; their own error says why.
+    public let brokenMedia: Set<String>
 
     /// - Parameter assets: the files of the templates' `assets/` folder.
     public init(content: Content, assets: [Route]) {
@@ -28,10 +32,15 @@ public struct SiteIndex: Sendable {
         routes += content.sources.map { .source($0.id) }
         routes += content.settings.eras.map { .era($0.id) }
         routes += assets
+        for image in content.images.values { routes += image.copies.map(image.route(of:)) }
+        if !content.maps.isEmpty { routes.append(.map) }
+        if settings.shareCards { routes += content.entries.map { .card($0.id) } }
         paths = Set(routes.map(\.path))
         wording = DateWording.forLanguage(content.settings.language)
         brokenIDs = content.brokenIDs
         drafts = content.drafts.notes
+        images = content.images
+        brokenMedia = Set(content.media.map(\.file)).subtracting(content.images.keys).union(content.brokenMedia)
     }
 
     /// What a lookup of the site finds, as a number that changes whenever what it finds does: a rendering
@@ -60,6 +69,9 @@ public struct SiteIndex: Sendable {
             }
         case .path(let path):
             hasher.combine(paths.contains(path))
+        case .media(let name):
+            hasher.combine(brokenMedia.contains(name))
+            if let image = images[name] { hasher.combine(Fingerprint.of([image])) }
         }
         return hasher.value
     }
@@ -72,6 +84,8 @@ public enum Lookup: Hashable, Sendable {
     case fact(String)
     /// A file of the built site, by its path.
     case path(String)
+    /// An image of `Content/media/`, by its file name.
+    case media(String)
 }
 
 extension Lookup: Codable {
@@ -84,6 +98,7 @@ extension Lookup: Codable {
         case "note": self = .note(id)
         case "fact": self = .fact(id)
         case "path": self = .path(id)
+        case "media": self = .media(id)
         default: throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a lookup: \(kind)"))
         }
     }
@@ -95,6 +110,7 @@ extension Lookup: Codable {
         case .note(let id): try container.encode("note"); try container.encode(id)
         case .fact(let id): try container.encode("fact"); try container.encode(id)
         case .path(let path): try container.encode("path"); try container.encode(path)
+        case .media(let name): try container.encode("media"); try container.encode(name)
         }
     }
 }

@@ -27,6 +27,8 @@ public struct SiteSettings: Sendable, Codable {
     public var timelineJSGroup: TimelineJSGroup
     /// Charts that put several related metrics side by side, such as a mission's planned and actual strength.
     public var charts: [ChartGroup] = []
+    /// Whether each entry gets a share card, the picture a link to it shows when shared (`share_cards`).
+    public var shareCards = true
     public var location: SourceLocation
 
     public init(

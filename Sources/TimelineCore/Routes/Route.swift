@@ -12,6 +12,12 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
     case feed, searchIndex, timelineJS, data, factsCSV, sitemap
     /// A file of the templates' `assets/` folder, by its path under `assets/`.
     case asset(String)
+    /// A published copy of an image of `Content/media/`, by its file name under `media/`.
+    case media(String)
+    /// An entry's share card, the picture a link to it shows when shared.
+    case card(String)
+    /// The page that shows every place on its map.
+    case map
 
     /// The site-wide pages every site has, in the order they are built.
     public static let fixedPages: [Route] = [.index, .topics, .sources, .facts, .dataFiles, .embed, .notFound]
@@ -50,13 +56,16 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
         case .factsCSV: return "facts.csv"
         case .sitemap: return "sitemap.xml"
         case .asset(let path): return "assets/" + path
+        case .media(let name): return "media/" + name
+        case .card(let id): return "cards/\(id).png"
+        case .map: return "map.html"
         }
     }
 
     /// The way from this file's folder back to the site's root: `""` at the top, `"../"` one folder down.
     public var root: String {
         switch self {
-        case .note, .source, .era: return "../"
+        case .note, .source, .era, .media, .card: return "../"
         case .asset(let path): return String(repeating: "../", count: 1 + path.count { $0 == "/" })
         default: return ""
         }
@@ -93,7 +102,9 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
         case .source(let id): try container.encode("source"); try container.encode(id)
         case .era(let id): try container.encode("era"); try container.encode(id)
         case .asset(let path): try container.encode("asset"); try container.encode(path)
-        case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
+        case .media(let name): try container.encode("media"); try container.encode(name)
+        case .card(let id): try container.encode("card"); try container.encode(id)
+        case .map, .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
             try container.encode(path)
         }
     }

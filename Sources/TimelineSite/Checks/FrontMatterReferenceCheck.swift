@@ -27,6 +27,7 @@ struct FrontMatterReferenceCheck: SiteCheck {
             }
             checkCitations(entry.citations, index: index, log: log)
         }
+        for image in site.content.entries.compactMap(\.image) + site.content.topics.compactMap(\.image) { checkImage(image, index: index, log: log) }
         checkStory(site, log: log)
         checkCharts(site, log: log)
         for topic in site.content.topics { checkCitations(topic.citations, index: index, log: log) }
@@ -66,6 +67,14 @@ struct FrontMatterReferenceCheck: SiteCheck {
                 }
             }
         }
+    }
+
+    /// A lead image (`image:`) is an image described in `media.yaml`.
+    private func checkImage(_ image: Reference, index: SiteIndex, log: DiagnosticLog) {
+        guard index.images[image.id] == nil, !index.brokenMedia.contains(image.id) else { return }
+        log.error(
+            .unknownMedia, "image '\(image.id)' is not described in media.yaml; give the name of a file in Content/media/", at: image.location,
+            fixIt: .closest(to: image.id, among: index.images.keys))
     }
 
     private func checkCitations(_ citations: [Citation], index: SiteIndex, log: DiagnosticLog) {

@@ -11,7 +11,7 @@ extension Site {
         case .data: return DataExport(site: self).bytes
         case .factsCSV: return FactsCSV(site: self).bytes
         case .sitemap: return Sitemap(site: self).bytes
-        case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era, .asset: return nil
+        case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era, .asset, .media, .card, .map: return nil
         }
     }
 

@@ -37,6 +37,10 @@ public struct Site: Sendable {
     public let evidence: Evidence
     /// Figures of each metric held side by side; empty without archives.
     let figures: FigureComparison
+    /// The places that have coordinates, each with the map it shows on and how many entries concern it.
+    let places: [PlaceInfo]
+    /// The base maps, each drawn once, by id.
+    let locatorMaps: [String: LocatorMap]
 
     public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
         self.content = content
@@ -94,6 +98,13 @@ public struct Site: Sendable {
             charts[metric]?.disagreeing = Set(chart.facts.map(\.id).filter { !figures.context(of: $0).disagreesWith.isEmpty })
         }
         self.charts = charts
+        locatorMaps = Dictionary(content.maps.map { ($0.id, LocatorMap(map: $0)) }, uniquingKeysWith: { first, _ in first })
+        places = topics.compactMap { topic in
+            guard topic.kind == .place, let point = topic.coordinates else { return nil }
+            return PlaceInfo(
+                id: topic.id, title: topic.title, coordinates: point, mapID: content.maps.first { $0.covers(point) }?.id,
+                entryCount: topicEntries[topic.id]?.count ?? 0)
+        }
     }
 
     /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
@@ -143,11 +154,24 @@ public struct Site: Sendable {
         return base + (route == .index ? "" : route.path)
     }
 
+    /// An entry by id.
+    public func entry(withID id: String) -> Entry? { positions[id].map { entries[$0] } }
+
     /// Every page a template renders, in the order they are built.
     public var pageRoutes: [Route] {
-        Route.fixedPages + entries.map { .note(.entry, $0.id) } + topics.map { .note(.topic, $0.id) }
+        Route.fixedPages + (content.maps.isEmpty ? [] : [.map]) + entries.map { .note(.entry, $0.id) } + topics.map { .note(.topic, $0.id) }
             + content.sources.map { .source($0.id) } + pages.map { .note(.page, $0.id) } + index.settings.eras.map { .era($0.id) }
     }
+}
+
+/// A place with coordinates: the map it shows on and how many entries concern it.
+struct PlaceInfo: Sendable, Encodable {
+    var id: String
+    var title: String
+    var coordinates: Coordinates
+    /// The first base map whose box holds the place, or nil when none does.
+    var mapID: String?
+    var entryCount: Int
 }
 
 /// A link to a note from another note's prose, as shown in "Mentioned in".

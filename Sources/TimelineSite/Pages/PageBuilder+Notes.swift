@@ -21,7 +21,7 @@ extension PageBuilder {
             previous: neighbors.previous.flatMap { reader.card($0, from: route) },
             next: neighbors.next.flatMap { reader.card($0, from: route) },
             era: reader.era(of: id).map { EraLink(title: $0.title, href: Route.era($0.id).href(from: route)) },
-            charts: charts(note, from: route))
+            charts: charts(note, from: route), image: leadImage(entry.image, from: route))
         let article = JSON.compact([
             ("@context", .string("https://schema.org")), ("@type", .string("Article")), ("headline", .string(entry.title)),
             ("description", .optional(entry.summary)), ("inLanguage", .string(settings.language)),
@@ -34,7 +34,7 @@ extension PageBuilder {
         return EntryPage(
             frame: frame(
                 route, title: entry.title, description: entry.summary, kind: "entry", draft: entry.draft, updated: entry.updated,
-                citations: note.citations.inPlace, jsonld: article),
+                citations: note.citations.inPlace, image: shareImage(lead: entry.image, entry: entry), jsonld: article),
             entry: view,
             sources: citationList(note.citations, from: route))
     }
@@ -46,9 +46,12 @@ extension PageBuilder {
             title: topic.title, kind: topic.kind.rawValue, body: note.rendered.markdown.html,
             entries: reader.topicEntries(id).compactMap { reader.card($0, from: route) },
             mentionedIn: reader.backlinks(id).filter { $0.from.kind != .entry }.map { link($0.from, from: route, fragment: $0.anchor) },
-            summary: topic.summary, charts: charts(note, from: route))
+            summary: topic.summary, charts: charts(note, from: route), image: leadImage(topic.image, from: route), map: placeMap(topic, from: route))
         return TopicPage(
-            frame: frame(route, title: topic.title, description: topic.summary, kind: "topic", draft: topic.draft, citations: note.citations.inPlace), topic: view,
+            frame: frame(
+                route, title: topic.title, description: topic.summary, kind: "topic", draft: topic.draft, citations: note.citations.inPlace,
+                image: shareImage(lead: topic.image, entry: nil)),
+            topic: view,
             sources: citationList(note.citations, from: route))
     }
 

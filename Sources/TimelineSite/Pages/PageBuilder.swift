@@ -21,7 +21,8 @@ struct PageBuilder {
         case .note(.page, let id): return notePage(id)
         case .source(let id): return sourcePage(id)
         case .era(let id): return eraPage(id)
-        case .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap, .asset: return nil
+        case .map: return mapPage()
+        case .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap, .asset, .media, .card: return nil
         }
     }
 
@@ -29,7 +30,7 @@ struct PageBuilder {
     /// and each template its model.
     static let pageModels: [any PageModel.Type] = [
         IndexPage.self, EntryPage.self, TopicPage.self, TopicsPage.self, SourcePage.self, SourcesPage.self, FactsPage.self,
-        NotePage.self, EraPage.self, DataFilesPage.self, EmbedPage.self, NotFoundPage.self,
+        NotePage.self, EraPage.self, MapPage.self, DataFilesPage.self, EmbedPage.self, NotFoundPage.self,
     ]
 
     // MARK: Shared pieces

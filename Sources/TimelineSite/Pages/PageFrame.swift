@@ -66,6 +66,7 @@ struct PageMetadata: TemplateModel, Encodable {
     var updatedHTML: String?
     /// Whether the page's text has numbered citations, whose references `assets/cite.js` shows in place.
     var citations = false
+    var image: ShareImage?
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -79,6 +80,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .flag("home", "Whether the page is the home page, whose `<h1>` is the site's title in the header") { $0.home },
         .html("updated_html", "When what the page shows was last brought up to date, for its printed foot: the site's update on the home page, an entry's `updated`, the latest figure on the facts page") { $0.updatedHTML },
         .flag("citations", "Whether the page's text has numbered citations, for which `layout.mustache` loads `assets/cite.js`") { $0.citations },
+        .object("image", "The picture a shared link to the page shows: its lead image, or an entry's share card") { $0.image },
     ]
 }
 
@@ -115,7 +117,7 @@ extension PageBuilder {
     /// page gives its own); `citations` says that its text has numbered citations.
     func frame(
         _ route: Route, title: String, description: String?, kind: String, draft: Bool = false, updated: EDTFDate? = nil,
-        citations: Bool = false, jsonld: JSON? = nil
+        citations: Bool = false, image: ShareImage? = nil, jsonld: JSON? = nil
     ) -> PageFrame {
         let settings = reader.settings()
         let root = route.root
@@ -125,6 +127,7 @@ extension PageBuilder {
             NavigationLink(title: "Facts", href: Route.facts.href(from: route), current: route == .facts),
             NavigationLink(title: "Sources", href: Route.sources.href(from: route), current: route == .sources),
         ]
+        if !reader.maps().isEmpty { navigation.append(NavigationLink(title: "Map", href: Route.map.href(from: route), current: route == .map)) }
         for page in reader.menu() {
             navigation.append(NavigationLink(title: page.title, href: page.route.href(from: route), current: route == page.route))
         }
@@ -147,7 +150,7 @@ extension PageBuilder {
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
-                draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations),
+                draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations, image: image),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }

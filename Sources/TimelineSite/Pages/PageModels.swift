@@ -58,6 +58,7 @@ struct EntryView: TemplateModel {
     var next: EntryCard?
     var era: EraLink?
     var charts: [ChartView]
+    var image: ImageView?
 
     static let summary = "The entry of an entry's page."
     static let fields: [TemplateField<Self>] = [
@@ -74,6 +75,7 @@ struct EntryView: TemplateModel {
         .object("next", "The entry after it in time") { $0.next },
         .object("era", "The era it falls in") { $0.era },
         .list("charts", "Charts of the figures it shows") { $0.charts },
+        .object("image", "Its lead image (`image:`), when it has one") { $0.image },
     ]
 }
 
@@ -100,6 +102,8 @@ struct TopicView: TemplateModel {
     var mentionedIn: [Link]
     var summary: String?
     var charts: [ChartView]
+    var image: ImageView?
+    var map: MapView?
 
     static let summary = "The topic of a topic's page."
     static let fields: [TemplateField<Self>] = [
@@ -110,6 +114,8 @@ struct TopicView: TemplateModel {
         .list("mentioned_in", "The topics and pages that mention it") { $0.mentionedIn },
         .text("summary", "Its summary, when it has one") { $0.summary },
         .list("charts", "Charts of the figures it shows") { $0.charts },
+        .object("image", "Its lead image (`image:`), when it has one") { $0.image },
+        .object("map", "For a place with `coordinates`, a map of the base map that holds it, with its marker") { $0.map },
     ]
 }
 

@@ -45,12 +45,16 @@ public enum ReadKey: Hashable, Sendable {
     case evidence(String)
     /// How a fact's figure compares with the others of its metric.
     case figure(String)
+    /// A published image, by its file name in `Content/media/`.
+    case image(String)
+    /// The base maps and every place on them, with how many entries concern each.
+    case places
 }
 
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
     enum Kind: String, Codable, CaseIterable {
-        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure
+        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure, image, places
     }
 
     /// The key's kind and id (empty for a key that names the whole site).
@@ -78,6 +82,8 @@ extension ReadKey: Codable {
         case .chart(let id): return (.chart, id)
         case .evidence(let id): return (.evidence, id)
         case .figure(let id): return (.figure, id)
+        case .image(let name): return (.image, name)
+        case .places: return (.places, "")
         }
     }
 
@@ -105,6 +111,8 @@ extension ReadKey: Codable {
         case .chart: self = .chart(id)
         case .evidence: self = .evidence(id)
         case .figure: self = .figure(id)
+        case .image: self = .image(id)
+        case .places: self = .places
         }
     }
 
@@ -194,6 +202,15 @@ final class SiteReader {
     func chart(_ metric: String) -> FigureChart? { record(.chart(metric)); return site.charts[metric] }
     func evidence(_ sourceID: String) -> SourceEvidence { record(.evidence(sourceID)); return site.sourceEvidence(sourceID) }
     func figure(_ factID: String) -> FigureComparison.Context { record(.figure(factID)); return site.figures.context(of: factID) }
+    func image(_ name: String) -> PublishedImage? { record(.image(name)); return site.index.images[name] }
+    func places() -> [PlaceInfo] { record(.places); return site.places }
+    func maps() -> [BaseMap] { record(.places); return site.content.maps }
+    /// A base map drawn once for every page that shows it, with its description.
+    func map(_ id: String) -> (BaseMap, LocatorMap)? {
+        record(.places)
+        guard let map = site.content.maps.first(where: { $0.id == id }), let drawn = site.locatorMaps[id] else { return nil }
+        return (map, drawn)
+    }
 }
 
 /// The versions of what pages read: a fingerprint of the value each key names in a site.
@@ -231,6 +248,8 @@ public final class SiteVersions: Sendable {
         case .chart(let metric): return Fingerprint.of(site.charts[metric])
         case .evidence(let id): return Fingerprint.of(site.sourceEvidence(id))
         case .figure(let id): return Fingerprint.of(site.figures.context(of: id))
+        case .image(let name): return Fingerprint.of(site.index.images[name])
+        case .places: return StableHasher.hash { $0.combine(Fingerprint.of(site.places)); $0.combine(Fingerprint.of(site.content.maps)) }
         }
     }
 }

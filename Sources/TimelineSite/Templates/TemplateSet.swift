@@ -10,6 +10,8 @@ public struct TemplateSet: Sendable {
     package let fingerprint: UInt64
     /// Files copied as they are, with their place in the site.
     public let assets: [Asset]
+    /// How share cards are drawn, from `card.yaml`.
+    public let cardLayout: CardLayout
 
     /// A file of the `assets/` folder.
     public struct Asset: Sendable {
@@ -40,6 +42,7 @@ public struct TemplateSet: Sendable {
         }
         var sources: [String: SourceText] = [:]
         var assets: [Asset] = []
+        var cardLayout: CardLayout?
         for relative in files.keys.sorted() {
             let file = files[relative]!
             if relative.hasSuffix(".mustache") {
@@ -49,8 +52,10 @@ public struct TemplateSet: Sendable {
                 let bytes = relative.hasSuffix(".css") ? StylesheetMinifier.minified(file.bytes)
                     : relative.hasSuffix(".js") ? ScriptMinifier.minified(file.bytes) : file.bytes
                 assets.append(Asset(route: .asset(String(relative.dropFirst("assets/".count))), bytes: bytes))
+            } else if relative == "card.yaml" {
+                cardLayout = CardLayoutReader.read(file, log: log)
             } else {
-                log.warning(.unknownFile, "only .mustache templates and files under assets/ are used; this file is ignored", at: .file(file.path))
+                log.warning(.unknownFile, "only .mustache templates, card.yaml and files under assets/ are used; this file is ignored", at: .file(file.path))
             }
         }
 
@@ -72,9 +77,9 @@ public struct TemplateSet: Sendable {
                 failed = true
             }
         }
+        var hasher = StableHasher()
         var nesting = TemplateNesting(templates: templates, sources: sources, limits: limits, log: log)
         if !nesting.check() { failed = true }
-        var hasher = StableHasher()
         for name in sources.keys.sorted() {
             hasher.combine(name)
             hasher.combine(contents: sources[name]!.bytes)
@@ -83,7 +88,10 @@ public struct TemplateSet: Sendable {
             hasher.combine(asset.route.path)
             hasher.combine(contents: asset.bytes)
         }
-        return failed ? nil : TemplateSet(renderer: TemplateRenderer(templates: templates, depthLimit: limits.templateDepth), fingerprint: hasher.value, assets: assets)
+        guard !failed, let cardLayout else { return nil }
+        return TemplateSet(
+            renderer: TemplateRenderer(templates: templates, depthLimit: limits.templateDepth), fingerprint: hasher.value, assets: assets,
+            cardLayout: cardLayout)
     }
 
     /// Where diagnostics place the built-in theme's files.

@@ -1,0 +1,79 @@
+import TimelineCore
+
+extension PageBuilder {
+    /// A note's lead image (`image:` in its front matter), above the fold, so loaded at once.
+    func leadImage(_ reference: Reference?, from route: Route) -> ImageView? {
+        guard let name = reference?.id, let image = reader.image(name), let copy = image.largest else { return nil }
+        return ImageView(
+            html: ImageHTML.figure(image, from: route, lazy: false, className: "media lead-image"),
+            alt: image.item.alt, width: copy.width, height: copy.height)
+    }
+
+    /// The picture a shared link to a page shows: its lead image, else an entry's share card.
+    func shareImage(lead: Reference?, entry: Entry?) -> ShareImage? {
+        if let name = lead?.id, let image = reader.image(name), let copy = image.largest {
+            return ShareImage(url: url(image.route(of: copy)), alt: image.item.alt, width: copy.width, height: copy.height, type: copy.mediaType)
+        }
+        guard let entry, reader.settings().shareCards else { return nil }
+        return ShareImage(
+            url: url(.card(entry.id)), alt: "\(entry.title), \(entry.date.display(reader.wording())), on a card of \(reader.settings().title)",
+            width: ShareCardSize.width, height: ShareCardSize.height, type: "image/png")
+    }
+
+    /// The map of a place: its base map with its marker, or nil when it has no coordinates or no map holds it.
+    func placeMap(_ topic: Topic, from route: Route) -> MapView? {
+        guard topic.kind == .place, let point = topic.coordinates,
+              let place = reader.places().first(where: { $0.id == topic.id }), let mapID = place.mapID, let (map, drawn) = reader.map(mapID) else { return nil }
+        let marker = LocatorMap.Marker(coordinates: point, label: topic.title, href: nil, isCurrent: true)
+        let svg = drawn.svg(
+            markers: [marker], id: "map-\(map.id)", title: "\(topic.title) on a map of \(map.title)",
+            description: "A map of \(map.title) with a marker at \(topic.title), \(Self.degrees(point)).")
+        return MapView(id: map.id, title: map.title, svg: svg, credit: map.credit, license: map.license, href: Route.map.href(from: route))
+    }
+
+    /// The page of every place on its map.
+    func mapPage() -> MapPage? {
+        let route = Route.map
+        let places = reader.places()
+        var sections: [MapSection] = []
+        for map in reader.maps() {
+            guard let (_, drawn) = reader.map(map.id) else { continue }
+            let here = places.filter { $0.mapID == map.id }
+            let markers = here.map {
+                LocatorMap.Marker(coordinates: $0.coordinates, label: $0.title, href: Route.note(.topic, $0.id).href(from: route), isCurrent: false)
+            }
+            let names = here.map(\.title).joined(separator: ", ")
+            let svg = drawn.svg(
+                markers: markers, id: "map-\(map.id)", title: "Places on a map of \(map.title)",
+                description: here.isEmpty ? "A map of \(map.title)." : "A map of \(map.title) with a marker at each of these places: \(names).")
+            sections.append(MapSection(
+                map: MapView(id: map.id, title: map.title, svg: svg, credit: map.credit, license: map.license, href: route.href(from: route)),
+                places: here.map { placeItem($0, from: route) }))
+        }
+        return MapPage(
+            frame: frame(route, title: "Map", description: "Every place of \(reader.settings().title) on a map, with the entries that concern it.", kind: "map"),
+            sections: sections, unmapped: places.filter { $0.mapID == nil }.map { placeItem($0, from: route) })
+    }
+
+    private func placeItem(_ place: PlaceInfo, from route: Route) -> PlaceItem {
+        PlaceItem(
+            title: place.title, href: Route.note(.topic, place.id).href(from: route),
+            entriesLabel: place.entryCount == 1 ? "1 entry" : "\(place.entryCount) entries")
+    }
+
+    /// A point in degrees as a reader writes it: "18.54° N, 72.34° W".
+    static func degrees(_ point: Coordinates) -> String {
+        func format(_ value: Double) -> String {
+            let hundredths = Int((abs(value) * 100).rounded())
+            let fraction = hundredths % 100
+            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+        }
+        return "\(format(point.latitude))° \(point.latitude >= 0 ? "N" : "S"), \(format(point.longitude))° \(point.longitude >= 0 ? "E" : "W")"
+    }
+}
+
+/// The size of a share card, as social networks show them.
+public enum ShareCardSize {
+    public static let width = 1200
+    public static let height = 630
+}
