@@ -4,6 +4,9 @@ set -eu
 missing=""
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 if ! pkg-config --exists libcmark 2>/dev/null; then missing="$missing libcmark-dev"; fi
+# Images and share cards: libvips, and the fonts the built-in share card is set in.
+if ! pkg-config --exists vips 2>/dev/null; then missing="$missing libvips-dev"; fi
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf ] || missing="$missing fonts-dejavu-core"
 [ -z "$missing" ] && exit 0
 echo "Installing:$missing"
 if [ "$(id -u)" -eq 0 ]; then

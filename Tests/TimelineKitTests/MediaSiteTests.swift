@@ -69,6 +69,11 @@ import TimelineTesting
         #expect(page.contains(#"<span class="media-credit"><a href="https://example.org/photos/harbour">Ana Pérez</a> · CC BY 4.0</span>"#))
         #expect(page.contains("<figcaption><span class=\"media-caption\">The harbour before the bridge was built.</span>"))
         #expect(page.components(separatedBy: "<figure class=\"media").count == 3)
+        // TimelineJS gets the lead image with its own alt text, credit and licence.
+        let timeline = try #require(output.text("timeline.json"))
+        #expect(timeline.contains(#""url": "media/harbour-1600.jpg""#), "\(timeline)")
+        #expect(timeline.contains(#""alt": "Three fishing boats moored at a concrete quay, seen from the water.""#))
+        #expect(timeline.contains(#""credit": "Ana Pérez · CC BY 4.0""#))
         // A shared link shows the lead image.
         #expect(page.contains(#"<meta property="og:image" content="../media/harbour-1600.jpg">"#) || page.contains(#"<meta property="og:image" content="media/harbour-1600.jpg">"#))
     }

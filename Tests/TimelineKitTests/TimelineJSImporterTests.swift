@@ -13,7 +13,7 @@ import TimelineTesting
         let csv = Self.header + """
             1995,,,,,,,,,Haiti timeline,<p>Title slide</p>,,,,,title,,
             1991,9,30,,,,,,,Coup d'état,"<p>The army ousts <b>Aristide</b>; see <a href=""https://example.org/x"">this</a>.</p><p>A &amp; B.</p>",https://example.org/p.jpg,AP,A photo,,,Politics,
-            2004,,,,2017,,,,,UN mission,Peacekeepers,,,,,,Security,
+            2004,,,,2017,,,,,UN mission,Peacekeepers,https://www.youtube.com/watch?v=abc,,,,,Security,
             1995,,,,,,,,c. 1995,Army disbanded,,,,,,,Security,
             2010,13,,,,,,,,Bad month,,,,,,,,
             2004,,,,2017,,,,,The UN years,,,,,,era,,
@@ -23,13 +23,15 @@ import TimelineTesting
         let result = TimelineJSImporter(existingIDs: ["un-mission"]).convert(csv: csv, fileName: "sheet.csv")
         #expect(result.files.map(\.path) == [
             "entries/coup-d-etat.md", "entries/un-mission-2.md", "entries/army-disbanded.md", "entries/coup-d-etat-2.md",
-            "topics/politics.md", "topics/security.md",
+            "topics/politics.md", "topics/security.md", "media.yaml",
         ])
+        // An image becomes the entry's lead image, described in media.yaml with its credit, caption and address.
         #expect(result.files[0].text == """
             ---
             title: "Coup d'état"
             date: 1991-09-30
             topics: [politics]
+            image: "p.jpg"
             sources: []
             ---
 
@@ -37,15 +39,25 @@ import TimelineTesting
 
             A & B.
 
-            Media: [A photo, AP](https://example.org/p.jpg)
+            """)
+        #expect(result.files[6].text == """
+            - file: "p.jpg"
+              alt: ""
+              credit: "AP"
+              license: ""
+              caption: "A photo"
+              source_url: "https://example.org/p.jpg"
 
             """)
+        // Other media, such as a video, stay links.
         #expect(result.files[1].text.contains("date: 2004/2017\ntopics: [security]"))
+        #expect(result.files[1].text.hasSuffix("Peacekeepers\n\nMedia: <https://www.youtube.com/watch?v=abc>\n"))
         #expect(result.files[2].text.contains("date: 1995~\n"))
         #expect(result.messages == [
             "sheet.csv:2: note: the title slide \"Haiti timeline\" is not imported; put it in site.yaml as title",
             "sheet.csv:6: warning: row skipped: '2010-13-' is not a date this format can hold",
             "sheet.csv:7: note: the era \"The UN years\" is not imported; add it to site.yaml under eras with date 2004/2017",
+            "note: 1 image is described in media.yaml: save each from its source_url into media/, and say what it shows in its alt",
             "note: 4 entries need a source before the site builds: cite one in the text or list it under 'sources'",
         ])
     }

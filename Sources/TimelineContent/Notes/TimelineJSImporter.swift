@@ -53,6 +53,8 @@ public struct TimelineJSImporter: Sendable {
         var used = existingIDs
         var topics: [String: String] = [:]
         var needSources = 0
+        var media: [String] = []
+        var mediaFiles: Set<String> = []
         for (line, row) in rows.dropFirst() {
             func cell(_ name: String) -> String {
                 guard let index = columns[name], index < row.count else { return "" }
@@ -112,9 +114,15 @@ public struct TimelineJSImporter: Sendable {
                 topics[group] = topicID
                 frontMatter.append("topics: [\(topicID)]")
             }
-            frontMatter += ["sources: []", "---", ""]
             var body = TimelineJSText.markdown(fromHTML: cell("text"))
-            if let media = TimelineJSText.linkAddress(cell("media")) {
+            let address = TimelineJSText.linkAddress(cell("media"))
+            if let address, let name = Self.imageFileName(address, taken: &mediaFiles) {
+                // An image becomes an image of media/, described in media.yaml, and the entry's lead image.
+                frontMatter.append("image: \(NoteScaffold.quoted(name))")
+                media.append(Self.mediaItem(name, address: address, caption: Self.plainText(cell("media caption")), credit: Self.plainText(cell("media credit"))))
+            }
+            frontMatter += ["sources: []", "---", ""]
+            if let media = address, !frontMatter.contains(where: { $0.hasPrefix("image: ") }) {
                 let caption = Self.plainText(cell("media caption"))
                 let credit = Self.plainText(cell("media credit"))
                 let label = [caption, credit].filter { !$0.isEmpty }.joined(separator: ", ")
@@ -132,6 +140,11 @@ public struct TimelineJSImporter: Sendable {
         for (title, id) in topics.sorted(by: { $0.value < $1.value }) {
             let text = ["---", "title: \(NoteScaffold.quoted(title))", "kind: theme", "---", "", "Entries of the group \(title)."].joined(separator: "\n") + "\n"
             result.files.append(File(path: "topics/\(id).md", text: text))
+        }
+        if !media.isEmpty {
+            result.files.append(File(path: "media.yaml", text: media.joined()))
+            result.messages.append(
+                "note: \(media.count) \(media.count == 1 ? "image is" : "images are") described in media.yaml: save each from its source_url into media/, and say what it shows in its alt")
         }
         if needSources > 0 {
             result.messages.append("note: \(needSources) \(needSources == 1 ? "entry needs" : "entries need") a source before the site builds: cite one in the text or list it under 'sources'")
@@ -169,5 +182,32 @@ public struct TimelineJSImporter: Sendable {
     static func plainText(_ html: String) -> String {
         TimelineJSText.plainText(html)
     }
-}
 
+    /// The file name an image of the sheet takes in `media/`, made unique, or nil when the address is not an
+    /// image file (a video, a post, a page).
+    static func imageFileName(_ address: String, taken: inout Set<String>) -> String? {
+        let path = address.split(separator: "?").first.map(String.init) ?? address
+        guard let last = path.split(separator: "/").last, let dot = last.lastIndex(of: ".") else { return nil }
+        let extensionName = last[last.index(after: dot)...].lowercased()
+        guard ["jpg", "jpeg", "png", "webp"].contains(extensionName) else { return nil }
+        var stem = Identifier.made(from: String(last[..<dot]))
+        if stem.isEmpty { stem = "image" }
+        var name = stem + "." + extensionName
+        var number = 2
+        while taken.contains(name) {
+            name = "\(stem)-\(number).\(extensionName)"
+            number += 1
+        }
+        taken.insert(name)
+        return name
+    }
+
+    /// The description of an imported image in `media.yaml`: its credit, caption and address, with an empty
+    /// `alt`, which the build asks for until it is written.
+    static func mediaItem(_ name: String, address: String, caption: String, credit: String) -> String {
+        var lines = ["- file: \(NoteScaffold.quoted(name))", "  alt: \"\"", "  credit: \(NoteScaffold.quoted(credit))", "  license: \"\""]
+        if !caption.isEmpty { lines.append("  caption: \(NoteScaffold.quoted(caption.split(whereSeparator: \.isNewline).joined(separator: " ")))") }
+        lines.append("  source_url: \(NoteScaffold.quoted(address))")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -21,6 +21,14 @@ struct TimelineJSExport {
             var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
             text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">Read the entry and its sources</a></p>"
             members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
+            if let name = entry.image?.id, let image = site.index.images[name], let copy = image.largest {
+                // The lead image, with its alt text, which TimelineJS would otherwise make from the caption.
+                members.append(("media", JSON.compact([
+                    ("url", .string(site.url(image.route(of: copy)))), ("caption", .optional(image.item.caption)),
+                    ("credit", .string("\(image.item.credit) · \(image.item.license)")), ("alt", .string(image.item.alt)),
+                    ("link", .optional(image.item.sourceURL)),
+                ])))
+            }
             if let group = group(of: entry, settings: settings) { members.append(("group", .string(group))) }
             events.append(.object(members))
         }
