@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// The formats the generator publishes and accepts.
 public enum ImageFormat: String, Sendable, Hashable, Codable, CaseIterable {
     case jpeg, png, webp
@@ -54,30 +56,9 @@ public enum ImageProblem: Error, Sendable, Hashable {
 /// A share card to draw: a background, boxes of colour and runs of text at places on it.
 public struct CardDrawing: Sendable, Hashable {
     /// A colour as red, green and blue from 0 to 255.
-    public struct Colour: Sendable, Hashable {
-        public var red: Double
-        public var green: Double
-        public var blue: Double
-
-        public init(red: Double, green: Double, blue: Double) {
-            self.red = red
-            self.green = green
-            self.blue = blue
-        }
-    }
-
-    public struct Box: Sendable, Hashable {
-        public var x: Int, y: Int, width: Int, height: Int
-        public var colour: Colour
-
-        public init(x: Int, y: Int, width: Int, height: Int, colour: Colour) {
-            self.x = x
-            self.y = y
-            self.width = width
-            self.height = height
-            self.colour = colour
-        }
-    }
+    public typealias Colour = CardLayout.Colour
+    /// A rectangle of one colour.
+    public typealias Box = CardLayout.Box
 
     /// A run of text in Pango markup, wrapped within `width`.
     public struct Text: Sendable, Hashable {

@@ -79,12 +79,12 @@ enum VipsImage {
         guard started else { return .failure(.unreadable("the image library could not start")) }
         var canvas: UnsafeMutablePointer<CVips.VipsImage>?
         let background = card.background
-        guard timeline_vips_box(&canvas, Int32(card.width), Int32(card.height), background.red, background.green, background.blue, 255) == 0,
+        guard timeline_vips_box(&canvas, Int32(card.width), Int32(card.height), Double(background.red), Double(background.green), Double(background.blue), 255) == 0,
               var image = canvas else { return .failure(.unreadable(lastError())) }
         defer { g_object_unref(UnsafeMutableRawPointer(image)) }
         for box in card.boxes {
             var overlay: UnsafeMutablePointer<CVips.VipsImage>?
-            guard timeline_vips_box(&overlay, Int32(box.width), Int32(box.height), box.colour.red, box.colour.green, box.colour.blue, 255) == 0,
+            guard timeline_vips_box(&overlay, Int32(box.width), Int32(box.height), Double(box.colour.red), Double(box.colour.green), Double(box.colour.blue), 255) == 0,
                   let overlay else { return .failure(.unreadable(lastError())) }
             defer { g_object_unref(UnsafeMutableRawPointer(overlay)) }
             guard let next = over(image, overlay, x: box.x, y: box.y) else { return .failure(.unreadable(lastError())) }
@@ -113,7 +113,7 @@ enum VipsImage {
                 }
             }
             var painted: UnsafeMutablePointer<CVips.VipsImage>?
-            guard timeline_vips_paint(set, &painted, text.colour.red, text.colour.green, text.colour.blue) == 0, let painted else {
+            guard timeline_vips_paint(set, &painted, Double(text.colour.red), Double(text.colour.green), Double(text.colour.blue)) == 0, let painted else {
                 return .failure(.unreadable(lastError()))
             }
             defer { g_object_unref(UnsafeMutableRawPointer(painted)) }

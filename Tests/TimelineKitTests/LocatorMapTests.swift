@@ -109,7 +109,7 @@ import TimelineCore
         #expect(svg.contains(">&lt;b&gt;Tom &amp; Jerry&lt;/b&gt;</text>"))
         #expect(!svg.contains("<b>"))
         // The north-east marker's label goes to its left, ending before the dot, on a baseline inside the top edge.
-        #expect(svg.contains("<text class=\"map-label\" x=\"630\" y=\"12\" text-anchor=\"end\">&lt;b&gt;"))
+        #expect(svg.contains("<text class=\"map-label\" x=\"630\" y=\"17\" text-anchor=\"end\">&lt;b&gt;"))
         // A label too long for either side starts at the left edge, on a baseline above the bottom edge.
         #expect(svg.contains("<text class=\"map-label\" x=\"0\" y=\"\(LocatorMap.format(map.height - 2))\">A very long"))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TimelineMedia
 @testable import TimelineBuild
 @testable import TimelineContent
 @testable import TimelineCore
@@ -81,6 +82,9 @@ import TimelineTesting
         return rows.map { $0.map(quoted).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// A small PNG, for the images an imported sheet names.
+    static let image = ImagePipeline.encode(pixels: [UInt8](repeating: 90, count: 8 * 8 * 3), width: 8, height: 8, bands: 3, as: .png)!
+
     @Test func importedSheetsReadBackWithTheirTitlesAndText() throws {
         var generator = SeededGenerator(state: 19)
         let words: [String] = ["a", "Bc", " ", " ", "<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<br>", "&lt;img src=x&gt;", "&amp;", "&quot;",
@@ -102,11 +106,20 @@ import TimelineTesting
             let result = TimelineJSImporter().convert(bytes: Array(Self.csv(rows).utf8), fileName: "sheet.csv")
             var files = TestSupport.minimalSite
             for file in result.files { files["Content/" + file.path] = file.text.replacingOccurrences(of: "sources: []", with: "sources: [paper]") }
-            let (output, log, summary) = TestSupport.build(files)
+            // Imported images are described with an empty alt text and licence, and their files are to be saved:
+            // done here as an author would.
+            let images = (files["Content/media.yaml"] ?? "").split(separator: "\n").filter { $0.hasPrefix("- file: ") }
+                .map { String($0.dropFirst("- file: \"".count).dropLast()) }
+            files["Content/media.yaml"] = files["Content/media.yaml"]?.replacingOccurrences(of: "alt: \"\"", with: "alt: \"A photograph.\"")
+                .replacingOccurrences(of: "credit: \"\"", with: "credit: \"A photographer\"").replacingOccurrences(of: "license: \"\"", with: "license: \"CC0\"")
+            let fileSystem = TestSupport.memorySite(files)
+            for name in images { fileSystem.write("Content/media/" + name, bytes: Self.image) }
+            let output = MemoryOutput(), log = DiagnosticLog()
+            let summary = try? SiteBuilder(options: BuildOptions(), fileSystem: fileSystem).build(into: output, log: log)
             #expect(summary != nil, "\(log.diagnostics.map(\.description))")
             #expect(log.diagnostics.isEmpty, "\(log.diagnostics.map(\.description))")
             let log2 = DiagnosticLog()
-            let content = try #require(ContentReader(fileSystem: TestSupport.memorySite(files), folder: "Content").read(log: log2).content)
+            let content = try #require(ContentReader(fileSystem: fileSystem, folder: "Content").read(log: log2).content)
             let skipped = result.messages.filter { $0.contains("row skipped") }.count
             #expect(content.entries.count == 1 + rows.count - 1 - skipped)
             for row in rows.dropFirst() {

@@ -16,17 +16,13 @@ struct ShareCards: Sendable {
         let words = [
             "title": entry.title, "date": entry.date.display(site.index.wording), "summary": entry.summary ?? "", "site": settings.title,
         ]
-        func colour(_ colour: CardLayout.Colour) -> CardDrawing.Colour {
-            CardDrawing.Colour(red: Double(colour.red), green: Double(colour.green), blue: Double(colour.blue))
-        }
         return CardDrawing(
-            width: ShareCardSize.width, height: ShareCardSize.height, background: colour(layout.background),
-            boxes: layout.boxes.map { CardDrawing.Box(x: $0.x, y: $0.y, width: $0.width, height: $0.height, colour: colour($0.colour)) },
+            width: ShareCardSize.width, height: ShareCardSize.height, background: layout.background, boxes: layout.boxes,
             // A text with nothing in it, such as the summary of an entry without one, is left out.
             texts: layout.texts.filter { !Self.fill($0.text, with: words).allSatisfy(\.isWhitespace) }.map { text in
                 CardDrawing.Text(
                     markup: Self.fill(text.text, with: words), font: "\(text.font) \(text.size)", fontFile: text.fontFile, x: text.x, y: text.y,
-                    width: text.width, maxHeight: text.height, colour: colour(text.colour))
+                    width: text.width, maxHeight: text.height, colour: text.colour)
             })
     }
 

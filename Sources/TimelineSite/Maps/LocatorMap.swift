@@ -52,8 +52,8 @@ public struct LocatorMap: Sendable {
     static let markerRadius = 6.0
     static let currentMarkerRadius = 9.0
     /// The width a label's character is taken to have, and the height of its line, for keeping labels in the drawing.
-    static let characterWidth = 7.0
-    static let labelHeight = 12.0
+    static let characterWidth = 10.0
+    static let labelHeight = 17.0
 
     /// A map of `map`'s shapes, `width` units wide.
     public init(map: BaseMap, width: Double = 640) {
