@@ -294,6 +294,7 @@ def site_list(spec: str) -> list[Site]:
     known = {
         "example": REPO / "Tests" / "TimelineKitTests" / "Fixtures" / "example" / "Content",
         "real": REPO / "Content",
+        "media": REPO / "Tests" / "TimelineKitTests" / "Fixtures" / "media" / "Content",
     }
     sites = []
     for item in [s.strip() for s in spec.split(",") if s.strip()]:
@@ -303,7 +304,7 @@ def site_list(spec: str) -> list[Site]:
         elif name in known:
             sites.append(Site(name, known[name]))
         else:
-            raise SystemExit(f"unknown site '{name}': use example, real, or NAME=CONTENT_DIR")
+            raise SystemExit(f"unknown site '{name}': use example, real, media, or NAME=CONTENT_DIR")
     return sites
 
 
@@ -1169,8 +1170,8 @@ def browser_checks(site: Site, browser: Browser, report_checks: dict[str, Check]
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Browser tests of the sites the timeline generator builds.")
-    parser.add_argument("--sites", default=os.environ.get("BROWSER_SITES", "example,real"),
-                        help="comma-separated: example, real, or NAME=CONTENT_DIR (env BROWSER_SITES; default example,real)")
+    parser.add_argument("--sites", default=os.environ.get("BROWSER_SITES", "example,real,media"),
+                        help="comma-separated: example, real, media, or NAME=CONTENT_DIR (env BROWSER_SITES; default example,real,media)")
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BROWSER_PAGES", "0") or 0),
                         help="quick mode: check only N pages per site in the browser (the key pages always); env BROWSER_PAGES")
     parser.add_argument("--timeline", default=os.environ.get("TIMELINE", str(REPO / ".build" / "debug" / "timeline")),

@@ -140,4 +140,33 @@ import TimelineTesting
         #expect(third.images["harbour.jpg"]?.copies.map(\.width) == [480, 500, 480, 500])
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).count == 2)
     }
+
+    /// The fixture site `Fixtures/media`, as the browser suite builds it: its photo carries a GPS position and
+    /// a camera model, which no published copy keeps.
+    @Test func theFixtureSitesPhotoIsPublishedWithoutItsPosition() throws {
+        let content = TestSupport.fixtures + "/media/Content"
+        let photo = try #require(FileManager.default.contents(atPath: content + "/media/harbour.jpg"))
+        let fields = ImagePipeline.metadataFields(of: Array(photo))
+        #expect(fields.contains("exif-ifd3-GPSLatitude") && fields.contains("exif-ifd0-Model"))
+        let output = MemoryOutput(), log = DiagnosticLog()
+        let summary = try SiteBuilder(options: BuildOptions(contentFolder: content, strict: true), fileSystem: LocalFileSystem()).build(into: output, log: log)
+        #expect(summary != nil, "\(log.diagnostics)")
+        let copies = output.files.filter { $0.key.hasPrefix("media/") }
+        #expect(copies.keys.sorted() == [
+            "media/harbour-1600.jpg", "media/harbour-1600.webp", "media/harbour-480.jpg", "media/harbour-480.webp", "media/harbour-960.jpg",
+            "media/harbour-960.webp",
+        ])
+        for (path, bytes) in copies {
+            let left = ImagePipeline.metadataFields(of: bytes).filter { $0.hasPrefix("exif") || $0.hasPrefix("xmp") || $0.hasPrefix("iptc") }
+            #expect(left.isEmpty, "\(path) keeps \(left)")
+            #expect(!String(decoding: bytes, as: UTF8.self).contains("Phone X 12"), "\(path) keeps the camera's model")
+        }
+        let page = try #require(output.text("entries/dredging.html"))
+        #expect(page.contains("alt=\"A gradient of blue and green, standing for the harbour&#39;s water seen from the quay.\""))
+        #expect(page.contains("alt=\"The harbour’s water, in blue and green, as the photographer saw it from the quay.\""))
+        #expect(page.contains("<span class=\"media-credit\"><a href=\"https://example.org/gazette/harbour\">Northport Gazette</a> · CC BY 4.0</span>"))
+        let place = try #require(output.text("topics/northport.html"))
+        #expect(place.contains("<svg class=\"locator-map\"") && place.contains("class=\"map-marker current\""))
+        #expect(output.text("map.html")?.contains("<a href=\"topics/northport.html\">Northport</a> <span class=\"topic-count\">1 entry</span>") == true)
+    }
 }
