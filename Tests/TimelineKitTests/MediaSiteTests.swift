@@ -167,6 +167,6 @@ import TimelineTesting
         #expect(page.contains("<span class=\"media-credit\"><a href=\"https://example.org/gazette/harbour\">Northport Gazette</a> · CC BY 4.0</span>"))
         let place = try #require(output.text("topics/northport.html"))
         #expect(place.contains("<svg class=\"locator-map\"") && place.contains("class=\"map-marker current\""))
-        #expect(output.text("map.html")?.contains("<a href=\"topics/northport.html\">Northport</a> <span class=\"topic-count\">1 entry</span>") == true)
+        #expect(output.text("map.html")?.contains("<a href=\"topics/northport.html\">Northport</a> <span class=\"topic-count\">3 entries</span>") == true)
     }
 }

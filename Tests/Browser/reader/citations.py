@@ -112,6 +112,12 @@ def run(context) -> None:
     else:
         check.fail(f"{page}: 200 presses of Tab never reached the first citation")
         return
+    # Focus scrolls a citation below the fold into view smoothly; the popover follows once the scroll settles.
+    browser.driver.execute_async_script(
+        """const done = arguments[0]; let last = -1, still = 0;
+        const tick = () => { if (scrollY === last) { still += 1; } else { still = 0; last = scrollY; }
+          if (still >= 5) { done(); } else { requestAnimationFrame(tick); } };
+        requestAnimationFrame(tick);""")
     state = browser.driver.execute_script(STATE)
     title = re.search(r'<li id="' + re.escape(first.group(2)) + r'">.*?<cite[^>]*>(.*?)</cite>', html, re.S)
     title_text = re.sub(r"<[^>]+>", "", title.group(1)) if title else ""
