@@ -5,8 +5,15 @@
 /* libvips takes its optional arguments as a NULL-terminated list, which Swift cannot call: each call the
    generator makes is written out here with the arguments it uses. */
 
+/* libvips's own warnings ("error in tile 0 x 472") would be printed on standard error beside the build's
+   diagnostics; the error each one leads to is reported in the build's words instead. */
+static inline void timeline_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+    (void)domain; (void)level; (void)message; (void)data;
+}
+
 static inline int timeline_vips_start(void) {
     if (VIPS_INIT("timeline")) return -1;
+    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, timeline_vips_quiet, NULL);
     /* The generator runs several images at once; each runs on one thread, and nothing is cached between
        operations, so memory stays bounded by the images in hand. */
     vips_concurrency_set(1);
