@@ -30,6 +30,10 @@ struct BodyStage {
         let jobs = content.entries.map { Job(info: $0.info, body: $0.body) } + content.topics.map { Job(info: $0.info, body: $0.body) }
             + content.pages.map { Job(info: $0.info, body: $0.body) }
             + content.unreadNotes.map { Job(info: $0.info, body: $0.body, isPublished: false) }
+            // Translations are rendered for what they report: citations and links of the translated text.
+            + content.noteTranslations.compactMap { translation in
+                translation.body.map { Job(info: NoteInfo(kind: translation.kind, id: translation.id, title: translation.title), body: $0, isPublished: false) }
+            }
         let index = self.index
         let optionsHash = StableHasher.hash { h in
             h.combine(index.settings.allowHTML)

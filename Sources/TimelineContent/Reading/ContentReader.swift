@@ -72,7 +72,9 @@ public struct ContentReader: Sendable {
         _ kind: Fields.Type, files: ContentFiles, previous: NoteReadings, into content: inout Content, readings: inout NoteReadings,
         broken: inout BrokenIDs, log: DiagnosticLog
     ) {
-        let texts = noteFiles(in: Fields.kind.folder, files: files, log: log, broken: &broken)
+        var translationTexts: [(id: String, language: String, text: SourceText)] = []
+        let languages = Set(content.settings.languages.map(\.code))
+        let texts = noteFiles(in: Fields.kind.folder, files: files, languages: languages, log: log, broken: &broken, translations: &translationTexts)
         let reader = NoteReader(limits: limits)
         let earlier = previous[keyPath: Fields.readings]
         let read = parallelMap(texts) { id, text in reader.read(text, id: id, previous: earlier[text.path]) as NoteReading<Fields> }
@@ -85,6 +87,17 @@ public struct ContentReader: Sendable {
                 broken.insert(.note, id)
                 if let body = reading.unreadBody { content.unreadNotes.append(UnreadNote(info: NoteInfo(kind: Fields.kind, id: id, title: id), body: body)) }
             }
+        }
+        let originals = Set(texts.map(\.id))
+        let translator = TranslationReader(limits: limits)
+        for (id, language, text) in translationTexts {
+            guard originals.contains(id) else {
+                log.error(
+                    .unknownLink, "'\(Fields.kind.folder)/\(id).\(language).md' translates '\(id)', but there is no '\(Fields.kind.folder)/\(id).md'", at: .file(text.path),
+                    fixIt: .closest(to: id, among: originals))
+                continue
+            }
+            if let translation = translator.read(text, kind: Fields.kind, id: id, language: language, log: log) { content.noteTranslations.append(translation) }
         }
     }
 
@@ -106,7 +119,10 @@ public struct ContentReader: Sendable {
     }
 
     /// The Markdown files of a note folder, sorted by name, each checked to have a valid id as its name.
-    private func noteFiles(in folderName: String, files: ContentFiles, log: DiagnosticLog, broken: inout BrokenIDs) -> [(id: String, text: SourceText)] {
+    private func noteFiles(
+        in folderName: String, files: ContentFiles, languages: Set<String>, log: DiagnosticLog, broken: inout BrokenIDs,
+        translations: inout [(id: String, language: String, text: SourceText)]
+    ) -> [(id: String, text: SourceText)] {
         let folderPath = files.path(folderName)
         // A folder that is a symbolic link must lead to a folder inside the content, as a linked file must.
         if fileSystem.kind(of: folderPath) == .symbolicLink {
@@ -136,6 +152,7 @@ public struct ContentReader: Sendable {
             return []
         }
         var accepted: [(id: String, relative: String, kind: FileKind)] = []
+        var translationFiles: [(id: String, language: String, relative: String, kind: FileKind)] = []
         for item in items where !item.name.hasPrefix(".") {
             let relative = folderName + "/" + item.name
             guard item.name.hasSuffix(".md") else {
@@ -147,6 +164,21 @@ public struct ContentReader: Sendable {
                 continue
             }
             let id = String(item.name.dropLast(3))
+            // `ID.LANG.md` is the translation of `ID.md` into one of the site's languages.
+            if let dot = id.lastIndex(of: "."), Identifier.problem(with: String(id[..<dot])) == nil,
+               case let language = String(id[id.index(after: dot)...]), language.first?.isLetter == true, DataFileReader.isLanguageTag(language) {
+                if languages.contains(language) {
+                    translationFiles.append((String(id[..<dot]), language, relative, item.kind))
+                } else {
+                    log.error(
+                        .invalidLanguage,
+                        languages.isEmpty
+                            ? "'\(item.name)' reads as a translation into '\(language)', but site.yaml lists no other languages; add it under languages"
+                            : "'\(item.name)' reads as a translation into '\(language)', which is not one of the site's languages (\(languages.sorted().joined(separator: ", ")))",
+                        at: .file(files.path(relative)), fixIt: .closest(to: language, among: languages))
+                }
+                continue
+            }
             if let problem = Identifier.problem(with: id) {
                 let suggestion = Identifier.made(from: id)
                 log.error(
@@ -162,6 +194,11 @@ public struct ContentReader: Sendable {
             files.readText(item.relative, limit: limit, listedAs: item.kind, inPlainFolder: plain, log: log).map { (item.id, $0) }
         }
         for (item, text) in zip(accepted, texts) where text == nil { broken.insert(.note, item.id) }
+        for file in translationFiles {
+            if let text = files.readText(file.relative, limit: limit, listedAs: file.kind, inPlainFolder: plain, log: log) {
+                translations.append((file.id, file.language, text))
+            }
+        }
         return texts.compactMap { $0 }
     }
 }

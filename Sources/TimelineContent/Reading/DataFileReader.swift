@@ -43,7 +43,7 @@ struct DataFileReader: Sendable {
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth),
               let fields = FieldReader(node, in: document, subject: "the site", log: log) else { return nil }
         fields.rejectUnknownFields(["title", "description", "language", "base_url", "publisher", "eras", "metrics", "allow_html", "smart_punctuation", "link_schemes", "units",
-                                   "updated", "story", "timelinejs_group", "charts", "share_cards"])
+                                   "updated", "story", "timelinejs_group", "charts", "share_cards", "language_name", "languages", "translations"])
         let title = fields.string("title", required: true)
         let description = fields.string("description", required: true)
         let language = fields.string("language", required: true)
@@ -62,7 +62,7 @@ struct DataFileReader: Sendable {
         var eras: [Era] = []
         for (node, location) in fields.mappings("eras") {
             guard let era = FieldReader(node, in: document, subject: "an era", log: log) else { continue }
-            era.rejectUnknownFields(["id", "title", "date", "summary"])
+            era.rejectUnknownFields(["id", "title", "date", "summary", "translations"])
             guard let title = era.string("title", required: true), let date = era.date("date", required: true) else { continue }
             if !date.isInterval {
                 log.error(.invalidDate, "an era's date is an interval, such as 1995/2017 or 2024-06/..", at: era.location(of: "date"))
@@ -73,20 +73,24 @@ struct DataFileReader: Sendable {
                 log.error(.invalidID, "era id '\(id)' is not valid: \(problem)", at: era.has("id") ? era.location(of: "id") : location)
                 continue
             }
-            eras.append(Era(id: id, title: title, date: date, summary: era.string("summary"), location: location))
+            var read = Era(id: id, title: title, date: date, summary: era.string("summary"), location: location)
+            read.translations = era.translations(["title", "summary"])
+            eras.append(read)
         }
         var metrics: [Metric] = []
         for (node, location) in fields.mappings("metrics") {
             guard let metric = FieldReader(node, in: document, subject: "a metric", log: log) else { continue }
-            metric.rejectUnknownFields(["id", "title", "description", "separate_counts"])
+            metric.rejectUnknownFields(["id", "title", "description", "separate_counts", "translations"])
             guard let id = metric.string("id", required: true), let title = metric.string("title", required: true) else { continue }
             if let problem = Identifier.problem(with: id) {
                 log.error(.invalidID, "metric id '\(id)' is not valid: \(problem)", at: metric.location(of: "id"))
                 continue
             }
-            metrics.append(Metric(
+            var read = Metric(
                 id: id, title: title, description: metric.string("description"), separateCounts: metric.bool("separate_counts") ?? false,
-                location: location))
+                location: location)
+            read.translations = metric.translations(["title", "description"])
+            metrics.append(read)
         }
         var linkSchemes: [String] = []
         for scheme in fields.references("link_schemes") {
@@ -104,18 +108,20 @@ struct DataFileReader: Sendable {
         var story: [KeyPoint] = []
         for (node, location) in fields.mappings("story") {
             guard let point = FieldReader(node, in: document, subject: "a point of the story so far", log: log) else { continue }
-            point.rejectUnknownFields(["text", "entries"])
+            point.rejectUnknownFields(["text", "entries", "translations"])
             guard let text = point.string("text", required: true) else { continue }
             let entries = point.references("entries")
             if entries.isEmpty, !point.has("entries") {
                 log.error(.missingField, "a point of the story so far names the entries that bear it out: add entries: [ENTRY-ID, …]", at: location)
             }
-            story.append(KeyPoint(text: text, entries: entries, location: point.location(of: "text")))
+            var read = KeyPoint(text: text, entries: entries, location: point.location(of: "text"))
+            read.translations = point.translations(["text"])
+            story.append(read)
         }
         var charts: [ChartGroup] = []
         for (node, location) in fields.mappings("charts") {
             guard let chart = FieldReader(node, in: document, subject: "a chart", log: log) else { continue }
-            chart.rejectUnknownFields(["id", "title", "metrics"])
+            chart.rejectUnknownFields(["id", "title", "metrics", "translations"])
             guard let id = chart.string("id", required: true), let title = chart.string("title", required: true) else { continue }
             if let problem = Identifier.problem(with: id) {
                 log.error(.invalidID, "chart id '\(id)' is not valid: \(problem)", at: chart.location(of: "id"))
@@ -126,7 +132,9 @@ struct DataFileReader: Sendable {
                 log.error(.missingField, "a chart puts two metrics or more side by side: list them under metrics: [METRIC, METRIC]", at: chart.has("metrics") ? chart.location(of: "metrics") : location)
                 continue
             }
-            charts.append(ChartGroup(id: id, title: title, metrics: metrics, location: location))
+            var read = ChartGroup(id: id, title: title, metrics: metrics, location: location)
+            read.translations = chart.translations(["title"])
+            charts.append(read)
         }
         var group = TimelineJSGroup.era
         if let name = fields.string("timelinejs_group") {
@@ -146,6 +154,9 @@ struct DataFileReader: Sendable {
             units: fields.references("units").map(\.id), updated: fields.date("updated"), story: story, timelineJSGroup: group,
             location: .file(text.path), charts: charts)
         settings.shareCards = fields.bool("share_cards") ?? true
+        settings.languageName = fields.string("language_name")
+        settings.languages = readLanguages(fields, main: language, log: log)
+        settings.translations = fields.translations(["title", "description"])
         return settings
     }
 
@@ -174,7 +185,7 @@ struct DataFileReader: Sendable {
 
     private func readSource(_ node: Node, _ document: YAMLDocument, log: DiagnosticLog) -> Source? {
         guard let fields = FieldReader(node, in: document, subject: "a source", log: log) else { return nil }
-        fields.rejectUnknownFields(["id", "title", "publisher", "author", "date", "url", "archive_url", "accessed", "note", "language"])
+        fields.rejectUnknownFields(["id", "title", "publisher", "author", "date", "url", "archive_url", "accessed", "note", "language", "translations"])
         guard let id = fields.string("id", required: true) else { return nil }
         if let problem = Identifier.problem(with: id) {
             log.error(.invalidID, "source id '\(id)' is not valid: \(problem)", at: fields.location(of: "id"))
@@ -195,17 +206,19 @@ struct DataFileReader: Sendable {
             log.error(.invalidLanguage, "'\(language)' is not a BCP 47 language tag", at: subject.location(of: "language"))
         }
         guard let date else { return nil }
-        return Source(
+        var source = Source(
             id: id, title: subject.string("title"), publisher: subject.string("publisher"), author: subject.string("author"), date: date,
             url: urls["url"], archiveURL: urls["archive_url"], accessed: subject.date("accessed"), note: subject.string("note"),
             language: subject.string("language"), location: fields.location(of: "id"))
+        source.translations = subject.translations(["note"])
+        return source
     }
 
     private func readFact(
         _ node: Node, _ document: YAMLDocument, log: DiagnosticLog, settings: SiteSettings?, metrics: inout [(name: String, location: SourceLocation)]
     ) -> Fact? {
         guard let fields = FieldReader(node, in: document, subject: "a fact", log: log) else { return nil }
-        fields.rejectUnknownFields(["id", "statement", "date", "sources", "metric", "value", "upper", "unit", "qualifier"])
+        fields.rejectUnknownFields(["id", "statement", "date", "sources", "metric", "value", "upper", "unit", "qualifier", "translations"])
         guard let id = fields.string("id", required: true) else { return nil }
         if let problem = Identifier.problem(with: id) {
             log.error(.invalidID, "fact id '\(id)' is not valid: \(problem)", at: fields.location(of: "id"))
@@ -234,8 +247,54 @@ struct DataFileReader: Sendable {
             log.error(.invalidNumber, "'upper' (\(upper)) of fact '\(id)' is below its value (\(value))", at: subject.location(of: "upper"))
         }
         guard let statement, let date else { return nil }
-        return Fact(
+        var fact = Fact(
             id: id, statement: statement, date: date, citations: citations, metric: metric, value: value, upperValue: upper,
             unit: unit, qualifier: qualifier, location: fields.location(of: "id"))
+        fact.translations = subject.translations(["statement"])
+        return fact
+    }
+
+    /// The site's other languages: each a BCP 47 `code`, its `name` in itself and an optional `fallback`, the
+    /// language shown where a page is not translated (the main language by default).
+    private func readLanguages(_ fields: FieldReader, main: String?, log: DiagnosticLog) -> [SiteLanguage] {
+        var languages: [SiteLanguage] = []
+        for (node, location) in fields.mappings("languages") {
+            guard let entry = fields.reader(of: node, subject: "a language") else { continue }
+            entry.rejectUnknownFields(["code", "name", "fallback"])
+            guard let code = entry.string("code", required: true), let name = entry.string("name", required: true) else { continue }
+            if !Self.isLanguageTag(code) || code.contains("/") {
+                log.error(.invalidLanguage, "'\(code)' is not a BCP 47 language tag such as 'fr' or 'ht'", at: entry.location(of: "code"))
+                continue
+            }
+            if code == main || languages.contains(where: { $0.code == code }) {
+                log.error(.duplicateID, "language '\(code)' is listed twice (the main language is 'language')", at: entry.location(of: "code"))
+                continue
+            }
+            languages.append(SiteLanguage(code: code, name: name, fallback: entry.string("fallback"), location: location))
+        }
+        let known = languages.map(\.code) + (main.map { [$0] } ?? [])
+        for index in languages.indices {
+            guard let fallback = languages[index].fallback else { continue }
+            if !known.contains(fallback) || fallback == languages[index].code {
+                log.error(
+                    .invalidLanguage, "fallback '\(fallback)' of language '\(languages[index].code)' is not another of the site's languages",
+                    at: languages[index].location, fixIt: .closest(to: fallback, among: known))
+                languages[index].fallback = nil
+            }
+        }
+        // A chain of fallbacks ends at the main language: one that comes back to where it started is cut.
+        for index in languages.indices {
+            var seen: Set<String> = [languages[index].code]
+            var next = languages[index].fallback
+            while let code = next, code != main {
+                if !seen.insert(code).inserted {
+                    log.error(.invalidLanguage, "the fallbacks of language '\(languages[index].code)' go round in a circle", at: languages[index].location)
+                    languages[index].fallback = nil
+                    break
+                }
+                next = languages.first { $0.code == code }?.fallback
+            }
+        }
+        return languages
     }
 }

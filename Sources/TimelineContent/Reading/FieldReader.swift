@@ -66,6 +66,9 @@ struct FieldReader {
 
     func has(_ key: String) -> Bool { node(key) != nil }
 
+    /// The keys of the fields, in the order written.
+    var keys: [String] { pairs.map(\.key) }
+
     func location(of key: String) -> SourceLocation {
         guard let pair = pairs.first(where: { $0.key == key }) else { return location }
         return document.location(of: pair.value)
@@ -227,6 +230,25 @@ struct FieldReader {
             guard let id = text(item, field: key) else { return nil }
             return Reference(id: id, location: document.location(of: item))
         }
+    }
+
+    /// The item's texts in other languages, `translations: {LANG: {FIELD: text}}`, each field one of `fields`.
+    func translations(_ fields: [String]) -> Translations {
+        guard let node = node("translations") else { return Translations() }
+        guard case .mapping(let languages) = node else {
+            log.error(.yamlType, "'translations' of \(subject) maps each language to its texts, such as {fr: {\(fields[0]): …}}", at: document.location(of: node))
+            return Translations()
+        }
+        var result = Translations()
+        for (key, value) in languages {
+            guard let language = key.scalar?.string, let texts = reader(of: value, subject: "the \(key.scalar?.string ?? "") translation of \(subject)") else { continue }
+            texts.rejectUnknownFields(fields)
+            var found: [String: String] = [:]
+            for field in fields { if let text = texts.string(field) { found[field] = text } }
+            result.texts[language] = found
+            result.locations[language] = document.location(of: key)
+        }
+        return result
     }
 
     /// A point on the Earth written `[latitude, longitude]` in degrees, such as `[18.54, -72.34]`.

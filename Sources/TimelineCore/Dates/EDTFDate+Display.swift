@@ -17,6 +17,8 @@ public struct DateWording: Sendable, Encodable {
     var since: @Sendable (String) -> String
     var until: @Sendable (String) -> String
     var unknown: String
+    /// Two whole years: "2004–2017", "de 2004 à 2017".
+    var yearRange: @Sendable (Int, Int) -> String = { "\($0)–\($1)" }
 
     public static let english = DateWording(
         language: "en",
@@ -40,9 +42,26 @@ public struct DateWording: Sendable, Encodable {
         span: { year, digits in digits == 1 ? "années \(year)" : "\(year / 100 + 1)e siècle" },
         monthRange: { first, last, year in "\(first)–\(last) \(year)" },
         dayRange: { first, last, month, year in "\(first)–\(last) \(month) \(year)" },
-        since: { "depuis \($0)" },
+        since: { "\($0) – aujourd’hui" },
         until: { "jusqu’à \($0)" },
-        unknown: "?")
+        unknown: "?",
+        yearRange: { "de \($0) à \($1)" })
+
+    /// Haitian Creole, from the project's own table: the locale database (CLDR) has no Creole months or date
+    /// patterns, so tools built on it write Creole dates in French.
+    public static let creole = DateWording(
+        language: "ht",
+        months: ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"],
+        seasons: ["prentan", "ete", "otòn", "ivè"],
+        circa: "anviwon ",
+        dayFormat: { day, month, year in "\(day == 1 ? "1ye" : String(day)) \(month) \(year)" },
+        span: { year, digits in digits == 1 ? "ane \(year) yo" : "\(year / 100 + 1)yèm syèk" },
+        monthRange: { first, last, year in "\(first)–\(last) \(year)" },
+        dayRange: { first, last, month, year in "\(first)–\(last) \(month) \(year)" },
+        since: { "\($0) – jodi a" },
+        until: { "jiska \($0)" },
+        unknown: "?",
+        yearRange: { "depi \($0) jiska \($1)" })
 
     public static let spanish = DateWording(
         language: "es",
@@ -66,6 +85,7 @@ public struct DateWording: Sendable, Encodable {
     public static func forLanguage(_ tag: String) -> DateWording {
         switch tag.split(separator: "-").first?.lowercased() {
         case "fr": return .french
+        case "ht": return .creole
         case "es": return .spanish
         default: return .english
         }
@@ -130,7 +150,7 @@ extension EDTFDate {
             }
         }
         if exact, first.precision == .year, last.precision == .year, first.unspecifiedYearDigits == 0, last.unspecifiedYearDigits == 0 {
-            return "\(first.year)–\(last.year)"
+            return wording.yearRange(first.year, last.year)
         }
         return "\(display(first, wording)) – \(display(last, wording))"
     }
@@ -165,7 +185,8 @@ extension EDTFDate {
                 if let range = shown.range(of: firstText), shown[range.upperBound...].hasSuffix(lastText),
                    shown.distance(from: range.upperBound, to: shown.endIndex) >= lastText.count {
                     let middle = shown[range.upperBound..<shown.index(shown.endIndex, offsetBy: -lastText.count)]
-                    return "<span class=\"date\" data-edtf=\"\(edtf)\"><time datetime=\"\(a)\">\(HTML.escape(firstText))</time>\(HTML.escape(String(middle)))<time datetime=\"\(b)\">\(HTML.escape(lastText))</time></span>"
+                    let before = HTML.escape(String(shown[..<range.lowerBound]))
+                    return "<span class=\"date\" data-edtf=\"\(edtf)\">\(before)<time datetime=\"\(a)\">\(HTML.escape(firstText))</time>\(HTML.escape(String(middle)))<time datetime=\"\(b)\">\(HTML.escape(lastText))</time></span>"
                 }
                 return "<span class=\"date\" data-edtf=\"\(edtf)\"><time datetime=\"\(a)\">\(HTML.escape(shown))</time></span>"
             }

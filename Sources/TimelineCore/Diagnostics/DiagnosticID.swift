@@ -64,6 +64,9 @@ public enum DiagnosticID: String, Sendable, Hashable, Codable, CaseIterable, Cus
     case imageNotAlone = "image-not-alone"
     case invalidGeoJSON = "invalid-geojson"
     case invalidCoordinates = "invalid-coordinates"
+    // Languages
+    case outdatedTranslation = "outdated-translation"
+    case missingTranslation = "missing-translation"
     // Completeness
     case uncitedEntry = "uncited-entry"
     case uncitedFact = "uncited-fact"

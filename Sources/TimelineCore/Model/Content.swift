@@ -19,6 +19,8 @@ public struct Content: Sendable {
     public var images: [String: PublishedImage] = [:]
     /// The base maps listed in `maps.yaml`.
     public var maps: [BaseMap] = []
+    /// The translations of notes into the site's other languages.
+    public var noteTranslations: [NoteTranslation] = []
     /// The drafts this build leaves out.
     public var drafts = Drafts()
     /// Ids of items that are written in the content but could not be read; references to them are not

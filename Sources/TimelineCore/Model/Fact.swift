@@ -15,6 +15,8 @@ public struct Fact: Sendable, Codable, Identifiable {
     /// How the source hedges the figure: "about", "more than", "nearly", "at least", "up to".
     public var qualifier: String?
     public var location: SourceLocation
+    /// Its texts in the site's other languages.
+    public var translations = Translations()
 
     public var isFigure: Bool { value != nil }
 

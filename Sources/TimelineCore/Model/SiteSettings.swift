@@ -29,6 +29,12 @@ public struct SiteSettings: Sendable, Codable {
     public var charts: [ChartGroup] = []
     /// Whether each entry gets a share card, the picture a link to it shows when shared (`share_cards`).
     public var shareCards = true
+    /// The main language's name in itself, for the language switcher.
+    public var languageName: String?
+    /// The site's other languages, each published under its code (`fr/index.html`).
+    public var languages: [SiteLanguage] = []
+    /// The title and description in the other languages.
+    public var translations = Translations()
     public var location: SourceLocation
 
     public init(
@@ -61,6 +67,8 @@ public struct ChartGroup: Hashable, Sendable, Codable {
     public var id: String
     public var title: String
     public var metrics: [Reference]
+    /// Its texts in the site's other languages.
+    public var translations = Translations()
     public var location: SourceLocation
 
     public init(id: String, title: String, metrics: [Reference], location: SourceLocation) {
@@ -75,6 +83,8 @@ public struct ChartGroup: Hashable, Sendable, Codable {
 public struct KeyPoint: Hashable, Sendable, Codable {
     public var text: String
     public var entries: [Reference]
+    /// Its texts in the site's other languages.
+    public var translations = Translations()
     public var location: SourceLocation
 
     public init(text: String, entries: [Reference], location: SourceLocation) {
@@ -101,6 +111,8 @@ public struct Era: Hashable, Sendable, Codable {
     /// An EDTF interval.
     public var date: EDTFDate
     public var summary: String?
+    /// Its texts in the site's other languages.
+    public var translations = Translations()
     public var location: SourceLocation
 
     public init(
@@ -122,6 +134,8 @@ public struct Metric: Hashable, Sendable, Codable {
     /// Whether each figure counts something of its own (the officers of one flight, the people displaced by
     /// one attack), so that a later figure does not overtake an earlier one.
     public var separateCounts: Bool
+    /// Its texts in the site's other languages.
+    public var translations = Translations()
     public var location: SourceLocation
 
     public init(

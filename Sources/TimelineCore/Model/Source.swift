@@ -16,6 +16,8 @@ public struct Source: Sendable, Codable, Identifiable {
     /// The language of the source when it differs from the site's (BCP 47).
     public var language: String?
     public var location: SourceLocation
+    /// Its texts in the site's other languages.
+    public var translations = Translations()
 
     /// What to call the source: its title, else its publisher, else its id.
     public var name: String { title ?? publisher ?? id }

@@ -23,6 +23,7 @@ extension Site {
         QuoteCheck(),
         WeekdayCheck(),
         FigureCheck(),
+        TranslationCheck(),
     ]
 
     public func runChecks(log: DiagnosticLog) {
