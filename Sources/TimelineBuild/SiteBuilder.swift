@@ -25,6 +25,8 @@ public struct SiteBuilder: Sendable {
         let media: [Route: [UInt8]]
         /// Where processed images and share cards are kept between builds.
         let store: MediaStore
+        /// The site in each of its other languages, published under the language's code.
+        let languageSites: [Site]
         /// How many notes were read from their files rather than remembered, and how many bodies rendered.
         let notesRead: Int
         let bodiesRendered: Int
@@ -84,8 +86,18 @@ public struct SiteBuilder: Sendable {
                 h.combine(hashes[path] ?? 0)
             }
         }
+        // Each other language is the same site with its texts in that language; what its texts report was
+        // reported once already, as the translations were rendered with the main site.
+        let languageSites = content.settings.languages.map { language -> Site in
+            let localized = content.localized(to: language.code)
+            let localIndex = SiteIndex(content: localized, assets: templates.assets.map(\.route))
+            let rendered = BodyStage(content: localized, index: localIndex).run(previous: [:], log: DiagnosticLog()).rendered
+            return Site(content: localized, index: localIndex, rendered: rendered)
+        }
+        clock.lap("languages")
         return PreparedSite(
-            site: site, templates: templates, contentVersion: contentVersion, media: media.files, store: store, notesRead: changed.count,
+            site: site, templates: templates, contentVersion: contentVersion, media: media.files, store: store, languageSites: languageSites,
+            notesRead: changed.count,
             bodiesRendered: bodies.renderedPaths.count)
     }
 
@@ -121,7 +133,9 @@ public struct SiteBuilder: Sendable {
         defer { clock.report() }
         let site = prepared.site
         let cards = site.index.settings.shareCards ? ShareCards(layout: prepared.templates.cardLayout, site: site, store: prepared.store) : nil
-        let stage = PageStage(site: site, templates: prepared.templates, contentVersion: prepared.contentVersion, media: prepared.media, cards: cards)
+        let stage = PageStage(
+            site: site, templates: prepared.templates, contentVersion: prepared.contentVersion, media: prepared.media, cards: cards,
+            languageSites: prepared.languageSites)
         let written = try stage.run(to: output, cache: &cache, clock: &clock)
         return WriteResult(files: written.files, rendered: written.rendered)
     }

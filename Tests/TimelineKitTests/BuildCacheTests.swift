@@ -59,7 +59,7 @@ import TimelineTesting
         let keys: [ReadKey] = [
             .settings, .menu, .note("a"), .noteInfo("b"), .card("c"), .neighbors("d"), .eraOf("e"), .timeline, .eraMembers("f"), .lastUpdated,
             .backlinks("g"), .topicEntries("h"), .topicList, .source("i"), .sourceList, .sourceUses("j"), .fact("k"), .factList,
-            .factUses("l"), .chart("m"), .evidence("n"), .figure("o"), .image("p"), .places,
+            .factUses("l"), .chart("m"), .evidence("n"), .figure("o"), .image("p"), .places, .languagesOf("q"),
         ]
         #expect(Set(keys.map(\.parts.kind.rawValue)).count == keys.count)
         #expect(Set(keys.map(\.parts.kind)) == Set(ReadKey.Kind.allCases), "every kind of key is tried")

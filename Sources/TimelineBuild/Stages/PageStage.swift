@@ -13,10 +13,16 @@ struct PageStage {
     let media: [Route: [UInt8]]
     /// The entries' share cards, when the site has them.
     let cards: ShareCards?
+    /// The site in each of its other languages.
+    var languageSites: [Site] = []
 
     /// One file of the site to make or keep.
     private struct Job: Sendable {
         var route: Route
+        /// Where the file is written: the route's path, under the language's folder for another language.
+        var path: String
+        /// The position of the job's language in ``languageSites``, or nil for the main language.
+        var language: Int?
         /// The version known before rendering: for a page, from what it read the last time; nil when it
         /// must be rendered to be known.
         var version: UInt64?
@@ -56,18 +62,25 @@ struct PageStage {
                     positions.allSatisfy { $0 >= 0 && $0 < fingerprints.count } ? pageVersion(positions.map { fingerprints[$0] }) : nil
                 }
             }
-            return Job(route: route, version: version)
+            return Job(route: route, path: route.path, language: nil, version: version)
+        }
+        // Each other language's site is written whole under its code: its files are made anew by every build.
+        for (position, local) in languageSites.enumerated() {
+            let code = local.index.settings.language
+            var localRoutes = local.pageRoutes + Route.generatedFiles(hasBaseURL: false) + templates.assets.map(\.route) + media.keys.sorted()
+            if cards != nil { localRoutes += local.entries.map { .card($0.id) } }
+            jobs += localRoutes.map { Job(route: $0, path: code + "/" + $0.path, language: position, version: nil) }
         }
         clock.lap("versions")
 
         // A file is kept when its version is the one remembered and it is as the last build left it.
         let kept = parallelMap(jobs) { job -> Bool in
-            guard let version = job.version, let record = records[job.route.path], record.version == version,
-                  let stamp = output.stamp(of: job.route.path) else { return false }
+            guard let version = job.version, let record = records[job.path], record.version == version,
+                  let stamp = output.stamp(of: job.path) else { return false }
             return stamp == record.stamp
         }
         for index in jobs.indices { jobs[index].kept = kept[index] }
-        if !jobs.isEmpty, kept.allSatisfy({ $0 }), Set(records.keys) == Set(jobs.map(\.route.path)) {
+        if !jobs.isEmpty, kept.allSatisfy({ $0 }), Set(records.keys) == Set(jobs.map(\.path)) {
             // Nothing changed: the site on disk is already this one.
             output.discard()
             return Written(files: jobs.count, rendered: 0)
@@ -77,21 +90,30 @@ struct PageStage {
         clock.lap("compare")
 
         let site = self.site
+        let localRenderers = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: true) }
+        let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
         let outcomes = parallelMap(jobs) { job -> Result<[ReadKey]?, OutputError> in
             do throws(OutputError) {
                 if job.kept {
-                    try output.keep(job.route.path)
+                    try output.keep(job.path)
                     return .success(nil)
                 }
-                if case .card(let id) = job.route, let cards {
+                if case .card(let id) = job.route, let cards = job.language.map({ localCards[$0] }) ?? cards {
                     switch cards.bytes(id) {
-                    case .success(let bytes): try output.write(job.route.path, bytes)
-                    case .failure(let problem): throw OutputError(path: job.route.path, "cannot draw the share card: \(problem)")
+                    case .success(let bytes): try output.write(job.path, bytes)
+                    case .failure(let problem): throw OutputError(path: job.path, "cannot draw the share card: \(problem)")
                     }
                     return .success(nil)
                 }
                 if let bytes = media[job.route] {
-                    try output.write(job.route.path, bytes)
+                    try output.write(job.path, bytes)
+                    return .success(nil)
+                }
+                if let language = job.language {
+                    // Another language's files record no reads: they are made anew by every build.
+                    let local = languageSites[language]
+                    let bytes = localRenderers[language].render(job.route)?.bytes ?? local.generatedFile(job.route) ?? assets[job.route] ?? []
+                    try output.write(job.path, bytes)
                     return .success(nil)
                 }
                 if let page = renderer.render(job.route) {
@@ -133,7 +155,7 @@ struct PageStage {
         table += added
         fingerprints += Self.fingerprints(added, versions)
         let renderedVersions = rendered.mapValues { pageVersion($0.map { fingerprints[$0] }) }
-        let keptPaths = Set(jobs.filter(\.kept).map(\.route.path))
+        let keptPaths = Set(jobs.filter(\.kept).map(\.path))
         var reads = previousReads.filter { path, _ in keptPaths.contains(path) }
         reads.merge(rendered) { _, new in new }
         // A table that holds many keys no page reads any more is made again from those that are read.
@@ -156,8 +178,9 @@ struct PageStage {
         cache.changedReadKeys = !added.isEmpty || cache.changedPages.count == reads.count
         var pages: [String: PageRecord] = [:]
         for job in jobs {
-            let path = job.route.path
-            guard let version = renderedVersions[path] ?? job.version, let stamp = output.stamp(of: path) else { continue }
+            let path = job.path
+            // A file of another language is recorded without a version, which no later build matches.
+            guard let version = renderedVersions[path] ?? job.version ?? (job.language != nil ? 0 : nil), let stamp = output.stamp(of: path) else { continue }
             pages[path] = PageRecord(path: path, version: version, stamp: stamp)
         }
         cache.manifest.pages = pages

@@ -21,6 +21,8 @@ public struct Content: Sendable {
     public var maps: [BaseMap] = []
     /// The translations of notes into the site's other languages.
     public var noteTranslations: [NoteTranslation] = []
+    /// For the content of one language's site (``localized(to:)``), the language of each note's text.
+    public var noteLanguages: [String: NoteLanguage] = [:]
     /// The drafts this build leaves out.
     public var drafts = Drafts()
     /// Ids of items that are written in the content but could not be read; references to them are not

@@ -35,6 +35,8 @@ public struct SiteSettings: Sendable, Codable {
     public var languages: [SiteLanguage] = []
     /// The title and description in the other languages.
     public var translations = Translations()
+    /// In the settings of another language's site, the site's main language; nil in the main site's.
+    public var mainLanguage: String?
     public var location: SourceLocation
 
     public init(

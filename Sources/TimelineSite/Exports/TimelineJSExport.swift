@@ -50,7 +50,8 @@ struct TimelineJSExport {
                 ("text", .object([("headline", .string(era.title))])),
             ]))
         }
-        return .object([
+        let language: [(String, JSON)] = settings.languages.isEmpty && settings.mainLanguage == nil ? [] : [("language", .string(settings.language))]
+        return .object(language + [
             ("title", .object([("text", .object([("headline", .string(settings.title)), ("text", .string("<p>\(HTML.escape(settings.description))</p>"))]))])),
             ("events", .array(events)),
             ("eras", .array(eras)),

@@ -41,6 +41,8 @@ public struct Site: Sendable {
     let places: [PlaceInfo]
     /// The base maps, each drawn once, by id.
     let locatorMaps: [String: LocatorMap]
+    /// The languages each note's text is written in (the main one and those of its translations), by id.
+    let coverage: [String: Set<String>]
 
     public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
         self.content = content
@@ -98,6 +100,7 @@ public struct Site: Sendable {
             charts[metric]?.disagreeing = Set(chart.facts.map(\.id).filter { !figures.context(of: $0).disagreesWith.isEmpty })
         }
         self.charts = charts
+        coverage = content.settings.languages.isEmpty ? [:] : content.translatedLanguages
         locatorMaps = Dictionary(content.maps.map { ($0.id, LocatorMap(map: $0)) }, uniquingKeysWith: { first, _ in first })
         places = topics.compactMap { topic in
             guard topic.kind == .place, let point = topic.coordinates else { return nil }

@@ -67,6 +67,9 @@ struct PageMetadata: TemplateModel, Encodable {
     /// Whether the page's text has numbered citations, whose references `assets/cite.js` shows in place.
     var citations = false
     var image: ShareImage?
+    var languages: [LanguageLink] = []
+    var alternateLanguages: [LanguageLink] = []
+    var notice: LanguageNotice?
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -81,6 +84,9 @@ struct PageMetadata: TemplateModel, Encodable {
         .html("updated_html", "When what the page shows was last brought up to date, for its printed foot: the site's update on the home page, an entry's `updated`, the latest figure on the facts page") { $0.updatedHTML },
         .flag("citations", "Whether the page's text has numbered citations, for which `layout.mustache` loads `assets/cite.js`") { $0.citations },
         .object("image", "The picture a shared link to the page shows: its lead image, or an entry's share card") { $0.image },
+        .list("languages", "The page in each of the site's languages, for the language switcher; empty for a site in one language") { $0.languages },
+        .list("alternate_languages", "The languages the page's text is written in, and `x-default`, for `<link rel=\"alternate\" hreflang>`") { $0.alternateLanguages },
+        .object("notice", "On a page in another language, that its text is in another language, or that its translation is out of date") { $0.notice },
     ]
 }
 
@@ -121,6 +127,7 @@ extension PageBuilder {
     ) -> PageFrame {
         let settings = reader.settings()
         let root = route.root
+        let links = languageLinks(route)
         var navigation = [
             NavigationLink(title: "Timeline", href: Route.index.href(from: route), current: route == .index),
             NavigationLink(title: "Topics", href: Route.topics.href(from: route), current: route == .topics),
@@ -150,7 +157,8 @@ extension PageBuilder {
                 title: title, fullTitle: title == settings.title ? title : "\(title) – \(settings.title)",
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
-                draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations, image: image),
+                draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations, image: image,
+                languages: links.switcher, alternateLanguages: links.alternates, notice: languageNotice(route)),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
     }
 }

@@ -49,12 +49,14 @@ public enum ReadKey: Hashable, Sendable {
     case image(String)
     /// The base maps and every place on them, with how many entries concern each.
     case places
+    /// The languages a note's text is written in, and how its page in this language shows it.
+    case languagesOf(String)
 }
 
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
     enum Kind: String, Codable, CaseIterable {
-        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure, image, places
+        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure, image, places, languagesOf
     }
 
     /// The key's kind and id (empty for a key that names the whole site).
@@ -84,6 +86,7 @@ extension ReadKey: Codable {
         case .figure(let id): return (.figure, id)
         case .image(let name): return (.image, name)
         case .places: return (.places, "")
+        case .languagesOf(let id): return (.languagesOf, id)
         }
     }
 
@@ -113,6 +116,7 @@ extension ReadKey: Codable {
         case .figure: self = .figure(id)
         case .image: self = .image(id)
         case .places: self = .places
+        case .languagesOf: self = .languagesOf(id)
         }
     }
 
@@ -204,6 +208,11 @@ final class SiteReader {
     func figure(_ factID: String) -> FigureComparison.Context { record(.figure(factID)); return site.figures.context(of: factID) }
     func image(_ name: String) -> PublishedImage? { record(.image(name)); return site.index.images[name] }
     func places() -> [PlaceInfo] { record(.places); return site.places }
+    /// The languages a note's text is written in, and the language of its text on this site's page.
+    func languages(of id: String) -> (written: Set<String>, here: NoteLanguage?) {
+        record(.languagesOf(id))
+        return (site.coverage[id] ?? [], site.content.noteLanguages[id])
+    }
     func maps() -> [BaseMap] { record(.places); return site.content.maps }
     /// A base map drawn once for every page that shows it, with its description.
     func map(_ id: String) -> (BaseMap, LocatorMap)? {
@@ -250,6 +259,8 @@ public final class SiteVersions: Sendable {
         case .figure(let id): return Fingerprint.of(site.figures.context(of: id))
         case .image(let name): return Fingerprint.of(site.index.images[name])
         case .places: return StableHasher.hash { $0.combine(Fingerprint.of(site.places)); $0.combine(Fingerprint.of(site.content.maps)) }
+        case .languagesOf(let id):
+            return StableHasher.hash { $0.combine(Fingerprint.of((site.coverage[id] ?? []).sorted())); $0.combine(Fingerprint.of(site.content.noteLanguages[id])) }
         }
     }
 }

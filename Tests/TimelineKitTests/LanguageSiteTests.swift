@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+@testable import TimelineBuild
+import TimelineContent
+import TimelineCore
+import TimelineTesting
+
+/// A site in three languages: a translated note, an untranslated one and an out-of-date translation build to
+/// pages in every language, each with its switcher, symmetric `hreflang` links and honest notices.
+@Suite struct LanguageSiteTests {
+    static let files = TestSupport.minimalSite(with: [
+        "Content/site.yaml": """
+            title: Test site
+            description: A site for tests.
+            language: en
+            languages:
+              - {code: fr, name: Français}
+              - {code: ht, name: Kreyòl ayisyen, fallback: fr}
+            translations:
+              fr: {title: Site de test, description: Un site pour les tests.}
+            eras:
+              - id: twenties
+                title: The twenties
+                date: 2020/2029
+                translations: {fr: {title: Les années vingt}}
+
+            """,
+        "Content/entries/event.md": "---\ntitle: An event\ndate: 2024-06-01\nupdated: 2024-09\n---\n\nSomething happened [@paper]; see [[other]].\n",
+        "Content/entries/event.fr.md": "---\ntitle: Un événement\ntranslated: 2024-07\n---\n\nQuelque chose est arrivé [@paper] ; voir [[other]].\n",
+        "Content/entries/event.ht.md": "---\ntitle: Yon evènman\ntranslated: 2024-10\n---\n",
+        "Content/entries/other.md": "---\ntitle: Another event\ndate: 2024-06-02\n---\n\nSomething else happened [@paper].\n",
+        "Content/entries/other.fr.md": "---\ntitle: Un autre événement\ntranslated: 2024-07\n---\n\nAutre chose est arrivé [@paper].\n",
+        "Content/entries/third.md": "---\ntitle: A third event\ndate: 2024-06-03\n---\n\nA third thing happened [@paper].\n",
+    ])
+
+    static func built() throws -> (MemoryOutput, DiagnosticLog) {
+        let output = MemoryOutput(), log = DiagnosticLog()
+        _ = try SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: output, log: log)
+        return (output, log)
+    }
+
+    @Test func everyLanguageHasEveryPageWithNoticesWhereTheTextIsNotItsOwn() throws {
+        let (output, log) = try Self.built()
+        #expect(log.errorCount == 0, "\(log.diagnostics)")
+        #expect(log.diagnostics.map(\.description) == [
+            "Content/entries/event.fr.md: warning: the Français translation of 'event' (translated 2024-07) is older than the entry's update of 2024-09; bring it up to date and change 'translated' [outdated-translation]",
+        ])
+        for language in ["", "fr/", "ht/"] {
+            for page in ["index.html", "entries/event.html", "entries/other.html", "entries/third.html", "404.html", "feed.xml", "search-index.js", "timeline.json", "assets/style.css"] {
+                #expect(output.files[language + page] != nil, "\(language + page)")
+            }
+        }
+        let fr = try #require(output.text("fr/entries/other.html"))
+        #expect(fr.contains("<html lang=\"fr\">"))
+        #expect(fr.contains("<h1>Un autre événement</h1>"))
+        #expect(!fr.contains("translation-fallback") && !fr.contains("translation-outdated"))
+        // An untranslated note: the French interface, the English text marked as such, and a link to the original.
+        let third = try #require(output.text("fr/entries/third.html"))
+        #expect(third.contains("<p class=\"translation-fallback\">Cette page n’est pas encore traduite en français : le texte ci-dessous est en anglais. <a href=\"../../entries/third.html\" hreflang=\"en\">Lire l’original</a></p>"))
+        #expect(third.contains("<div class=\"body\" lang=\"en\">"))
+        // An out-of-date translation says so.
+        #expect(output.text("fr/entries/event.html")?.contains("<p class=\"translation-outdated\">") == true)
+        // Creole falls back to French: the Creole title, the French text.
+        let creole = try #require(output.text("ht/entries/event.html"))
+        #expect(creole.contains("<h1>Yon evènman</h1>") && creole.contains("<div class=\"body\" lang=\"fr\">"))
+        #expect(creole.contains("Quelque chose est arrivé"))
+        // Links inside a page in French lead to pages in French.
+        #expect(output.text("fr/entries/event.html")?.contains("href=\"../entries/other.html\"") == true)
+        #expect(output.text("fr/index.html")?.contains("Les années vingt") == true)
+        #expect(output.text("fr/index.html")?.contains("<title>Site de test</title>") == true)
+        // Each language's exports say which language they hold; a page shown in another language is not searched.
+        let search = try #require(output.text("fr/search-index.js"))
+        #expect(search.hasPrefix("window.TIMELINE_SEARCH_INDEX = {\"language\":\"fr\","))
+        #expect(search.contains("Un autre événement") && !search.contains("A third event"))
+        #expect(output.text("ht/timeline.json")?.contains("\"language\": \"ht\"") == true)
+        #expect(output.text("fr/feed.xml")?.contains("xml:lang=\"fr\"") == true)
+    }
+
+    /// Every hreflang link is answered by one back, and a page whose text falls back is not an alternate.
+    @Test func hreflangPairsAreSymmetric() throws {
+        let (output, _) = try Self.built()
+        var pairs: Set<[String]> = []
+        for (path, bytes) in output.files where path.hasSuffix(".html") && !path.hasSuffix("404.html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            let folder = (path as NSString).deletingLastPathComponent
+            for match in html.matches(of: /<link rel="alternate" hreflang="([a-z-]+)" href="([^"]+)">/) where match.1 != "x-default" {
+                let target = (URL(fileURLWithPath: "/" + folder).appendingPathComponent(String(match.2)).standardized.path).dropFirst()
+                #expect(output.files[String(target)] != nil, "\(path) → \(target)")
+                pairs.insert([path, String(target)])
+            }
+        }
+        let lopsided = pairs.filter { !pairs.contains([$0[1], $0[0]]) }.map { "\($0[0]) → \($0[1])" }.sorted()
+        #expect(lopsided.isEmpty, "named without being named back: \(lopsided)")
+        #expect(pairs.contains(["entries/event.html", "fr/entries/event.html"]))
+        #expect(!pairs.contains(["entries/third.html", "fr/entries/third.html"]))
+        #expect(!pairs.contains { $0[1] == "ht/entries/event.html" })
+    }
+
+    /// Every link and every file a page loads, on every language's pages, is a file of the site.
+    @Test func everyLinkOnEveryLanguagesPagesResolves() throws {
+        let (output, _) = try Self.built()
+        var broken: [String] = []
+        for (path, bytes) in output.files where path.hasSuffix(".html") && !path.hasSuffix("404.html") {
+            let html = String(decoding: bytes, as: UTF8.self)
+            let folder = (path as NSString).deletingLastPathComponent
+            for match in html.matches(of: /(?:href|src)="([^"#:]+)(?:#[^"]*)?"/) {
+                let target = String(URL(fileURLWithPath: "/" + folder).appendingPathComponent(String(match.1)).standardized.path.dropFirst())
+                if output.files[target] == nil { broken.append("\(path) → \(match.1)") }
+            }
+        }
+        #expect(broken.isEmpty, "\(broken.prefix(10))")
+        #expect(output.files.keys.filter { $0.hasSuffix(".html") }.count == 36)
+    }
+}
