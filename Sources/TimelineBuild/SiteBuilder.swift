@@ -68,6 +68,7 @@ public struct SiteBuilder: Sendable {
         let site = Site(content: content, index: index, rendered: bodies.rendered)
         clock.lap("link")
         site.runChecks(log: log)
+        if let templates { InterfaceText.checkLanguages(content, templates: templates, folder: options.templatesFolder, log: log) }
         clock.lap("check")
 
         let hashes = read.readings.fileHashes

@@ -52,6 +52,10 @@ import TimelineTesting
         }
         let fr = try #require(output.text("fr/entries/other.html"))
         #expect(fr.contains("<html lang=\"fr\">"))
+        // The interface in French, from the theme's i18n/fr.yaml; in Creole, from i18n/ht.yaml.
+        #expect(fr.contains("<a class=\"skip-link\" href=\"#main\">Aller au contenu</a>") && fr.contains(">Chronologie</a>"))
+        #expect(fr.contains("<p>Chaque événement et chaque chiffre renvoient à leurs sources.</p>"))
+        #expect(output.text("ht/index.html")?.contains(">Kwonoloji</a>") == true)
         #expect(fr.contains("<h1>Un autre événement</h1>"))
         #expect(!fr.contains("translation-fallback") && !fr.contains("translation-outdated"))
         // An untranslated note: the French interface, the English text marked as such, and a link to the original.
@@ -110,5 +114,17 @@ import TimelineTesting
         }
         #expect(broken.isEmpty, "\(broken.prefix(10))")
         #expect(output.files.keys.filter { $0.hasSuffix(".html") }.count == 36)
+    }
+
+    /// A language without interface strings of its own is shown in its fallback language's, and the build says so.
+    @Test func aLanguageWithoutInterfaceStringsFallsBackWithAWarning() throws {
+        var files = Self.files
+        files["Content/site.yaml"] = "title: T\ndescription: D\nlanguage: en\nlanguages:\n  - {code: es, name: Español, fallback: fr}\n  - {code: fr, name: Français}\n"
+        files = files.filter { !$0.key.contains(".ht.") }
+        let output = MemoryOutput(), log = DiagnosticLog()
+        _ = try SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: output, log: log)
+        #expect(log.diagnostics.map(\.description).contains(
+            "Templates/i18n/es.yaml: warning: 41 of the interface's 41 strings have no 'es' translation (a_later_figure, about_this_source, all_figures, as_of, base_map, …); they are shown in fr, then en or English [missing-translation]"))
+        #expect(output.text("es/index.html")?.contains(">Chronologie</a>") == true)
     }
 }

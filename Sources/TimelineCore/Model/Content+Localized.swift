@@ -21,13 +21,14 @@ extension Content {
 
     /// The languages a page in `language` falls back to, nearest first, ending with the main language.
     public func fallbackChain(of language: String) -> [String] {
+        let main = settings.mainLanguage ?? settings.language
         var chain = [language]
-        var next = language == settings.language ? nil : settings.languages.first { $0.code == language }.map { $0.fallback ?? settings.language }
+        var next = language == main ? nil : settings.languages.first { $0.code == language }.map { $0.fallback ?? main }
         while let code = next, !chain.contains(code) {
             chain.append(code)
-            next = code == settings.language ? nil : settings.languages.first { $0.code == code }.map { $0.fallback ?? settings.language }
+            next = code == main ? nil : settings.languages.first { $0.code == code }.map { $0.fallback ?? main }
         }
-        if !chain.contains(settings.language) { chain.append(settings.language) }
+        if !chain.contains(main) { chain.append(main) }
         return chain
     }
 

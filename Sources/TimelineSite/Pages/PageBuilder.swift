@@ -5,6 +5,8 @@ import TimelineCore
 /// any path, and from disk.
 struct PageBuilder {
     let reader: SiteReader
+    /// The interface's words in the site's language.
+    var interface = InterfaceText(chain: ["en"], files: [:])
 
     /// The model of the page at `route`, or nil when the route names no page a template renders.
     func model(for route: Route) -> (any PageModel)? {

@@ -12,14 +12,20 @@ final class PageFrame: Sendable {
     let alternates: [AlternateLink]
     /// The page's structured data (schema.org JSON-LD), safe inside a `<script>` element.
     let jsonld: String
+    /// The interface's words in the page's language.
+    let text: InterfaceText
 
-    init(site: SiteValues, page: PageMetadata, root: String, navigation: [NavigationLink], alternates: [AlternateLink], jsonld: String) {
+    init(
+        site: SiteValues, page: PageMetadata, root: String, navigation: [NavigationLink], alternates: [AlternateLink], jsonld: String,
+        text: InterfaceText
+    ) {
         self.site = site
         self.page = page
         self.root = root
         self.navigation = navigation
         self.alternates = alternates
         self.jsonld = jsonld
+        self.text = text
     }
 
     static func fields<Page>(_ frame: @escaping @Sendable (Page) -> PageFrame) -> [TemplateField<Page>] {
@@ -30,6 +36,7 @@ final class PageFrame: Sendable {
             .list("navigation", "The site's menu: timeline, topics, facts, sources and the pages with a `menu` position") { frame($0).navigation },
             .list("alternates", "The site's feed and data files, for `<link rel=\"alternate\">`") { frame($0).alternates },
             .html("jsonld", "The page's schema.org structured data as JSON, for a `<script type=\"application/ld+json\">`") { frame($0).jsonld },
+            .object("t", "The interface's words in the page's language, from `i18n/LANG.yaml`") { frame($0).text },
         ]
     }
 }
@@ -129,12 +136,14 @@ extension PageBuilder {
         let root = route.root
         let links = languageLinks(route)
         var navigation = [
-            NavigationLink(title: "Timeline", href: Route.index.href(from: route), current: route == .index),
-            NavigationLink(title: "Topics", href: Route.topics.href(from: route), current: route == .topics),
-            NavigationLink(title: "Facts", href: Route.facts.href(from: route), current: route == .facts),
-            NavigationLink(title: "Sources", href: Route.sources.href(from: route), current: route == .sources),
+            NavigationLink(title: interface.word("nav_timeline"), href: Route.index.href(from: route), current: route == .index),
+            NavigationLink(title: interface.word("nav_topics"), href: Route.topics.href(from: route), current: route == .topics),
+            NavigationLink(title: interface.word("nav_facts"), href: Route.facts.href(from: route), current: route == .facts),
+            NavigationLink(title: interface.word("nav_sources"), href: Route.sources.href(from: route), current: route == .sources),
         ]
-        if !reader.maps().isEmpty { navigation.append(NavigationLink(title: "Map", href: Route.map.href(from: route), current: route == .map)) }
+        if !reader.maps().isEmpty {
+            navigation.append(NavigationLink(title: interface.word("nav_map"), href: Route.map.href(from: route), current: route == .map))
+        }
         for page in reader.menu() {
             navigation.append(NavigationLink(title: page.title, href: page.route.href(from: route), current: route == page.route))
         }
@@ -159,6 +168,6 @@ extension PageBuilder {
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
                 draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations, image: image,
                 languages: links.switcher, alternateLanguages: links.alternates, notice: languageNotice(route)),
-            root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized())
+            root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized(), text: interface)
     }
 }

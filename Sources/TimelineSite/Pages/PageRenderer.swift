@@ -7,6 +7,8 @@ public struct PageRenderer: Sendable {
     let caches: PageCaches
     /// The versions of what pages read, in this site.
     public let versions: SiteVersions
+    /// The interface's words in the site's language.
+    let interface: InterfaceText
 
     /// - Parameter makingCards: whether many pages will be rendered, so that cards are best made ahead.
     public init(site: Site, templates: TemplateSet, makingCards: Bool) {
@@ -15,6 +17,7 @@ public struct PageRenderer: Sendable {
         let stylesheet = templates.assets.first { $0.route == .asset("style.css") }.map { String(decoding: $0.bytes, as: UTF8.self) }
         caches = PageCaches(site: site, stylesheet: stylesheet ?? "", makingCards: makingCards)
         versions = SiteVersions(site: site, caches: caches)
+        interface = InterfaceText(chain: site.content.fallbackChain(of: site.index.settings.language), files: templates.interfaceStrings)
     }
 
     /// A rendered page, with what it read.
@@ -26,7 +29,7 @@ public struct PageRenderer: Sendable {
     /// The page at `route`, or nil when no template renders it.
     public func render(_ route: Route) -> Page? {
         let reader = SiteReader(site: site, caches: caches)
-        guard let model = PageBuilder(reader: reader).model(for: route) else { return nil }
+        guard let model = PageBuilder(reader: reader, interface: interface).model(for: route) else { return nil }
         return Page(bytes: templates.render(type(of: model).template, model), reads: reader.reads)
     }
 }

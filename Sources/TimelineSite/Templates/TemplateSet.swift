@@ -12,6 +12,10 @@ public struct TemplateSet: Sendable {
     public let assets: [Asset]
     /// How share cards are drawn, from `card.yaml`.
     public let cardLayout: CardLayout
+    /// The interface's words in each language, from `i18n/LANG.yaml`, by language and key.
+    public let interfaceStrings: [String: [String: String]]
+    /// Where each language's interface strings are, for diagnostics.
+    public let interfaceFiles: [String: String]
 
     /// A file of the `assets/` folder.
     public struct Asset: Sendable {
@@ -43,6 +47,7 @@ public struct TemplateSet: Sendable {
         var sources: [String: SourceText] = [:]
         var assets: [Asset] = []
         var cardLayout: CardLayout?
+        var interfaceStrings: [String: [String: String]] = [:], interfaceFiles: [String: String] = [:]
         for relative in files.keys.sorted() {
             let file = files[relative]!
             if relative.hasSuffix(".mustache") {
@@ -52,10 +57,16 @@ public struct TemplateSet: Sendable {
                 let bytes = relative.hasSuffix(".css") ? StylesheetMinifier.minified(file.bytes)
                     : relative.hasSuffix(".js") ? ScriptMinifier.minified(file.bytes) : file.bytes
                 assets.append(Asset(route: .asset(String(relative.dropFirst("assets/".count))), bytes: bytes))
+            } else if relative.hasPrefix("i18n/"), relative.hasSuffix(".yaml"), !relative.dropFirst(5).contains("/") {
+                let language = String(relative.dropFirst(5).dropLast(5))
+                if let read = InterfaceStringsReader.read(file, log: log) {
+                    interfaceStrings[language] = read.mapValues(\.text)
+                    interfaceFiles[language] = file.path
+                }
             } else if relative == "card.yaml" {
                 cardLayout = CardLayoutReader.read(file, log: log)
             } else {
-                log.warning(.unknownFile, "only .mustache templates, card.yaml and files under assets/ are used; this file is ignored", at: .file(file.path))
+                log.warning(.unknownFile, "only .mustache templates, card.yaml, i18n/LANG.yaml and files under assets/ are used; this file is ignored", at: .file(file.path))
             }
         }
 
@@ -84,6 +95,13 @@ public struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(contents: sources[name]!.bytes)
         }
+        for language in interfaceStrings.keys.sorted() {
+            hasher.combine(language)
+            for (key, text) in interfaceStrings[language]!.sorted(by: { $0.key < $1.key }) {
+                hasher.combine(key)
+                hasher.combine(text)
+            }
+        }
         for asset in assets {
             hasher.combine(asset.route.path)
             hasher.combine(contents: asset.bytes)
@@ -91,7 +109,7 @@ public struct TemplateSet: Sendable {
         guard !failed, let cardLayout else { return nil }
         return TemplateSet(
             renderer: TemplateRenderer(templates: templates, depthLimit: limits.templateDepth), fingerprint: hasher.value, assets: assets,
-            cardLayout: cardLayout)
+            cardLayout: cardLayout, interfaceStrings: interfaceStrings, interfaceFiles: interfaceFiles)
     }
 
     /// Where diagnostics place the built-in theme's files.
