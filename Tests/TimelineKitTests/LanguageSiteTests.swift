@@ -3,6 +3,7 @@ import Testing
 @testable import TimelineBuild
 import TimelineContent
 import TimelineCore
+@testable import TimelineSite
 import TimelineTesting
 
 /// A site in three languages: a translated note, an untranslated one and an out-of-date translation build to
@@ -123,8 +124,9 @@ import TimelineTesting
         files = files.filter { !$0.key.contains(".ht.") }
         let output = MemoryOutput(), log = DiagnosticLog()
         _ = try SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: output, log: log)
+        let count = InterfaceText.builtIn.count
         #expect(log.diagnostics.map(\.description).contains(
-            "Templates/i18n/es.yaml: warning: 41 of the interface's 41 strings have no 'es' translation (a_later_figure, about_this_source, all_figures, as_of, base_map, …); they are shown in fr, then en or English [missing-translation]"))
+            "Templates/i18n/es.yaml: warning: \(count) of the interface's \(count) strings have no 'es' translation (a_later_figure, about_this_source, all_figures, as_of, as_of_lower, …); they are shown in fr, then en or English [missing-translation]"))
         #expect(output.text("es/index.html")?.contains(">Chronologie</a>") == true)
     }
 }

@@ -15,12 +15,12 @@ final class EntryCard: TemplateModel {
 
     /// The card of an entry, from what it is made of alone, with links for a page `root` away from the
     /// site's root.
-    init(_ inputs: CardInputs, wording: DateWording, root: String) {
+    init(_ inputs: CardInputs, wording: DateWording, root: String, interface: InterfaceText) {
         id = inputs.id
         title = inputs.title
         href = root + Route.note(.entry, inputs.id).path
         dateHTML = inputs.date.html(wording)
-        sourceLabel = inputs.sourceCount == 1 ? "1 source" : "\(inputs.sourceCount) sources"
+        sourceLabel = interface.count("sources", inputs.sourceCount)
         topics = inputs.topics.map { Chip(title: $0.title, href: root + $0.route.path) }
         summary = inputs.summary
         year = inputs.date.year

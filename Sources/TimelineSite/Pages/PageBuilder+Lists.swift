@@ -48,15 +48,15 @@ extension PageBuilder {
         let kinds = TopicKind.allCases.compactMap { kind -> TopicKindGroup? in
             let members = topics.filter { $0.kind == kind }
             guard !members.isEmpty else { return nil }
-            return TopicKindGroup(title: kind.plural, kind: kind.rawValue, topics: members.map { topic in
+            return TopicKindGroup(title: interface.word("kinds_" + kind.rawValue), kind: kind.rawValue, topics: members.map { topic in
                 let count = reader.topicEntries(topic.id).count
                 return TopicListItem(
                     title: topic.title, href: Route.note(.topic, topic.id).href(from: route),
-                    countLabel: count == 1 ? "1 entry" : "\(count) entries", summary: topic.summary)
+                    countLabel: interface.count("entries", count), summary: topic.summary)
             })
         }
         return TopicsPage(
-            frame: frame(route, title: "Topics", description: "People, organisations, places and themes of \(reader.settings().title).", kind: "topics"),
+            frame: frame(route, title: interface.word("nav_topics"), description: "People, organisations, places and themes of \(reader.settings().title).", kind: "topics"),
             kinds: kinds)
     }
 
@@ -64,7 +64,7 @@ extension PageBuilder {
         let route = Route.sources
         let sorted = reader.sources().sorted { ($0.date.earliest, $0.name, $0.id) < ($1.date.earliest, $1.name, $1.id) }
         return SourcesPage(
-            frame: frame(route, title: "Sources", description: "Every source \(reader.settings().title) relies on.", kind: "sources"),
+            frame: frame(route, title: interface.word("sources"), description: "Every source \(reader.settings().title) relies on.", kind: "sources"),
             sources: sorted.map { reference($0, from: route) })
     }
 
@@ -133,7 +133,7 @@ extension PageBuilder {
         let dataset = self.dataset(facts: all, metricTitles: order.map { metric in defined.first { $0.id == metric }?.title ?? Fact.metricTitle(metric) })
         return FactsPage(
             frame: frame(
-                route, title: "Facts and figures", description: "Every figure of \(settings.title), with its date and source.", kind: "facts",
+                route, title: interface.word("facts_and_figures"), description: "Every figure of \(settings.title), with its date and source.", kind: "facts",
                 updated: facts.last { !$0.date.isInterval }?.date, jsonld: dataset),
             metrics: sections, claims: facts.filter { $0.metric == nil || $0.value == nil }.map(factRow),
             charts: settings.charts.compactMap { group in

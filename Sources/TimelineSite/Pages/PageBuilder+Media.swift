@@ -50,14 +50,14 @@ extension PageBuilder {
                 places: here.map { placeItem($0, from: route) }))
         }
         return MapPage(
-            frame: frame(route, title: "Map", description: "Every place of \(reader.settings().title) on a map, with the entries that concern it.", kind: "map"),
+            frame: frame(route, title: interface.word("map_title"), description: "Every place of \(reader.settings().title) on a map, with the entries that concern it.", kind: "map"),
             sections: sections, unmapped: places.filter { $0.mapID == nil }.map { placeItem($0, from: route) })
     }
 
     private func placeItem(_ place: PlaceInfo, from route: Route) -> PlaceItem {
         PlaceItem(
             title: place.title, href: Route.note(.topic, place.id).href(from: route),
-            entriesLabel: place.entryCount == 1 ? "1 entry" : "\(place.entryCount) entries")
+            entriesLabel: interface.count("entries", place.entryCount))
     }
 
     /// A point in degrees as a reader writes it: "18.54° N, 72.34° W".

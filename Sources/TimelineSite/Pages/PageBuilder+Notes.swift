@@ -43,7 +43,7 @@ extension PageBuilder {
         guard let (topic, note) = reader.topic(id) else { return nil }
         let route = Route.note(.topic, id)
         let view = TopicView(
-            title: topic.title, kind: topic.kind.rawValue, body: note.rendered.markdown.html,
+            title: topic.title, kind: topic.kind.rawValue, kindName: interface.word("kind_" + topic.kind.rawValue), body: note.rendered.markdown.html,
             entries: reader.topicEntries(id).compactMap { reader.card($0, from: route) },
             mentionedIn: reader.backlinks(id).filter { $0.from.kind != .entry }.map { link($0.from, from: route, fragment: $0.anchor) },
             summary: topic.summary, charts: charts(note, from: route), image: leadImage(topic.image, from: route), map: placeMap(topic, from: route))

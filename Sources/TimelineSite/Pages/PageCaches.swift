@@ -13,11 +13,14 @@ final class PageCaches: Sendable {
     private let nestedCharts: [String: ChartView]
     /// The site's stylesheet, for the 404 page, which servers show at any address and so loads nothing.
     let stylesheet: String
+    /// The interface's words in the site's language, for the cards' counts of sources.
+    let interface: InterfaceText
 
     /// - Parameter makingCards: whether to make every entry's card ahead, for a build that renders many of
     ///   the pages that list them.
-    init(site: Site, stylesheet: String, makingCards: Bool) {
+    init(site: Site, stylesheet: String, makingCards: Bool, interface: InterfaceText = InterfaceText(chain: ["en"], files: [:])) {
         self.site = site
+        self.interface = interface
         self.stylesheet = stylesheet
         wording = site.index.wording
         let drawings = site.charts.mapValues { (top: $0.drawing(root: ""), nested: $0.drawing(root: "../")) }
@@ -25,8 +28,9 @@ final class PageCaches: Sendable {
         var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
         if makingCards {
             let wording = site.index.wording
+            let interface = interface
             let made = parallelMap(site.entries) { entry in
-                site.cardInputs(entry.id).map { (EntryCard($0, wording: wording, root: ""), EntryCard($0, wording: wording, root: "../")) }
+                site.cardInputs(entry.id).map { (EntryCard($0, wording: wording, root: "", interface: interface), EntryCard($0, wording: wording, root: "../", interface: interface)) }
             }
             for (entry, pair) in zip(site.entries, made) { cards[entry.id] = pair }
         }
@@ -37,7 +41,7 @@ final class PageCaches: Sendable {
     /// An entry's card for pages `root` away from the site's root.
     func card(_ id: String, root: String) -> EntryCard? {
         if let cached = cards[id] { return root.isEmpty ? cached.top : cached.nested }
-        return site.cardInputs(id).map { EntryCard($0, wording: wording, root: root) }
+        return site.cardInputs(id).map { EntryCard($0, wording: wording, root: root, interface: interface) }
     }
 
     /// A chart for pages `root` away from the site's root, with the page's own figures marked.

@@ -97,6 +97,8 @@ struct TopicPage: PageModel {
 struct TopicView: TemplateModel {
     var title: String
     var kind: String
+    /// The kind in the page's language: "Place", "Lieu".
+    var kindName: String
     var body: String
     var entries: [EntryCard]
     var mentionedIn: [Link]
@@ -109,6 +111,7 @@ struct TopicView: TemplateModel {
     static let fields: [TemplateField<Self>] = [
         .text("title", "The topic's title") { $0.title },
         .text("kind", "`person`, `organisation`, `place` or `theme`") { $0.kind },
+        .text("kind_name", "The kind in the page's language, from `i18n/LANG.yaml`: \"Place\", \"Lieu\"") { $0.kindName },
         .html("body", "Its text as HTML") { $0.body },
         .list("entries", "The entries that name it or link to it, in time order") { $0.entries },
         .list("mentioned_in", "The topics and pages that mention it") { $0.mentionedIn },

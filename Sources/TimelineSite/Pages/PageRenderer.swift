@@ -15,9 +15,10 @@ public struct PageRenderer: Sendable {
         self.site = site
         self.templates = templates
         let stylesheet = templates.assets.first { $0.route == .asset("style.css") }.map { String(decoding: $0.bytes, as: UTF8.self) }
-        caches = PageCaches(site: site, stylesheet: stylesheet ?? "", makingCards: makingCards)
+        let interface = InterfaceText(chain: site.content.fallbackChain(of: site.index.settings.language), files: templates.interfaceStrings)
+        self.interface = interface
+        caches = PageCaches(site: site, stylesheet: stylesheet ?? "", makingCards: makingCards, interface: interface)
         versions = SiteVersions(site: site, caches: caches)
-        interface = InterfaceText(chain: site.content.fallbackChain(of: site.index.settings.language), files: templates.interfaceStrings)
     }
 
     /// A rendered page, with what it read.

@@ -16,7 +16,10 @@ public struct InterfaceText: TemplateModel {
 
     public static let summary = "The interface's words in the page's language, from the templates' `i18n/LANG.yaml` (`{{t.KEY}}`)."
     /// Keys the generator itself writes (the menu's items), which templates do not read.
-    static let generatorKeys: Set<String> = ["nav_timeline", "nav_topics", "nav_facts", "nav_sources", "nav_map"]
+    static let generatorKeys: Set<String> = [
+        "nav_timeline", "nav_topics", "nav_facts", "nav_sources", "nav_map", "entries_one", "entries_other", "sources_one", "sources_other",
+        "kind_person", "kind_organisation", "kind_place", "kind_theme", "kinds_person", "kinds_organisation", "kinds_place", "kinds_theme",
+    ]
 
     public static let fields: [TemplateField<Self>] = builtIn.filter { !generatorKeys.contains($0.key) }.map { entry in
         .text(entry.key, "“\(entry.text)”") { $0.strings[entry.key] ?? entry.text }
@@ -24,6 +27,11 @@ public struct InterfaceText: TemplateModel {
 
     /// The words of one key, in English when no file gives them.
     func word(_ key: String) -> String { strings[key] ?? Self.builtIn.first { $0.key == key }?.text ?? key }
+
+    /// A count of things as the language writes it: "1 entry", "4 entries", from `NOUN_one` and `NOUN_other`.
+    func count(_ noun: String, _ number: Int) -> String {
+        number == 1 ? word(noun + "_one") : word(noun + "_other").replacing("{n}", with: String(number))
+    }
 
     /// The words for a language: each key from the first language of `chain` whose file gives it.
     init(chain: [String], files: [String: [String: String]]) {
