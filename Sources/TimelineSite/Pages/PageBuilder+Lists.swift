@@ -160,6 +160,6 @@ extension PageBuilder {
     }
 
     func notFoundPage() -> NotFoundPage {
-        NotFoundPage(frame: frame(.notFound, title: "Page not found", description: nil, kind: "404"), stylesheet: reader.caches.stylesheet)
+        NotFoundPage(frame: frame(.notFound, title: interface.word("page_not_found"), description: nil, kind: "404"), stylesheet: reader.caches.stylesheet)
     }
 }
