@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import TimelineBuild
 import TimelineContent
-import TimelineCore
+@testable import TimelineCore
 @testable import TimelineSite
 import TimelineTesting
 
@@ -129,5 +129,21 @@ import TimelineTesting
         #expect(log.diagnostics.map(\.description).contains(
             "Templates/i18n/es.yaml: warning: \(count) of the interface's \(count) strings have no 'es' translation (\(first), …); they are shown in fr, then en or English [missing-translation]"))
         #expect(output.text("es/index.html")?.contains(">Chronologie</a>") == true)
+    }
+
+    /// Figures are written in each language's way: "1,3 million", "80 %", "5 600".
+    @Test func figuresInFrenchAndCreole() {
+        var fact = Fact(id: "f", statement: "s", date: try! EDTFDate(parsing: "2024"), citations: [], value: 1_300_000, unit: "people", qualifier: "nearly", location: .file("f"))
+        #expect(fact.displayValue == "nearly 1.3 million people")
+        fact.figureLanguage = "fr"
+        #expect(fact.displayValue == "près de 1,3\u{202F}million de personnes" || fact.displayValue == "près de 1,3 million de personnes")
+        fact.figureLanguage = "ht"
+        #expect(fact.displayValue == "prèske 1,3 milyon moun")
+        var share = Fact(id: "p", statement: "s", date: try! EDTFDate(parsing: "2024"), citations: [], value: 80, unit: "percent", qualifier: "more than", location: .file("f"))
+        share.figureLanguage = "fr"
+        #expect(share.displayValue == "plus de 80\u{202F}%")
+        var count = Fact(id: "c", statement: "s", date: try! EDTFDate(parsing: "2024"), citations: [], value: 5600, unit: "people", location: .file("f"))
+        count.figureLanguage = "fr"
+        #expect(count.displayValue == "5\u{202F}600 personnes")
     }
 }

@@ -62,7 +62,10 @@ extension Content {
         }
         for index in copy.settings.story.indices { copy.settings.story[index].text = text(settings.story[index].translations, "text", settings.story[index].text) }
         for index in copy.settings.charts.indices { copy.settings.charts[index].title = text(settings.charts[index].translations, "title", settings.charts[index].title) }
-        for index in copy.facts.indices { copy.facts[index].statement = text(facts[index].translations, "statement", facts[index].statement) }
+        for index in copy.facts.indices {
+            copy.facts[index].statement = text(facts[index].translations, "statement", facts[index].statement)
+            copy.facts[index].figureLanguage = language
+        }
         for index in copy.sources.indices { copy.sources[index].note = optional(sources[index].translations, "note", sources[index].note) }
         var byNote: [String: [String: NoteTranslation]] = [:]
         for translation in noteTranslations { byNote[translation.kind.folder + "/" + translation.id, default: [:]][translation.language] = translation }

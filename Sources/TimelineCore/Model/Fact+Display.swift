@@ -3,6 +3,7 @@ extension Fact {
     /// Nil for a fact that is a claim without a figure.
     package var displayValue: String? {
         guard let value else { return nil }
+        if let language = figureLanguage, let words = FigureWords.of(language) { return display(value, words) }
         var number = Self.format(value, unit: unit)
         if let upperValue { number += "–" + Self.format(upperValue, unit: unit, symbol: false) }
         var text = number
@@ -104,5 +105,77 @@ extension Fact {
     package static func metricTitle(_ metric: String) -> String {
         let words = String(metric.map { $0 == "-" || $0 == "_" ? " " : $0 })
         return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// The figure in another language's words: its numbers, unit and hedge.
+    private func display(_ value: Double, _ words: FigureWords) -> String {
+        var number = words.number(value)
+        if let upperValue { number += "–" + words.number(upperValue) }
+        if let unit, Self.percentUnits.contains(unit) { number += words.percent }
+        if let unit, let prefix = Self.prefixSymbols[unit] { number = prefix + number }
+        var text = number
+        if let unit, Self.prefixSymbols[unit] == nil, !Self.percentUnits.contains(unit) {
+            let name = words.units[unit] ?? unit
+            text += (number.hasSuffix(words.million) || number.hasSuffix(words.millions) || number.hasSuffix(words.billions) ? words.of : " ") + name
+        }
+        if let qualifier { text = (words.qualifiers[qualifier] ?? qualifier) + " " + text }
+        return text
+    }
+}
+
+/// How a language writes figures: its decimal mark and thousands separator, its words for millions and for
+/// the built-in units and hedges. English figures are written by ``Fact/displayValue`` itself.
+struct FigureWords: Sendable {
+    var decimal: String
+    var thousands: String
+    var million: String, millions: String, billion: String, billions: String
+    var percent: String
+    /// What joins "million" to a unit: " de " in French ("1,3 million de personnes").
+    var of: String
+    var units: [String: String]
+    var qualifiers: [String: String]
+
+    static func of(_ language: String) -> FigureWords? {
+        switch language.split(separator: "-").first.map({ $0.lowercased() }) {
+        case "fr": return french
+        case "ht": return creole
+        default: return nil
+        }
+    }
+
+    static let french = FigureWords(
+        decimal: ",", thousands: "\u{202F}", million: "million", millions: "millions", billion: "milliard", billions: "milliards", percent: "\u{202F}%",
+        of: " de ", units: ["people": "personnes", "troops": "soldats"],
+        qualifiers: [
+            "about": "environ", "around": "environ", "roughly": "environ", "some": "quelque", "an estimated": "environ", "an average of": "en moyenne",
+            "more than": "plus de", "over": "plus de", "at least": "au moins", "nearly": "près de", "almost": "près de", "up to": "jusqu’à",
+            "fewer than": "moins de", "less than": "moins de",
+        ])
+
+    static let creole = FigureWords(
+        decimal: ",", thousands: "\u{202F}", million: "milyon", millions: "milyon", billion: "milya", billions: "milya", percent: "\u{202F}%",
+        of: " ", units: ["people": "moun", "troops": "sòlda"],
+        qualifiers: [
+            "about": "anviwon", "around": "anviwon", "roughly": "anviwon", "some": "anviwon", "an estimated": "anviwon", "an average of": "an mwayèn",
+            "more than": "plis pase", "over": "plis pase", "at least": "omwen", "nearly": "prèske", "almost": "prèske", "up to": "jiska",
+            "fewer than": "mwens pase", "less than": "mwens pase",
+        ])
+
+    /// A number in this language: "1,3 million", "4 800", "86,2".
+    func number(_ value: Double) -> String {
+        let english = Fact.format(number: value)
+        var text = ""
+        for character in english {
+            switch character {
+            case ",": text += thousands
+            case ".": text += decimal
+            default: text.append(character)
+            }
+        }
+        for (word, singular, plural) in [("billion", billion, billions), ("million", million, millions)] where text.hasSuffix(" " + word) {
+            let amount = abs(value) / (word == "billion" ? 1e9 : 1e6)
+            text = String(text.dropLast(word.count)) + (amount < 2 ? singular : plural)
+        }
+        return text
     }
 }

@@ -17,6 +17,8 @@ public struct Fact: Sendable, Codable, Identifiable {
     public var location: SourceLocation
     /// Its texts in the site's other languages.
     public var translations = Translations()
+    /// The language its figure is written in, on the site of another language than English: "1,3 million".
+    public var figureLanguage: String?
 
     public var isFigure: Bool { value != nil }
 
