@@ -34,7 +34,7 @@ box.textContent = "";
 var close = document.createElement("button");
 close.type = "button";
 close.className = "cite-close";
-close.setAttribute("aria-label", "Close");
+close.setAttribute("aria-label", document.body.getAttribute("data-close") || "Close");
 close.textContent = "×";
 close.onclick = function () { hide(true); };
 box.appendChild(close);
@@ -52,7 +52,7 @@ if (!part.children.length) return;
 }
 box.appendChild(part);
 });
-box.setAttribute("aria-label", "Source " + link.textContent);
+box.setAttribute("aria-label", (document.body.getAttribute("data-source") || "Source") + " " + link.textContent);
 box.classList.toggle("cite-panel", panel);
 box.style.top = box.style.left = "";
 var sup = link.parentNode;

@@ -35,13 +35,13 @@ var url = box.getAttribute("data-url") || location.href.split("#")[0];
 if (!/^https?:/.test(url)) url = location.href.split("#")[0];
 box.hidden = false;
 var canShare = typeof navigator.share === "function" && window.matchMedia("(pointer: coarse)").matches;
-if (canShare) button.textContent = "Share";
+if (canShare) button.textContent = document.body.getAttribute("data-share") || "Share";
 button.addEventListener("click", function () {
 if (canShare) {
 navigator.share({ title: document.title, url: url }).catch(function () {});
 return;
 }
-var done = function () { status.textContent = "Link copied"; setTimeout(function () { status.textContent = ""; }, 4000); };
+var done = function () { status.textContent = document.body.getAttribute("data-copied") || "Link copied"; setTimeout(function () { status.textContent = ""; }, 4000); };
 if (navigator.clipboard && window.isSecureContext) {
 navigator.clipboard.writeText(url).then(done, function () { status.textContent = url; });
 } else {

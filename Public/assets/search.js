@@ -34,7 +34,7 @@ return { kind: d[0], path: d[1], title: d[2], date: d[3], summary: d[4], text: d
 });
 if (pending) pending();
 };
-script.onerror = function () { status.textContent = "Search is not available."; };
+script.onerror = function () { status.textContent = said("unavailable", "Search is not available."); };
 document.head.appendChild(script);
 }
 function wordAt(text, word, from) {
@@ -127,15 +127,18 @@ var start = Math.max(0, text.lastIndexOf(" ", Math.max(0, first - 60)) + 1);
 var end = text.indexOf(" ", Math.min(text.length, first + 110));
 return (start > 0 ? "… " : "") + text.slice(start, end < 0 ? text.length : end) + (end < 0 ? "" : " …");
 }
-var labels = { entry: "Entry", topic: "Topic", page: "Page", fact: "Fact" };
+function said(name, english) { return box.getAttribute("data-" + name) || english; }
+var kinds = said("kinds", "Entry|Topic|Page|Fact").split("|");
+var labels = { entry: kinds[0], topic: kinds[1], page: kinds[2], fact: kinds[3] };
 function show() {
 var query = input.value;
 results.textContent = "";
 choose(-1);
 if (query.trim() === "") { status.textContent = ""; expand(); return; }
 var found = search(query);
-status.textContent = found.length === 0 ? "No results." : found.length + (found.length === 1 ? " result." : " results.")
-+ (found.length > 0 ? " Down arrow to choose one, Enter to open it." : "");
+status.textContent = found.length === 0 ? said("none", "No results.")
+: (found.length === 1 ? said("one", "1 result.") : said("many", "{n} results.").replace("{n}", found.length))
++ " " + said("help", "Down arrow to choose one, Enter to open it.");
 found.forEach(function (hit, n) {
 var option = document.createElement("a");
 option.id = "search-result-" + n;

@@ -39,7 +39,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "cite-close";
-    close.setAttribute("aria-label", "Close");
+    close.setAttribute("aria-label", document.body.getAttribute("data-close") || "Close");
     close.textContent = "×";
     close.onclick = function () { hide(true); };
     box.appendChild(close);
@@ -58,7 +58,7 @@
       }
       box.appendChild(part);
     });
-    box.setAttribute("aria-label", "Source " + link.textContent);
+    box.setAttribute("aria-label", (document.body.getAttribute("data-source") || "Source") + " " + link.textContent);
     box.classList.toggle("cite-panel", panel);
     box.style.top = box.style.left = "";
     // Right after the citation, so that Tab goes on from the citation into the reference.
