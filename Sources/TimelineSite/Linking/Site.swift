@@ -37,7 +37,7 @@ public struct Site: Sendable {
     public let evidence: Evidence
     /// Figures of each metric held side by side; empty without archives.
     let figures: FigureComparison
-    /// The places that have coordinates, each with the map it shows on and how many entries concern it.
+    /// Every place, each with the map it shows on (none without coordinates) and how many entries concern it.
     let places: [PlaceInfo]
     /// The base maps, each drawn once, by id.
     let locatorMaps: [String: LocatorMap]
@@ -103,9 +103,10 @@ public struct Site: Sendable {
         coverage = content.settings.languages.isEmpty ? [:] : content.translatedLanguages
         locatorMaps = Dictionary(content.maps.map { ($0.id, LocatorMap(map: $0)) }, uniquingKeysWith: { first, _ in first })
         places = topics.compactMap { topic in
-            guard topic.kind == .place, let point = topic.coordinates else { return nil }
+            guard topic.kind == .place else { return nil }
+            let point = topic.coordinates
             return PlaceInfo(
-                id: topic.id, title: topic.title, coordinates: point, mapID: content.maps.first { $0.covers(point) }?.id,
+                id: topic.id, title: topic.title, coordinates: point, mapID: point.flatMap { point in content.maps.first { $0.covers(point) }?.id },
                 entryCount: topicEntries[topic.id]?.count ?? 0)
         }
     }
@@ -167,11 +168,11 @@ public struct Site: Sendable {
     }
 }
 
-/// A place with coordinates: the map it shows on and how many entries concern it.
+/// A place: the map it shows on and how many entries concern it.
 struct PlaceInfo: Sendable, Encodable {
     var id: String
     var title: String
-    var coordinates: Coordinates
+    var coordinates: Coordinates?
     /// The first base map whose box holds the place, or nil when none does.
     var mapID: String?
     var entryCount: Int

@@ -86,12 +86,12 @@ struct MapPage: PageModel {
     static let template = "map"
     var frame: PageFrame
     var sections: [MapSection]
-    /// Places that no base map holds.
+    /// Places that no base map holds, or without coordinates.
     var unmapped: [PlaceItem]
 
     static let summary = "The page of every place on its map (`map.html`), made when `maps.yaml` lists a map."
     static let fields: [TemplateField<Self>] = [
         .list("sections", "Each base map with its places") { $0.sections },
-        .list("unmapped", "Places with coordinates that no base map holds") { $0.unmapped },
+        .list("unmapped", "Places that no base map holds, or that have no coordinates") { $0.unmapped },
     ] + PageFrame.fields { $0.frame }
 }

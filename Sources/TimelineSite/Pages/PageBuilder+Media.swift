@@ -40,7 +40,9 @@ extension PageBuilder {
             guard let (_, drawn) = reader.map(map.id) else { continue }
             let here = places.filter { $0.mapID == map.id }
             // The map is one image to assistive technology; the list beside it holds the links to the places.
-            let markers = here.map { LocatorMap.Marker(coordinates: $0.coordinates, label: $0.title, href: nil, isCurrent: false) }
+            let markers = here.compactMap { place in
+                place.coordinates.map { LocatorMap.Marker(coordinates: $0, label: place.title, href: nil, isCurrent: false) }
+            }
             let names = here.map(\.title).joined(separator: ", ")
             let svg = drawn.svg(
                 markers: markers, id: "map-\(map.id)", title: "Places on a map of \(map.title)",
