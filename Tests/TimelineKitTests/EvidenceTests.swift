@@ -84,6 +84,11 @@ import TimelineTesting
         #expect(mismatches("La délégation est venue le mercredi 24 juillet 2025.") == ["mercredi 24 juillet 2025 → Jeudi"])
         #expect(mismatches("Le mercredi 1er janvier 2025, rien.") == [])
         #expect(mismatches("Le jeudi 1er janvier 2025, rien.") == ["jeudi 1er janvier 2025 → Mercredi"])
+        // In Haitian Creole, from the project's own tables of days and months.
+        #expect(mismatches("Delegasyon an te vini mèkredi 24 jiyè 2025.") == ["mèkredi 24 jiyè 2025 → Jedi"])
+        #expect(mismatches("Li te vini jedi 24 jiyè 2025.") == [])
+        #expect(mismatches("Madi 1ye jen 2021, anyen.") == [])
+        #expect(mismatches("Lendi 1ye jen 2021, anyen.") == ["Lendi 1ye jen 2021 → Madi"])
         // A weekday with no date beside it, or a date that does not exist, is not checked.
         #expect(mismatches("On Wednesday the delegation came; on 24 July 2025 it left.") == [])
         #expect(mismatches("On Monday, 31 June 2025.") == [])

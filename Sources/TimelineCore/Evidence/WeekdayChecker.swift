@@ -1,5 +1,6 @@
-/// Finds a weekday written next to a date that is not that date's weekday, in English or French:
-/// "Thursday, 24 July 2025", "Wednesday, July 24, 2025", "July 24, 2025 (Thursday)", "jeudi 24 juillet 2025".
+/// Finds a weekday written next to a date that is not that date's weekday, in English, French or Haitian
+/// Creole: "Thursday, 24 July 2025", "Wednesday, July 24, 2025", "July 24, 2025 (Thursday)", "jeudi 24 juillet
+/// 2025", "jedi 24 jiyè 2025".
 public enum WeekdayChecker {
     /// A weekday that does not match the date beside it.
     public struct Mismatch: Sendable, Equatable {
@@ -13,9 +14,11 @@ public enum WeekdayChecker {
 
     static let english = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let french = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    static let creole = ["lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi", "dimanch"]
+    static let creoleMonths = ["janvye", "fevriye", "mas", "avril", "me", "jen", "jiyè", "out", "septanm", "oktòb", "novanm", "desanm"]
     static let englishMonths = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
     /// The names of the months, in every language the checks read.
-    public static let monthNames = Set(englishMonths + frenchMonths)
+    public static let monthNames = Set(englishMonths + frenchMonths + creoleMonths)
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
     /// A word of the text, lower-cased, with its scalars.
@@ -29,46 +32,49 @@ public enum WeekdayChecker {
         let words = self.words(text)
         var found: [Mismatch] = []
         for (index, word) in words.enumerated() {
-            let day: (number: Int, french: Bool)
+            // 0 English, 1 French, 2 Haitian Creole.
+            let day: (number: Int, language: Int)
             if let number = english.firstIndex(of: word.text) {
-                day = (number, false)
+                day = (number, 0)
             } else if let number = french.firstIndex(of: word.text) {
-                day = (number, true)
+                day = (number, 1)
+            } else if let number = creole.firstIndex(of: word.text) {
+                day = (number, 2)
             } else {
                 continue
             }
             // The date after the weekday, or just before it ("July 24, 2025 (Thursday)").
             var date: (year: Int, month: Int, day: Int, range: Range<Int>)?
-            if let after = self.date(words, from: index + 1, text: text, french: day.french), isAdjacent(text, word.range.upperBound, after.range.lowerBound) {
+            if let after = self.date(words, from: index + 1, text: text, language: day.language), isAdjacent(text, word.range.upperBound, after.range.lowerBound) {
                 date = (after.year, after.month, after.day, word.range.lowerBound..<after.range.upperBound)
-            } else if index >= 3, let before = self.date(words, from: index - 3, text: text, french: day.french),
+            } else if index >= 3, let before = self.date(words, from: index - 3, text: text, language: day.language),
                       before.range.upperBound == words[index - 1].range.upperBound, isAdjacent(text, before.range.upperBound, word.range.lowerBound) {
                 date = (before.year, before.month, before.day, before.range.lowerBound..<word.range.upperBound)
             }
             guard let date, let actual = weekday(year: date.year, month: date.month, day: date.day), actual != day.number else { continue }
             found.append(Mismatch(
                 range: date.range, written: String(String.UnicodeScalarView(text[date.range])),
-                actual: (day.french ? french : english)[actual].capitalizedFirst))
+                actual: [english, french, creole][day.language][actual].capitalizedFirst))
         }
         return found
     }
 
     /// The date written with words `index`, `index + 1` and `index + 2`: day month year, or month day year.
-    static func date(_ words: [Word], from index: Int, text: [Unicode.Scalar], french: Bool) -> (year: Int, month: Int, day: Int, range: Range<Int>)? {
+    static func date(_ words: [Word], from index: Int, text: [Unicode.Scalar], language: Int) -> (year: Int, month: Int, day: Int, range: Range<Int>)? {
         guard index >= 0, index + 2 < words.count else { return nil }
         let (first, second, third) = (words[index], words[index + 1], words[index + 2])
         guard isAdjacent(text, first.range.upperBound, second.range.lowerBound), isAdjacent(text, second.range.upperBound, third.range.lowerBound),
               third.text.count == 4, let year = Int(third.text) else { return nil }
-        let months = french ? frenchMonths : englishMonths
+        let months = [englishMonths, frenchMonths, creoleMonths][language]
         func dayNumber(_ word: String) -> Int? {
-            let digits = word == "1er" ? "1" : word
+            let digits = word == "1er" || word == "1ye" ? "1" : word
             guard let value = Int(digits), (1...31).contains(value), digits.count <= 2 else { return nil }
             return value
         }
         if let day = dayNumber(first.text), let month = months.firstIndex(of: second.text) {
             return (year, month + 1, day, first.range.lowerBound..<third.range.upperBound)
         }
-        if !french, let month = months.firstIndex(of: first.text), let day = dayNumber(second.text) {
+        if language == 0, let month = months.firstIndex(of: first.text), let day = dayNumber(second.text) {
             return (year, month + 1, day, first.range.lowerBound..<third.range.upperBound)
         }
         return nil
