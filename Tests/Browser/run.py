@@ -295,6 +295,7 @@ def site_list(spec: str) -> list[Site]:
         "example": REPO / "Tests" / "TimelineKitTests" / "Fixtures" / "example" / "Content",
         "real": REPO / "Content",
         "media": REPO / "Tests" / "TimelineKitTests" / "Fixtures" / "media" / "Content",
+        "languages": REPO / "Tests" / "TimelineKitTests" / "Fixtures" / "languages" / "Content",
     }
     sites = []
     for item in [s.strip() for s in spec.split(",") if s.strip()]:
@@ -304,7 +305,7 @@ def site_list(spec: str) -> list[Site]:
         elif name in known:
             sites.append(Site(name, known[name]))
         else:
-            raise SystemExit(f"unknown site '{name}': use example, real, media, or NAME=CONTENT_DIR")
+            raise SystemExit(f"unknown site '{name}': use example, real, media, languages, or NAME=CONTENT_DIR")
     return sites
 
 
@@ -1170,8 +1171,8 @@ def browser_checks(site: Site, browser: Browser, report_checks: dict[str, Check]
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Browser tests of the sites the timeline generator builds.")
-    parser.add_argument("--sites", default=os.environ.get("BROWSER_SITES", "example,real,media"),
-                        help="comma-separated: example, real, media, or NAME=CONTENT_DIR (env BROWSER_SITES; default example,real,media)")
+    parser.add_argument("--sites", default=os.environ.get("BROWSER_SITES", "example,real,media,languages"),
+                        help="comma-separated: example, real, media, languages, or NAME=CONTENT_DIR (env BROWSER_SITES; default example,real,media,languages)")
     parser.add_argument("--pages", type=int, default=int(os.environ.get("BROWSER_PAGES", "0") or 0),
                         help="quick mode: check only N pages per site in the browser (the key pages always); env BROWSER_PAGES")
     parser.add_argument("--timeline", default=os.environ.get("TIMELINE", str(REPO / ".build" / "debug" / "timeline")),
