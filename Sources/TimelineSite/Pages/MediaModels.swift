@@ -22,7 +22,6 @@ struct ShareImage: TemplateModel, Encodable {
     var alt: String
     var width: Int
     var height: Int
-    var type: String
 
     static let summary = "The picture a link to the page shows when shared (`og:image`)."
     static let fields: [TemplateField<Self>] = [
@@ -30,7 +29,6 @@ struct ShareImage: TemplateModel, Encodable {
         .text("alt", "What it shows") { $0.alt },
         .number("width", "Its width in pixels") { $0.width },
         .number("height", "Its height") { $0.height },
-        .text("type", "Its media type") { $0.type },
     ]
 }
 

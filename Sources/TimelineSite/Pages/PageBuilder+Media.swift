@@ -12,12 +12,12 @@ extension PageBuilder {
     /// The picture a shared link to a page shows: its lead image, else an entry's share card.
     func shareImage(lead: Reference?, entry: Entry?) -> ShareImage? {
         if let name = lead?.id, let image = reader.image(name), let copy = image.largest {
-            return ShareImage(url: url(image.route(of: copy)), alt: image.item.alt, width: copy.width, height: copy.height, type: copy.mediaType)
+            return ShareImage(url: url(image.route(of: copy)), alt: image.item.alt, width: copy.width, height: copy.height)
         }
         guard let entry, reader.settings().shareCards else { return nil }
         return ShareImage(
-            url: url(.card(entry.id)), alt: "\(entry.title), \(entry.date.display(reader.wording())), on a card of \(reader.settings().title)",
-            width: ShareCardSize.width, height: ShareCardSize.height, type: "image/png")
+            url: url(.card(entry.id)), alt: "\(entry.title), \(entry.date.display(reader.wording()))",
+            width: ShareCardSize.width, height: ShareCardSize.height)
     }
 
     /// The map of a place: its base map with its marker, or nil when it has no coordinates or no map holds it.

@@ -77,6 +77,8 @@ struct PageMetadata: TemplateModel, Encodable {
     var languages: [LanguageLink] = []
     var alternateLanguages: [LanguageLink] = []
     var notice: LanguageNotice?
+    /// Whether the page gives the scripts their words, which they have in English already.
+    var scriptWords = false
 
     static let summary = "The page being rendered."
     static let fields: [TemplateField<Self>] = [
@@ -94,6 +96,7 @@ struct PageMetadata: TemplateModel, Encodable {
         .list("languages", "The page in each of the site's languages, for the language switcher; empty for a site in one language") { $0.languages },
         .list("alternate_languages", "The languages the page's text is written in, and `x-default`, for `<link rel=\"alternate\" hreflang>`") { $0.alternateLanguages },
         .object("notice", "On a page in another language, that its text is in another language, or that its translation is out of date") { $0.notice },
+        .flag("script_words", "Whether the page is in another language than English, so that it gives the scripts their words (`data-` attributes)") { $0.scriptWords },
     ]
 }
 
@@ -167,7 +170,8 @@ extension PageBuilder {
                 description: description ?? settings.description, kind: kind,
                 canonical: settings.baseURL.map { $0 + (route == .index ? "" : route.path) }, openGraphType: kind == "entry" ? "article" : "website",
                 draft: draft, home: route == .index, updatedHTML: updated.map(date), citations: citations, image: image,
-                languages: links.switcher, alternateLanguages: links.alternates, notice: languageNotice(route)),
+                languages: links.switcher, alternateLanguages: links.alternates, notice: languageNotice(route),
+                scriptWords: !settings.language.hasPrefix("en")),
             root: root, navigation: navigation, alternates: alternates, jsonld: webPage.serialized(), text: interface)
     }
 }
