@@ -69,7 +69,7 @@ static inline int timeline_vips_jpeg(VipsImage *in, void **bytes, size_t *length
 }
 
 static inline int timeline_vips_png(VipsImage *in, void **bytes, size_t *length) {
-    return vips_pngsave_buffer(in, bytes, length, "strip", TRUE, "compression", 9, NULL);
+    return vips_pngsave_buffer(in, bytes, length, "strip", TRUE, "compression", 6, NULL);
 }
 
 /* A box of one colour, with an alpha band. */
