@@ -89,11 +89,24 @@ public struct SiteBuilder: Sendable {
         }
         // Each other language is the same site with its texts in that language; what its texts report was
         // reported once already, as the translations were rendered with the main site.
-        let languageSites = content.settings.languages.map { language -> Site in
-            let localized = content.localized(to: language.code)
-            let localIndex = SiteIndex(content: localized, assets: templates.assets.map(\.route))
-            let rendered = BodyStage(content: localized, index: localIndex).run(previous: [:], log: DiagnosticLog()).rendered
-            return Site(content: localized, index: localIndex, rendered: rendered)
+        let languages = content.settings.languages.map(\.code)
+        let localized = languages.map { content.localized(to: $0) }
+        let localIndexes = localized.map { SiteIndex(content: $0, assets: templates.assets.map(\.route)) }
+        var textRenderings: [String: [String: RenderedNote]] = [content.settings.language: Dictionary(bodies.rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })]
+        for (position, code) in languages.enumerated() {
+            let rendered = BodyStage(content: localized[position], index: localIndexes[position]).run(previous: [:], log: DiagnosticLog()).rendered
+            textRenderings[code] = Dictionary(rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
+        let languageSites = languages.enumerated().map { position, code -> Site in
+            // A text that falls back to another language is rendered as that language's site renders it, so
+            // that its links, figures and citations read in the language of the text around them.
+            let rendered = (textRenderings[code] ?? [:]).values.map { note -> RenderedNote in
+                guard let textLanguage = localized[position].noteLanguages[note.info.id]?.language, textLanguage != code,
+                      var fallback = textRenderings[textLanguage]?[note.info.id] else { return note }
+                fallback.info = note.info
+                return fallback
+            }
+            return Site(content: localized[position], index: localIndexes[position], rendered: rendered.sorted { $0.info.id < $1.info.id })
         }
         clock.lap("languages")
         return PreparedSite(

@@ -131,6 +131,99 @@ import TimelineTesting
         #expect(output.text("es/index.html")?.contains(">Chronologie</a>") == true)
     }
 
+    /// The words around a page's text are in the page's language too: units of figures, "as of" before a
+    /// date, charts, the notes of archived copies, map titles, notices; a source in another language is marked
+    /// with it; and a text that falls back to another language has its links and figures in that language.
+    @Test func theWordsAroundTheTextAreInThePagesLanguage() throws {
+        var files = Self.files
+        files["Content/site.yaml"]! += """
+            units:
+              - {name: bridges, translations: {fr: {name: ponts}}}
+              - cars
+
+            """
+        files["Content/facts.yaml"] = """
+            - {id: spans, statement: Bridges over the harbour, date: 2024, value: 2, unit: bridges, metric: spans, sources: [{id: paper, quote: "Something happened"}]}
+            - {id: spans-before, statement: Bridges before, date: 2020-03-05, value: 1, unit: bridges, metric: spans, sources: [paper]}
+            - {id: traffic, statement: Cars a day, date: 2024-06, value: 4800, unit: cars, sources: [paper]}
+
+            """
+        files["Content/entries/other.md"] = "---\ntitle: Another event\ndate: 2024-06-02\nfacts: [spans, spans-before, traffic]\n---\n\nSomething else happened [@paper].\n"
+        files["Content/entries/other.ht.md"] = "---\ntitle: Yon lòt evènman\ntranslated: 2024-07\n---\n"
+        files["Content/entries/event.fr.md"] = "---\ntitle: Un événement\ntranslated: 2024-07\n---\n\nQuelque chose est arrivé [@paper] ; voir [[other]] et [[fact:traffic]].\n"
+        files["Content/archive/paper.md"] = "---\nnote: The copy kept.\ntranslations: {fr: {note: La copie gardée.}}\n---\nSomething happened.\n"
+        let output = MemoryOutput(), log = DiagnosticLog()
+        _ = try SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: output, log: log)
+        #expect(log.errorCount == 0, "\(log.diagnostics)")
+        let other = try #require(output.text("fr/entries/other.html"))
+        // A unit translated in site.yaml, one that is not, and the words of "as of" for a year and for a day.
+        #expect(other.contains("<strong class=\"figure\">2 ponts</strong>") && other.contains("<strong class=\"figure\">4\u{202F}800 cars</strong>"))
+        #expect(other.contains("En <time class=\"date\" datetime=\"2024\" data-edtf=\"2024\">2024</time>"))
+        #expect(other.contains("Au <time class=\"date\" datetime=\"2020-03-05\" data-edtf=\"2020-03-05\">5 mars 2020</time>"))
+        // The chart's words, in French; the source, in English, marked as such.
+        #expect(other.contains(": 2 chiffres dans le temps</title>") && other.contains("Source : A publisher, 5 mars 2020 – 2024"))
+        #expect(other.contains("<span lang=\"en\">A paper</span>"))
+        #expect(!other.contains("as of") && !other.contains("figures over time"))
+        // The note of the archived copy, in French, and the passages of the English source marked as English.
+        let source = try #require(output.text("fr/sources/paper.html"))
+        #expect(source.contains("La copie gardée.") && !source.contains("The copy kept."))
+        #expect(source.contains("<h1 lang=\"en\">A paper</h1>") && source.contains("<blockquote lang=\"en\">"))
+        // Creole falls back to French for the text of 'event': its link and its figure read in French, around it.
+        let creole = try #require(output.text("ht/entries/event.html"))
+        #expect(creole.contains("<h1>Yon evènman</h1>") && creole.contains(">Un autre événement</a>") && creole.contains(">4\u{202F}800 cars</a>"))
+        #expect(creole.contains("Paj sa a poko tradui an kreyòl: tèks ki anba a an franse."))
+        #expect(output.text("ht/entries/other.html")?.contains("<h1>Yon lòt evènman</h1>") == true)
+        // The same words in English on the main site.
+        let english = try #require(output.text("entries/other.html"))
+        #expect(english.contains("As of <time class=\"date\" datetime=\"2024\"") && english.contains("2 bridges") && !english.contains("<span lang=\"en\">"))
+    }
+
+    /// A map's title and a place's map read in each language, the coordinates written in its way.
+    @Test func mapsReadInEachLanguage() throws {
+        var files = Self.files
+        files["Content/maps.yaml"] = "- {id: harbour, title: The harbour, file: maps/harbour.geojson, credit: Test, license: Public domain, translations: {fr: {title: Le port}}}\n"
+        files["Content/maps/harbour.geojson"] = #"{"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]}"#
+        files["Content/topics/northport.md"] = "---\ntitle: Northport\nkind: place\ncoordinates: [0.5, 0.25]\n---\n\nA town [@paper].\n"
+        files["Content/topics/northport.fr.md"] = "---\ntitle: Port-du-Nord\ntranslated: 2024-07\n---\n\nUne ville [@paper].\n"
+        let output = MemoryOutput(), log = DiagnosticLog()
+        _ = try SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: output, log: log)
+        #expect(log.errorCount == 0, "\(log.diagnostics)")
+        let place = try #require(output.text("fr/topics/northport.html"))
+        #expect(place.contains("Port-du-Nord sur une carte : Le port") && place.contains("Une carte (Le port) avec un repère sur Port-du-Nord, 0,50° N, 0,25° E."))
+        #expect(output.text("fr/map.html")?.contains("Le port") == true)
+        #expect(output.text("ht/map.html")?.contains("Le port") == true)
+        #expect(output.text("topics/northport.html")?.contains("A map of The harbour with a marker at Northport, 0.50° N, 0.25° E.") == true)
+    }
+
+    /// A translation's quotations are held against the archived texts, and its weekdays against its dates, as
+    /// the original's are; its verified quotations are not listed twice on the source's page.
+    @Test func aTranslationsQuotationsAndWeekdaysAreChecked() throws {
+        var files = Self.files
+        files["Content/archive/paper.md"] = "Something happened on Monday, 3 June 2024. Something else happened.\n"
+        files["Content/entries/other.md"] = "---\ntitle: Another event\ndate: 2024-06-02\n---\n\nThe paper says \"Something else happened\" [@paper].\n"
+        files["Content/entries/other.fr.md"] = """
+            ---
+            title: Un autre événement
+            translated: 2024-07
+            ---
+
+            Le journal écrit "Something else happened" [@paper], et "Something new" [@paper], le mercredi 3 juin 2024.
+
+            """
+        let output = MemoryOutput(), log = DiagnosticLog()
+        _ = try? SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: output, log: log)
+        let errors = log.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.contains { $0.hasPrefix("Content/entries/other.fr.md:6:") && $0.contains("quotation \"Something new\" is not in the archived text of 'paper'") })
+        #expect(errors.contains { $0.hasPrefix("Content/entries/other.fr.md:6:") && $0.contains("\"mercredi 3 juin 2024\": that date was a") })
+        #expect(errors.count == 2, "\(errors)")
+        files["Content/entries/other.fr.md"] = "---\ntitle: Un autre événement\ntranslated: 2024-07\n---\n\nLe journal écrit \"Something else happened\" [@paper], le lundi 3 juin 2024.\n"
+        let checked = MemoryOutput(), clean = DiagnosticLog()
+        _ = try SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).build(into: checked, log: clean)
+        #expect(clean.errorCount == 0, "\(clean.diagnostics)")
+        let page = try #require(checked.text("sources/paper.html"))
+        #expect(page.components(separatedBy: "<mark>Something else happened</mark>").count == 2)
+    }
+
     /// Figures are written in each language's way: "1,3 million", "80 %", "5 600".
     @Test func figuresInFrenchAndCreole() {
         var fact = Fact(id: "f", statement: "s", date: try! EDTFDate(parsing: "2024"), citations: [], value: 1_300_000, unit: "people", qualifier: "nearly", location: .file("f"))

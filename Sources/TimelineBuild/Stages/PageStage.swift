@@ -111,8 +111,8 @@ struct PageStage {
                 }
                 if let language = job.language {
                     // Another language's files record no reads: they are made anew by every build.
-                    let local = languageSites[language]
-                    let bytes = localRenderers[language].render(job.route)?.bytes ?? local.generatedFile(job.route) ?? assets[job.route] ?? []
+                    let renderer = localRenderers[language]
+                    let bytes = renderer.render(job.route)?.bytes ?? renderer.generatedFile(job.route) ?? assets[job.route] ?? []
                     try output.write(job.path, bytes)
                     return .success(nil)
                 }
@@ -120,7 +120,7 @@ struct PageStage {
                     try output.write(job.route.path, page.bytes)
                     return .success(page.reads)
                 }
-                try output.write(job.route.path, site.generatedFile(job.route) ?? assets[job.route] ?? [])
+                try output.write(job.route.path, renderer.generatedFile(job.route) ?? assets[job.route] ?? [])
                 return .success(nil)
             } catch {
                 return .failure(error)

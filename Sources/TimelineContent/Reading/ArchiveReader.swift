@@ -1,7 +1,7 @@
 import TimelineCore
 
 /// Reads `archive/`: one file a source, `SOURCE-ID.md` or `SOURCE-ID.txt`, the source's text as retrieved,
-/// with optional front matter (`retrieved`, `url`, `note`, and `known_errors`: the words at fault of errors
+/// with optional front matter (`retrieved`, `url`, `note` with its `translations`, and `known_errors`: the words at fault of errors
 /// the author has seen, so that the build stops warning about them).
 struct ArchiveReader {
     let files: ContentFiles
@@ -51,13 +51,14 @@ struct ArchiveReader {
         if case .mapping(let mapping) = node, mapping.count == 0 {
             // Front matter with no fields.
         } else if let fields = FieldReader(node, in: document, subject: "the archived text of '\(id)'", log: log) {
-            fields.rejectUnknownFields(["retrieved", "url", "note", "known_errors"])
+            fields.rejectUnknownFields(["retrieved", "url", "note", "known_errors", "translations"])
             archive.retrieved = fields.date("retrieved")
             archive.url = fields.string("url")
             if let url = archive.url, let problem = DataFileReader.urlProblem(url) {
                 log.error(.invalidURL, "url of the archived text of '\(id)' \(problem)", at: fields.location(of: "url"))
             }
             archive.note = fields.string("note")
+            archive.translations = fields.translations(["note"])
             archive.knownErrors = fields.references("known_errors").map(\.id)
         }
         archive.text = file.string(parts.body)

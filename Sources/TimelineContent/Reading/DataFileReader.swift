@@ -147,16 +147,18 @@ struct DataFileReader: Sendable {
             }
         }
         guard let title, let description, let language else { return nil }
+        let units = Self.readUnits(fields)
         var settings = SiteSettings(
             title: title, description: description, language: language, baseURL: baseURL,
             publisher: fields.string("publisher"), eras: eras, metrics: metrics, allowHTML: fields.bool("allow_html") ?? false,
             smartPunctuation: fields.bool("smart_punctuation") ?? true, linkSchemes: linkSchemes,
-            units: fields.references("units").map(\.id), updated: fields.date("updated"), story: story, timelineJSGroup: group,
+            units: units.names, updated: fields.date("updated"), story: story, timelineJSGroup: group,
             location: .file(text.path), charts: charts)
         settings.shareCards = fields.bool("share_cards") ?? true
         settings.languageName = fields.string("language_name")
         settings.languages = readLanguages(fields, main: language, log: log)
         settings.translations = fields.translations(["title", "description"])
+        settings.unitTranslations = units.translations
         return settings
     }
 

@@ -18,7 +18,7 @@ struct MediaReader: Sendable {
         var stems: [String: String] = [:]
         let listed = data.readList("media.yaml", required: false, log: log) { node, document -> MediaItem? in
             guard let fields = FieldReader(node, in: document, subject: "an image", log: log) else { return nil }
-            fields.rejectUnknownFields(["file", "alt", "credit", "license", "caption", "source_url", "date"])
+            fields.rejectUnknownFields(["file", "alt", "credit", "license", "caption", "source_url", "date", "translations"])
             guard let file = fields.string("file", required: true) else { return nil }
             let subject = fields.about("image '\(file)'")
             let alt = subject.string("alt", required: true)
@@ -36,8 +36,9 @@ struct MediaReader: Sendable {
                 return nil
             }
             seen[file] = fields.location(of: "file")
-            let item = MediaItem(file: file, alt: alt ?? "", credit: credit ?? "", license: license ?? "", caption: caption, sourceURL: sourceURL, date: date,
+            var item = MediaItem(file: file, alt: alt ?? "", credit: credit ?? "", license: license ?? "", caption: caption, sourceURL: sourceURL, date: date,
                                  location: fields.location(of: "file"))
+            item.translations = fields.translations(["alt", "caption"])
             if let other = stems[item.stem] {
                 log.error(
                     .duplicateID, "images '\(other)' and '\(file)' would publish copies of the same name; rename one of them",
@@ -87,7 +88,7 @@ struct MediaReader: Sendable {
         var seen: [String: SourceLocation] = [:]
         return DataFileReader(files: files).readList("maps.yaml", required: false, log: log) { node, document -> BaseMap? in
             guard let fields = FieldReader(node, in: document, subject: "a map", log: log) else { return nil }
-            fields.rejectUnknownFields(["id", "title", "file", "credit", "license"])
+            fields.rejectUnknownFields(["id", "title", "file", "credit", "license", "translations"])
             guard let id = fields.string("id", required: true) else { return nil }
             if let problem = Identifier.problem(with: id) {
                 log.error(.invalidID, "map id '\(id)' is not valid: \(problem)", at: fields.location(of: "id"))
@@ -108,7 +109,9 @@ struct MediaReader: Sendable {
             }
             guard let text = files.readText(file, limit: Self.mapFileSize, log: log) else { return nil }
             guard let shapes = GeoJSONReader.shapes(in: text, log: log) else { return nil }
-            return BaseMap(id: id, title: title, file: file, credit: credit, license: license, shapes: shapes, location: fields.location(of: "id"))
+            var map = BaseMap(id: id, title: title, file: file, credit: credit, license: license, shapes: shapes, location: fields.location(of: "id"))
+            map.translations = fields.translations(["title"])
+            return map
         } ?? []
     }
 }

@@ -14,6 +14,8 @@ public struct Archive: Sendable, Encodable {
     public var url: String?
     /// Where the copy came from, or anything a reader of the archive should know.
     public var note: String?
+    /// The note in the site's other languages.
+    public var translations = Translations()
     /// Errors of the text the author has seen and dealt with (the words at fault, as written), which a build
     /// lists on the source's page without warning about them again.
     public var knownErrors: [String] = []

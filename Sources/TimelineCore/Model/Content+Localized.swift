@@ -65,18 +65,31 @@ extension Content {
         for index in copy.facts.indices {
             copy.facts[index].statement = text(facts[index].translations, "statement", facts[index].statement)
             copy.facts[index].figureLanguage = language
+            if let unit = facts[index].unit, let names = settings.unitTranslations[unit] {
+                copy.facts[index].unitName = chain.lazy.prefix { $0 != main }.compactMap { names.text("name", in: $0) }.first
+            }
         }
-        for index in copy.sources.indices { copy.sources[index].note = optional(sources[index].translations, "note", sources[index].note) }
+        for index in copy.sources.indices {
+            copy.sources[index].note = optional(sources[index].translations, "note", sources[index].note)
+            // A source's language is said whenever it is not the page's: the main language's sources too.
+            let sourceLanguage = sources[index].language ?? main
+            copy.sources[index].language = sourceLanguage == language ? nil : sourceLanguage
+        }
+        for (id, archive) in archives { copy.archives[id]?.note = optional(archive.translations, "note", archive.note) }
+        for index in copy.media.indices {
+            copy.media[index].alt = text(media[index].translations, "alt", media[index].alt)
+            copy.media[index].caption = optional(media[index].translations, "caption", media[index].caption)
+        }
+        for index in copy.maps.indices { copy.maps[index].title = text(maps[index].translations, "title", maps[index].title) }
         var byNote: [String: [String: NoteTranslation]] = [:]
         for translation in noteTranslations { byNote[translation.kind.folder + "/" + translation.id, default: [:]][translation.language] = translation }
         var languages: [String: NoteLanguage] = [:]
         func localize<Fields>(_ note: inout Note<Fields>, updated: EDTFDate?) {
             let found = byNote[Fields.kind.folder + "/" + note.id] ?? [:]
             // Title and summary come from the nearest translation that gives them; the body, from the nearest with one.
-            if let titled = chain.lazy.prefix(while: { $0 != main }).compactMap({ found[$0] }).first {
-                note.title = titled.title
-                note.summary = titled.summary ?? note.summary
-            }
+            let translations = chain.prefix { $0 != main }.compactMap { found[$0] }
+            if let titled = translations.first { note.title = titled.title }
+            if let summarized = translations.first(where: { $0.summary != nil }) { note.summary = summarized.summary }
             var bodyLanguage = main
             var outdated = false
             for code in chain {

@@ -62,6 +62,13 @@ extension Fact {
         return plain(value)
     }
 
+    /// A number as a language writes it ("4 800", "1,3 million" in French), in English for a language the
+    /// generator has no figures' words for.
+    package static func format(number value: Double, language: String?) -> String {
+        guard let language, let words = FigureWords.of(language) else { return format(number: value) }
+        return words.number(value)
+    }
+
     /// Digits grouped by thousands with commas; at most two decimals, or up to six for a figure that two would
     /// show as 0.
     static func plain(_ value: Double) -> String {
@@ -115,7 +122,7 @@ extension Fact {
         if let unit, let prefix = Self.prefixSymbols[unit] { number = prefix + number }
         var text = number
         if let unit, Self.prefixSymbols[unit] == nil, !Self.percentUnits.contains(unit) {
-            let name = words.units[unit] ?? unit
+            let name = unitName ?? words.units[unit] ?? unit
             text += (number.hasSuffix(words.million) || number.hasSuffix(words.millions) || number.hasSuffix(words.billions) ? words.of : " ") + name
         }
         if let qualifier { text = (words.qualifiers[qualifier] ?? qualifier) + " " + text }

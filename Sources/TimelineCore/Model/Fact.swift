@@ -18,6 +18,8 @@ public struct Fact: Sendable, Codable, Identifiable {
     /// Its texts in the site's other languages.
     public var translations = Translations()
     /// The language its figure is written in, on the site of another language than English: "1,3 million".
+    /// The unit as the figure's language names it, when `units` in `site.yaml` translates it.
+    public var unitName: String?
     public var figureLanguage: String?
 
     public var isFigure: Bool { value != nil }

@@ -19,6 +19,8 @@ public struct SiteSettings: Sendable, Codable {
     public var linkSchemes: [String]
     /// Units of figures the site adds to the built-in ones (`people`, `percent`, currency codes).
     public var units: [String]
+    /// The names of units in the other languages, by unit, for those `units` gives them to.
+    public var unitTranslations: [String: Translations] = [:]
     /// When the site was last brought up to date, when `site.yaml` says; otherwise its latest entry or update.
     public var updated: EDTFDate?
     /// The story so far: the few points the home page opens with, each resting on entries.

@@ -86,6 +86,8 @@ struct FigureChart: Sendable, Encodable {
         var path: String
         var shape: String
         var series: Int
+        /// The source's language, when it differs from the page's.
+        var language: String? = nil
     }
 
     /// The series in order of first appearance, each with its mark: the sources of a chart of one metric, or
@@ -104,7 +106,7 @@ struct FigureChart: Sendable, Encodable {
             source(id).map {
                 LegendEntry(
                     key: id, title: $0.name, publisher: $0.publisherBesideName, path: Route.source(id).path,
-                    shape: Self.shapes[index % Self.shapes.count], series: index % Self.shapes.count)
+                    shape: Self.shapes[index % Self.shapes.count], series: index % Self.shapes.count, language: $0.language)
             }
         }
     }
@@ -113,8 +115,8 @@ struct FigureChart: Sendable, Encodable {
     func seriesKey(of fact: Fact) -> String? { series.isEmpty ? fact.citations.first?.sourceID : fact.metric }
 
     /// The chart as inline SVG, with links relative to a page `root` away from the site's root.
-    func svg(root: String, highlight: Set<String> = []) -> String {
-        drawing(root: root).svg(highlight: highlight)
+    func svg(root: String, text: InterfaceText = .english, highlight: Set<String> = []) -> String {
+        drawing(root: root, text: text).svg(highlight: highlight)
     }
 
     /// A chart drawn once, in pieces, so that each page can mark its own figures without drawing it again.
@@ -132,9 +134,11 @@ struct FigureChart: Sendable, Encodable {
         }
     }
 
-    func drawing(root: String) -> Drawing {
+    /// The chart drawn, its words from `text`, in the page's language.
+    func drawing(root: String, text words: InterfaceText = .english) -> Drawing {
         var pieces: [(text: String, fact: String?)] = []
-        let scale = ValueScale(values: facts.flatMap { [$0.value, $0.upperValue].compactMap { $0 } })
+        var scale = ValueScale(values: facts.flatMap { [$0.value, $0.upperValue].compactMap { $0 } })
+        scale.language = facts.first?.figureLanguage
         let ticks = scale.ticks
         // The left margin fits the longest tick label (about 7 units a character at the chart's text size), up
         // to half the drawing.
@@ -158,9 +162,10 @@ struct FigureChart: Sendable, Encodable {
         }
 
         let id = "chart-\(metric)"
-        let context = self.context
+        let context = self.context(words)
         var svg = "<svg class=\"chart\(separateCounts ? " separate-counts" : "")\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\">\n"
-        svg += "<title id=\"\(id)-title\">\(XML.escape(title)): \(facts.count) figures over time</title>\n"
+        let count = words.word("chart_figures_over_time").replacing("{n}", with: String(facts.count))
+        svg += "<title id=\"\(id)-title\">\(XML.escape(title)): \(XML.escape(count))</title>\n"
         svg += "<desc id=\"\(id)-desc\">\(XML.escape(context.sources)), \(XML.escape(context.dates)).</desc>\n"
         // The chart's title and sources in its own text, so that a chart saved or shared alone keeps them; a
         // page shows the title above the chart instead.
@@ -210,8 +215,8 @@ struct FigureChart: Sendable, Encodable {
             let centre = Self.centre(of: fact.date)
             let source = fact.citations.first.flatMap { self.source($0.sourceID) }
             let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
-            let label = "\(fact.displayValue ?? Fact.format(number: value)), as of \(fact.date.display(wording))"
-                + (source.map { ", source: \($0.publisherBesideName.map { $0 + ", " } ?? "")\($0.name)" } ?? "")
+            let label = "\(fact.displayValue ?? Fact.format(number: value)), \(words.asOf(fact.date, shown: fact.date.display(wording), html: false))"
+                + (source.map { ", " + words.word("chart_point_source").replacing("{source}", with: ($0.publisherBesideName.map { $0 + ", " } ?? "") + $0.name) } ?? "")
             svg += "<a class=\"chart-point series-\(series)" + (disagreeing.contains(fact.id) ? " disagreement" : "")
             pieces.append((svg, fact.id))
             svg = "\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
@@ -225,7 +230,8 @@ struct FigureChart: Sendable, Encodable {
             svg += Self.shape(shape, x: x(centre), y: y(value))
             let text = fact.displayValue ?? Fact.format(number: value)
             let anchor = x(centre) > plot.x + plot.width * 0.85 ? "end" : (x(centre) < plot.x + plot.width * 0.15 ? "start" : "middle")
-            let width = Double(text.count) * 6.5
+            // About 0.6 em a character, bold, at the 16 units a phone shows the text at.
+            let width = Double(text.count) * 9.6
             let minX = anchor == "start" ? x(centre) : (anchor == "end" ? x(centre) - width : x(centre) - width / 2)
             func overlaps(_ candidateY: Double) -> Bool {
                 placed.contains { $0.minX < minX + width && minX < $0.maxX && abs($0.y - candidateY) < 15 }
@@ -254,15 +260,16 @@ struct FigureChart: Sendable, Encodable {
     }
 
     /// The chart's sources and the span of its figures' dates, in words.
-    var context: (sources: String, dates: String) {
+    func context(_ words: InterfaceText) -> (sources: String, dates: String) {
         let names = sources.map { $0.publisher ?? $0.name }
         var unique: [String] = []
         for name in names where !unique.contains(name) { unique.append(name) }
         let sources = unique.count > 3 || unique.joined().count > 48
-            ? "Sources: \(unique.count) (named under the chart)" : (unique.count == 1 ? "Source: " : "Sources: ") + unique.joined(separator: ", ")
+            ? words.word("chart_sources_below").replacing("{n}", with: String(unique.count))
+            : words.word(unique.count == 1 ? "chart_source" : "chart_sources").replacing("{names}", with: unique.joined(separator: ", "))
         guard let first = facts.first?.date, let last = facts.last?.date else { return (sources, "") }
         let from = first.display(wording), to = last.display(wording)
-        return (sources, from == to ? "as of \(from)" : "as of \(from) – \(to)")
+        return (sources, from == to ? words.asOf(first, shown: from, html: false) : words.word("as_of_period").replacing("{date}", with: "\(from) – \(to)"))
     }
 
     /// Ticks of the time axis: for a span under two years, every third month; else years that are multiples of

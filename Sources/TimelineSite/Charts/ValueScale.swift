@@ -13,6 +13,8 @@ struct ValueScale: Sendable, Equatable {
     /// The lowest and highest ticks, as whole numbers of steps.
     let lowSteps: Int
     let highSteps: Int
+    /// The language the tick labels are written in, as its figures are.
+    var language: String?
 
     /// Figures are drawn on axes no finer than this span: smaller figures are refused when facts are read.
     static let smallestSpan = Fact.smallestFigure * 4
@@ -66,7 +68,7 @@ struct ValueScale: Sendable, Equatable {
     /// A tick's label: as figures are written for steps of a hundredth or more, else with the decimals the step has.
     private func label(_ steps: Int) -> String {
         let whole = steps * mantissa
-        guard exponent < -2 else { return Fact.format(number: Double(whole) * Self.power(exponent)) }
+        guard exponent < -2 else { return Fact.format(number: Double(whole) * Self.power(exponent), language: language) }
         var digits = String(abs(whole))
         let decimals = -exponent
         digits = String(repeating: "0", count: max(0, decimals + 1 - digits.count)) + digits

@@ -28,6 +28,9 @@ struct TranslationCheck: SiteCheck {
         items += settings.eras.map { ($0.translations, "era '\($0.id)'") } + settings.metrics.map { ($0.translations, "metric '\($0.id)'") }
         items += settings.story.map { ($0.translations, "a point of the story so far") } + settings.charts.map { ($0.translations, "chart '\($0.id)'") }
         items += site.content.facts.map { ($0.translations, "fact '\($0.id)'") } + site.content.sources.map { ($0.translations, "source '\($0.id)'") }
+        items += settings.unitTranslations.sorted { $0.key < $1.key }.map { ($0.value, "unit '\($0.key)'") }
+        items += site.content.archives.sorted { $0.key < $1.key }.map { ($0.value.translations, "the archived text of '\($0.key)'") }
+        items += site.content.media.map { ($0.translations, "image '\($0.file)'") } + site.content.maps.map { ($0.translations, "map '\($0.id)'") }
         for (translations, subject) in items {
             for (language, location) in translations.locations.sorted(by: { $0.value < $1.value }) where names[language] == nil {
                 log.error(

@@ -1,11 +1,12 @@
 import TimelineCore
 
 /// A weekday the site's prose writes next to a date is that date's weekday. Words inside quotation marks are
-/// a source's, and are left alone. Checked for a content folder with archived texts.
+/// a source's, and are left alone. Checked in the notes and their translations, for a content folder with
+/// archived texts.
 struct WeekdayCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         guard !site.content.archives.isEmpty else { return }
-        for body in site.content.bodies {
+        for body in site.content.bodies + site.content.noteTranslations.compactMap(\.body) {
             let bytes = body.file.bytes[body.range]
             let text = Array(String(decoding: bytes, as: UTF8.self).unicodeScalars)
             let quoted = ProseQuoteScanner.quotedRanges(text)

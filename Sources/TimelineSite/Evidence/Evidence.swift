@@ -25,6 +25,9 @@ public struct Evidence: Sendable, Encodable {
         public var anchor: String?
         public var title: String
         public var isFact: Bool
+        /// For a quotation in a note's translation, the translation's language; a source's page lists only
+        /// the passages its original quotes.
+        public var translation: String? = nil
         public var status: Status
         /// For a verified quotation: the source whose text holds it, the words as that text gives them, and
         /// the sentence around them.
@@ -75,6 +78,20 @@ public struct Evidence: Sendable, Encodable {
                 add(found.quote, found.sourceIDs, at: body.file.location(ofOffset: found.offset), route: info.route, anchor: nil, title: info.title, isFact: false)
             }
         }
+        // A translation quotes the source in its own words as the original does: each quotation is held
+        // against the archive too.
+        let routes = Dictionary((content.entries.map(\.info) + content.topics.map(\.info) + content.pages.map(\.info)).map { ($0.kind.folder + "/" + $0.id, $0) },
+                                uniquingKeysWith: { first, _ in first })
+        for translation in content.noteTranslations {
+            guard let body = translation.body, let info = routes[translation.kind.folder + "/" + translation.id] else { continue }
+            for found in ProseQuoteScanner.scan(body.file.bytes[body.range]) {
+                var quote = Quote(
+                    text: found.quote, sourceIDs: found.sourceIDs, location: body.file.location(ofOffset: found.offset), route: info.route, anchor: nil,
+                    title: translation.title, isFact: false, status: .unverifiable)
+                quote.translation = translation.language
+                quotes.append(Self.check(quote, matchers: matchers))
+            }
+        }
         self.quotes = quotes
         for (id, archive) in content.archives {
             let text = Array(archive.text.unicodeScalars)
@@ -111,7 +128,7 @@ public struct Evidence: Sendable, Encodable {
     public func count(_ status: Status) -> Int { quotes.count { $0.status == status } }
 
     /// The verified quotations of one source, in the order of the content.
-    public func passages(of sourceID: String) -> [Quote] { quotes.filter { $0.status == .verified && $0.source == sourceID } }
+    public func passages(of sourceID: String) -> [Quote] { quotes.filter { $0.status == .verified && $0.source == sourceID && $0.translation == nil } }
 }
 
 /// What a source's page shows of the evidence: the passages the site quotes and the errors of its archived

@@ -6,6 +6,8 @@ import TimelineCore
 /// and open dates also carry the site's wording in `display_date`, since TimelineJS cannot express them.
 struct TimelineJSExport {
     let site: Site
+    /// The interface's words in the site's language, for the link to each entry's page.
+    var words = InterfaceText.english
 
     var bytes: [UInt8] { Array((json.serialized(pretty: true) + "\n").utf8) }
 
@@ -19,7 +21,7 @@ struct TimelineJSExport {
             if let end { members.append(("end_date", end)) }
             if Self.needsDisplayDate(entry.date) { members.append(("display_date", .string(entry.date.display(wording)))) }
             var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
-            text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">Read the entry and its sources</a></p>"
+            text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">\(HTML.escape(words.word("read_entry_and_sources")))</a></p>"
             members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
             if let name = entry.image?.id, let image = site.index.images[name], let copy = image.largest {
                 // The lead image, with its alt text, which TimelineJS would otherwise make from the caption.

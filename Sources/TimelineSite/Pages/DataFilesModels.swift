@@ -70,17 +70,17 @@ extension PageBuilder {
         let settings = reader.settings()
         let files = [
             DataFile(
-                title: "Atom feed", href: Route.feed.href(from: route), type: "application/atom+xml",
-                description: "Every entry, the newest first, for a feed reader."),
+                title: interface.word("footer_feed"), href: Route.feed.href(from: route), type: "application/atom+xml",
+                description: interface.word("file_feed_description")),
             DataFile(
                 title: "TimelineJS", href: Route.timelineJS.href(from: route), type: "application/json",
-                description: "The entries and eras in TimelineJS's format, to show in Knight Lab's TimelineJS viewer; entries are grouped in rows by \(settings.timelineJSGroup == .era ? "era" : settings.timelineJSGroup == .topic ? "first topic" : "nothing (one row)")."),
+                description: interface.word("file_timelinejs_description_" + settings.timelineJSGroup.rawValue)),
             DataFile(
-                title: "All content (JSON)", href: Route.data.href(from: route), type: "application/json",
-                description: "Every entry, topic, page, source and fact, with their citations and links, for other programs."),
+                title: interface.word("file_data"), href: Route.data.href(from: route), type: "application/json",
+                description: interface.word("file_data_description")),
             DataFile(
-                title: "Facts and figures (CSV)", href: Route.factsCSV.href(from: route), type: "text/csv",
-                description: "One row per fact: its date, value, unit, statement and sources, for a spreadsheet."),
+                title: interface.word("footer_facts_csv"), href: Route.factsCSV.href(from: route), type: "text/csv",
+                description: interface.word("file_facts_description")),
         ]
         let address = settings.baseURL.map { $0 + Route.embed.path } ?? Route.embed.path
         let snippet = """
@@ -95,7 +95,7 @@ extension PageBuilder {
             </script>
             """
         return DataFilesPage(
-            frame: frame(route, title: "Data and embedding", description: "The feed and data files of \(settings.title), and how to embed its timeline.", kind: "data"),
+            frame: frame(route, title: interface.word("footer_data_page"), description: describe("description_data"), kind: "data"),
             files: files, embedHref: Route.embed.href(from: route), embedSnippet: snippet)
     }
 

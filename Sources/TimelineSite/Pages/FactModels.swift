@@ -6,13 +6,16 @@ final class FactView: TemplateModel {
     let id: String
     let statement: String
     let dateHTML: String
+    /// The date with the words "as of" takes before it in the page's language.
+    let asOfHTML: String
     /// The figure as a reader sees it, for a fact that has one.
     let value: String?
 
-    init(id: String, statement: String, dateHTML: String, value: String?) {
+    init(id: String, statement: String, dateHTML: String, asOfHTML: String, value: String?) {
         self.id = id
         self.statement = statement
         self.dateHTML = dateHTML
+        self.asOfHTML = asOfHTML
         self.value = value
     }
 
@@ -22,6 +25,8 @@ final class FactView: TemplateModel {
         .text("anchor", "The id of its row on the facts page, such as `fact-ID`") { Anchor.fact($0.id) },
         .text("statement", "The claim in one sentence") { $0.statement },
         .html("date_html", "When it was true, in words") { $0.dateHTML },
+        .html("as_of_html", "The date a figure was true as of, with the words its precision takes: \"as of 24 July 2025\", \"en 1995\"") { $0.asOfHTML },
+        .html("as_of_html_start", "The same, to open a sentence: \"As of 1995\"") { InterfaceText.capitalizingStart($0.asOfHTML) },
         .text("value", "Its figure, such as \"nearly 1.3 million people\", when it has one") { $0.value },
     ]
 }
@@ -79,6 +84,8 @@ struct FactSource: TemplateModel {
     var locator: String?
     var quote: String?
     var quoteLanguage: String?
+    /// The source's language, when it differs from the page's.
+    var language: String?
 
     static let summary = "A source of a fact, on the facts page."
     static let fields: [TemplateField<Self>] = [
@@ -89,6 +96,7 @@ struct FactSource: TemplateModel {
         .text("locator", "Where in it, when given") { $0.locator },
         .text("quote", "The passage quoted, when given") { $0.quote },
         .text("quote_lang", "The passage's language, when it differs from the site's") { $0.quoteLanguage },
+        .text("lang", "The source's language, when it differs from the page's") { $0.language },
     ]
 }
 
@@ -141,6 +149,7 @@ struct LegendItem: TemplateModel {
     var title: String
     var publisher: String
     var href: String
+    var language: String?
 
     static let summary = "A source in a chart's legend."
     static let fields: [TemplateField<Self>] = [
@@ -148,6 +157,7 @@ struct LegendItem: TemplateModel {
         .text("title", "The source's title") { $0.title },
         .text("publisher", "Its publisher, when that is not already its title; else empty") { $0.publisher },
         .text("href", "Its page") { $0.href },
+        .text("lang", "The source's language, when it differs from the page's") { $0.language },
     ]
 }
 
@@ -169,11 +179,13 @@ struct ChartSource: TemplateModel {
     var title: String
     var publisher: String
     var href: String
+    var language: String?
 
     static let summary = "The source of a figure in a chart's table."
     static let fields: [TemplateField<Self>] = [
         .text("title", "The source's title") { $0.title },
         .text("publisher", "Its publisher, when that is not already its title; else empty") { $0.publisher },
         .text("href", "Its page") { $0.href },
+        .text("lang", "The source's language, when it differs from the page's") { $0.language },
     ]
 }

@@ -58,7 +58,7 @@ extension PageBuilder {
         for code in codes {
             let prefix = code == main ? "" : code + "/"
             let href = settings.baseURL.map { $0 + prefix + (route == .index ? "" : route.path) } ?? toRoot + prefix + route.path
-            let name = code == main ? (settings.languageName ?? LanguageNotices.name(of: code, in: code)) : settings.languages.first { $0.code == code }?.name ?? code
+            let name = code == main ? (settings.languageName ?? languageName(code)) : settings.languages.first { $0.code == code }?.name ?? code
             let link = LanguageLink(code: code, name: name, href: href, current: code == here)
             switcher.append(link)
             if written.contains(code) { alternates.append(link) }
@@ -74,14 +74,25 @@ extension PageBuilder {
         let settings = reader.settings()
         guard let main = settings.mainLanguage, case .note(_, let id) = route, let state = reader.languages(of: id).here else { return nil }
         let original = "../" + route.root + route.path
+        let link = interface.word("read_the_original")
         if state.isFallback {
-            let words = LanguageNotices.fallback(page: settings.language, text: state.language)
-            return LanguageNotice(kind: "fallback", text: words.notice, linkText: words.link, href: original, language: main, textLanguage: state.language)
+            let notice = interface.word("notice_fallback").replacing("{page}", with: languageName(settings.language))
+                .replacing("{text}", with: languageName(state.language))
+            return LanguageNotice(kind: "fallback", text: notice, linkText: link, href: original, language: main, textLanguage: state.language)
         }
         if state.isOutdated {
-            let words = LanguageNotices.outdated(page: settings.language)
-            return LanguageNotice(kind: "outdated", text: words.notice, linkText: words.link, href: original, language: main, textLanguage: state.language)
+            return LanguageNotice(
+                kind: "outdated", text: interface.word("notice_outdated"), linkText: link, href: original, language: main, textLanguage: state.language)
         }
         return nil
+    }
+
+    /// A language's name as the page's language writes it (`language_fr` of `i18n/LANG.yaml`), or else as
+    /// `site.yaml` names it in itself.
+    func languageName(_ code: String) -> String {
+        let key = "language_" + (code.split(separator: "-").first.map { $0.lowercased() } ?? code)
+        if let name = interface.strings[key] { return name }
+        let settings = reader.settings()
+        return settings.languages.first { $0.code == code }?.name ?? (code == (settings.mainLanguage ?? settings.language) ? settings.languageName : nil) ?? code
     }
 }

@@ -56,7 +56,7 @@ extension PageBuilder {
             })
         }
         return TopicsPage(
-            frame: frame(route, title: interface.word("nav_topics"), description: "People, organisations, places and themes of \(reader.settings().title).", kind: "topics"),
+            frame: frame(route, title: interface.word("nav_topics"), description: describe("description_topics"), kind: "topics"),
             kinds: kinds)
     }
 
@@ -64,7 +64,7 @@ extension PageBuilder {
         let route = Route.sources
         let sorted = reader.sources().sorted { ($0.date.earliest, $0.name, $0.id) < ($1.date.earliest, $1.name, $1.id) }
         return SourcesPage(
-            frame: frame(route, title: interface.word("sources"), description: "Every source \(reader.settings().title) relies on.", kind: "sources"),
+            frame: frame(route, title: interface.word("sources"), description: describe("description_sources"), kind: "sources"),
             sources: sorted.map { reference($0, from: route) })
     }
 
@@ -87,6 +87,7 @@ extension PageBuilder {
         return SourceUseItem(
             title: use.title, href: use.route.href(from: route, fragment: use.anchor), locator: use.locator, quote: use.quote,
             quoteLanguage: quoteLanguage(use.quote, use.quoteLanguage, source: source), dateHTML: fact.map { date($0.date) },
+            asOfHTML: fact.map { interface.asOf($0.date, shown: date($0.date), html: true) },
             value: fact?.displayValue)
     }
 
@@ -103,7 +104,7 @@ extension PageBuilder {
             let anchors = group.compactMap(\.anchor)
             let places = anchors.count > 1 ? anchors.enumerated().map { index, anchor in
                 let label = Self.backrefLabel(index, count: anchors.count)
-                return Backref(label: label, href: page.href(from: route, fragment: anchor), aria: "Citation \(label) in \(first.title)")
+                return Backref(label: label, href: page.href(from: route, fragment: anchor), aria: interface.word("citation_in").replacing("{label}", with: label).replacing("{title}", with: first.title))
             } : [Backref]()
             return CitingPage(
                 use: useItem(first, source: source, from: route), places: places,
@@ -133,7 +134,7 @@ extension PageBuilder {
         let dataset = self.dataset(facts: all, metricTitles: order.map { metric in defined.first { $0.id == metric }?.title ?? Fact.metricTitle(metric) })
         return FactsPage(
             frame: frame(
-                route, title: interface.word("facts_and_figures"), description: "Every figure of \(settings.title), with its date and source.", kind: "facts",
+                route, title: interface.word("facts_and_figures"), description: describe("description_facts"), kind: "facts",
                 updated: facts.last { !$0.date.isInterval }?.date, jsonld: dataset),
             metrics: sections, claims: facts.filter { $0.metric == nil || $0.value == nil }.map(factRow),
             charts: settings.charts.compactMap { group in
@@ -150,7 +151,7 @@ extension PageBuilder {
             return FactSource(
                 title: source.name, href: Route.source(source.id).href(from: route), dateHTML: date(source.date),
                 publisher: source.publisherBesideName, locator: citation.locator, quote: citation.quote,
-                quoteLanguage: quoteLanguage(citation.quote, citation.quoteLanguage, source: source))
+                quoteLanguage: quoteLanguage(citation.quote, citation.quoteLanguage, source: source), language: source.language)
         }
         let disagreeing = reader.figure(fact.id).disagreesWith.compactMap { id in
             reader.fact(id).map { Link(title: "\($0.displayValue ?? "") (\($0.citations.map(\.sourceID).joined(separator: ", ")))", href: "#" + Anchor.fact(id)) }

@@ -26,8 +26,9 @@ extension PageBuilder {
               let place = reader.places().first(where: { $0.id == topic.id }), let mapID = place.mapID, let (map, drawn) = reader.map(mapID) else { return nil }
         let marker = LocatorMap.Marker(coordinates: point, label: topic.title, href: nil, isCurrent: true)
         let svg = drawn.svg(
-            markers: [marker], id: "map-\(map.id)", title: "\(topic.title) on a map of \(map.title)",
-            description: "A map of \(map.title) with a marker at \(topic.title), \(Self.degrees(point)).")
+            markers: [marker], id: "map-\(map.id)", title: interface.word("map_place_title").replacing("{place}", with: topic.title).replacing("{map}", with: map.title),
+            description: interface.word("map_place_description").replacing("{map}", with: map.title).replacing("{place}", with: topic.title)
+                .replacing("{coordinates}", with: degrees(point)))
         return MapView(id: map.id, title: map.title, svg: svg, credit: map.credit, license: map.license, href: Route.map.href(from: route))
     }
 
@@ -45,14 +46,15 @@ extension PageBuilder {
             }
             let names = here.map(\.title).joined(separator: ", ")
             let svg = drawn.svg(
-                markers: markers, id: "map-\(map.id)", title: "Places on a map of \(map.title)",
-                description: here.isEmpty ? "A map of \(map.title)." : "A map of \(map.title) with a marker at each of these places: \(names).")
+                markers: markers, id: "map-\(map.id)", title: interface.word("map_places_title").replacing("{map}", with: map.title),
+                description: interface.word(here.isEmpty ? "map_description" : "map_places_description").replacing("{map}", with: map.title)
+                    .replacing("{places}", with: names))
             sections.append(MapSection(
                 map: MapView(id: map.id, title: map.title, svg: svg, credit: map.credit, license: map.license, href: route.href(from: route)),
                 places: here.map { placeItem($0, from: route) }))
         }
         return MapPage(
-            frame: frame(route, title: interface.word("map_title"), description: "Every place of \(reader.settings().title) on a map, with the entries that concern it.", kind: "map"),
+            frame: frame(route, title: interface.word("map_title"), description: describe("description_map"), kind: "map"),
             sections: sections, unmapped: places.filter { $0.mapID == nil }.map { placeItem($0, from: route) })
     }
 
@@ -63,13 +65,14 @@ extension PageBuilder {
     }
 
     /// A point in degrees as a reader writes it: "18.54° N, 72.34° W".
-    static func degrees(_ point: Coordinates) -> String {
+    func degrees(_ point: Coordinates) -> String {
         func format(_ value: Double) -> String {
             let hundredths = Int((abs(value) * 100).rounded())
             let fraction = hundredths % 100
-            return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+            return "\(hundredths / 100)\(interface.word("decimal_mark"))\(fraction < 10 ? "0" : "")\(fraction)"
         }
-        return "\(format(point.latitude))° \(point.latitude >= 0 ? "N" : "S"), \(format(point.longitude))° \(point.longitude >= 0 ? "E" : "W")"
+        let northSouth = interface.word(point.latitude >= 0 ? "north" : "south"), eastWest = interface.word(point.longitude >= 0 ? "east" : "west")
+        return "\(format(point.latitude))° \(northSouth), \(format(point.longitude))° \(eastWest)"
     }
 }
 

@@ -80,6 +80,9 @@ struct PageBuilder {
             accessedHTML: source.accessed.map(date), note: source.note, language: source.language == language ? nil : source.language)
     }
 
+    /// A list page's description, from its interface key with the site's title in place of `{site}`.
+    func describe(_ key: String) -> String { interface.word(key).replacing("{site}", with: reader.settings().title) }
+
     /// The language to mark a quotation with: its own or its source's, when it differs from the site's.
     func quoteLanguage(_ quote: String?, _ language: String?, source: Source) -> String? {
         guard quote != nil, let language = language ?? source.language, language != reader.settings().language else { return nil }
@@ -112,7 +115,7 @@ struct PageBuilder {
             let placed = cited.uses.compactMap(\.anchor)
             let backrefs = placed.enumerated().map { number, anchor in
                 let label = Self.backrefLabel(number, count: placed.count)
-                return Backref(label: label, href: "#" + anchor, aria: placed.count == 1 ? "Back to the citation" : "Back to citation \(label)")
+                return Backref(label: label, href: "#" + anchor, aria: placed.count == 1 ? interface.word("back_to_the_citation") : interface.word("back_to_citation").replacing("{label}", with: label))
             }
             return CitedSource(
                 reference: reference(source, from: route), anchor: Anchor.citedSource(cited.sourceID), backrefs: backrefs,
@@ -133,7 +136,9 @@ struct PageBuilder {
     }
 
     func factView(_ fact: Fact) -> FactView {
-        FactView(id: fact.id, statement: fact.statement, dateHTML: date(fact.date), value: fact.displayValue)
+        FactView(
+            id: fact.id, statement: fact.statement, dateHTML: date(fact.date), asOfHTML: interface.asOf(fact.date, shown: date(fact.date), html: true),
+            value: fact.displayValue)
     }
 
     /// Charts of the metrics whose figures a note shows, with its own figures marked.

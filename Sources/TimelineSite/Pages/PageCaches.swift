@@ -23,7 +23,7 @@ final class PageCaches: Sendable {
         self.interface = interface
         self.stylesheet = stylesheet
         wording = site.index.wording
-        let drawings = site.charts.mapValues { (top: $0.drawing(root: ""), nested: $0.drawing(root: "../")) }
+        let drawings = site.charts.mapValues { (top: $0.drawing(root: "", text: interface), nested: $0.drawing(root: "../", text: interface)) }
         self.drawings = drawings
         var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
         if makingCards {
@@ -35,7 +35,9 @@ final class PageCaches: Sendable {
             for (entry, pair) in zip(site.entries, made) { cards[entry.id] = pair }
         }
         self.cards = cards
-        nestedCharts = site.charts.mapValues { Self.chartView($0, in: site, root: "../", highlight: [], drawing: drawings[$0.metric]?.nested) }
+        nestedCharts = site.charts.mapValues {
+            Self.chartView($0, in: site, root: "../", highlight: [], drawing: drawings[$0.metric]?.nested, interface: interface)
+        }
     }
 
     /// An entry's card for pages `root` away from the site's root.
@@ -49,10 +51,10 @@ final class PageCaches: Sendable {
         guard let chart = site.charts[metric] else { return nil }
         let drawing = root.isEmpty ? drawings[metric]?.top : drawings[metric]?.nested
         guard root == "../", var view = nestedCharts[metric] else {
-            return Self.chartView(chart, in: site, root: root, highlight: highlight, drawing: drawing)
+            return Self.chartView(chart, in: site, root: root, highlight: highlight, drawing: drawing, interface: interface)
         }
         // The shared chart, with this page's figures marked.
-        view.svg = drawing?.svg(highlight: highlight) ?? chart.svg(root: root, highlight: highlight)
+        view.svg = drawing?.svg(highlight: highlight) ?? chart.svg(root: root, text: interface, highlight: highlight)
         for (index, fact) in chart.facts.enumerated() where highlight.contains(fact.id) {
             view.rows[index].highlight = true
             view.highlighted = true
@@ -60,23 +62,27 @@ final class PageCaches: Sendable {
         return view
     }
 
-    static func chartView(_ chart: FigureChart, in site: Site, root: String, highlight: Set<String>, drawing: FigureChart.Drawing?) -> ChartView {
+    static func chartView(
+        _ chart: FigureChart, in site: Site, root: String, highlight: Set<String>, drawing: FigureChart.Drawing?, interface: InterfaceText
+    ) -> ChartView {
         let wording = site.index.wording
         return ChartView(
-            title: chart.title, svg: drawing?.svg(highlight: highlight) ?? chart.svg(root: root, highlight: highlight),
+            title: chart.title, svg: drawing?.svg(highlight: highlight) ?? chart.svg(root: root, text: interface, highlight: highlight),
             // A chart of several metrics has no section of its own on the facts page: its link leads to the chart.
             anchor: Anchor.metric(chart.metric),
             href: root + Route.facts.path + "#" + Anchor.metric(chart.metric) + (chart.series.isEmpty ? "" : "-chart"),
             legend: chart.legend.map { item in
                 LegendItem(
                     mark: FigureChart.legendMark(item.shape, series: item.series), title: item.title,
-                    publisher: item.publisher ?? "", href: root + item.path)
+                    publisher: item.publisher ?? "", href: root + item.path, language: item.language)
             },
             rows: chart.facts.map { fact in
                 let source = fact.citations.first.flatMap { site.index.sources[$0.sourceID] }
                 return ChartRow(
-                    fact: FactView(id: fact.id, statement: fact.statement, dateHTML: fact.date.html(wording), value: fact.displayValue),
-                    source: source.map { ChartSource(title: $0.name, publisher: $0.publisherBesideName ?? "", href: root + Route.source($0.id).path) },
+                    fact: FactView(
+                        id: fact.id, statement: fact.statement, dateHTML: fact.date.html(wording),
+                        asOfHTML: interface.asOf(fact.date, shown: fact.date.html(wording), html: true), value: fact.displayValue),
+                    source: source.map { ChartSource(title: $0.name, publisher: $0.publisherBesideName ?? "", href: root + Route.source($0.id).path, language: $0.language) },
                     highlight: highlight.contains(fact.id))
             },
             highlighted: chart.facts.contains { highlight.contains($0.id) })

@@ -151,10 +151,10 @@ extension PageBuilder {
             navigation.append(NavigationLink(title: page.title, href: page.route.href(from: route), current: route == page.route))
         }
         let alternates = [
-            AlternateLink(type: "application/atom+xml", title: "\(settings.title): entries (Atom feed)", href: Route.feed.href(from: route)),
-            AlternateLink(type: "application/json", title: "\(settings.title): timeline for TimelineJS", href: Route.timelineJS.href(from: route)),
-            AlternateLink(type: "application/json", title: "\(settings.title): all content as data", href: Route.data.href(from: route)),
-            AlternateLink(type: "text/csv", title: "\(settings.title): facts and figures", href: Route.factsCSV.href(from: route)),
+            AlternateLink(type: "application/atom+xml", title: describe("alternate_feed"), href: Route.feed.href(from: route)),
+            AlternateLink(type: "application/json", title: describe("alternate_timelinejs"), href: Route.timelineJS.href(from: route)),
+            AlternateLink(type: "application/json", title: describe("alternate_data"), href: Route.data.href(from: route)),
+            AlternateLink(type: "text/csv", title: describe("alternate_facts"), href: Route.factsCSV.href(from: route)),
         ]
         let webPage = jsonld ?? JSON.compact([
             ("@context", .string("https://schema.org")), ("@type", .string("WebPage")), ("name", .string(title)),

@@ -27,6 +27,10 @@ public struct PageRenderer: Sendable {
         public var reads: [ReadKey]
     }
 
+    /// A file no template renders (a feed, the search index, an export), with the interface's words in the
+    /// site's language; nil for a page or an asset.
+    public func generatedFile(_ route: Route) -> [UInt8]? { site.generatedFile(route, text: interface) }
+
     /// The page at `route`, or nil when no template renders it.
     public func render(_ route: Route) -> Page? {
         let reader = SiteReader(site: site, caches: caches)

@@ -115,15 +115,17 @@ final class SourceUseItem: TemplateModel {
     let quote: String?
     let quoteLanguage: String?
     let dateHTML: String?
+    let asOfHTML: String?
     let value: String?
 
-    init(title: String, href: String, locator: String?, quote: String?, quoteLanguage: String?, dateHTML: String?, value: String?) {
+    init(title: String, href: String, locator: String?, quote: String?, quoteLanguage: String?, dateHTML: String?, asOfHTML: String?, value: String?) {
         self.title = title
         self.href = href
         self.locator = locator
         self.quote = quote
         self.quoteLanguage = quoteLanguage
         self.dateHTML = dateHTML
+        self.asOfHTML = asOfHTML
         self.value = value
     }
 
@@ -135,6 +137,7 @@ final class SourceUseItem: TemplateModel {
         .text("quote", "The passage quoted, when given") { $0.quote },
         .text("quote_lang", "The passage's language, when it differs from the site's") { $0.quoteLanguage },
         .html("date_html", "For a fact: the date it was true as of") { $0.dateHTML },
+        .html("as_of_html", "For a fact: that date with the words \"as of\" takes before it in the page's language") { $0.asOfHTML },
         .text("value", "For a fact with a figure: the figure") { $0.value },
     ]
 }

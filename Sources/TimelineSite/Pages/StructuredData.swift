@@ -36,8 +36,8 @@ extension PageBuilder {
         let cited = reader.sources().filter { source in facts.contains { $0.citations.contains { $0.sourceID == source.id } } }
         return .compact([
             ("@context", .string("https://schema.org")), ("@type", .string("Dataset")),
-            ("name", .string("\(settings.title): facts and figures")),
-            ("description", .string("Dated claims and figures of \(settings.title), each with the date it was true as of and the sources it rests on.")),
+            ("name", .string(describe("alternate_facts"))),
+            ("description", .string(describe("description_facts_data"))),
             ("inLanguage", .string(settings.language)),
             ("url", settings.baseURL != nil ? .string(url(.facts)) : .null),
             ("temporalCoverage", coverage),

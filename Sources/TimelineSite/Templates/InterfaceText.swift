@@ -19,11 +19,21 @@ public struct InterfaceText: TemplateModel {
     static let generatorKeys: Set<String> = [
         "nav_timeline", "nav_topics", "nav_facts", "nav_sources", "nav_map", "entries_one", "entries_other", "sources_one", "sources_other",
         "kind_person", "kind_organisation", "kind_place", "kind_theme", "kinds_person", "kinds_organisation", "kinds_place", "kinds_theme",
+        "as_of_day", "as_of_month", "as_of_season", "as_of_year", "as_of_period", "chart_figures_over_time", "chart_source", "chart_sources",
+        "chart_sources_below", "chart_point_source", "notice_fallback", "notice_outdated", "read_the_original", "description_topics",
+        "description_sources", "description_facts", "description_map", "language_en", "language_fr", "language_ht", "language_es",
+        "back_to_the_citation", "back_to_citation", "citation_in", "alternate_feed", "alternate_timelinejs", "alternate_data", "alternate_facts",
+        "description_facts_data", "description_data", "file_feed_description", "file_timelinejs_description_era", "file_timelinejs_description_topic",
+        "file_timelinejs_description_none", "file_data", "file_data_description", "file_facts_description", "map_place_title", "map_place_description",
+        "map_places_title", "map_description", "map_places_description", "decimal_mark", "north", "south", "east", "west", "read_entry_and_sources",
     ]
 
     public static let fields: [TemplateField<Self>] = builtIn.filter { !generatorKeys.contains($0.key) }.map { entry in
         .text(entry.key, "“\(entry.text)”") { $0.strings[entry.key] ?? entry.text }
     }
+
+    /// The built-in theme's English words.
+    public static let english = InterfaceText(chain: ["en"], files: [:])
 
     /// The words of one key, in English when no file gives them.
     func word(_ key: String) -> String { strings[key] ?? Self.builtIn.first { $0.key == key }?.text ?? key }
@@ -31,6 +41,46 @@ public struct InterfaceText: TemplateModel {
     /// A count of things as the language writes it: "1 entry", "4 entries", from `NOUN_one` and `NOUN_other`.
     func count(_ noun: String, _ number: Int) -> String {
         number == 1 ? word(noun + "_one") : word(noun + "_other").replacing("{n}", with: String(number))
+    }
+
+    /// A figure's date with the words its precision takes in this language: "as of 24 July 2025", "au 24 juillet
+    /// 2025", "en 1995", from `as_of_day`, `as_of_month`, `as_of_season`, `as_of_year` or `as_of_period`. `shown`
+    /// is the date as the page writes it, as HTML when `html` (the words are escaped then).
+    func asOf(_ date: EDTFDate, shown: String, html: Bool) -> String {
+        let pattern = word(Self.asOfKey(date))
+        guard let range = pattern.range(of: "{date}") else { return html ? HTML.escape(pattern) + " " + shown : pattern + " " + shown }
+        let before = String(pattern[..<range.lowerBound]), after = String(pattern[range.upperBound...])
+        return html ? HTML.escape(before) + shown + HTML.escape(after) : before + shown + after
+    }
+
+    /// The key of the words "as of" takes before a date of this precision.
+    static func asOfKey(_ date: EDTFDate) -> String {
+        guard case .point(let point) = date.value, point.qualifier == .exact || point.qualifier == .uncertain, point.unspecifiedYearDigits == 0 else {
+            return "as_of_period"
+        }
+        if point.day != nil, !point.dayUnspecified { return "as_of_day" }
+        if point.season != nil { return "as_of_season" }
+        if point.month != nil, !point.monthUnspecified { return "as_of_month" }
+        return "as_of_year"
+    }
+
+    /// HTML whose first letter outside its tags is a capital, for words that open a sentence.
+    static func capitalizingStart(_ html: String) -> String {
+        var inTag = false
+        var result = ""
+        var done = false
+        for character in html {
+            if done { result.append(character); continue }
+            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag, character == "&" {
+                done = true
+            } else if !inTag, character.isLetter {
+                result += character.uppercased()
+                done = true
+                continue
+            }
+            result.append(character)
+        }
+        return result
     }
 
     /// The words for a language: each key from the first language of `chain` whose file gives it.

@@ -1,5 +1,6 @@
-/// Makes a stylesheet smaller without changing what it means: its comments, the indentation and trailing
-/// spaces of its lines and its blank lines go; strings are kept byte for byte.
+/// Makes a stylesheet smaller without changing what it means: its comments go, and its line breaks and
+/// spaces but those that separate words (`0 auto`, `.a .b`, `calc(1rem + 2px)`); a declaration's last
+/// semicolon goes too. Strings are kept byte for byte.
 enum StylesheetMinifier {
     static func minified(_ bytes: [UInt8]) -> [UInt8] {
         let slash = UInt8(ascii: "/"), star = UInt8(ascii: "*"), backslash = UInt8(ascii: "\\")
@@ -7,12 +8,13 @@ enum StylesheetMinifier {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = 0
-        var atLineStart = true
         var pendingSpace = false
+        // A space is kept only between two things it separates: never after these, nor before those.
+        let noSpaceAfter: Set<UInt8> = Set("{};,:>".utf8), noSpaceBefore: Set<UInt8> = Set("{};,>".utf8)
         func emit(_ byte: UInt8) {
-            if pendingSpace { out.append(space) }
+            if pendingSpace, let last = out.last, !noSpaceAfter.contains(last), !noSpaceBefore.contains(byte) { out.append(space) }
             pendingSpace = false
-            atLineStart = false
+            if byte == UInt8(ascii: "}"), out.last == UInt8(ascii: ";") { out.removeLast() }
             out.append(byte)
         }
         while index < bytes.count {
@@ -22,7 +24,7 @@ enum StylesheetMinifier {
                 var end = index + 2
                 while end + 1 < bytes.count, !(bytes[end] == star && bytes[end + 1] == slash) { end += 1 }
                 index = min(bytes.count, end + 2)
-                if !atLineStart { pendingSpace = true }
+                pendingSpace = true
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 emit(byte)
                 index += 1
@@ -38,13 +40,8 @@ enum StylesheetMinifier {
                     out.append(byte)
                     index += 1
                 }
-            } else if byte == space || byte == tab {
-                if !atLineStart { pendingSpace = true }
-                index += 1
-            } else if byte == newline || byte == carriageReturn {
-                if !atLineStart { out.append(newline) }
-                atLineStart = true
-                pendingSpace = false
+            } else if byte == space || byte == tab || byte == newline || byte == carriageReturn {
+                pendingSpace = true
                 index += 1
             } else {
                 emit(byte)
