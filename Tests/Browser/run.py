@@ -528,7 +528,7 @@ def crawl(site: Site, check: Check) -> None:
         if parsed is None:
             continue
         page_url = server.base + path
-        if path.startswith("entries/") and kind.startswith("text/html"):
+        if re.match(r"(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*/)?entries/", path) and kind.startswith("text/html"):
             site.entry_text[path] = " ".join("".join(parsed.body_text).split())
         for tag, attr, raw, line, rel in parsed.links:
             where = f"{path}:{line}: url({raw})" if tag == "css" else f"{path}:{line}: <{tag} {attr}=\"{raw}\">"
@@ -827,10 +827,21 @@ def page_order(site: Site, limit: int | None) -> list[str]:
     return ordered[: max(limit, len(first))] if limit else ordered
 
 
-def search_word(site: Site) -> tuple[str, str] | None:
-    """A word of an entry's body that few other entries use, and that entry."""
+def language_prefixes(site: Site) -> list[str]:
+    """The site's languages as the folders of their pages: "" for the main one, then "fr/", "ht/"…"""
+    found = {p.split("/")[0] + "/" for p in site.pages if re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z0-9]+)*/index\.html", p)}
+    return [""] + sorted(found)
+
+
+def search_word(site: Site, prefix: str = "") -> tuple[str, str] | None:
+    """A word of an entry's body in the language of `prefix` that few other entries use, and that entry. A
+    page whose text falls back to another language is left out, as the language's search index leaves it out."""
     words_of = {}
     for page, text in site.entry_text.items():
+        if not page.startswith(prefix + "entries/"):
+            continue
+        if prefix and site.out and 'class="translation-fallback"' in (site.out / page).read_text(encoding="utf-8"):
+            continue
         words_of[page] = {w.lower() for w in re.findall(r"[^\W\d_]{5,}", text)}
     frequency: dict[str, int] = {}
     for words in words_of.values():
@@ -1038,13 +1049,20 @@ def browser_checks(site: Site, browser: Browser, report_checks: dict[str, Check]
     checks["overflow"].done(f"{plural(len(pages), 'page')} at {PHONE[0]} px, {len(too_wide)} too wide")
 
     # Search, served and from disk.
+    # Each language's search finds a word of its own entries, from its own home page.
     check = checks["search"]
-    found = search_word(site)
-    if not found:
-        check.fail("no entry body text to take a search word from (no entries/*.html page with an element of class \"body\")")
-    else:
+    summaries = []
+    for prefix in language_prefixes(site):
+        found = search_word(site, prefix)
+        if not found:
+            if not prefix:
+                check.fail("no entry body text to take a search word from (no entries/*.html page with an element of class \"body\")")
+            continue
         word, entry = found
-        for label, start in (("http", server.base + "index.html"), ("file://", (site.out / "index.html").resolve().as_uri())):
+        starts = [("http", server.base + prefix + "index.html")]
+        if not prefix:
+            starts.append(("file://", (site.out / "index.html").resolve().as_uri()))
+        for label, start in starts:
             ok, message = run_search(browser, start, word, entry)
             if not ok:
                 check.fail(f"{label}: {message}")
@@ -1052,7 +1070,8 @@ def browser_checks(site: Site, browser: Browser, report_checks: dict[str, Check]
                     break
             elif message:
                 check.notes.append(f"{label}: {message}")
-        check.summary = f"word '{word}' from {entry}"
+        summaries.append(f"word '{word}' from {entry}")
+    check.summary = "; ".join(summaries)
     check.done()
 
     # Opened from disk.

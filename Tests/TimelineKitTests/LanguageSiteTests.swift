@@ -164,6 +164,8 @@ import TimelineTesting
         #expect(other.contains(": 2 chiffres dans le temps</title>") && other.contains("Source : A publisher, 5 mars 2020 – 2024"))
         #expect(other.contains("<span lang=\"en\">A paper</span>"))
         #expect(!other.contains("as of") && !other.contains("figures over time"))
+        // Its share card is the French one, addressed from the page.
+        #expect(other.contains(#"<meta property="og:image" content="../cards/other.png">"#) && output.files["fr/cards/other.png"] != nil)
         // The note of the archived copy, in French, and the passages of the English source marked as English.
         let source = try #require(output.text("fr/sources/paper.html"))
         #expect(source.contains("La copie gardée.") && !source.contains("The copy kept."))

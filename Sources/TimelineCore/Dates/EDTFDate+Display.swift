@@ -19,6 +19,11 @@ public struct DateWording: Sendable, Encodable {
     var unknown: String
     /// Two whole years: "2004–2017", "de 2004 à 2017".
     var yearRange: @Sendable (Int, Int) -> String = { "\($0)–\($1)" }
+    /// Months shortened, for a chart's time axis, where their first three letters would not tell them apart.
+    var shortMonths: [String] = []
+
+    /// A month shortened: its own short form, or else its first three letters ("Jan", "jen").
+    public func shortMonth(_ month: Int) -> String { shortMonths.isEmpty ? String(months[month - 1].prefix(3)) : shortMonths[month - 1] }
 
     public static let english = DateWording(
         language: "en",
@@ -45,7 +50,8 @@ public struct DateWording: Sendable, Encodable {
         since: { "\($0) – aujourd’hui" },
         until: { "jusqu’à \($0)" },
         unknown: "?",
-        yearRange: { "de \($0) à \($1)" })
+        yearRange: { "de \($0) à \($1)" },
+        shortMonths: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."])
 
     /// Haitian Creole, from the project's own table: the locale database (CLDR) has no Creole months or date
     /// patterns, so tools built on it write Creole dates in French.

@@ -233,15 +233,18 @@ struct FigureChart: Sendable, Encodable {
             // About 0.6 em a character, bold, at the 16 units a phone shows the text at.
             let width = Double(text.count) * 9.6
             let minX = anchor == "start" ? x(centre) : (anchor == "end" ? x(centre) - width : x(centre) - width / 2)
+            // A line of labels is 18 units high: the 16 units of a phone's text, and a little room.
             func overlaps(_ candidateY: Double) -> Bool {
-                placed.contains { $0.minX < minX + width && minX < $0.maxX && abs($0.y - candidateY) < 15 }
+                placed.contains { $0.minX < minX + width && minX < $0.maxX && abs($0.y - candidateY) < 18 }
             }
-            // Above the mark, or below it when the mark is too near the top for the label to fit above.
+            // Above the mark, or below it when the mark is too near the top for the label to fit above; when
+            // another label is in the way, below the mark, a line further down, or a line further up.
             var labelY = y(fact.upperValue ?? value) - 10
             if labelY < plot.y + 4 { labelY = min(y(value) + 20, plot.y + plot.height - 4) }
             if overlaps(labelY) {
                 let below = min(y(value) + 20, plot.y + plot.height - 4)
-                if !overlaps(below) { labelY = below } else if !overlaps(labelY - 15), labelY - 15 > plot.y - 10 { labelY -= 15 }
+                let candidates = [below, min(below + 18, plot.y + plot.height - 4), labelY - 18].filter { $0 > plot.y - 10 }
+                labelY = candidates.first { !overlaps($0) } ?? labelY
             }
             placed.append((minX, minX + width, labelY))
             svg += "<text class=\"chart-label\" x=\"\(Self.format(x(centre)))\" y=\"\(Self.format(labelY))\" text-anchor=\"\(anchor)\" aria-hidden=\"true\">\(XML.escape(text))</text>\n"
@@ -286,7 +289,7 @@ struct FigureChart: Sendable, Encodable {
                     let day = Double(DayNumber(year: year, month: month, day: 1).value)
                     guard day >= first, day <= last else { continue }
                     // The first tick names its year, so that the axis says when it starts.
-                    let name = String(wording.months[month - 1].prefix(3))
+                    let name = wording.shortMonth(month)
                     ticks.append((day, month == 1 ? String(year) : ticks.isEmpty ? "\(name) \(year)" : name))
                 }
             }

@@ -9,14 +9,16 @@ extension PageBuilder {
             alt: image.item.alt, width: copy.width, height: copy.height)
     }
 
-    /// The picture a shared link to a page shows: its lead image, else an entry's share card.
-    func shareImage(lead: Reference?, entry: Entry?) -> ShareImage? {
+    /// The picture a shared link to a page shows: its lead image, else an entry's share card. Its address is
+    /// absolute with `base_url`, else relative to the page at `route`.
+    func shareImage(lead: Reference?, entry: Entry?, from route: Route) -> ShareImage? {
+        func address(_ target: Route) -> String { reader.settings().baseURL == nil ? target.href(from: route) : url(target) }
         if let name = lead?.id, let image = reader.image(name), let copy = image.largest {
-            return ShareImage(url: url(image.route(of: copy)), alt: image.item.alt, width: copy.width, height: copy.height)
+            return ShareImage(url: address(image.route(of: copy)), alt: image.item.alt, width: copy.width, height: copy.height)
         }
         guard let entry, reader.settings().shareCards else { return nil }
         return ShareImage(
-            url: url(.card(entry.id)), alt: "\(entry.title), \(entry.date.display(reader.wording()))",
+            url: address(.card(entry.id)), alt: "\(entry.title), \(entry.date.display(reader.wording()))",
             width: ShareCardSize.width, height: ShareCardSize.height)
     }
 

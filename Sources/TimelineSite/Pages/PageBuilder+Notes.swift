@@ -34,7 +34,7 @@ extension PageBuilder {
         return EntryPage(
             frame: frame(
                 route, title: entry.title, description: entry.summary, kind: "entry", draft: entry.draft, updated: entry.updated,
-                citations: note.citations.inPlace, image: shareImage(lead: entry.image, entry: entry), jsonld: article),
+                citations: note.citations.inPlace, image: shareImage(lead: entry.image, entry: entry, from: route), jsonld: article),
             entry: view,
             sources: citationList(note.citations, from: route))
     }
@@ -50,7 +50,7 @@ extension PageBuilder {
         return TopicPage(
             frame: frame(
                 route, title: topic.title, description: topic.summary, kind: "topic", draft: topic.draft, citations: note.citations.inPlace,
-                image: shareImage(lead: topic.image, entry: nil)),
+                image: shareImage(lead: topic.image, entry: nil, from: route)),
             topic: view,
             sources: citationList(note.citations, from: route))
     }

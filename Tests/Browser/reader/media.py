@@ -21,8 +21,8 @@ def run(context) -> None:
         if not image:
             check.fail(f"{page} has no og:image")
             continue
-        # Without a base_url the address is the file's path from the site's root.
-        target = out / image.group(1) if not image.group(1).startswith("http") else None
+        # Without a base_url the address is relative to the page.
+        target = (out / page).parent / image.group(1) if not image.group(1).startswith("http") else None
         if target is not None and not target.resolve().is_file():
             check.fail(f"{page}: og:image {image.group(1)} is no file of the site")
     for page in with_images:
