@@ -38,7 +38,7 @@ struct MediaReader: Sendable {
             seen[file] = fields.location(of: "file")
             var item = MediaItem(file: file, alt: alt ?? "", credit: credit ?? "", license: license ?? "", caption: caption, sourceURL: sourceURL, date: date,
                                  location: fields.location(of: "file"))
-            item.translations = fields.translations(["alt", "caption"])
+            item.translations = fields.translations(["alt", "caption", "credit", "license"])
             if let other = stems[item.stem] {
                 log.error(
                     .duplicateID, "images '\(other)' and '\(file)' would publish copies of the same name; rename one of them",
@@ -110,7 +110,7 @@ struct MediaReader: Sendable {
             guard let text = files.readText(file, limit: Self.mapFileSize, log: log) else { return nil }
             guard let shapes = GeoJSONReader.shapes(in: text, log: log) else { return nil }
             var map = BaseMap(id: id, title: title, file: file, credit: credit, license: license, shapes: shapes, location: fields.location(of: "id"))
-            map.translations = fields.translations(["title"])
+            map.translations = fields.translations(["title", "credit", "license"])
             return map
         } ?? []
     }

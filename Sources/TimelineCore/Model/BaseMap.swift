@@ -39,7 +39,7 @@ public struct BaseMap: Sendable, Codable {
     public var credit: String
     public var license: String
     public var shapes: [MapShape]
-    /// Its title in the site's other languages.
+    /// Its title, credit and licence in the site's other languages.
     public var translations = Translations()
     /// The map's entry in `maps.yaml`.
     public var location: SourceLocation

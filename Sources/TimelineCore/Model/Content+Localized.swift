@@ -79,8 +79,14 @@ extension Content {
         for index in copy.media.indices {
             copy.media[index].alt = text(media[index].translations, "alt", media[index].alt)
             copy.media[index].caption = optional(media[index].translations, "caption", media[index].caption)
+            copy.media[index].credit = text(media[index].translations, "credit", media[index].credit)
+            copy.media[index].license = text(media[index].translations, "license", media[index].license)
         }
-        for index in copy.maps.indices { copy.maps[index].title = text(maps[index].translations, "title", maps[index].title) }
+        for index in copy.maps.indices {
+            for (field, path) in [("title", \BaseMap.title), ("credit", \BaseMap.credit), ("license", \BaseMap.license)] {
+                copy.maps[index][keyPath: path] = text(maps[index].translations, field, maps[index][keyPath: path])
+            }
+        }
         var byNote: [String: [String: NoteTranslation]] = [:]
         for translation in noteTranslations { byNote[translation.kind.folder + "/" + translation.id, default: [:]][translation.language] = translation }
         var languages: [String: NoteLanguage] = [:]

@@ -10,7 +10,7 @@ public struct MediaItem: Sendable, Codable, Hashable {
     /// Where the image was published, when it was taken from another site.
     public var sourceURL: String?
     public var date: EDTFDate?
-    /// Its alt text and caption in the site's other languages.
+    /// Its alt text, caption, credit and licence in the site's other languages.
     public var translations = Translations()
     /// The item's entry in `media.yaml`.
     public var location: SourceLocation
