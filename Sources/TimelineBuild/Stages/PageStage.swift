@@ -89,7 +89,6 @@ struct PageStage {
         versions = renderer.versions
         clock.lap("compare")
 
-        let site = self.site
         let localRenderers = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: true) }
         let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
         let outcomes = parallelMap(jobs) { job -> Result<[ReadKey]?, OutputError> in
