@@ -49,6 +49,20 @@ status.textContent = url;
 }
 });
 });
+var search = document.getElementById("search");
+var searchInput = document.getElementById("search-input");
+if (search && searchInput) {
+search.hidden = false;
+var loadSearch = function () {
+if (search.hasAttribute("data-loading")) return;
+search.setAttribute("data-loading", "");
+var script = document.createElement("script");
+script.src = (search.getAttribute("data-root") || "") + "assets/search.js";
+document.head.appendChild(script);
+};
+["focus", "pointerdown", "keydown"].forEach(function (name) { searchInput.addEventListener(name, loadSearch); });
+if (document.activeElement === searchInput) loadSearch();
+}
 if (window.matchMedia("(min-width: 48rem)").matches) {
 document.querySelectorAll("details.open-wide").forEach(function (details) { details.open = true; });
 }

@@ -59,6 +59,23 @@
     });
   });
 
+  // The search box, hidden without JavaScript, is shown; its script, the largest of the site's, is loaded
+  // only when the reader first turns to the box, so that a page that is only read does not fetch it.
+  var search = document.getElementById("search");
+  var searchInput = document.getElementById("search-input");
+  if (search && searchInput) {
+    search.hidden = false;
+    var loadSearch = function () {
+      if (search.hasAttribute("data-loading")) return;
+      search.setAttribute("data-loading", "");
+      var script = document.createElement("script");
+      script.src = (search.getAttribute("data-root") || "") + "assets/search.js";
+      document.head.appendChild(script);
+    };
+    ["focus", "pointerdown", "keydown"].forEach(function (name) { searchInput.addEventListener(name, loadSearch); });
+    if (document.activeElement === searchInput) loadSearch();
+  }
+
   // A list that a phone keeps folded is open from the start on a wider screen.
   if (window.matchMedia("(min-width: 48rem)").matches) {
     document.querySelectorAll("details.open-wide").forEach(function (details) { details.open = true; });

@@ -1,9 +1,9 @@
-// Search for the timeline: shows the search box (hidden without JavaScript), loads the index the build
-// wrote (a script, so it also loads from disk) on first use, and lists matching entries, topics and facts,
-// with the words found marked. A query word matches the start of a word; words of five letters or more also
-// match with one letter wrong, missing, added or swapped, ranked below exact matches. The box is a combobox
-// (the ARIA pattern): the arrow keys choose a result while the focus stays in the box, Enter opens the
-// chosen result, Escape clears the box.
+// Search for the timeline, loaded when the reader first turns to the search box (reader.js shows the box,
+// hidden without JavaScript): it loads the index the build wrote (a script, so it also loads from disk) and
+// lists matching entries, topics and facts, with the words found marked. A query word matches the start of
+// a word; words of five letters or more also match with one letter wrong, missing, added or swapped, ranked
+// below exact matches. The box is a combobox (the ARIA pattern): the arrow keys choose a result while the
+// focus stays in the box, Enter opens the chosen result, Escape clears the box.
 (function () {
   "use strict";
   var box = document.getElementById("search");
@@ -220,4 +220,7 @@
   input.addEventListener("focus", function () { load(function () {}); expand(); });
   input.addEventListener("blur", function () { setTimeout(expand, 0); });
   input.addEventListener("input", function () { load(show); });
+  // Loaded when the reader first turned to the box: take up what they have typed meanwhile.
+  if (document.activeElement === input) { load(function () {}); expand(); }
+  if (input.value) load(show);
 })();

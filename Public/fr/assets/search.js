@@ -188,4 +188,6 @@ box.hidden = false;
 input.addEventListener("focus", function () { load(function () {}); expand(); });
 input.addEventListener("blur", function () { setTimeout(expand, 0); });
 input.addEventListener("input", function () { load(show); });
+if (document.activeElement === input) { load(function () {}); expand(); }
+if (input.value) load(show);
 })();

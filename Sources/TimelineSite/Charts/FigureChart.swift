@@ -216,7 +216,7 @@ struct FigureChart: Sendable, Encodable {
             let source = fact.citations.first.flatMap { self.source($0.sourceID) }
             let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
             let label = "\(fact.displayValue ?? Fact.format(number: value)), \(words.asOf(fact.date, shown: fact.date.display(wording), html: false))"
-                + (source.map { ", " + words.word("chart_point_source").replacing("{source}", with: ($0.publisherBesideName.map { $0 + ", " } ?? "") + $0.name) } ?? "")
+                + (source.map { ", " + words.word("chart_point_source").replacing("{source}", with: $0.publisher ?? $0.name) } ?? "")
             svg += "<a class=\"chart-point series-\(series)" + (disagreeing.contains(fact.id) ? " disagreement" : "")
             pieces.append((svg, fact.id))
             svg = "\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"

@@ -36,7 +36,8 @@ def weight(out, page: str) -> tuple[int, int, int]:
 def run(context) -> None:
     site, browser, check = context.site, context.browser, context.check
     out = site.out
-    entries = sorted(p for p in site.pages if p.startswith("entries/"))
+    # Every language's entries: the main one's at the root, the others' under their codes (fr/entries/…).
+    entries = sorted(p for p in site.pages if re.match(r"(?:[a-z]{2,3}(?:-[A-Za-z0-9]+)*/)?entries/", p))
     heavy = []
     for page in entries:
         total = sum(weight(out, page))
