@@ -79,10 +79,11 @@ public struct Evidence: Sendable, Encodable {
             }
         }
         // A translation quotes the source in its own words as the original does: each quotation is held
-        // against the archive too.
+        // against the archive too, once, with the main site (another language's site shows them, not checks).
+        let translations = content.settings.mainLanguage == nil ? content.noteTranslations : []
         let routes = Dictionary((content.entries.map(\.info) + content.topics.map(\.info) + content.pages.map(\.info)).map { ($0.kind.folder + "/" + $0.id, $0) },
                                 uniquingKeysWith: { first, _ in first })
-        for translation in content.noteTranslations {
+        for translation in translations {
             guard let body = translation.body, let info = routes[translation.kind.folder + "/" + translation.id] else { continue }
             for found in ProseQuoteScanner.scan(body.file.bytes[body.range]) {
                 var quote = Quote(
