@@ -48,7 +48,7 @@ dist-tests: deps
 DIST_BUILD := .build/dist
 
 ## A portable binary, dist/timeline: a release build with the Swift standard library and libcmark linked in
-## (libvips stays a shared library, with its own many),
+## (libvips, with its own many libraries, is loaded as a shared library when a site has images),
 ## so that it runs on Linux without the Swift toolchain's libraries or libcmark. It has a build folder of its
 ## own, as linking the standard library statically compiles every module differently. Every -lcmark finds
 ## libcmark.a: a pkg-config file of its own names a folder that holds only that library.
@@ -57,8 +57,6 @@ dist: deps
 	ln -sf "$$(pkg-config --variable=libdir libcmark)/libcmark.a" $(DIST_BUILD)/lib/libcmark.a
 	printf 'Name: libcmark\nDescription: libcmark, linked statically\nVersion: %s\nLibs: -L%s -lcmark\nCflags:\n' \
 		"$$(pkg-config --modversion libcmark)" "$(CURDIR)/$(DIST_BUILD)/lib" > $(DIST_BUILD)/lib/libcmark.pc
-	printf 'Name: vips\nDescription: libvips, without a library folder that would put the shared libcmark first\nVersion: %s\nLibs: %s\nCflags: %s\n' \
-		"$$(pkg-config --modversion vips)" "$$(pkg-config --libs-only-l vips)" "$$(pkg-config --cflags vips)" > $(DIST_BUILD)/lib/vips.pc
 	PKG_CONFIG_PATH=$(CURDIR)/$(DIST_BUILD)/lib $(SWIFT) build -c release --product timeline --static-swift-stdlib --scratch-path $(DIST_BUILD)
 	cp $(DIST_BUILD)/release/timeline dist/timeline
 	@if ldd dist/timeline | grep -E 'libswift|libFoundation|libdispatch|libBlocksRuntime|libcmark|/opt/swift'; then \

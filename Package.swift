@@ -33,11 +33,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        .systemLibrary(
-            name: "CVips",
-            pkgConfig: "vips",
-            providers: [.apt(["libvips-dev"])]
-        ),
+        // libvips is loaded when the first image is read, not linked: Sources/CVips/shim.h.
+        .systemLibrary(name: "CVips"),
         .target(name: "CSystemShim"),
         .target(name: "TimelineMedia", dependencies: ["TimelineCore", "CVips"]),
         .target(name: "TimelineTheme", resources: [.embedInCode("Theme")]),

@@ -36,8 +36,6 @@ CYAML=$YAMS/Sources/CYaml
 SANITIZE="-sanitize=fuzzer,address"
 STAMP=$OUT/obj/stamp
 MODULES="TimelineTheme TimelineCore TimelineMedia TimelineContent TimelineMarkdown TimelineSite TimelineBuild"
-# libvips's headers, which TimelineMedia's module map reaches through Sources/CVips.
-VIPS_FLAGS=$(for flag in $(pkg-config --cflags vips); do printf -- '-Xcc %s ' "$flag"; done)
 SOURCES=$(find Templates Sources/TimelineTheme Sources/TimelineCore Sources/TimelineMedia Sources/CVips Sources/TimelineContent Sources/TimelineMarkdown Sources/TimelineSite Sources/TimelineBuild Sources/TimelineTesting Sources/CSystemShim Fuzz/Targets -type f | sort)
 if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head -1)" ]; then
     echo "fuzz: building libyaml and Yams" >&2
@@ -70,7 +68,7 @@ PY
         [ "$module" = TimelineTheme ] && extra="$OUT/obj/embedded_resources.swift"
         swiftc -O -g -parse-as-library $SANITIZE -enable-testing -package-name timeline -module-name "$module" -emit-library -static \
             -emit-module -emit-module-path "$OUT/obj/$module.swiftmodule" \
-            -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -I Sources/CVips $VIPS_FLAGS -Xcc -DYAML_DECLARE_STATIC \
+            -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -I Sources/CVips -Xcc -DYAML_DECLARE_STATIC \
             $(find "Sources/$module" -name '*.swift' | sort) $extra -o "$OUT/obj/lib$module.a"
     done
     # The in-memory file system of the tests, without the rest of TimelineTesting (which needs the build stage).
@@ -82,9 +80,9 @@ PY
         name=$(basename "$target" .swift)
         echo "fuzz: building target $name" >&2
         swiftc -O -g -parse-as-library $SANITIZE \
-            -package-name timeline -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -I Sources/CVips $VIPS_FLAGS -Xcc -DYAML_DECLARE_STATIC \
+            -package-name timeline -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -I Sources/CVips -Xcc -DYAML_DECLARE_STATIC \
             "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineBuild -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineMedia -lTimelineCore -lTimelineTheme -lYams \
-            "$OUT"/obj/cyaml-*.o "$OUT/obj/csystemshim.o" -lcmark $(pkg-config --libs vips) \
+            "$OUT"/obj/cyaml-*.o "$OUT/obj/csystemshim.o" -lcmark \
             -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
             || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }
     done

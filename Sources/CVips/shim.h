@@ -1,38 +1,154 @@
 #ifndef TIMELINE_CVIPS_SHIM_H
 #define TIMELINE_CVIPS_SHIM_H
-#include <vips/vips.h>
+#include <dlfcn.h>
+#include <stddef.h>
 
 /* libvips takes its optional arguments as a NULL-terminated list, which Swift cannot call: each call the
-   generator makes is written out here with the arguments it uses. */
+   generator makes is written out here with the arguments it uses.
+
+   libvips and the hundred libraries it brings (codecs, fonts, GLib) are loaded when the first image is
+   read, not when the program starts: a build, check or serve that reads no image starts in a fifth of the
+   time and memory. So the program is not linked against them, and this header does not include theirs: it
+   declares the few types, constants and functions the generator uses, as libvips 8 declares them, and
+   calls each function through `timeline_vips`, a table of pointers that `dlsym` fills. A test
+   (VipsDeclarationTests) compiles this header beside libvips's own headers and fails on any difference. */
+
+/* GLib's and libvips's types, as far as the generator needs them; images are only passed along. */
+typedef char gchar;
+typedef int gint;
+typedef gint gboolean;
+typedef void *gpointer;
+typedef unsigned long gsize;
+typedef gsize GType;
+typedef unsigned int guint;
+typedef struct _VipsImage VipsImage;
+typedef void (*timeline_log_function)(const gchar *domain, int level, const gchar *message, gpointer data);
+
+/* The values of the enumerations and flags the generator passes. */
+enum {
+    TIMELINE_VIPS_ACCESS_SEQUENTIAL = 1,
+    TIMELINE_VIPS_FAIL_ON_TRUNCATED = 1,
+    TIMELINE_VIPS_SIZE_DOWN = 2,
+    TIMELINE_VIPS_INTERPRETATION_sRGB = 22,
+    TIMELINE_VIPS_BLEND_MODE_OVER = 2,
+    TIMELINE_VIPS_TEXT_WRAP_WORD = 0,
+    TIMELINE_VIPS_FORMAT_UCHAR = 0,
+    /* G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO */
+    TIMELINE_LOG_WARNING_MESSAGE_INFO = (1 << 4) | (1 << 5) | (1 << 6),
+    /* VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE of the libvips 8 these declarations follow (8.14: 58 - 16). */
+    TIMELINE_VIPS_ABI = 42,
+    TIMELINE_TRUE = 1,
+};
+
+/* Each function the generator calls, with the arguments libvips declares, in the table of pointers. */
+struct timeline_vips_table {
+    int (*vips_version)(int flag);
+    int (*vips_init)(const char *argv0);
+    const char *(*vips_error_buffer)(void);
+    void (*vips_error_clear)(void);
+    void (*vips_concurrency_set)(int concurrency);
+    void (*vips_cache_set_max)(int max);
+    const char *(*vips_foreign_find_load_buffer)(const void *data, size_t size);
+    VipsImage *(*vips_image_new_from_buffer)(const void *buf, size_t len, const char *option_string, ...);
+    int (*vips_avg)(VipsImage *in, double *out, ...);
+    int (*vips_thumbnail_buffer)(void *buf, size_t len, VipsImage **out, int width, ...);
+    VipsImage *(*vips_image_copy_memory)(VipsImage *image);
+    gchar **(*vips_image_get_fields)(VipsImage *image);
+    gboolean (*vips_isprefix)(const char *a, const char *b);
+    gboolean (*vips_image_remove)(VipsImage *image, const char *name);
+    int (*vips_webpsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
+    int (*vips_jpegsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
+    int (*vips_pngsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
+    int (*vips_black)(VipsImage **out, int width, int height, ...);
+    VipsImage *(*vips_image_new_from_image)(VipsImage *image, const double *c, int n);
+    int (*vips_copy)(VipsImage *in, VipsImage **out, ...);
+    int (*vips_text)(VipsImage **out, const char *text, ...);
+    int (*vips_bandjoin2)(VipsImage *in1, VipsImage *in2, VipsImage **out, ...);
+    /* The mode is a VipsBlendMode, passed as the unsigned int its values make it. */
+    int (*vips_composite2)(VipsImage *base, VipsImage *overlay, VipsImage **out, unsigned int mode, ...);
+    int (*vips_extract_area)(VipsImage *in, VipsImage **out, int left, int top, int width, int height, ...);
+    int (*vips_flatten)(VipsImage *in, VipsImage **out, ...);
+    /* The format is a VipsBandFormat, an int (it has the value -1). */
+    VipsImage *(*vips_image_new_from_memory_copy)(const void *data, size_t size, int width, int height, int bands, int format);
+    GType (*vips_image_get_typeof)(const VipsImage *image, const char *name);
+    int (*vips_image_get_int)(const VipsImage *image, const char *name, int *out);
+    int (*vips_image_get_width)(const VipsImage *image);
+    int (*vips_image_get_height)(const VipsImage *image);
+    gboolean (*vips_image_hasalpha)(VipsImage *image);
+    void (*g_object_unref)(gpointer object);
+    void (*g_free)(gpointer mem);
+    void (*g_strfreev)(gchar **str_array);
+    guint (*g_log_set_handler)(const gchar *log_domain, int log_levels, timeline_log_function log_func, gpointer user_data);
+    /* Why libvips could not be loaded, or NULL. */
+    const char *load_error;
+};
+
+/* The names of the table's functions, in its order. */
+#define TIMELINE_VIPS_FUNCTIONS(X) \
+    X(vips_version) X(vips_init) X(vips_error_buffer) X(vips_error_clear) X(vips_concurrency_set) \
+    X(vips_cache_set_max) X(vips_foreign_find_load_buffer) X(vips_image_new_from_buffer) X(vips_avg) \
+    X(vips_thumbnail_buffer) X(vips_image_copy_memory) X(vips_image_get_fields) X(vips_isprefix) X(vips_image_remove) \
+    X(vips_webpsave_buffer) X(vips_jpegsave_buffer) X(vips_pngsave_buffer) X(vips_black) X(vips_image_new_from_image) \
+    X(vips_copy) X(vips_text) X(vips_bandjoin2) X(vips_composite2) X(vips_extract_area) X(vips_flatten) \
+    X(vips_image_new_from_memory_copy) X(vips_image_get_typeof) X(vips_image_get_int) X(vips_image_get_width) \
+    X(vips_image_get_height) X(vips_image_hasalpha) X(g_object_unref) X(g_free) X(g_strfreev) X(g_log_set_handler)
+
+/* The one table, held in a function so that Swift, which imports no variables a header defines, keeps it. */
+static inline struct timeline_vips_table *timeline_vips_table(void) {
+    static struct timeline_vips_table table;
+    return &table;
+}
+#define timeline_vips (*timeline_vips_table())
+
+/* Loads libvips and finds each function the generator calls; -1, with the reason kept, when one is missing. */
+static inline int timeline_vips_load(void) {
+    void *library = dlopen("libvips.so.42", RTLD_NOW | RTLD_GLOBAL);
+    if (!library) library = dlopen("libvips.so", RTLD_NOW | RTLD_GLOBAL);
+    if (!library) {
+        timeline_vips.load_error = dlerror();
+        return -1;
+    }
+#define TIMELINE_VIPS_FIND(name) \
+    if (!(*(void **)&timeline_vips.name = dlsym(library, #name))) { timeline_vips.load_error = "libvips lacks " #name; return -1; }
+    TIMELINE_VIPS_FUNCTIONS(TIMELINE_VIPS_FIND)
+#undef TIMELINE_VIPS_FIND
+    return 0;
+}
 
 /* libvips's own warnings ("error in tile 0 x 472") would be printed on standard error beside the build's
    diagnostics; the error each one leads to is reported in the build's words instead. */
-static inline void timeline_vips_quiet(const gchar *domain, GLogLevelFlags level, const gchar *message, gpointer data) {
+static inline void timeline_vips_quiet(const gchar *domain, int level, const gchar *message, gpointer data) {
     (void)domain; (void)level; (void)message; (void)data;
 }
 
 static inline int timeline_vips_start(void) {
-    if (VIPS_INIT("timeline")) return -1;
-    g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO, timeline_vips_quiet, NULL);
+    if (timeline_vips_load()) return -1;
+    /* VIPS_INIT's check, that the library has the interface these headers describe. */
+    if (timeline_vips.vips_version(3) - timeline_vips.vips_version(5) != TIMELINE_VIPS_ABI) {
+        timeline_vips.load_error = "libvips's interface is not the one of libvips 8.14, which the generator calls";
+        return -1;
+    }
+    if (timeline_vips.vips_init("timeline")) return -1;
+    timeline_vips.g_log_set_handler("VIPS", TIMELINE_LOG_WARNING_MESSAGE_INFO, timeline_vips_quiet, NULL);
     /* The generator runs several images at once; each runs on one thread, and nothing is cached between
        operations, so memory stays bounded by the images in hand. */
-    vips_concurrency_set(1);
-    vips_cache_set_max(0);
+    timeline_vips.vips_concurrency_set(1);
+    timeline_vips.vips_cache_set_max(0);
     return 0;
 }
 
 /* An image's header only: nothing is decoded. */
 static inline VipsImage *timeline_vips_header(const void *bytes, size_t length) {
-    return vips_image_new_from_buffer(bytes, length, "", NULL);
+    return timeline_vips.vips_image_new_from_buffer(bytes, length, "", NULL);
 }
 
 /* Decodes the whole image, failing on a truncated file, to check that it can be read to its end. */
 static inline int timeline_vips_check_decodes(const void *bytes, size_t length, double *average) {
-    VipsImage *image = vips_image_new_from_buffer(bytes, length, "", "access", VIPS_ACCESS_SEQUENTIAL,
-        "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL);
+    VipsImage *image = timeline_vips.vips_image_new_from_buffer(bytes, length, "", "access", TIMELINE_VIPS_ACCESS_SEQUENTIAL,
+        "fail_on", TIMELINE_VIPS_FAIL_ON_TRUNCATED, NULL);
     if (!image) return -1;
-    int result = vips_avg(image, average, NULL);
-    g_object_unref(image);
+    int result = timeline_vips.vips_avg(image, average, NULL);
+    timeline_vips.g_object_unref(image);
     return result;
 }
 
@@ -42,46 +158,46 @@ static inline int timeline_vips_check_decodes(const void *bytes, size_t length, 
    "strip" removes them all. */
 static inline int timeline_vips_thumbnail(const void *bytes, size_t length, VipsImage **out, int width) {
     VipsImage *thumbnail;
-    if (vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", VIPS_SIZE_DOWN,
+    if (timeline_vips.vips_thumbnail_buffer((void *)bytes, length, &thumbnail, width, "height", 10000000, "size", TIMELINE_VIPS_SIZE_DOWN,
             "option_string", "fail_on=truncated", NULL)) return -1;
-    VipsImage *memory = vips_image_copy_memory(thumbnail);
-    g_object_unref(thumbnail);
+    VipsImage *memory = timeline_vips.vips_image_copy_memory(thumbnail);
+    timeline_vips.g_object_unref(thumbnail);
     if (!memory) return -1;
-    gchar **fields = vips_image_get_fields(memory);
+    gchar **fields = timeline_vips.vips_image_get_fields(memory);
     for (int index = 0; fields && fields[index]; index++) {
         const char *name = fields[index];
-        if (vips_isprefix("exif", name) || vips_isprefix("xmp", name) || vips_isprefix("iptc", name) || vips_isprefix("icc", name) ||
-            vips_isprefix("orientation", name) || vips_isprefix("png-comment", name) || vips_isprefix("gif-comment", name)) {
-            vips_image_remove(memory, name);
+        if (timeline_vips.vips_isprefix("exif", name) || timeline_vips.vips_isprefix("xmp", name) || timeline_vips.vips_isprefix("iptc", name) || timeline_vips.vips_isprefix("icc", name) ||
+            timeline_vips.vips_isprefix("orientation", name) || timeline_vips.vips_isprefix("png-comment", name) || timeline_vips.vips_isprefix("gif-comment", name)) {
+            timeline_vips.vips_image_remove(memory, name);
         }
     }
-    g_strfreev(fields);
+    timeline_vips.g_strfreev(fields);
     *out = memory;
     return 0;
 }
 
 static inline int timeline_vips_webp(VipsImage *in, void **bytes, size_t *length, int quality) {
-    return vips_webpsave_buffer(in, bytes, length, "Q", quality, "strip", TRUE, NULL);
+    return timeline_vips.vips_webpsave_buffer(in, bytes, length, "Q", quality, "strip", TIMELINE_TRUE, NULL);
 }
 
 static inline int timeline_vips_jpeg(VipsImage *in, void **bytes, size_t *length, int quality) {
-    return vips_jpegsave_buffer(in, bytes, length, "Q", quality, "strip", TRUE, "optimize_coding", TRUE, "interlace", TRUE, NULL);
+    return timeline_vips.vips_jpegsave_buffer(in, bytes, length, "Q", quality, "strip", TIMELINE_TRUE, "optimize_coding", TIMELINE_TRUE, "interlace", TIMELINE_TRUE, NULL);
 }
 
 static inline int timeline_vips_png(VipsImage *in, void **bytes, size_t *length) {
-    return vips_pngsave_buffer(in, bytes, length, "strip", TRUE, "compression", 6, NULL);
+    return timeline_vips.vips_pngsave_buffer(in, bytes, length, "strip", TIMELINE_TRUE, "compression", 6, NULL);
 }
 
 /* A box of one colour, with an alpha band. */
 static inline int timeline_vips_box(VipsImage **out, int width, int height, double red, double green, double blue, double alpha) {
     VipsImage *black;
-    if (vips_black(&black, width, height, NULL)) return -1;
+    if (timeline_vips.vips_black(&black, width, height, NULL)) return -1;
     double values[4] = {red, green, blue, alpha};
-    VipsImage *filled = vips_image_new_from_image(black, values, 4);
-    g_object_unref(black);
+    VipsImage *filled = timeline_vips.vips_image_new_from_image(black, values, 4);
+    timeline_vips.g_object_unref(black);
     if (!filled) return -1;
-    int result = vips_copy(filled, out, "interpretation", VIPS_INTERPRETATION_sRGB, NULL);
-    g_object_unref(filled);
+    int result = timeline_vips.vips_copy(filled, out, "interpretation", TIMELINE_VIPS_INTERPRETATION_sRGB, NULL);
+    timeline_vips.g_object_unref(filled);
     return result;
 }
 
@@ -90,48 +206,60 @@ static inline int timeline_vips_box(VipsImage **out, int width, int height, doub
 static inline int timeline_vips_text(VipsImage **out, const char *markup, const char *font, const char *fontfile,
     int width, int height, int spacing) {
     if (height > 0) {
-        return vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "height", height,
-            "spacing", spacing, "wrap", VIPS_TEXT_WRAP_WORD, NULL);
+        return timeline_vips.vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "height", height,
+            "spacing", spacing, "wrap", TIMELINE_VIPS_TEXT_WRAP_WORD, NULL);
     /* Without a height, the font's size is taken in pixels: at 72 dots an inch, a point is a pixel. */
     }
-    return vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "spacing", spacing,
-        "wrap", VIPS_TEXT_WRAP_WORD, "dpi", 72, NULL);
+    return timeline_vips.vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "spacing", spacing,
+        "wrap", TIMELINE_VIPS_TEXT_WRAP_WORD, "dpi", 72, NULL);
 }
 
 /* Coverage painted in one colour: an sRGB image with the coverage as its alpha. */
 static inline int timeline_vips_paint(VipsImage *coverage, VipsImage **out, double red, double green, double blue) {
     double values[3] = {red, green, blue};
-    VipsImage *colour = vips_image_new_from_image(coverage, values, 3);
+    VipsImage *colour = timeline_vips.vips_image_new_from_image(coverage, values, 3);
     if (!colour) return -1;
     VipsImage *joined;
-    int result = vips_bandjoin2(colour, coverage, &joined, NULL);
-    g_object_unref(colour);
+    int result = timeline_vips.vips_bandjoin2(colour, coverage, &joined, NULL);
+    timeline_vips.g_object_unref(colour);
     if (result) return -1;
-    result = vips_copy(joined, out, "interpretation", VIPS_INTERPRETATION_sRGB, NULL);
-    g_object_unref(joined);
+    result = timeline_vips.vips_copy(joined, out, "interpretation", TIMELINE_VIPS_INTERPRETATION_sRGB, NULL);
+    timeline_vips.g_object_unref(joined);
     return result;
 }
 
 static inline int timeline_vips_over(VipsImage *base, VipsImage *overlay, VipsImage **out, int x, int y) {
-    return vips_composite2(base, overlay, out, VIPS_BLEND_MODE_OVER, "x", x, "y", y, NULL);
+    return timeline_vips.vips_composite2(base, overlay, out, TIMELINE_VIPS_BLEND_MODE_OVER, "x", x, "y", y, NULL);
 }
 
 static inline int timeline_vips_crop(VipsImage *in, VipsImage **out, int width, int height) {
-    return vips_extract_area(in, out, 0, 0, width, height, NULL);
+    return timeline_vips.vips_extract_area(in, out, 0, 0, width, height, NULL);
 }
 
 static inline int timeline_vips_flatten(VipsImage *in, VipsImage **out) {
-    return vips_flatten(in, out, NULL);
+    return timeline_vips.vips_flatten(in, out, NULL);
 }
 
 /* An image from raw 8-bit pixels, row by row: 3 bands (RGB) or 4 (RGBA). */
 static inline VipsImage *timeline_vips_from_pixels(const void *pixels, size_t length, int width, int height, int bands) {
-    return vips_image_new_from_memory_copy(pixels, length, width, height, bands, VIPS_FORMAT_UCHAR);
+    return timeline_vips.vips_image_new_from_memory_copy(pixels, length, width, height, bands, TIMELINE_VIPS_FORMAT_UCHAR);
 }
 
 static inline int timeline_vips_orientation(VipsImage *image) {
     int orientation = 1;
-    if (vips_image_get_typeof(image, "orientation") && vips_image_get_int(image, "orientation", &orientation)) return 1;
+    if (timeline_vips.vips_image_get_typeof(image, "orientation") && timeline_vips.vips_image_get_int(image, "orientation", &orientation)) return 1;
     return orientation;
 }
+/* Wrappers for the calls Swift makes itself. */
+static inline const char *timeline_vips_failure(void) { return timeline_vips.load_error; }
+static inline void timeline_vips_unref(VipsImage *image) { timeline_vips.g_object_unref(image); }
+static inline void timeline_vips_free(void *memory) { timeline_vips.g_free(memory); }
+static inline void timeline_vips_free_strings(gchar **strings) { timeline_vips.g_strfreev(strings); }
+static inline const char *timeline_vips_error_buffer(void) { return timeline_vips.vips_error_buffer(); }
+static inline void timeline_vips_error_clear(void) { timeline_vips.vips_error_clear(); }
+static inline const char *timeline_vips_find_loader(const void *bytes, size_t length) { return timeline_vips.vips_foreign_find_load_buffer(bytes, length); }
+static inline gchar **timeline_vips_fields(VipsImage *image) { return timeline_vips.vips_image_get_fields(image); }
+static inline int timeline_vips_width(const VipsImage *image) { return timeline_vips.vips_image_get_width(image); }
+static inline int timeline_vips_height(const VipsImage *image) { return timeline_vips.vips_image_get_height(image); }
+static inline int timeline_vips_has_alpha(VipsImage *image) { return timeline_vips.vips_image_hasalpha(image); }
 #endif

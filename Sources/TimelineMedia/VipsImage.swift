@@ -10,26 +10,31 @@ enum VipsImage {
     /// Whether libvips started; it is started once, on first use.
     static let started: Bool = timeline_vips_start() == 0
 
+    /// Why the image library could not start, in the words of the reader's report.
+    static var startFailure: String {
+        "the image library could not start" + (timeline_vips_failure().map { ": " + String(cString: $0) } ?? "")
+    }
+
     /// What the header of an image file says, without decoding its pixels.
     static func header(of bytes: [UInt8]) -> Result<ImageHeader, ImageProblem> {
-        guard started else { return .failure(.unreadable("the image library could not start")) }
-        let loader = bytes.withUnsafeBytes { raw in raw.baseAddress.flatMap { vips_foreign_find_load_buffer($0, raw.count) } }
-        vips_error_clear()
+        guard started else { return .failure(.unreadable(startFailure)) }
+        let loader = bytes.withUnsafeBytes { raw in raw.baseAddress.flatMap { timeline_vips_find_loader($0, raw.count) } }
+        timeline_vips_error_clear()
         guard let loader, let format = ImageFormat(loader: String(cString: loader)) else {
             return .failure(.notAnImage)
         }
         guard let image = bytes.withUnsafeBytes({ raw in timeline_vips_header(raw.baseAddress, raw.count) }) else {
             return .failure(.unreadable(lastError()))
         }
-        defer { g_object_unref(UnsafeMutableRawPointer(image)) }
+        defer { timeline_vips_unref(image) }
         return .success(ImageHeader(
-            format: format, width: Int(vips_image_get_width(image)), height: Int(vips_image_get_height(image)),
-            orientation: Int(timeline_vips_orientation(image)), hasAlpha: vips_image_hasalpha(image) != 0))
+            format: format, width: Int(timeline_vips_width(image)), height: Int(timeline_vips_height(image)),
+            orientation: Int(timeline_vips_orientation(image)), hasAlpha: timeline_vips_has_alpha(image) != 0))
     }
 
     /// Decodes every pixel of an image, to find a file cut short or damaged past its header.
     static func checkDecodes(_ bytes: [UInt8]) -> ImageProblem? {
-        guard started else { return .unreadable("the image library could not start") }
+        guard started else { return .unreadable(startFailure) }
         var average = 0.0
         let result = bytes.withUnsafeBytes { raw in timeline_vips_check_decodes(raw.baseAddress, raw.count, &average) }
         return result == 0 ? nil : .unreadable(lastError())
@@ -37,25 +42,25 @@ enum VipsImage {
 
     /// The image turned upright and shrunk to `width` pixels wide, saved in each format, without metadata.
     static func copies(of bytes: [UInt8], width: Int, formats: [ImageFormat]) -> Result<(width: Int, height: Int, files: [[UInt8]]), ImageProblem> {
-        guard started else { return .failure(.unreadable("the image library could not start")) }
-        var thumbnail: UnsafeMutablePointer<CVips.VipsImage>?
+        guard started else { return .failure(.unreadable(startFailure)) }
+        var thumbnail: OpaquePointer?
         let made = bytes.withUnsafeBytes { raw in timeline_vips_thumbnail(raw.baseAddress, raw.count, &thumbnail, Int32(width)) }
         guard made == 0, let thumbnail else { return .failure(.unreadable(lastError())) }
-        defer { g_object_unref(UnsafeMutableRawPointer(thumbnail)) }
+        defer { timeline_vips_unref(thumbnail) }
         var copies: [[UInt8]] = []
         for format in formats {
             guard let saved = save(thumbnail, as: format) else { return .failure(.unreadable(lastError())) }
             copies.append(saved)
         }
-        return .success((Int(vips_image_get_width(thumbnail)), Int(vips_image_get_height(thumbnail)), copies))
+        return .success((Int(timeline_vips_width(thumbnail)), Int(timeline_vips_height(thumbnail)), copies))
     }
 
     /// The names of the metadata fields an image file carries (EXIF, XMP, IPTC, ICC, orientation…).
     static func metadataFields(of bytes: [UInt8]) -> [String] {
         guard started, let image = bytes.withUnsafeBytes({ raw in timeline_vips_header(raw.baseAddress, raw.count) }) else { return [] }
-        defer { g_object_unref(UnsafeMutableRawPointer(image)) }
-        guard let fields = vips_image_get_fields(image) else { return [] }
-        defer { g_strfreev(fields) }
+        defer { timeline_vips_unref(image) }
+        guard let fields = timeline_vips_fields(image) else { return [] }
+        defer { timeline_vips_free_strings(fields) }
         var names: [String] = []
         var index = 0
         while let field = fields[index] {
@@ -70,73 +75,73 @@ enum VipsImage {
         guard started, let image = pixels.withUnsafeBytes({ raw in
             timeline_vips_from_pixels(raw.baseAddress, raw.count, Int32(width), Int32(height), Int32(bands))
         }) else { return nil }
-        defer { g_object_unref(UnsafeMutableRawPointer(image)) }
+        defer { timeline_vips_unref(image) }
         return save(image, as: format)
     }
 
     /// Draws a share card: a background, boxes of colour and runs of text, saved as PNG.
     static func draw(_ card: CardDrawing) -> Result<[UInt8], ImageProblem> {
-        guard started else { return .failure(.unreadable("the image library could not start")) }
-        var canvas: UnsafeMutablePointer<CVips.VipsImage>?
+        guard started else { return .failure(.unreadable(startFailure)) }
+        var canvas: OpaquePointer?
         let background = card.background
         guard timeline_vips_box(&canvas, Int32(card.width), Int32(card.height), Double(background.red), Double(background.green), Double(background.blue), 255) == 0,
               var image = canvas else { return .failure(.unreadable(lastError())) }
-        defer { g_object_unref(UnsafeMutableRawPointer(image)) }
+        defer { timeline_vips_unref(image) }
         for box in card.boxes {
-            var overlay: UnsafeMutablePointer<CVips.VipsImage>?
+            var overlay: OpaquePointer?
             guard timeline_vips_box(&overlay, Int32(box.width), Int32(box.height), Double(box.colour.red), Double(box.colour.green), Double(box.colour.blue), 255) == 0,
                   let overlay else { return .failure(.unreadable(lastError())) }
-            defer { g_object_unref(UnsafeMutableRawPointer(overlay)) }
+            defer { timeline_vips_unref(overlay) }
             guard let next = over(image, overlay, x: box.x, y: box.y) else { return .failure(.unreadable(lastError())) }
-            g_object_unref(UnsafeMutableRawPointer(image))
+            timeline_vips_unref(image)
             image = next
         }
         for text in card.texts {
-            var coverage: UnsafeMutablePointer<CVips.VipsImage>?
+            var coverage: OpaquePointer?
             guard timeline_vips_text(&coverage, text.markup, text.font, text.fontFile, Int32(text.width), 0, Int32(text.spacing)) == 0,
                   var set = coverage else { return .failure(.unreadable(lastError())) }
-            defer { g_object_unref(UnsafeMutableRawPointer(set)) }
+            defer { timeline_vips_unref(set) }
             // Text taller than its box is set again at the size that fits it, and cut at the box's foot if it still does not.
-            if let limit = text.maxHeight, Int(vips_image_get_height(set)) > limit {
-                var fitted: UnsafeMutablePointer<CVips.VipsImage>?
+            if let limit = text.maxHeight, Int(timeline_vips_height(set)) > limit {
+                var fitted: OpaquePointer?
                 if timeline_vips_text(&fitted, text.markup, text.font, text.fontFile, Int32(text.width), Int32(limit), Int32(text.spacing)) == 0, let fitted {
-                    g_object_unref(UnsafeMutableRawPointer(set))
+                    timeline_vips_unref(set)
                     set = fitted
                 }
-                if Int(vips_image_get_height(set)) > limit {
-                    var cropped: UnsafeMutablePointer<CVips.VipsImage>?
-                    guard timeline_vips_crop(set, &cropped, vips_image_get_width(set), Int32(limit)) == 0, let cropped else {
+                if Int(timeline_vips_height(set)) > limit {
+                    var cropped: OpaquePointer?
+                    guard timeline_vips_crop(set, &cropped, timeline_vips_width(set), Int32(limit)) == 0, let cropped else {
                         return .failure(.unreadable(lastError()))
                     }
-                    g_object_unref(UnsafeMutableRawPointer(set))
+                    timeline_vips_unref(set)
                     set = cropped
                 }
             }
-            var painted: UnsafeMutablePointer<CVips.VipsImage>?
+            var painted: OpaquePointer?
             guard timeline_vips_paint(set, &painted, Double(text.colour.red), Double(text.colour.green), Double(text.colour.blue)) == 0, let painted else {
                 return .failure(.unreadable(lastError()))
             }
-            defer { g_object_unref(UnsafeMutableRawPointer(painted)) }
+            defer { timeline_vips_unref(painted) }
             guard let next = over(image, painted, x: text.x, y: text.y) else { return .failure(.unreadable(lastError())) }
-            g_object_unref(UnsafeMutableRawPointer(image))
+            timeline_vips_unref(image)
             image = next
         }
-        var flat: UnsafeMutablePointer<CVips.VipsImage>?
+        var flat: OpaquePointer?
         guard timeline_vips_flatten(image, &flat) == 0, let flat else { return .failure(.unreadable(lastError())) }
-        defer { g_object_unref(UnsafeMutableRawPointer(flat)) }
+        defer { timeline_vips_unref(flat) }
         guard let png = save(flat, as: .png) else { return .failure(.unreadable(lastError())) }
         return .success(png)
     }
 
     private static func over(
-        _ base: UnsafeMutablePointer<CVips.VipsImage>, _ overlay: UnsafeMutablePointer<CVips.VipsImage>, x: Int, y: Int
-    ) -> UnsafeMutablePointer<CVips.VipsImage>? {
-        var out: UnsafeMutablePointer<CVips.VipsImage>?
+        _ base: OpaquePointer, _ overlay: OpaquePointer, x: Int, y: Int
+    ) -> OpaquePointer? {
+        var out: OpaquePointer?
         guard timeline_vips_over(base, overlay, &out, Int32(x), Int32(y)) == 0 else { return nil }
         return out
     }
 
-    private static func save(_ image: UnsafeMutablePointer<CVips.VipsImage>, as format: ImageFormat) -> [UInt8]? {
+    private static func save(_ image: OpaquePointer, as format: ImageFormat) -> [UInt8]? {
         var buffer: UnsafeMutableRawPointer?
         var length = 0
         let result: Int32
@@ -146,15 +151,15 @@ enum VipsImage {
         case .png: result = timeline_vips_png(image, &buffer, &length)
         }
         guard result == 0, let buffer else { return nil }
-        defer { g_free(buffer) }
+        defer { timeline_vips_free(buffer) }
         let bytes = Array(UnsafeRawBufferPointer(start: buffer, count: length))
         return format == .webp ? WebPMetadata.stripped(bytes) : bytes
     }
 
     /// libvips's last error message, on one line, and the error buffer emptied.
     private static func lastError() -> String {
-        let message = String(cString: vips_error_buffer())
-        vips_error_clear()
+        let message = String(cString: timeline_vips_error_buffer())
+        timeline_vips_error_clear()
         let lines = message.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: " ") }
         return lines.filter { !$0.isEmpty }.joined(separator: "; ")
     }

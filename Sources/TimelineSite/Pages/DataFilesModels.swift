@@ -9,7 +9,7 @@ struct DataFilesPage: PageModel {
     var embedSnippet: String
 
     static let summary = "The page about the site's feed and data files and how to embed the timeline."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("files", "The feed and the data files, each with what it holds") { $0.files },
         .text("embed_href", "The embeddable timeline, relative to this page") { $0.embedHref },
         .text("embed_snippet", "The HTML to paste into another page to embed the timeline, with its absolute address when the site has a `base_url`") { $0.embedSnippet },
@@ -24,7 +24,7 @@ struct DataFile: TemplateModel {
     var description: String
 
     static let summary = "A feed or data file of the site."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "What it is") { $0.title },
         .text("href", "The file, relative to this page") { $0.href },
         .text("type", "Its media type") { $0.type },
@@ -40,7 +40,7 @@ struct EmbedPage: PageModel {
     var siteHref: String
 
     static let summary = "The timeline to embed in another page: one entry at a time, the latest unless the address names one (`embed.html#entry-ID`)."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("entries", "Every entry, in time order") { $0.entries },
         .text("site_href", "The site's home page, relative to this page") { $0.siteHref },
     ] + PageFrame.fields { $0.frame }
@@ -55,7 +55,7 @@ struct EmbedEntry: TemplateModel {
     var count: Int
 
     static let summary = "An entry of the embeddable timeline."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("card", "The entry as a card") { $0.card },
         .text("previous", "The anchor of the entry before it (`entry-ID`), when there is one") { $0.previous },
         .text("next", "The anchor of the entry after it, when there is one") { $0.next },

@@ -27,7 +27,7 @@ final class EntryCard: TemplateModel {
     }
 
     static let summary = "An entry as a card in a list (`partials/entry-card.mustache`)."
-    static let fields: [TemplateField<EntryCard>] = [
+    static let fields: TemplateFields<EntryCard> = [
         .text("id", "The entry's id, for an anchor") { $0.id },
         .text("title", "The entry's title") { $0.title },
         .text("href", "The entry's page, relative to this page") { $0.href },
@@ -44,7 +44,7 @@ struct Chip: TemplateModel, Encodable {
     var href: String
 
     static let summary = "A link to a topic."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The topic's title") { $0.title },
         .text("href", "The topic's page, relative to this page") { $0.href },
     ]
@@ -56,7 +56,7 @@ struct Link: TemplateModel {
     var href: String
 
     static let summary = "A link to a note, or to a place in one."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The note's title") { $0.title },
         .text("href", "Its page, relative to this page, with the anchor of the place when there is one") { $0.href },
     ]
@@ -69,7 +69,7 @@ struct YearGroup: TemplateModel {
     var entries: [EntryCard]
 
     static let summary = "A year of a timeline (`partials/years.mustache`)."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .number("year", "The year") { $0.year },
         .text("anchor", "The id of its heading, such as `year-2024`, or `ERA-year-2024` inside an era") { $0.anchor },
         .list("entries", "Its entries, in time order") { $0.entries },
@@ -82,7 +82,7 @@ struct TimelineSection: TemplateModel {
     var era: EraBand?
 
     static let summary = "A stretch of the home page's timeline that falls in one era, or in none."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("years", "Its years") { $0.years },
         .object("era", "Its era, when it has one") { $0.era },
     ]
@@ -97,7 +97,7 @@ struct EraBand: TemplateModel {
     var summary: String?
 
     static let summary = "An era as a band of the home page's timeline."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("id", "The era's id") { $0.id },
         .text("title", "Its title") { $0.title },
         .text("href", "Its page") { $0.href },
@@ -112,7 +112,7 @@ struct EraLink: TemplateModel {
     var href: String
 
     static let summary = "A link to an era."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The era's title") { $0.title },
         .text("href", "Its page, relative to this page") { $0.href },
     ]
@@ -124,7 +124,7 @@ struct CorrectionItem: TemplateModel {
     var text: String
 
     static let summary = "A correction of an entry."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .html("date_html", "When it was made") { $0.dateHTML },
         .text("text", "What was corrected") { $0.text },
     ]

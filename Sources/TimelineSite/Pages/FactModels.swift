@@ -20,7 +20,7 @@ final class FactView: TemplateModel {
     }
 
     static let summary = "A fact."
-    static let fields: [TemplateField<FactView>] = [
+    static let fields: TemplateFields<FactView> = [
         .text("id", "The fact's id") { $0.id },
         .text("anchor", "The id of its row on the facts page, such as `fact-ID`") { Anchor.fact($0.id) },
         .text("statement", "The claim in one sentence") { $0.statement },
@@ -39,7 +39,7 @@ struct EntryFact: TemplateModel {
     var later: LaterFigure?
 
     static let summary = "A fact shown with an entry; it has every field of a fact too."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .html("marks", "Its citation marks, numbered for the entry's page") { $0.marks },
         .text("href", "Its row on the facts page") { $0.href },
         .object("later", "The latest figure of the same metric, when it is later than this one (with archived texts)") { $0.later },
@@ -53,7 +53,7 @@ struct LaterFigure: TemplateModel {
     var href: String
 
     static let summary = "A later figure of the same metric as a figure an entry shows."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("value", "The later figure") { $0.value },
         .html("date_html", "When it was true") { $0.dateHTML },
         .text("href", "Its row on the facts page") { $0.href },
@@ -68,7 +68,7 @@ struct FactRow: TemplateModel {
     var disagreesWith: [Link] = []
 
     static let summary = "A row of the facts page; it has every field of a fact too."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("sources", "Its sources") { $0.sources },
         .list("shown_in", "The notes that show it") { $0.shownIn },
         .list("disagrees_with", "Figures of the same metric and date, from other sources, that do not agree with it (with archived texts)") { $0.disagreesWith },
@@ -88,7 +88,7 @@ struct FactSource: TemplateModel {
     var language: String?
 
     static let summary = "A source of a fact, on the facts page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The source's title") { $0.title },
         .text("href", "Its page") { $0.href },
         .html("date_html", "When it was published") { $0.dateHTML },
@@ -109,7 +109,7 @@ struct MetricSection: TemplateModel {
     var chart: ChartView?
 
     static let summary = "A metric (a series of figures) on the facts page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The metric's title") { $0.title },
         .text("anchor", "The id of its section, such as `metric-KEY`") { $0.anchor },
         .list("facts", "Its figures, in date order") { $0.facts },
@@ -131,7 +131,7 @@ struct ChartView: TemplateModel {
     var highlighted = false
 
     static let summary = "A chart of a metric's figures over time, with a table of them (`partials/chart.mustache`)."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The metric's title") { $0.title },
         .html("svg", "The chart as inline SVG; this page's own figures are marked") { $0.svg },
         .text("anchor", "The metric's anchor, such as `metric-KEY`") { $0.anchor },
@@ -152,7 +152,7 @@ struct LegendItem: TemplateModel {
     var language: String?
 
     static let summary = "A source in a chart's legend."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .html("mark", "The source's mark, as a small SVG") { $0.mark },
         .text("title", "The source's title") { $0.title },
         .text("publisher", "Its publisher, when that is not already its title; else empty") { $0.publisher },
@@ -168,7 +168,7 @@ struct ChartRow: TemplateModel {
     var highlight: Bool
 
     static let summary = "A figure in a chart's table; it has every field of a fact too."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("source", "The source of the figure") { $0.source },
         .flag("highlight", "Whether this page shows the figure") { $0.highlight },
     ] + FactView.fields.map { $0.lifted(\.fact) }
@@ -182,7 +182,7 @@ struct ChartSource: TemplateModel {
     var language: String?
 
     static let summary = "The source of a figure in a chart's table."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The source's title") { $0.title },
         .text("publisher", "Its publisher, when that is not already its title; else empty") { $0.publisher },
         .text("href", "Its page") { $0.href },

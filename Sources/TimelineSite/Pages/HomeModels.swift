@@ -6,7 +6,7 @@ struct KeyPointView: TemplateModel {
     var entries: [Link]
 
     static let summary = "A point of the story so far (`story` in `site.yaml`)."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("text", "The point, in the author's words") { $0.text },
         .list("entries", "The entries it rests on, as links") { $0.entries },
     ]
@@ -18,7 +18,7 @@ struct YearLink: TemplateModel {
     var href: String
 
     static let summary = "A year in the home page's rail of years."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .number("year", "The year") { $0.year },
         .text("href", "Its place on the timeline, `#YEAR`") { $0.href },
     ]
@@ -34,7 +34,7 @@ struct PeriodBar: TemplateModel {
     var width: Int
 
     static let summary = "A period of the home page's list, with its place on a shared time scale."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The era's title") { $0.title },
         .text("href", "Its place on the timeline (`#era-ID`)") { $0.href },
         .html("date_html", "Its dates in words") { $0.dateHTML },

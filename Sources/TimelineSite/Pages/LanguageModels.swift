@@ -8,7 +8,7 @@ struct LanguageLink: TemplateModel, Encodable {
     var current: Bool
 
     static let summary = "The page in one of the site's languages."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("code", "The language's BCP 47 code, for `hreflang` and `lang`") { $0.code },
         .text("name", "Its name in itself, as `site.yaml` gives it") { $0.name },
         .text("href", "The page in that language: relative, or absolute when the site has a `base_url`") { $0.href },
@@ -30,7 +30,7 @@ struct LanguageNotice: TemplateModel, Encodable {
     var textLanguage: String
 
     static let summary = "A notice that a page's text is not in its language, or that its translation is out of date."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("kind", "`fallback` (the text is in another language) or `outdated` (the translation is older than the original's update)") { $0.kind },
         .text("text", "The notice, in the page's language") { $0.text },
         .text("link_text", "The words of its link to the original") { $0.linkText },

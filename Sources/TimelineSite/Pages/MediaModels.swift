@@ -8,7 +8,7 @@ struct ImageView: TemplateModel {
     var height: Int
 
     static let summary = "An image with its caption, credit and licence."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .html("html", "The whole `<figure>`: a `<picture>` of its copies in WebP and JPEG or PNG, with its caption, credit and licence") { $0.html },
         .text("alt", "What it shows, for readers who cannot see it") { $0.alt },
         .number("width", "The width of that copy, in pixels") { $0.width },
@@ -24,7 +24,7 @@ struct ShareImage: TemplateModel, Encodable {
     var height: Int
 
     static let summary = "The picture a link to the page shows when shared (`og:image`)."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("url", "Its address: absolute when the site has a `base_url`") { $0.url },
         .text("alt", "What it shows") { $0.alt },
         .number("width", "Its width in pixels") { $0.width },
@@ -43,7 +43,7 @@ struct MapView: TemplateModel {
     var href: String
 
     static let summary = "A map drawn as inline SVG, with the credit and licence of its base map."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("id", "The base map's id") { $0.id },
         .text("title", "The base map's title") { $0.title },
         .html("svg", "The map: an `<svg role=\"img\">` with its own title and description") { $0.svg },
@@ -60,7 +60,7 @@ struct PlaceItem: TemplateModel {
     var entriesLabel: String
 
     static let summary = "A place in the list beside a map."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The place's title") { $0.title },
         .text("href", "Its page, relative to this page") { $0.href },
         .text("entries_label", "How many entries concern it: \"1 entry\", \"4 entries\"") { $0.entriesLabel },
@@ -73,7 +73,7 @@ struct MapSection: TemplateModel {
     var places: [PlaceItem]
 
     static let summary = "A base map of the map page, with its places."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("map", "The map") { $0.map },
         .list("places", "The places it shows, in the order of their titles") { $0.places },
     ]
@@ -88,7 +88,7 @@ struct MapPage: PageModel {
     var unmapped: [PlaceItem]
 
     static let summary = "The page of every place on its map (`map.html`), made when `maps.yaml` lists a map."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("sections", "Each base map with its places") { $0.sections },
         .list("unmapped", "Places that no base map holds, or that have no coordinates") { $0.unmapped },
     ] + PageFrame.fields { $0.frame }

@@ -50,7 +50,7 @@ struct SiteValues: TemplateModel, Encodable {
     var baseURL: String?
 
     static let summary = "The site, from `site.yaml`."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The site's title") { $0.title },
         .text("description", "The site's description") { $0.description },
         .text("language", "The BCP 47 language of the content, for `<html lang>`") { $0.language },
@@ -81,7 +81,7 @@ struct PageMetadata: TemplateModel, Encodable {
     var scriptWords = false
 
     static let summary = "The page being rendered."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The page's title") { $0.title },
         .text("full_title", "The title followed by the site's title, for `<title>`") { $0.fullTitle },
         .text("description", "The page's summary, or else the site's description") { $0.description },
@@ -107,7 +107,7 @@ struct NavigationLink: TemplateModel, Encodable {
     var current: Bool
 
     static let summary = "An item of the site's menu."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The item's label") { $0.title },
         .text("href", "Its link, relative to this page") { $0.href },
         .flag("current", "Whether it is this page") { $0.current },
@@ -121,7 +121,7 @@ struct AlternateLink: TemplateModel, Encodable {
     var href: String
 
     static let summary = "The site in another format."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("type", "Its media type") { $0.type },
         .text("title", "What it is") { $0.title },
         .text("href", "Its link, relative to this page") { $0.href },

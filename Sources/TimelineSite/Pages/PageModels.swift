@@ -19,7 +19,7 @@ struct IndexPage: PageModel {
     var story: [KeyPointView]
 
     static let summary = "The home page: the story so far, the latest developments and the whole timeline."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("timeline", "The timeline, in stretches that each fall in one era or in none") { $0.timeline },
         .html("updated_html", "When the site was last brought up to date, in words: `updated` in `site.yaml`, or else its latest entry date or update") { $0.updatedHTML },
         .list("periods", "Every era as a bar on one time scale, linking to its place on the timeline") { $0.periods },
@@ -37,7 +37,7 @@ struct EntryPage: PageModel {
     var sources: [CitedSource]
 
     static let summary = "An entry's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("entry", "The entry") { $0.entry },
         .list("sources", "The page's numbered list of sources") { $0.sources },
     ] + PageFrame.fields { $0.frame }
@@ -61,7 +61,7 @@ struct EntryView: TemplateModel {
     var image: ImageView?
 
     static let summary = "The entry of an entry's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The entry's title") { $0.title },
         .html("date_html", "Its date in words") { $0.dateHTML },
         .html("body", "Its text as HTML, with citations and links resolved") { $0.body },
@@ -87,7 +87,7 @@ struct TopicPage: PageModel {
     var sources: [CitedSource]
 
     static let summary = "A topic's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("topic", "The topic") { $0.topic },
         .list("sources", "The page's numbered list of sources") { $0.sources },
     ] + PageFrame.fields { $0.frame }
@@ -108,7 +108,7 @@ struct TopicView: TemplateModel {
     var map: MapView?
 
     static let summary = "The topic of a topic's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The topic's title") { $0.title },
         .text("kind", "`person`, `organisation`, `place` or `theme`") { $0.kind },
         .text("kind_name", "The kind in the page's language, from `i18n/LANG.yaml`: \"Place\", \"Lieu\"") { $0.kindName },
@@ -129,7 +129,7 @@ struct TopicsPage: PageModel {
     var kinds: [TopicKindGroup]
 
     static let summary = "The list of topics."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("kinds", "The kinds of topic that have topics") { $0.kinds },
     ] + PageFrame.fields { $0.frame }
 }
@@ -141,7 +141,7 @@ struct TopicKindGroup: TemplateModel {
     var topics: [TopicListItem]
 
     static let summary = "The topics of one kind."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The kind's heading: People, Organisations, Places, Themes") { $0.title },
         .text("kind", "The kind: `person`, `organisation`, `place` or `theme`") { $0.kind },
         .list("topics", "Its topics, by title") { $0.topics },
@@ -156,7 +156,7 @@ struct TopicListItem: TemplateModel {
     var summary: String?
 
     static let summary = "A topic in the list of topics."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The topic's title") { $0.title },
         .text("href", "Its page") { $0.href },
         .text("count_label", "How many entries it has: \"1 entry\", \"4 entries\"") { $0.countLabel },
@@ -171,7 +171,7 @@ struct SourcePage: PageModel {
     var source: SourceView
 
     static let summary = "A source's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("source", "The source") { $0.source },
     ] + PageFrame.fields { $0.frame }
 }
@@ -183,7 +183,7 @@ struct SourcesPage: PageModel {
     var sources: [SourceReference]
 
     static let summary = "The list of sources."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("sources", "Every source, oldest first") { $0.sources },
     ] + PageFrame.fields { $0.frame }
 }
@@ -197,7 +197,7 @@ struct FactsPage: PageModel {
     var charts: [ChartView]
 
     static let summary = "The facts and figures."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("metrics", "The series of figures, in the order of `site.yaml`, then the others by key") { $0.metrics },
         .list("charts", "The charts of several metrics side by side (`charts` in `site.yaml`)") { $0.charts },
         .list("claims", "The facts without a figure, by date") { $0.claims },
@@ -212,7 +212,7 @@ struct NotePage: PageModel {
     var sources: [CitedSource]
 
     static let summary = "A free page's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("content", "The page") { $0.content },
         .list("sources", "The page's numbered list of sources") { $0.sources },
     ] + PageFrame.fields { $0.frame }
@@ -225,7 +225,7 @@ struct PageView: TemplateModel {
     var charts: [ChartView]
 
     static let summary = "The content of a free page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The page's title") { $0.title },
         .html("body", "Its text as HTML") { $0.body },
         .list("charts", "Charts of the figures it shows") { $0.charts },
@@ -239,7 +239,7 @@ struct EraPage: PageModel {
     var era: EraView
 
     static let summary = "An era's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .object("era", "The era") { $0.era },
     ] + PageFrame.fields { $0.frame }
 }
@@ -252,7 +252,7 @@ struct EraView: TemplateModel {
     var summary: String?
 
     static let summary = "The era of an era's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The era's title") { $0.title },
         .html("date_html", "Its dates in words") { $0.dateHTML },
         .list("years", "Its entries, by year") { $0.years },
@@ -267,7 +267,7 @@ struct NotFoundPage: PageModel {
     var stylesheet: String
 
     static let summary = "The page servers send for a missing address, at any depth: it loads no file."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .html("stylesheet", "The site's stylesheet, `assets/style.css`, to inline") { $0.stylesheet },
         .text("folders", "The site's folders of pages, as `entries|topics|…`, for the script that finds the site's root") { _ in
             Route.itemFolders.joined(separator: "|")

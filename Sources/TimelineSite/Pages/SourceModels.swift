@@ -41,7 +41,7 @@ final class SourceReference: TemplateModel {
     }
 
     static let summary = "A source's reference."
-    static let fields: [TemplateField<SourceReference>] = [
+    static let fields: TemplateFields<SourceReference> = [
         .text("id", "The source's id") { $0.id },
         .text("title", "Its title, or else its publisher, or else its id") { $0.title },
         .html("date_html", "When it was published, in words") { $0.dateHTML },
@@ -66,7 +66,7 @@ struct CitedSource: TemplateModel {
     var details: [CitationDetail]
 
     static let summary = "A source in a page's numbered list of sources (`partials/citations.mustache`); it has every field of a source's reference too."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("anchor", "The id of its item, which citations link to") { $0.anchor },
         .list("backrefs", "Links back to each place the page cites it") { $0.backrefs },
         .list("details", "The distinct locators and quotations the page cites it with") { $0.details },
@@ -80,7 +80,7 @@ struct Backref: TemplateModel {
     var aria: String
 
     static let summary = "A link back to one place a source is cited."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("label", "`^` for a single place, else `a`, `b`, …") { $0.label },
         .text("href", "The place, as a link") { $0.href },
         .text("aria", "A label for screen readers") { $0.aria },
@@ -96,7 +96,7 @@ struct CitationDetail: TemplateModel {
     var citations: [Int] = []
 
     static let summary = "A locator or quotation a source is cited with."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("locator", "Where in the source, such as `p. 4`") { $0.locator },
         .text("quote", "The passage quoted") { $0.quote },
         .text("quote_lang", "The passage's language, when it differs from the site's") { $0.quoteLanguage },
@@ -130,7 +130,7 @@ final class SourceUseItem: TemplateModel {
     }
 
     static let summary = "A fact resting on a source, on the source's page."
-    static let fields: [TemplateField<SourceUseItem>] = [
+    static let fields: TemplateFields<SourceUseItem> = [
         .text("title", "The citing note's title, or the fact's statement") { $0.title },
         .text("href", "The place, as a link") { $0.href },
         .text("locator", "Where in the source, when given") { $0.locator },
@@ -149,7 +149,7 @@ struct CitingPage: TemplateModel {
     var details: [CitationDetail]
 
     static let summary = "A page that cites a source, on the source's page; it has every field of its first citation too."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .list("places", "Links to each place on the page that cites the source, when there are several") { $0.places },
         .list("details", "The distinct locators and quotations it cites the source with") { $0.details },
     ] + SourceUseItem.fields.map { $0.lifted(\.use) }
@@ -167,7 +167,7 @@ struct SourceView: TemplateModel {
     var copyURL: String?
 
     static let summary = "The source of a source's page; it has every field of the source's reference too."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("publisher_name", "Its publisher, when known") { $0.publisherName },
         .list("cited_by", "The pages that cite it") { $0.citedBy },
         .list("facts", "The facts resting on it") { $0.facts },
@@ -189,7 +189,7 @@ struct EvidencePassage: TemplateModel {
     var usedBy: [EvidenceUse]
 
     static let summary = "A passage of a source that the site quotes, on the source's page."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("passage", "The words quoted, as the archived text gives them") { $0.passage },
         .text("before", "The context before them in their sentence") { $0.before },
         .text("after", "The context after them") { $0.after },
@@ -203,7 +203,7 @@ struct KnownErrorItem: TemplateModel {
     var message: String
 
     static let summary = "An error found in a source's archived text."
-    static let fields: [TemplateField<Self>] = [.text("message", "What is wrong, in the source's words and ours") { $0.message }]
+    static let fields: TemplateFields<Self> = [.text("message", "What is wrong, in the source's words and ours") { $0.message }]
 }
 
 /// A note or fact that quotes a passage.
@@ -212,7 +212,7 @@ struct EvidenceUse: TemplateModel {
     var href: String
 
     static let summary = "A note or fact that quotes a passage."
-    static let fields: [TemplateField<Self>] = [
+    static let fields: TemplateFields<Self> = [
         .text("title", "The note's title, or the fact's statement") { $0.title },
         .text("href", "Where it is, as a link") { $0.href },
     ]

@@ -28,9 +28,9 @@ public struct InterfaceText: TemplateModel {
         "map_places_title", "map_description", "map_places_description", "decimal_mark", "north", "south", "east", "west", "read_entry_and_sources",
     ]
 
-    public static let fields: [TemplateField<Self>] = builtIn.filter { !generatorKeys.contains($0.key) }.map { entry in
+    public static let fields = TemplateFields<Self>(builtIn.filter { !generatorKeys.contains($0.key) }.map { entry in
         .text(entry.key, "“\(entry.text)”") { $0.strings[entry.key] ?? entry.text }
-    }
+    })
 
     /// The built-in theme's English words.
     public static let english = InterfaceText(chain: ["en"], files: [:])

@@ -71,14 +71,39 @@ public struct TemplateItems<Model: TemplateObject>: TemplateList {
 public protocol TemplateModel: TemplateObject {
     /// What the model is, for the README: "An entry as a card in a list".
     static var summary: String { get }
-    static var fields: [TemplateField<Self>] { get }
+    static var fields: TemplateFields<Self> { get }
 }
 
 extension TemplateModel {
     public func value(of field: String) -> TemplateValue? {
-        for declared in Self.fields where declared.name == field { return declared.read(self) }
-        return nil
+        Self.fields.field(named: field)?.read(self)
     }
+}
+
+/// The fields of a page model, in the order declared, found by name without a search through them all.
+public struct TemplateFields<Model>: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
+    private let list: [TemplateField<Model>]
+    /// Each name's position in ``list``; where a name is declared twice, the first declaration.
+    private let positions: [String: Int]
+
+    public init(_ fields: [TemplateField<Model>]) {
+        list = fields
+        positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public init(arrayLiteral fields: TemplateField<Model>...) { self.init(fields) }
+
+    public var startIndex: Int { list.startIndex }
+    public var endIndex: Int { list.endIndex }
+    public subscript(position: Int) -> TemplateField<Model> { list[position] }
+
+    /// The field templates read by this name, if the model has one.
+    func field(named name: String) -> TemplateField<Model>? {
+        positions[name].map { list[$0] }
+    }
+
+    /// These fields followed by more.
+    public static func + (fields: Self, more: [TemplateField<Model>]) -> Self { Self(fields.list + more) }
 }
 
 /// What kind of value a field of a page model holds, for the README.
