@@ -10,7 +10,7 @@ enum VipsImage {
     /// Whether libvips started; it is started once, on first use.
     static let started: Bool = timeline_vips_start() == 0
 
-    /// Why the image library could not start, in the words of the reader's report.
+    /// Why the image library could not start, for the diagnostic of each image: the loader's reason, when it gave one.
     static var startFailure: String {
         "the image library could not start" + (timeline_vips_failure().map { ": " + String(cString: $0) } ?? "")
     }
