@@ -33,9 +33,11 @@ unit-tests: deps
 	@if grep -E "^$(CURDIR)/(Sources|Tests)/.*: warning:" .build/build.log; then echo "error: the build has warnings" >&2; exit 1; fi
 	$(SWIFT) test
 
+## The browser suite; its check of `timeline serve`'s reload times the release build, as a user runs it.
 browser-tests: deps
 	bash Tests/Browser/install.sh
-	TIMELINE=.build/debug/timeline python3 Tests/Browser/run.py
+	$(SWIFT) build -c release --product timeline
+	TIMELINE=.build/debug/timeline SERVE_TIMELINE=$(TIMELINE) python3 Tests/Browser/run.py
 
 ## The recipes of docs/deploy/, served by nginx and Apache from the committed Public/, and checked.
 deploy-tests: deps

@@ -92,12 +92,8 @@ public struct PreviewServer: Sendable {
     /// Rebuilds whenever a file of the content or templates changes.
     private func watch(_ builder: SiteBuilder, state: PreviewState, cache: BuildCache) async {
         var cache = cache
-        var last = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
-        while !Task.isCancelled {
-            try? await Task.sleep(nanoseconds: 250_000_000)
-            let now = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
-            guard now != last else { continue }
-            last = now
+        let watcher = FolderWatcher(folders: [options.contentFolder, options.templatesFolder])
+        while await watcher.nextChange() {
             await rebuild(builder, state: state, cache: &cache)
         }
     }
@@ -155,19 +151,4 @@ public struct PreviewServer: Sendable {
           poll();
         })();
         """
-}
-
-/// Sizes and modification times of every file under some folders, hidden ones included, and of the folders
-/// their symbolic links lead to inside them, to notice edits.
-struct FolderSnapshot: Equatable {
-    var files: [String: FileStamp] = [:]
-
-    init(folders: [String]) {
-        let fileSystem = LocalFileSystem()
-        for folder in folders {
-            for file in FolderWalker(fileSystem: fileSystem, skipsHidden: false, followsLinksInside: true).files(in: folder) {
-                files[folder + "/" + file] = fileSystem.stamp(of: folder + "/" + file)
-            }
-        }
-    }
 }

@@ -88,6 +88,17 @@ READER = reader_modules()
 CHECKS += [(module.NAME, module.TITLE) for module in READER]
 
 
+def serve_module():
+    """The check of `timeline serve` (serve_reload.py): it runs once, on a corpus of its own, not per site."""
+    spec = importlib.util.spec_from_file_location("serve_reload", HERE / "serve_reload.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SERVE = serve_module()
+
+
 @dataclass
 class ReaderContext:
     """What a reader check gets: the site (built and served), the browser, its check, and where to put images."""
@@ -134,6 +145,10 @@ class Report:
 
     def site(self, name: str) -> dict[str, Check]:
         return self.sites.setdefault(name, {key: Check(name, key, title) for key, title in CHECKS})
+
+    def section(self, name: str, checks: list[tuple[str, str]]) -> dict[str, Check]:
+        """A group of checks that is not a site's, such as the preview server's."""
+        return self.sites.setdefault(name, {key: Check(name, key, title) for key, title in checks})
 
     def text(self) -> str:
         lines: list[str] = []
@@ -1199,6 +1214,8 @@ def parse_args(argv):
     parser.add_argument("--templates", default=os.environ.get("TEMPLATES", str(REPO / "Templates")), help="templates folder (env TEMPLATES)")
     parser.add_argument("--artifacts", default=os.environ.get("BROWSER_ARTIFACTS", str(HERE / "artifacts")),
                         help="where screenshots and the report go (env BROWSER_ARTIFACTS)")
+    parser.add_argument("--no-serve", action="store_true", default=bool(os.environ.get("BROWSER_NO_SERVE")),
+                        help="leave out the check of `timeline serve`'s reload (env BROWSER_NO_SERVE); SERVE_TIMELINE names the binary it runs, by default --timeline")
     parser.add_argument("--keep", action="store_true", help="keep the built sites and print where they are")
     parser.add_argument("--check-deps", action="store_true", help="only check that every tool is installed")
     return parser.parse_args(argv)
@@ -1279,6 +1296,23 @@ def main(argv=None) -> int:
                 site.server.stop()
                 if vnu and vnu.poll() is None:
                     vnu.kill()
+        if not args.no_serve:
+            check = report.section("serve", [(SERVE.NAME, SERVE.TITLE)])[SERVE.NAME]
+            report.headers["serve"] = f"timeline serve, {SERVE.ENTRIES} entries"
+            if tools.browser_ok and browser is None and not browser_error:
+                try:
+                    browser = Browser(tools)
+                except Exception as error:
+                    browser_error = f"chromium did not start through {tools.chromedriver}: {type(error).__name__}: {str(error).strip()[:500]}"
+            if browser:
+                print(f"[serve] measuring the reload after an edit at {SERVE.ENTRIES} entries…", flush=True)
+                try:
+                    SERVE.run(tools, browser, work, check, artifacts_root / "serve")
+                except Exception as error:
+                    check.fail(f"{type(error).__name__}: {str(error).strip()[:2000]}")
+                    check.done()
+            else:
+                check.not_run(browser_error or tools.browser_problem())
     finally:
         if browser:
             browser.quit()

@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import Testing
+@testable import TimelinePreview
+
+/// The preview's watcher: the kernel's word of a change is enough, in folders made after it started too, and
+/// a file written again with the same bytes and time starts nothing.
+@Suite struct FolderWatcherTests {
+    /// A new empty folder.
+    func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "watcher-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path + "/entries", withIntermediateDirectories: true)
+        try "a".write(toFile: path + "/entries/a.md", atomically: false, encoding: .utf8)
+        return path
+    }
+
+    #if os(Linux)
+    @Test func theKernelsWordIsEnoughWithoutTheComparisonsInBetween() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        // Comparisons an hour apart: only inotify can report the edits in time.
+        let watcher = FolderWatcher(folders: [root], fallback: 3600)
+        #expect(watcher.isNotified)
+        try "b".write(toFile: root + "/entries/a.md", atomically: true, encoding: .utf8)
+        #expect(await watcher.nextChange(within: 10))
+
+        // A folder made while watching is watched: a note written into it is reported.
+        try FileManager.default.createDirectory(atPath: root + "/topics", withIntermediateDirectories: false)
+        #expect(await watcher.nextChange(within: 1) == false, "an empty folder is not a change to the site")
+        try "t".write(toFile: root + "/topics/t.md", atomically: false, encoding: .utf8)
+        #expect(await watcher.nextChange(within: 10))
+        try FileManager.default.removeItem(atPath: root + "/topics/t.md")
+        #expect(await watcher.nextChange(within: 10))
+    }
+    #endif
+
+    #if os(Linux)
+    @Test func aFileReadOrWrittenAgainAsItWasStartsNothing() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let watcher = FolderWatcher(folders: [root], interval: 0.01, fallback: 0.05)
+        let path = root + "/entries/a.md"
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        _ = try String(contentsOfFile: path, encoding: .utf8)
+        try "a".write(toFile: path, atomically: false, encoding: .utf8)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        #expect(await watcher.nextChange(within: 1) == false)
+        // A real edit is found.
+        try "ab".write(toFile: path, atomically: false, encoding: .utf8)
+        #expect(await watcher.nextChange(within: 10))
+    }
+    #endif
+}
