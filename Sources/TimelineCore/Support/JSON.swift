@@ -2,6 +2,9 @@
 /// the text is also safe inside an HTML `<script>` element.
 public enum JSON: Sendable, Equatable {
     case string(String)
+    /// A string given as its UTF-8 bytes (valid UTF-8, as the content's files are once read), written
+    /// without making a `String` of them.
+    case utf8(ArraySlice<UInt8>)
     case number(Double)
     case integer(Int)
     case bool(Bool)
@@ -28,6 +31,7 @@ public enum JSON: Sendable, Equatable {
     public func write(into out: inout [UInt8], pretty: Bool, indent: Int) {
         switch self {
         case .string(let text): Self.writeString(text, into: &out)
+        case .utf8(let bytes): Self.writeString(utf8: bytes, into: &out)
         case .number(let value): out.append(contentsOf: Self.number(value).utf8)
         case .integer(let value): out.append(contentsOf: String(value).utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
@@ -79,6 +83,40 @@ public enum JSON: Sendable, Equatable {
         var text = text
         mayEscape.withUnsafeBufferPointer { mayEscape in text.withUTF8 { append($0, escapingWith: mayEscape, into: &out) } }
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes UTF-8 bytes as a JSON string, with the escapes of ``writeString(_:into:)``, without making a
+    /// `String` of them first. The bytes must be valid UTF-8, as the content's files are once read.
+    public static func writeString(utf8 bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        mayEscape.withUnsafeBufferPointer { mayEscape in bytes.withUnsafeBufferPointer { append($0, escapingWith: mayEscape, into: &out) } }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a list one item at a time, as `.array` would write the items `write` makes, without holding
+    /// them all: `write` appends one item's JSON.
+    public static func writeArray<Items: Sequence>(_ items: Items, into out: inout [UInt8], _ write: (Items.Element, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        var first = true
+        for item in items {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            write(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    /// Writes an object's members one at a time, as `.object` would write them compactly: each member's
+    /// value is appended by its closure.
+    public static func writeObject(_ members: [(String, (inout [UInt8]) -> Void)], into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "{"))
+        for (index, (key, write)) in members.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            writeString(key, into: &out)
+            out.append(UInt8(ascii: ":"))
+            write(&out)
+        }
+        out.append(UInt8(ascii: "}"))
     }
 
     /// Appends UTF-8 text with the escapes of ``writeString(_:into:)``, looking each byte up in `mayEscape`.
