@@ -43,17 +43,22 @@ public struct SiteBuilder: Sendable {
     public func prepare(log: DiagnosticLog, cache: inout BuildCache) -> PreparedSite? {
         var clock = StageClock(enabled: StageClock.asked || options.verbose)
         defer { clock.report() }
-        let templates = TemplateSet.load(
-            fileSystem: fileSystem, folder: options.templatesFolder, mustExist: options.templatesMustExist, limits: options.limits, log: log)
-        clock.lap("templates")
+        // The templates are loaded while the content is read: neither needs the other, and the log sorts what
+        // each reports.
+        let (fileSystem, options) = (fileSystem, options)
+        let loadingTemplates = BackgroundWork {
+            TemplateSet.load(
+                fileSystem: fileSystem, folder: options.templatesFolder, mustExist: options.templatesMustExist, limits: options.limits, log: log)
+        }
         let fresh = cache.manifest.pages.isEmpty
         let readings = fresh ? NoteReadings() : cache.readings
         // The last build's renderings are read from the cache while the content is read.
         let reader = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
         let loading = cache
         let (renderings, read) = parallel({ fresh ? nil : loading.loadRenderings() }, { reader.read(log: log, previous: readings) })
+        let templates = loadingTemplates.wait()
         cache.preload(renderings: renderings)
-        clock.lap("read")
+        clock.lap("templates and read")
         guard var content = read.content else { return nil }
         if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }

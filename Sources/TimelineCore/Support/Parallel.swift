@@ -44,6 +44,32 @@ private enum Either<First: Sendable, Second: Sendable>: Sendable {
     case second(Second)
 }
 
+/// Work started on a thread of its own at once, while the caller goes on; ``wait()`` gives its result.
+///
+/// Unlike ``parallel(_:_:)``, the caller's own work keeps every core: a ``parallelMap`` inside
+/// `concurrentPerform` would run on one thread only.
+///
+/// `@unchecked Sendable` because the compiler cannot see why this is safe: the result is written once, by
+/// the work, before the group is left, and read only after the group has been waited on.
+public final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var result: Result?
+
+    public init(_ work: @escaping @Sendable () -> Result) {
+        group.enter()
+        DispatchQueue.global().async {
+            self.result = work()
+            self.group.leave()
+        }
+    }
+
+    /// The work's result, once it is done.
+    public func wait() -> Result {
+        group.wait()
+        return result!
+    }
+}
+
 /// The results of a ``parallelMap``, one slot per item, filled from many threads.
 ///
 /// `@unchecked Sendable` because the compiler cannot see why this is safe: each slot is written exactly
