@@ -14,7 +14,7 @@ public final class MemoryOutput: SiteOutput {
         pending.withLock { $0[path] = bytes }
     }
 
-    public func keep(_ path: String) throws(OutputError) {
+    public func keep(_ path: String, stamp: FileStamp) throws(OutputError) {
         guard let bytes = committed.withLock({ $0[path] }) else {
             throw OutputError(path: path, "the previous site has no such file to keep")
         }

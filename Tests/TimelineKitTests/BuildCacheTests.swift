@@ -93,13 +93,25 @@ import TimelineTesting
         #expect(Mirror(reflecting: citation).children.compactMap(\.label) == ["sourceID", "locator", "quote", "quoteLanguage", "location", "quoteLocation"])
         let body = MarkdownBody(file: SourceText(path: "f", text: ""), range: 0..<0, firstLine: 1, fileHash: 0)
         #expect(Mirror(reflecting: body).children.compactMap(\.label) == ["file", "range", "firstLine", "fileHash"])
+        #expect(Mirror(reflecting: TimelineItem(id: "a", era: "e")).children.compactMap(\.label) == ["id", "era"])
+        let value = NoteValue(path: "p", fileHash: 1, rendered: 2, inputs: [.source("s")])
+        #expect(Mirror(reflecting: value).children.compactMap(\.label) == ["path", "fileHash", "rendered", "inputs"])
         // And each property changes the fingerprint.
-        var changed = use
-        for change in [{ (u: inout SourceUse) in u.anchor = nil }, { $0.title = "U" }, { $0.note = nil }, { $0.factID = nil }, { $0.locator = nil },
-                       { $0.quote = nil }, { $0.quoteLanguage = nil }, { $0.route = .index }] {
-            changed = use
-            change(&changed)
-            #expect(Fingerprint.of(changed) != Fingerprint.of(use))
+        func changes<Value: DirectFingerprint>(_ value: Value, _ changes: [(inout Value) -> Void]) {
+            for change in changes {
+                var changed = value
+                change(&changed)
+                #expect(Fingerprint.of(list: [changed]) != Fingerprint.of(list: [value]))
+                #expect(Fingerprint.of(direct: changed) != Fingerprint.of(direct: value))
+            }
         }
+        changes(use, [{ $0.anchor = nil }, { $0.title = "U" }, { $0.note = nil }, { $0.note?.kind = .topic }, { $0.note?.title = "B" }, { $0.factID = nil },
+                      { $0.locator = nil }, { $0.quote = nil }, { $0.quoteLanguage = nil }, { $0.route = .index }])
+        changes(Backlink(from: info, anchor: "m"), [{ $0.anchor = "n" }, { $0.from.id = "b" }, { $0.from.kind = .page }, { $0.from.title = "B" }])
+        changes(Neighbors(previous: "p", next: "n"), [{ $0.previous = nil }, { $0.next = nil }, { $0.previous = "n"; $0.next = "p" }])
+        changes(TimelineItem(id: "a", era: "e"), [{ $0.id = "b" }, { $0.era = nil }])
+        changes(value, [{ $0.path = nil }, { $0.fileHash = nil }, { $0.fileHash = 2; $0.rendered = 1 }, { $0.rendered = nil }, { $0.inputs = nil }, { $0.inputs = [] },
+                        { $0.inputs = [.fact("s")] }, { $0.inputs = [.source("t")] }])
+        #expect(Fingerprint.of(list: [use, use]) != Fingerprint.of(list: [use]))
     }
 }

@@ -142,7 +142,7 @@ import TimelineTesting
         try site.commit()
         site = try DirectoryOutput(path: output, protecting: [])
         try site.write("a.html", Array("a2".utf8))
-        try site.keep("b.html")
+        try site.keep("b.html", stamp: try #require(site.stamp(of: "b.html")))
         try site.write("c.html", Array("c1".utf8))
         try site.commit()
         #expect(links(output + "/b.html") == 2 && links(output + "/c.html") == 2, "kept files are shared with the spare")

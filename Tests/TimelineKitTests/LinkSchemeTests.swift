@@ -84,6 +84,34 @@ import TimelineTesting
         #expect(HTML.escape("Nul\u{0}here, \u{8} and \u{85}, tab\tkept") == "Nulhere,  and , tab\tkept")
         #expect(HTML.escape("caf\u{E9} \u{A0}<") == "caf\u{E9} \u{A0}&lt;")
         #expect(XML.escape("a\u{0}b\u{9F}c") == "abc")
+        // XML's escaper, which works on bytes, agrees with a character-by-character statement of its rules.
+        func expected(_ text: String) -> String {
+            var out = ""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "&": out += "&amp;"
+                case "<": out += "&lt;"
+                case ">": out += "&gt;"
+                case "\"": out += "&quot;"
+                case "'": out += "&apos;"
+                default:
+                    if ControlCharacters.isLeftOut(scalar) || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+            return out
+        }
+        let pieces: [String] = ["a", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}",
+                                "\u{C2}", "\u{E9}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{EFBF}", "\u{2028}", "\u{1F600}", "\u{10FFFF}"]
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<8 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(XML.escape(text) == expected(text), "\(text.debugDescription)")
+        }
         let files = TestSupport.minimalSite(with: [
             "Content/entries/event.md": "---\ntitle: \"Nul\\x00here and \\x08 backspace\"\ndate: 2024-06-01\nsources: [paper]\n---\nText \u{8} with a control [@paper].\n",
         ])

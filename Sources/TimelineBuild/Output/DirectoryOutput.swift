@@ -122,14 +122,12 @@ public final class DirectoryOutput: SiteOutput {
     }
 
     /// Keeps a file of the site being replaced as it is, without its bytes being made again.
-    public func keep(_ path: String) throws(OutputError) {
+    public func keep(_ path: String, stamp: FileStamp) throws(OutputError) {
         try checkPath(path)
         written.withLock { _ = $0.insert(path) }
         let current = output + "/" + path
-        guard let source = Files.sizeAndTime(current) else {
-            throw OutputError(path: current, "the previous site has no such file to keep")
-        }
-        try share(current, as: staging + "/" + path, time: source.time) { () throws(OutputError) in
+        let time = timespec(tv_sec: stamp.seconds, tv_nsec: stamp.nanoseconds)
+        try share(current, as: staging + "/" + path, time: time) { () throws(OutputError) in
             do throws(FileSystemError) {
                 return try LocalFileSystem().readFile(current, limit: Int.max)
             } catch {

@@ -18,8 +18,9 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public protocol SiteOutput: Sendable {
     /// Writes one file, at a path relative to the site's root; called from many threads at once.
     func write(_ path: String, _ bytes: [UInt8]) throws(OutputError)
-    /// Keeps a file of the previous site as it is, when a build knows its bytes would not change.
-    func keep(_ path: String) throws(OutputError)
+    /// Keeps a file of the previous site as it is, when a build knows its bytes would not change; `stamp` is
+    /// its size and time as the build found them (``stamp(of:)``), which the kept file keeps.
+    func keep(_ path: String, stamp: FileStamp) throws(OutputError)
     /// The size and modification time of a file of the current site (before this build commits).
     func stamp(of path: String) -> FileStamp?
     /// Whether the current site holds exactly these files, each as the last build left it.

@@ -26,7 +26,9 @@ struct PageStage {
         /// The version known before rendering: for a page, from what it read the last time; nil when it
         /// must be rendered to be known.
         var version: UInt64?
-        var kept = false
+        /// For a file kept as the last build left it, its size and time.
+        var keptStamp: FileStamp?
+        var kept: Bool { keptStamp != nil }
     }
 
     /// How many files the site has, and how many were rendered.
@@ -74,12 +76,13 @@ struct PageStage {
         clock.lap("versions")
 
         // A file is kept when its version is the one remembered and it is as the last build left it.
-        let kept = parallelMap(jobs) { job -> Bool in
+        let keptStamps = parallelMap(jobs) { job -> FileStamp? in
             guard let version = job.version, let record = records[job.path], record.version == version,
-                  let stamp = output.stamp(of: job.path) else { return false }
-            return stamp == record.stamp
+                  let stamp = output.stamp(of: job.path), stamp == record.stamp else { return nil }
+            return stamp
         }
-        for index in jobs.indices { jobs[index].kept = kept[index] }
+        for index in jobs.indices { jobs[index].keptStamp = keptStamps[index] }
+        let kept = jobs.map(\.kept)
         if !jobs.isEmpty, kept.allSatisfy({ $0 }), Set(records.keys) == Set(jobs.map(\.path)) {
             // Nothing changed: the site on disk is already this one.
             output.discard()
@@ -93,8 +96,8 @@ struct PageStage {
         let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
         let outcomes = parallelMap(jobs) { job -> Result<[ReadKey]?, OutputError> in
             do throws(OutputError) {
-                if job.kept {
-                    try output.keep(job.path)
+                if let stamp = job.keptStamp {
+                    try output.keep(job.path, stamp: stamp)
                     return .success(nil)
                 }
                 if case .card(let id) = job.route, let cards = job.language.map({ localCards[$0] }) ?? cards {
@@ -175,11 +178,15 @@ struct PageStage {
             cache.changedPages = Set(rendered.keys)
         }
         cache.changedReadKeys = !added.isEmpty || cache.changedPages.count == reads.count
+        // A kept file is the same file, or a copy with its time, so it keeps the stamp it was kept with; the
+        // others are looked at on disk.
+        let stamps = parallelMap(jobs) { job in job.keptStamp ?? output.stamp(of: job.path) }
         var pages: [String: PageRecord] = [:]
-        for job in jobs {
+        pages.reserveCapacity(jobs.count)
+        for (job, stamp) in zip(jobs, stamps) {
             let path = job.path
             // A file of another language is recorded without a version, which no later build matches.
-            guard let version = renderedVersions[path] ?? job.version ?? (job.language != nil ? 0 : nil), let stamp = output.stamp(of: path) else { continue }
+            guard let version = renderedVersions[path] ?? job.version ?? (job.language != nil ? 0 : nil), let stamp else { continue }
             pages[path] = PageRecord(path: path, version: version, stamp: stamp)
         }
         cache.manifest.pages = pages

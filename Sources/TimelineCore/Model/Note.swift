@@ -166,6 +166,15 @@ public struct NoteInfo: Sendable, Hashable {
     public var route: Route { .note(kind, id) }
 }
 
+extension NoteInfo: DirectFingerprint {
+    /// A note's kind, id and title; a test checks that these are all its stored properties.
+    public func combine(into hasher: inout StableHasher) {
+        hasher.combine(kind.rawValue)
+        hasher.combine(id)
+        hasher.combine(title)
+    }
+}
+
 extension NoteInfo: Codable {
     /// A note's kind, id and title are stored as a list of plain values, which reads faster than named fields.
     public init(from decoder: any Decoder) throws {

@@ -185,15 +185,11 @@ struct Backlink: Sendable, Hashable {
     var anchor: String
 }
 
-extension Backlink: Encodable {
-    /// A backlink is fingerprinted as a list of plain values, which is much quicker than named fields; a
-    /// test checks that it lists every stored property.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(from.kind.rawValue)
-        try container.encode(from.id)
-        try container.encode(from.title)
-        try container.encode(anchor)
+extension Backlink: DirectFingerprint {
+    /// A backlink is fingerprinted as its plain values; a test checks that it lists every stored property.
+    func combine(into hasher: inout StableHasher) {
+        from.combine(into: &hasher)
+        hasher.combine(anchor)
     }
 }
 
@@ -211,14 +207,12 @@ struct SourceUse: Sendable, Hashable {
     var quoteLanguage: String?
 }
 
-extension SourceUse: Encodable {
-    /// A use is fingerprinted as a list of plain values, which is much quicker than named fields; a test
-    /// checks that it lists every stored property.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(route)
+extension SourceUse: DirectFingerprint {
+    /// A use is fingerprinted as its plain values; a test checks that it lists every stored property.
+    func combine(into hasher: inout StableHasher) {
+        hasher.combine(route.path)
         for text in [anchor, title, note?.kind.rawValue, note?.id, note?.title, factID, locator, quote, quoteLanguage] {
-            try container.encode(text)
+            Fingerprint.combine(text, into: &hasher)
         }
     }
 }

@@ -1,143 +1,5 @@
 import TimelineCore
 
-/// Something a page reads of the site. A page records the keys it read while its model is built; the next
-/// build renders the page again exactly when one of them names something else than it did.
-public enum ReadKey: Hashable, Sendable {
-    /// `site.yaml`: title, description, language, address, publisher, eras and metrics.
-    case settings
-    /// The pages listed in the site's menu.
-    case menu
-    /// A note with its rendered body, its citations numbered for its page and the facts it shows.
-    case note(String)
-    /// A note's kind and title, for links to it.
-    case noteInfo(String)
-    /// An entry as a card in lists.
-    case card(String)
-    /// The entries before and after an entry in time.
-    case neighbors(String)
-    /// The era an entry falls in.
-    case eraOf(String)
-    /// Every entry in time order, with its era.
-    case timeline
-    /// The entries of an era, in time order.
-    case eraMembers(String)
-    /// When the site was last brought up to date.
-    case lastUpdated
-    /// The notes that mention a note.
-    case backlinks(String)
-    /// The entries of a topic, in time order.
-    case topicEntries(String)
-    /// Every topic's id, title, kind and summary.
-    case topicList
-    case source(String)
-    /// Every source, in the order of `sources.yaml`.
-    case sourceList
-    /// Every place that cites a source.
-    case sourceUses(String)
-    case fact(String)
-    /// Every fact, in the order of `facts.yaml`.
-    case factList
-    /// The notes that show a fact.
-    case factUses(String)
-    /// A metric's chart.
-    case chart(String)
-    /// The passages of a source the site quotes, and the errors of its archived text.
-    case evidence(String)
-    /// How a fact's figure compares with the others of its metric.
-    case figure(String)
-    /// A published image, by its file name in `Content/media/`.
-    case image(String)
-    /// The base maps and every place on them, with how many entries concern each.
-    case places
-    /// The languages a note's text is written in, and how its page in this language shows it.
-    case languagesOf(String)
-}
-
-extension ReadKey: Codable {
-    /// The kinds of key, for the key's short form in the build cache.
-    enum Kind: String, Codable, CaseIterable {
-        case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure, image, places, languagesOf
-    }
-
-    /// The key's kind and id (empty for a key that names the whole site).
-    var parts: (kind: Kind, id: String) {
-        switch self {
-        case .settings: return (.settings, "")
-        case .menu: return (.menu, "")
-        case .note(let id): return (.note, id)
-        case .noteInfo(let id): return (.noteInfo, id)
-        case .card(let id): return (.card, id)
-        case .neighbors(let id): return (.neighbors, id)
-        case .eraOf(let id): return (.eraOf, id)
-        case .timeline: return (.timeline, "")
-        case .eraMembers(let id): return (.eraMembers, id)
-        case .lastUpdated: return (.lastUpdated, "")
-        case .backlinks(let id): return (.backlinks, id)
-        case .topicEntries(let id): return (.topicEntries, id)
-        case .topicList: return (.topicList, "")
-        case .source(let id): return (.source, id)
-        case .sourceList: return (.sourceList, "")
-        case .sourceUses(let id): return (.sourceUses, id)
-        case .fact(let id): return (.fact, id)
-        case .factList: return (.factList, "")
-        case .factUses(let id): return (.factUses, id)
-        case .chart(let id): return (.chart, id)
-        case .evidence(let id): return (.evidence, id)
-        case .figure(let id): return (.figure, id)
-        case .image(let name): return (.image, name)
-        case .places: return (.places, "")
-        case .languagesOf(let id): return (.languagesOf, id)
-        }
-    }
-
-    init(kind: Kind, id: String) {
-        switch kind {
-        case .settings: self = .settings
-        case .menu: self = .menu
-        case .note: self = .note(id)
-        case .noteInfo: self = .noteInfo(id)
-        case .card: self = .card(id)
-        case .neighbors: self = .neighbors(id)
-        case .eraOf: self = .eraOf(id)
-        case .timeline: self = .timeline
-        case .eraMembers: self = .eraMembers(id)
-        case .lastUpdated: self = .lastUpdated
-        case .backlinks: self = .backlinks(id)
-        case .topicEntries: self = .topicEntries(id)
-        case .topicList: self = .topicList
-        case .source: self = .source(id)
-        case .sourceList: self = .sourceList
-        case .sourceUses: self = .sourceUses(id)
-        case .fact: self = .fact(id)
-        case .factList: self = .factList
-        case .factUses: self = .factUses(id)
-        case .chart: self = .chart(id)
-        case .evidence: self = .evidence(id)
-        case .figure: self = .figure(id)
-        case .image: self = .image(id)
-        case .places: self = .places
-        case .languagesOf: self = .languagesOf(id)
-        }
-    }
-
-    /// A key is stored as a list of its kind and its id, much smaller and quicker to read than its cases'
-    /// own form.
-    public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        guard let kind = Kind(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a kind of read key"))
-        }
-        self.init(kind: kind, id: try container.decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        let (kind, id) = parts
-        try container.encode(kind.rawValue)
-        try container.encode(id)
-    }
-}
-
 /// The site as one page's builder sees it: every read goes through here and is recorded.
 ///
 /// The site itself is private to this file, so that a builder cannot read anything without recording it;
@@ -237,20 +99,20 @@ public final class SiteVersions: Sendable {
         switch key {
         case .settings: return Fingerprint.of(site.content.settings)
         case .menu: return Fingerprint.of(site.menu)
-        case .note(let id): return Fingerprint.of(site.noteValue(id))
+        case .note(let id): return Fingerprint.of(direct: site.noteValue(id))
         case .noteInfo(let id): return Fingerprint.of(site.index.notes[id])
         case .card(let id): return Fingerprint.of(site.cardInputs(id))
-        case .neighbors(let id): return Fingerprint.of(site.neighbors(id))
+        case .neighbors(let id): return Fingerprint.of(direct: site.neighbors(id))
         case .eraOf(let id): return Fingerprint.of(site.eraID(of: id))
-        case .timeline: return Fingerprint.of(site.timeline)
+        case .timeline: return Fingerprint.of(list: site.timeline)
         case .eraMembers(let id): return Fingerprint.of(site.eraMembers(id))
         case .lastUpdated: return Fingerprint.of(site.lastUpdated)
-        case .backlinks(let id): return Fingerprint.of(site.backlinks[id] ?? [])
+        case .backlinks(let id): return Fingerprint.of(list: site.backlinks[id] ?? [])
         case .topicEntries(let id): return Fingerprint.of(site.topicEntryIDs(id))
         case .topicList: return Fingerprint.of(site.topicList)
         case .source(let id): return Fingerprint.of(site.index.sources[id])
         case .sourceList: return Fingerprint.of(site.content.sources)
-        case .sourceUses(let id): return Fingerprint.of(site.sourceUses[id] ?? [])
+        case .sourceUses(let id): return Fingerprint.of(list: site.sourceUses[id] ?? [])
         case .fact(let id): return Fingerprint.of(site.index.facts[id])
         case .factList: return Fingerprint.of(site.content.facts)
         case .factUses(let id): return Fingerprint.of(site.factUses[id] ?? [])
@@ -271,19 +133,23 @@ struct Neighbors: Sendable {
     var next: String?
 }
 
-extension Neighbors: Encodable {
-    /// Fingerprinted as a list of its two ids; a test checks that it lists every stored property.
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.unkeyedContainer()
-        try container.encode(previous)
-        try container.encode(next)
+extension Neighbors: DirectFingerprint {
+    /// Fingerprinted as its two ids; a test checks that it lists every stored property.
+    func combine(into hasher: inout StableHasher) {
+        Fingerprint.combine(previous, into: &hasher)
+        Fingerprint.combine(next, into: &hasher)
     }
 }
 
 /// An entry's place on the timeline: its id and its era's.
-struct TimelineItem: Sendable, Encodable {
+struct TimelineItem: Sendable, DirectFingerprint {
     var id: String
     var era: String?
+
+    func combine(into hasher: inout StableHasher) {
+        hasher.combine(id)
+        Fingerprint.combine(era, into: &hasher)
+    }
 }
 
 /// What an entry's card is made from, and nothing else: the card is built from these alone, so their
@@ -312,11 +178,27 @@ struct TopicSummary: Sendable, Encodable {
 /// its file's path and bytes make of it; its rendered body has a fingerprint of what it is made from; the
 /// rest of its linked form is made from those and from the facts and sources linking looked up, which a
 /// page that reads the note records as reads of their own (``LinkedNote/inputs``).
-struct NoteValue: Encodable {
+struct NoteValue: DirectFingerprint {
     var path: String?
     var fileHash: UInt64?
     var rendered: UInt64?
     var inputs: [ReadKey]?
+
+    func combine(into hasher: inout StableHasher) {
+        Fingerprint.combine(path, into: &hasher)
+        Fingerprint.combine(fileHash, into: &hasher)
+        Fingerprint.combine(rendered, into: &hasher)
+        if let inputs {
+            hasher.combine(inputs.count)
+            for input in inputs {
+                let (kind, id) = input.parts
+                hasher.combine(kind.rawValue)
+                hasher.combine(id)
+            }
+        } else {
+            Fingerprint.combineMissing(into: &hasher)
+        }
+    }
 }
 
 extension Site {
