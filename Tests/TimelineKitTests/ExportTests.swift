@@ -172,6 +172,35 @@ import TimelineTesting
     @Test func jsonEscapesWhatWouldEndAScriptOrAJavaScriptString() {
         #expect(JSON.string("</script>\u{2028}\u{2029}&\"\\\n\u{1}").serialized() == #""\u003c/script\u003e\u2028\u2029\u0026\"\\\n\u0001""#)
         #expect(JSON.number(1300000).serialized() == "1300000")
+        // Texts are passed over eight bytes at a time: escapes at every position of a word, and around one,
+        // come out as a character-by-character statement of the rules gives them.
+        func expected(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}": out += "\\u" + String(format: "%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "bcdefgh", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", " ", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2014}", "\u{E9}", "\u{7F}", "\u{80}",
+                      "\u{FFFF}", "\u{1F600}", "~", "!", "#"]
+        var state: UInt64 = 7
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(JSON.string(text).serialized() == expected(text), "\(text.debugDescription)")
+            #expect(JSON.utf8(ArraySlice(text.utf8)).serialized() == expected(text))
+        }
         #expect(JSON.number(86.2).serialized() == "86.2")
     }
 

@@ -39,7 +39,8 @@ struct PageStage {
 
     func run(to output: any SiteOutput, cache: inout BuildCache, clock: inout StageClock) throws(OutputError) -> Written {
         let assets = Dictionary(templates.assets.map { ($0.route, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        var routes = site.pageRoutes + Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil) + templates.assets.map(\.route)
+        // The exports first, the largest files, so that they start at once and the pages fill in around them.
+        var routes = Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil) + site.pageRoutes + templates.assets.map(\.route)
         routes += media.keys.sorted()
         if cards != nil { routes += site.entries.map { .card($0.id) } }
         let previousReads = cache.manifest.pages.isEmpty ? [:] : cache.reads
@@ -94,7 +95,15 @@ struct PageStage {
 
         let localRenderers = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: true) }
         let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
-        let outcomes = parallelMap(jobs) { job -> Result<[ReadKey]?, OutputError> in
+        let timed = clock.enabled
+        // One by one: the exports, each as large as all the pages, are listed together and must not fall to one worker.
+        let outcomes = parallelMap(jobs, oneByOne: true) { job -> (Result<[ReadKey]?, OutputError>, Double) in
+            let start = timed && !job.kept ? StageClock.now() : 0
+            let outcome = make(job)
+            return (outcome, timed && !job.kept ? StageClock.now() - start : 0)
+        }
+        /// Makes or keeps one file; what the page read, for a page rendered.
+        @Sendable func make(_ job: Job) -> Result<[ReadKey]?, OutputError> {
             do throws(OutputError) {
                 if let stamp = job.keptStamp {
                     try output.keep(job.path, stamp: stamp)
@@ -129,8 +138,11 @@ struct PageStage {
             }
         }
         clock.lap("render and write pages")
+        if timed {
+            clock.slowest = zip(jobs, outcomes).map { ($0.path, $1.1) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map { $0 }
+        }
         var newReads: [String: [ReadKey]] = [:]
-        for (job, outcome) in zip(jobs, outcomes) {
+        for (job, (outcome, _)) in zip(jobs, outcomes) {
             switch outcome {
             case .failure(let error):
                 output.discard()

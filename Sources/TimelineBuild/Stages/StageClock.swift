@@ -10,6 +10,8 @@ struct StageClock {
     var last = Self.now()
     var lastCPU = Self.processorSeconds()
     var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int)] = []
+    /// The files that took longest to make, with how long each took, when timed.
+    var slowest: [(path: String, seconds: Double)] = []
 
     init(enabled: Bool = Self.asked) {
         self.enabled = enabled
@@ -27,7 +29,7 @@ struct StageClock {
         guard enabled else { return }
         let text = laps.map {
             "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident\n"
-        }.joined()
+        }.joined() + slowest.map { "timing: made \($0.path) in \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined()
         _ = text.withCString { write(2, $0, strlen($0)) }
     }
 

@@ -8,13 +8,17 @@ import Glibc
 ///
 /// Each item is handled wholly on one thread, so work that holds non-sendable state (a cmark document)
 /// keeps it inside one call of `transform`.
-public func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+///
+/// Workers claim the items in chunks of up to 64, which costs least for many small items; `oneByOne`
+/// makes each claim one item, for items of very different sizes, so that large ones listed together do
+/// not fall to one worker.
+public func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], oneByOne: Bool = false, _ transform: @Sendable (Item) -> Result) -> [Result] {
     let count = items.count
     if count == 0 { return [] }
     let workers = Concurrency.workers
     if count == 1 || workers == 1 { return items.map(transform) }
     // Small chunks balance the load; each worker claims the next chunk with an atomic counter.
-    let chunk = max(1, min(64, count / (workers * 8)))
+    let chunk = oneByOne ? 1 : max(1, min(64, count / (workers * 8)))
     let chunks = (count + chunk - 1) / chunk
     let next = Atomic<Int>(0)
     let slots = ResultSlots<Result>(count: count)
