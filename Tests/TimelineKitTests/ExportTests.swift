@@ -191,13 +191,8 @@ import TimelineTesting
         }
         let pieces = ["a", "bcdefgh", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", " ", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2014}", "\u{E9}", "\u{7F}", "\u{80}",
                       "\u{FFFF}", "\u{1F600}", "~", "!", "#"]
-        var state: UInt64 = 7
-        for _ in 0..<3000 {
-            var text = ""
-            for _ in 0..<12 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
-            }
+        var numbers = SeededNumbers(seed: 7)
+        for text in numbers.texts(3000, of: pieces, length: 12) {
             #expect(JSON.string(text).serialized() == expected(text), "\(text.debugDescription)")
             #expect(JSON.utf8(ArraySlice(text.utf8)).serialized() == expected(text))
         }

@@ -54,11 +54,8 @@ import TimelineTheme
     @Test func agreesWithYAMLOnRandomLines() {
         // Lines made of the characters that matter to YAML, from a fixed seed.
         let pieces = ["a", "b", "_", "1", ":", " ", "#", "\"", "'", "\\", "-", "?", ",", "[", "]", "{", "}", "&", "*", "!", "|", ">", "%", "@", "`", "~", "é", "…", "\u{00A0}"]
-        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-        func next(_ bound: Int) -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: 0x9E37_79B9_7F4A_7C15)
+        func next(_ bound: Int) -> Int { numbers.next(bound) }
         var taken = 0
         for _ in 0..<3000 {
             var text = ""

@@ -103,13 +103,8 @@ import TimelineTesting
         }
         let pieces: [String] = ["a", "&", "<", ">", "\"", "'", "\t", "\n", "\r", "\u{0}", "\u{1F}", "\u{7F}", "\u{80}", "\u{85}", "\u{9F}", "\u{A0}",
                                 "\u{C2}", "\u{E9}", "\u{FFFD}", "\u{FFFE}", "\u{FFFF}", "\u{FEFF}", "\u{EFBF}", "\u{2028}", "\u{1F600}", "\u{10FFFF}"]
-        var state: UInt64 = 42
-        for _ in 0..<2000 {
-            var text = ""
-            for _ in 0..<8 {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
-            }
+        var numbers = SeededNumbers(seed: 42)
+        for text in numbers.texts(2000, of: pieces, length: 8) {
             #expect(XML.escape(text) == expected(text), "\(text.debugDescription)")
         }
         let files = TestSupport.minimalSite(with: [

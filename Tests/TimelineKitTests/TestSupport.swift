@@ -108,3 +108,21 @@ extension DiagnosticID: ExpressibleByStringLiteral {
         self = id
     }
 }
+
+/// A seeded source of numbers, so that tests of many generated inputs give the same inputs on every run.
+struct SeededNumbers {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// A number from 0 up to, not including, `bound`.
+    mutating func next(_ bound: Int) -> Int {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    /// `count` texts, each `pieces` of `pieces` one after another.
+    mutating func texts(_ count: Int, of pieces: [String], length: Int) -> [String] {
+        (0..<count).map { _ in (0..<length).map { _ in pieces[next(pieces.count)] }.joined() }
+    }
+}
