@@ -23,6 +23,8 @@ final class FolderWatcher {
     #if canImport(Glibc)
     /// The inotify instance, or -1 when there is none.
     private var descriptor: Int32 = -1
+    /// Where the kernel's events are read into, and dropped: only that there were some matters.
+    private var events = [UInt8](repeating: 0, count: 16 * 1024)
     #endif
 
     /// Watches `folders`, starting from what they hold now.
@@ -87,9 +89,9 @@ final class FolderWatcher {
         #if canImport(Glibc)
         guard descriptor >= 0 else { return false }
         var any = false
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        let descriptor = descriptor
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            let count = events.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
             if count <= 0 { return any }
             any = true
         }
