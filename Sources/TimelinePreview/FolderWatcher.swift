@@ -60,7 +60,6 @@ final class FolderWatcher {
     func nextChange(within seconds: Double? = nil) async -> Bool {
         let deadline = seconds.map { ContinuousClock.now + .nanoseconds(Int64($0 * 1e9)) }
         while !Task.isCancelled {
-            if let deadline, ContinuousClock.now >= deadline { return false }
             looks += 1
             var compare = looks % looksPerComparison == 0
             if drainEvents() {
@@ -79,6 +78,8 @@ final class FolderWatcher {
                     return true
                 }
             }
+            // The deadline is checked after a look, so that a task resumed late still sees what happened.
+            if let deadline, ContinuousClock.now >= deadline { return false }
             try? await Task.sleep(nanoseconds: interval)
         }
         return false
