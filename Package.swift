@@ -53,8 +53,7 @@ let package = Package(
         .target(
             name: "TimelinePreview",
             dependencies: [
-                "TimelineCore", "TimelineContent", "TimelineBuild", .product(name: "FlyingFox", package: "FlyingFox"),
-                .product(name: "FlyingSocks", package: "FlyingFox"),
+                "TimelineCore", "TimelineContent", "TimelineBuild", .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(
@@ -72,7 +71,7 @@ let package = Package(
             name: "TimelineKitTests",
             dependencies: [
                 "TimelineCore", "TimelineContent", "TimelineMarkdown", "TimelineSite", "TimelineBuild", "TimelineMedia", "TimelineTesting",
-                "TimelinePreview", .product(name: "Yams", package: "Yams"), .product(name: "FlyingFox", package: "FlyingFox"),
+                "TimelinePreview", .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Fixtures")]
         ),

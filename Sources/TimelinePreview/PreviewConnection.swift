@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 
@@ -11,7 +10,7 @@ struct PreviewConnection {
     let table: ConnectionTable
     let limits: PreviewLimits
 
-    func serve(_ handler: some HTTPHandler) async {
+    func serve(_ handler: some PreviewHandler) async {
         var reader = RequestHeadReader(limits: limits)
         do {
             while true {
@@ -61,35 +60,37 @@ struct PreviewConnection {
         while true { _ = try await socket.read(atMost: 64 * 1024) }
     }
 
-    /// The handlers' answer, or 404 when no route takes the request, or 500 when a handler fails.
-    static func answer(_ request: HTTPRequest, with handler: some HTTPHandler) async -> HTTPResponse {
+    /// The handlers' answer, or 404 when none takes the request, or 500 when a handler fails.
+    static func answer(_ request: PreviewRequest, with handler: some PreviewHandler) async -> PreviewResponse {
         do {
-            return try await handler.handleRequest(request)
-        } catch is HTTPUnhandledError {
-            return HTTPResponse(statusCode: .notFound)
+            return try await handler.answer(request) ?? .text(.notFound, "Not found\n")
         } catch {
-            return HTTPResponse(statusCode: .internalServerError)
+            return .text(.internalServerError, "Internal server error\n")
         }
     }
 
     /// The answer to a head that is refused, saying why in plain text.
-    static func refusal(_ problem: HeadProblem) -> HTTPResponse {
+    static func refusal(_ problem: HeadProblem) -> PreviewResponse {
         var text = problem.status.phrase
         if case .malformed(let reason) = problem { text += ": " + reason }
-        return HTTPResponse(statusCode: problem.status, headers: [.contentType: "text/plain; charset=utf-8"], body: Data((text + "\n").utf8))
+        return .text(problem.status, text + "\n")
     }
 
-    /// Writes an answer: status line, header fields with the body's length, and the body unless the request
-    /// was HEAD.
-    private func send(_ response: HTTPResponse, method: String, keepsConnection: Bool) async throws {
-        let body = try await response.bodyData
-        var head = "HTTP/1.1 \(response.statusCode.code) \(response.statusCode.phrase)\r\n"
-        for (name, value) in response.headers where !["content-length", "connection", "transfer-encoding"].contains(name.rawValue.lowercased()) {
-            head += "\(name.rawValue): \(value)\r\n"
+    /// The bytes of an answer: status line, header fields with the body's length, and the body unless the
+    /// request was HEAD.
+    static func bytes(of response: PreviewResponse, method: String, keepsConnection: Bool) -> [UInt8] {
+        var head = "HTTP/1.1 \(response.status.rawValue) \(response.status.phrase)\r\n"
+        for (name, value) in response.fields where !["content-length", "connection", "transfer-encoding"].contains(name.lowercased()) {
+            head += "\(name): \(value)\r\n"
         }
-        head += "Content-Length: \(body.count)\r\nConnection: \(keepsConnection ? "keep-alive" : "close")\r\n\r\n"
-        var data = Data(head.utf8)
-        if method != "HEAD" { data.append(body) }
-        try await socket.write(data)
+        head += "Content-Length: \(response.body.count)\r\nConnection: \(keepsConnection ? "keep-alive" : "close")\r\n\r\n"
+        var bytes = Array(head.utf8)
+        if method != "HEAD" { bytes += response.body }
+        return bytes
+    }
+
+    /// Writes an answer.
+    private func send(_ response: PreviewResponse, method: String, keepsConnection: Bool) async throws {
+        try await socket.write(Data(Self.bytes(of: response, method: method, keepsConnection: keepsConnection)))
     }
 }

@@ -1,4 +1,3 @@
-import FlyingFox
 import FlyingSocks
 import Foundation
 
@@ -58,8 +57,8 @@ public struct PreviewListener: Sendable {
     }
 
     /// Answers requests with `handler` until the task is cancelled.
-    public func run(_ handler: some HTTPHandler) async throws {
-        let pool = HTTPServer.defaultPool()
+    func run(_ handler: some PreviewHandler) async throws {
+        let pool: some AsyncSocketPool = .ePoll()
         try await pool.prepare()
         let listening = try AsyncSocket(socket: socket, pool: pool)
         let table = ConnectionTable(limits: limits)

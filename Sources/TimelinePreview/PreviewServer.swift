@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import TimelineBuild
 import TimelineContent
@@ -62,19 +61,22 @@ public struct PreviewServer: Sendable {
             throw OutputError(path: options.outputFolder, "there is no site to serve")
         }
 
-        var routes = RoutedHTTPHandler()
-        routes.appendRoute("GET /_timeline/reload.js") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8"], body: Data(Self.reloadScript.utf8))
+        let files = SiteFileHandler(root: root)
+        let routes = PreviewRoute { request in
+            switch (request.method, request.path) {
+            case ("GET", "/_timeline/reload.js"):
+                return PreviewResponse(.ok, fields: [("Content-Type", "text/javascript; charset=utf-8")], body: Array(Self.reloadScript.utf8))
+            case ("GET", "/_timeline/wait"):
+                let since = request.query["since"].flatMap { Int($0) } ?? -1
+                let (version, failure) = await state.wait(since: since, seconds: 20)
+                var body = "{\"version\":\(version)"
+                if let failure { body += ",\"error\":" + JSON.string(failure).serialized() }
+                body += "}"
+                return PreviewResponse(.ok, fields: [("Content-Type", "application/json"), ("Cache-Control", "no-store")], body: Array(body.utf8))
+            default:
+                return try await files.answer(request)
+            }
         }
-        routes.appendRoute("GET /_timeline/wait") { request in
-            let since = request.query["since"].flatMap { Int($0) } ?? -1
-            let (version, failure) = await state.wait(since: since, seconds: 20)
-            var body = "{\"version\":\(version)"
-            if let failure { body += ",\"error\":" + JSON.string(failure).serialized() }
-            body += "}"
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/json", .init("Cache-Control"): "no-store"], body: Data(body.utf8))
-        }
-        routes.appendRoute("GET,HEAD *", to: SiteFileHandler(root: root))
 
         let shown = address == "0.0.0.0" ? "127.0.0.1" : address
         let url = "http://\(shown):\(listener.port)/"

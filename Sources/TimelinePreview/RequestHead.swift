@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 
 /// The request line and header fields of one HTTP/1.x request, split off the bytes a connection received.
@@ -33,15 +32,8 @@ struct RequestHead: Equatable {
     }
 
     /// The request as the site's handlers take it.
-    var request: HTTPRequest {
-        var headers = HTTPHeaders()
-        for (name, value) in fields { headers.addValue(value, for: HTTPHeader(name)) }
-        let query = target.firstIndex(of: "?")
-        let path = String(target[..<(query ?? target.endIndex)])
-        let rawQuery = query.map { String(target[target.index(after: $0)...]) } ?? ""
-        return HTTPRequest(
-            method: HTTPMethod(method), version: HTTPVersion(version), target: .init(path: path, query: rawQuery),
-            headers: headers, body: HTTPBodySequence())
+    var request: PreviewRequest {
+        PreviewRequest(method: method, target: target, fields: fields)
     }
 }
 
@@ -52,7 +44,7 @@ enum HeadProblem: Error, Equatable {
     case malformed(String)
     case unsupportedVersion
 
-    var status: HTTPStatusCode {
+    var status: PreviewStatus {
         switch self {
         case .requestLineTooLong: return .uriTooLong
         case .headTooLarge: return .requestHeaderFieldsTooLarge

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 import TimelineBuild
 import TimelineContent
@@ -7,7 +6,7 @@ import TimelineCore
 /// Serves the files of the built site, and only those: no path outside the output folder, whether by `..`,
 /// encoded slashes or symbolic links. HTML pages get the preview's reload script, which is never written
 /// into the built files.
-struct SiteFileHandler: HTTPHandler {
+struct SiteFileHandler: PreviewHandler {
     /// The output folder, with every symbolic link resolved.
     let root: String
 
@@ -20,11 +19,11 @@ struct SiteFileHandler: HTTPHandler {
         "ico": "image/x-icon", "txt": "text/plain; charset=utf-8", "pdf": "application/pdf", "woff2": "font/woff2",
     ]
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed)
+    func answer(_ request: PreviewRequest) async throws -> PreviewResponse? {
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return PreviewResponse(.methodNotAllowed)
         }
-        guard let relative = Self.relativePath(request.target.path(percentEncoded: true)) else {
+        guard let relative = Self.relativePath(request.path) else {
             return notFound()
         }
         guard let file = resolve(relative), let data = FileManager.default.contents(atPath: file) else {
@@ -54,21 +53,19 @@ struct SiteFileHandler: HTTPHandler {
         return resolved
     }
 
-    func notFound() -> HTTPResponse {
+    func notFound() -> PreviewResponse {
         guard let page = resolve("404.html"), let data = FileManager.default.contents(atPath: page) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found\n".utf8))
+            return .text(.notFound, "Not found\n")
         }
         return response(.notFound, data: data, path: page)
     }
 
-    private func response(_ status: HTTPStatusCode, data: Data, path: String) -> HTTPResponse {
+    private func response(_ status: PreviewStatus, data: Data, path: String) -> PreviewResponse {
         let ext = (path as NSString).pathExtension.lowercased()
         var body = data
         if ext == "html" { body = Self.injectReload(data) }
-        return HTTPResponse(
-            statusCode: status,
-            headers: [.contentType: Self.types[ext] ?? "application/octet-stream", .init("Cache-Control"): "no-store"],
-            body: body)
+        return PreviewResponse(
+            status, fields: [("Content-Type", Self.types[ext] ?? "application/octet-stream"), ("Cache-Control", "no-store")], body: Array(body))
     }
 
     /// The page with the reload script added before `</body>`.

@@ -1,4 +1,3 @@
-import FlyingFox
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -131,8 +130,7 @@ import TimelineTesting
 
         init(_ limits: PreviewLimits) throws {
             listener = try PreviewListener(port: 0, limits: limits)
-            var routes = RoutedHTTPHandler()
-            routes.appendRoute("GET,HEAD *") { _ in HTTPResponse(statusCode: .ok, body: Data("hello".utf8)) }
+            let routes = PreviewRoute { _ in PreviewResponse(.ok, body: Array("hello".utf8)) }
             task = Task { [listener, routes] in try await listener.run(routes) }
         }
 
@@ -210,6 +208,19 @@ import TimelineTesting
         limits.requestLine = 10
         var reader = RequestHeadReader(limits: limits)
         #expect(throws: HeadProblem.requestLineTooLong) { for byte in Array("GET /0123456789".utf8) { _ = try reader.receive([byte]) } }
+    }
+
+    /// A target's query is split into decoded items, and an answer is written with its length, without its
+    /// body for HEAD, and without header fields that would contradict the connection's own.
+    @Test func queriesAreDecodedAndAnswersWrittenWithTheirLength() {
+        let request = PreviewRequest(method: "GET", target: "/_timeline/wait?since=12&q=a+b%2Fc&since=13&flag")
+        #expect(request.path == "/_timeline/wait")
+        #expect(request.query == ["since": "12", "q": "a b/c", "flag": ""])
+        #expect(PreviewRequest(method: "GET", target: "/a%20b").query.isEmpty)
+        let answer = PreviewResponse(.ok, fields: [("Content-Type", "text/plain"), ("Content-Length", "99"), ("Connection", "x")], body: Array("hello".utf8))
+        let text = { (method: String, keeps: Bool) in String(decoding: PreviewConnection.bytes(of: answer, method: method, keepsConnection: keeps), as: UTF8.self) }
+        #expect(text("GET", true) == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: keep-alive\r\n\r\nhello")
+        #expect(text("HEAD", false) == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\n")
     }
 
     @Test func idleAndHalfOpenConnectionsNeitherBlockRequestsNorStayOpen() async throws {
