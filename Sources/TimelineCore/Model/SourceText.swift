@@ -9,6 +9,7 @@ public struct SourceText: Sendable {
     /// the column of any offset is found without counting a whole line: a note can be one line of megabytes.
     private let continuations: [Int]
     private static let checkpointStride = 1024
+    private static let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x0101_0101_0101_0101, lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -23,9 +24,21 @@ public struct SourceText: Sendable {
             while start < buffer.count {
                 if start > 0 { continuations.append(count) }
                 let end = min(start + Self.checkpointStride, buffer.count)
-                for offset in start..<end {
-                    let byte = buffer[offset]
-                    if byte == UInt8(ascii: "\n") { starts.append(offset + 1) }
+                // Eight bytes at a time: continuation bytes (10xxxxxx) are counted at once, and the bytes are
+                // looked at one by one only when one of them is a line feed.
+                var offset = start
+                while offset + 8 <= end {
+                    let word = UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self)
+                    count &+= (word & ~(word << 1) & Self.high).nonzeroBitCount
+                    let feeds = word ^ Self.lineFeeds
+                    if (feeds &- Self.low) & ~feeds & Self.high != 0 {
+                        for index in offset..<(offset + 8) where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
+                    }
+                    offset += 8
+                }
+                for index in offset..<end {
+                    let byte = buffer[index]
+                    if byte == UInt8(ascii: "\n") { starts.append(index + 1) }
                     count &+= byte & 0xC0 == 0x80 ? 1 : 0
                 }
                 start = end
