@@ -4,8 +4,8 @@
 Usage: Benchmarks/run.sh [SIZE ...] [--full] [--repeat N] [--no-hugo] [--work DIR]
 
 For each size (number of entries; default 1000 and 10000, with --full also 100000) it generates a
-synthetic corpus (Benchmarks/generate_corpus.py), then measures with GNU time the wall time, CPU time
-(user + system) and peak memory (maximum resident set size) of:
+synthetic corpus (Benchmarks/generate_corpus.py), then measures, to the microsecond, the wall time, CPU time
+(user + system) and, with GNU time, the peak memory (maximum resident set size) of:
 
   timeline cold      build into an empty output folder, with no cache beside it
   timeline rebuild   build again into the existing output, nothing changed
@@ -38,14 +38,15 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+
+GNU_TIME = "/usr/bin/time"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 import generate_corpus  # noqa: E402
-
-GNU_TIME = "/usr/bin/time"
 
 # Reference numbers from the issue, used for the targets when hugo is not installed.
 REFERENCE_HUGO_10K = {"wall": 8.0, "cpu": 7.0, "rss_mib": 526.0}
@@ -125,25 +126,38 @@ class Run:
 
 
 def measure(cmd, cwd, timeout, stdout_to_null=False):
-    """Runs CMD under GNU time; returns a Run."""
+    """Runs CMD and returns a Run: the wall time from a monotonic clock and the CPU time (user + system) from
+    the kernel's account of the process (wait4), both to the microsecond, and the peak resident memory from
+    GNU time, which starts CMD from a process of its own so that the peak is CMD's alone (a process started
+    from this one would count this one's memory as its own)."""
     with tempfile.NamedTemporaryFile(prefix="bench-time-", delete=False) as t:
         time_file = t.name
     try:
-        full = [GNU_TIME, "-f", "%e %U %S %M", "-o", time_file] + cmd
-        try:
-            proc = subprocess.run(full, cwd=cwd, timeout=timeout, text=True, errors="replace",
-                                  stdout=subprocess.DEVNULL if stdout_to_null else subprocess.PIPE,
-                                  stderr=subprocess.PIPE)
-        except subprocess.TimeoutExpired:
-            return Run(None, None, None, "timeout", "", "timed out after %d s" % timeout)
+        with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+            start = time.perf_counter()
+            proc = subprocess.Popen([GNU_TIME, "-f", "%M", "-o", time_file] + cmd, cwd=cwd,
+                                    stdout=subprocess.DEVNULL if stdout_to_null else out, stderr=err)
+            timer = threading.Timer(timeout, proc.kill)
+            timer.start()
+            try:
+                _, status, usage = os.wait4(proc.pid, 0)
+            finally:
+                timer.cancel()
+            wall = time.perf_counter() - start
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            out.seek(0)
+            err.seek(0)
+            stdout = out.read().decode(errors="replace")
+            stderr = err.read().decode(errors="replace")
+        if proc.returncode == -9 and wall >= timeout:
+            return Run(None, None, None, "timeout", stdout, "timed out after %d s" % timeout)
         with open(time_file) as f:
             lines = [l for l in f.read().splitlines() if l.strip()]
         try:
-            wall, user, sys_, rss = lines[-1].split()
-            return Run(float(wall), float(user) + float(sys_), int(rss), proc.returncode,
-                       proc.stdout or "", proc.stderr or "")
+            rss = int(lines[-1].split()[-1])
         except (IndexError, ValueError):
-            return Run(None, None, None, proc.returncode, proc.stdout or "", (proc.stderr or "") + "\n".join(lines))
+            return Run(None, None, None, proc.returncode, stdout, stderr + "\n".join(lines))
+        return Run(wall, usage.ru_utime + usage.ru_stime, rss, proc.returncode, stdout, stderr)
     finally:
         os.unlink(time_file)
 
@@ -336,7 +350,7 @@ def count_files(folder):
 def fmt_s(m, key="wall"):
     if not m or key not in m:
         return "—"
-    return "%.2f" % m[key]
+    return "%.3f" % m[key] if m[key] < 1 else "%.2f" % m[key]
 
 
 def fmt_ms(v):
@@ -383,7 +397,7 @@ def report(results, meta):
     if meta.get("note"):
         out.append(meta["note"])
         out.append("")
-    out.append("Tools: %s · %s · GNU time. CPU is user + system time; peak is the maximum resident set size; "
+    out.append("Tools: %s · %s. Wall time is from a monotonic clock and CPU time (user + system) from the kernel (wait4), to the microsecond; peak is the maximum resident set size, from GNU time; "
                "÷ floor is the wall time as a multiple of the floor measured in the same run (below)."
                % (meta["hugo"] or meta["hugo_missing"], meta["cmark"] or "cmark not installed"))
     out.append("")
@@ -421,8 +435,6 @@ def report(results, meta):
             r["entries"], fmt_s(c, "cpu"), "%.2f" % (c["cpu"] / cores) if c and "cpu" in c else "—", fmt_s(cp),
             "{:,}".format(r["timeline_files"]) if "timeline_files" in r else "—", "%.2f" % f if f else "—",
             over_floor(t, f), over_floor(r.get("hugo_cold"), f), per_wall, per_cpu))
-    out.append("")
-    out.append("GNU time counts in hundredths of a second, so the smallest times are coarse.")
     out.append("")
     notes = []
     for r in results:

@@ -47,22 +47,13 @@ public struct Site: Sendable {
     public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
         self.content = content
         self.index = index
-        // Sorting positions rather than entries: an entry is a large value to move around.
-        let keys = content.entries.map { ($0.date.earliest, $0.date.latest, $0.id) }
-        entries = keys.indices.sorted { keys[$0] < keys[$1] }.map { content.entries[$0] }
-        topics = content.topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) }
-        pages = content.pages.sorted { ($0.menuOrder ?? Int.max, $0.title, $0.id) < ($1.menuOrder ?? Int.max, $1.title, $1.id) }
+        // The notes are put in order while they are linked: neither needs the other.
+        let (sorted, notes) = parallel({ Self.sorted(content) }, { Self.linked(content, rendered: rendered, index: index) })
+        (entries, topics, pages) = sorted
+        self.notes = notes
 
         topicsByID = Dictionary(topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         pagesByID = Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-
-        var renderedByID: [String: RenderedNote] = [:]
-        for note in rendered { renderedByID[note.info.id] = note }
-        var notes: [String: LinkedNote] = [:]
-        for entry in entries { notes[entry.id] = LinkedNote(entry.info, renderedByID[entry.id], facts: entry.facts, citations: entry.citations, index: index) }
-        for topic in topics { notes[topic.id] = LinkedNote(topic.info, renderedByID[topic.id], facts: [], citations: topic.citations, index: index) }
-        for page in pages { notes[page.id] = LinkedNote(page.info, renderedByID[page.id], facts: [], citations: page.citations, index: index) }
-        self.notes = notes
 
         let uses = Self.uses(notes: notes, order: entries.map(\.id) + topics.map(\.id) + pages.map(\.id), facts: content.facts)
         backlinks = uses.backlinks
@@ -113,6 +104,28 @@ public struct Site: Sendable {
 
     /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
     /// then pages, then the facts by date.
+    /// Entries in time order, topics by title, pages in menu order.
+    private static func sorted(_ content: Content) -> (entries: [Entry], topics: [Topic], pages: [Page]) {
+        // Sorting positions rather than entries: an entry is a large value to move around.
+        let keys = content.entries.map { ($0.date.earliest, $0.date.latest, $0.id) }
+        return (
+            keys.indices.sorted { keys[$0] < keys[$1] }.map { content.entries[$0] },
+            content.topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
+            content.pages.sorted { ($0.menuOrder ?? Int.max, $0.title, $0.id) < ($1.menuOrder ?? Int.max, $1.title, $1.id) })
+    }
+
+    /// Each note with its rendering, citations and facts, by id. A topic or page that shares its id with a note
+    /// of an earlier kind (entries, then topics, then pages) takes its place; the checks report the clash.
+    private static func linked(_ content: Content, rendered: [RenderedNote], index: SiteIndex) -> [String: LinkedNote] {
+        var renderedByID: [String: RenderedNote] = [:]
+        for note in rendered { renderedByID[note.info.id] = note }
+        var notes: [String: LinkedNote] = [:]
+        for entry in content.entries { notes[entry.id] = LinkedNote(entry.info, renderedByID[entry.id], facts: entry.facts, citations: entry.citations, index: index) }
+        for topic in content.topics { notes[topic.id] = LinkedNote(topic.info, renderedByID[topic.id], facts: [], citations: topic.citations, index: index) }
+        for page in content.pages { notes[page.id] = LinkedNote(page.info, renderedByID[page.id], facts: [], citations: page.citations, index: index) }
+        return notes
+    }
+
     private static func uses(notes: [String: LinkedNote], order: [String], facts: [Fact]) -> (
         backlinks: [String: [Backlink]], factUses: [String: [NoteInfo]], sourceUses: [String: [SourceUse]]
     ) {
