@@ -114,6 +114,36 @@ public final class DirectoryOutput: SiteOutput {
         try replace(target, with: bytes)
     }
 
+    /// Writes a file in pieces, compared with the previous site's file as they are written: when the two are
+    /// the same, the new site shares the previous file, as ``write(_:_:)`` does.
+    public func write(_ path: String, producing produce: (_ write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> Void) throws(OutputError) {
+        try checkPath(path)
+        written.withLock { _ = $0.insert(path) }
+        let target = staging + "/" + path
+        let current = output + "/" + path
+        try makeFolders(for: target)
+        // A file of the spare may be the live site's own (a hard link): it is unlinked, never written into.
+        if reusing { unlink(target) }
+        let file = try PieceFile(path: target, previous: outputExists ? current : nil)
+        let time: timespec?
+        do throws(OutputError) {
+            try produce { (piece) throws(OutputError) in try file.append(piece) }
+            time = try file.finish()
+        } catch {
+            file.abandon()
+            throw error
+        }
+        guard let time else { return }
+        unlink(target)
+        try share(current, as: target, time: time) { () throws(OutputError) in
+            do throws(FileSystemError) {
+                return try LocalFileSystem().readFile(current, limit: Int.max)
+            } catch {
+                throw OutputError(path: current, "cannot read the previous site: \(error.reason)")
+            }
+        }
+    }
+
     /// Writes a file of the new site as a new file. A file of the spare may be shared with the live site (a
     /// hard link made by the build before), so it is unlinked first rather than overwritten in place.
     private func replace(_ target: String, with bytes: [UInt8]) throws(OutputError) {

@@ -18,6 +18,9 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 public protocol SiteOutput: Sendable {
     /// Writes one file, at a path relative to the site's root; called from many threads at once.
     func write(_ path: String, _ bytes: [UInt8]) throws(OutputError)
+    /// Writes one file made in pieces: `produce` hands each piece, in order, to the function it is given, so
+    /// that a large file need not be held whole.
+    func write(_ path: String, producing produce: (_ write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> Void) throws(OutputError)
     /// Keeps a file of the previous site as it is, when a build knows its bytes would not change; `stamp` is
     /// its size and time as the build found them (``stamp(of:)``), which the kept file keeps.
     func keep(_ path: String, stamp: FileStamp) throws(OutputError)
@@ -31,3 +34,12 @@ public protocol SiteOutput: Sendable {
     func discard()
 }
 
+
+extension SiteOutput {
+    /// Collects the pieces, then writes the file whole.
+    public func write(_ path: String, producing produce: (_ write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> Void) throws(OutputError) {
+        var bytes: [UInt8] = []
+        try produce { (piece) throws(OutputError) in bytes += piece }
+        try write(path, bytes)
+    }
+}

@@ -120,18 +120,15 @@ struct PageStage {
                     try output.write(job.path, bytes)
                     return .success(nil)
                 }
-                if let language = job.language {
+                let maker = job.language.map { localRenderers[$0] } ?? renderer
+                if let page = maker.render(job.route) {
+                    try output.write(job.path, page.bytes)
                     // Another language's files record no reads: they are made anew by every build.
-                    let renderer = localRenderers[language]
-                    let bytes = renderer.render(job.route)?.bytes ?? renderer.generatedFile(job.route) ?? assets[job.route] ?? []
-                    try output.write(job.path, bytes)
-                    return .success(nil)
+                    return .success(job.language == nil ? page.reads : nil)
                 }
-                if let page = renderer.render(job.route) {
-                    try output.write(job.route.path, page.bytes)
-                    return .success(page.reads)
+                try output.write(job.path) { (write) throws(OutputError) in
+                    try write(try Self.generatedFile(job.route, renderer: maker, writing: write) ?? assets[job.route] ?? [])
                 }
-                try output.write(job.route.path, renderer.generatedFile(job.route) ?? assets[job.route] ?? [])
                 return .success(nil)
             } catch {
                 return .failure(error)
@@ -206,6 +203,24 @@ struct PageStage {
         cache.readKeys = table
         return Written(files: jobs.count, rendered: kept.count { !$0 })
     }
+
+    /// A file no template renders; the largest are written by `write` a megabyte or so at a time as they are
+    /// made, and the rest is returned.
+    private static func generatedFile(_ route: Route, renderer: PageRenderer, writing write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> [UInt8]? {
+        var failure: OutputError?
+        let rest = renderer.generatedFile(route) { made in
+            guard made.count >= pieceSize else { return }
+            if failure == nil {
+                do throws(OutputError) { try write(made) } catch { failure = error }
+            }
+            made.removeAll(keepingCapacity: true)
+        }
+        if let failure { throw failure }
+        return rest
+    }
+
+    /// How much of a large file is made before it is written.
+    static let pieceSize = 1 << 20
 
     /// A page's version: the fingerprints of what it read, in the order it read them, and the templates.
     private func pageVersion(_ fingerprints: [UInt64]) -> UInt64 {

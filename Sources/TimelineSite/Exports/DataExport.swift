@@ -4,24 +4,29 @@ import TimelineCore
 /// resolved (pages' paths, what cites what, what mentions what), for the next tool to use.
 struct DataExport {
     let site: Site
+    /// Given what is made so far after each note, source and fact, and may take it away (to write it out).
+    var spill: (inout [UInt8]) -> Void = { _ in }
 
     /// Compact JSON: the file holds every body, and spaces would only make it larger. Each note, source
     /// and fact is written as it is made, so that the whole file is never held as JSON values.
     var bytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(site.entries.count * 2600)
+        out.reserveCapacity(min(site.entries.count * 2600, Self.pieceSize * 2))
         JSON.writeObject([
             ("format", { JSON.string("timeline-data/1").write(into: &$0, pretty: false, indent: 0) }),
             ("site", { siteJSON.write(into: &$0, pretty: false, indent: 0) }),
-            ("entries", { out in JSON.writeArray(site.entries, into: &out) { entryJSON($0).write(into: &$1, pretty: false, indent: 0) } }),
-            ("topics", { out in JSON.writeArray(site.topics, into: &out) { topicJSON($0).write(into: &$1, pretty: false, indent: 0) } }),
-            ("pages", { out in JSON.writeArray(site.pages, into: &out) { pageJSON($0).write(into: &$1, pretty: false, indent: 0) } }),
-            ("sources", { out in JSON.writeArray(site.content.sources, into: &out) { sourceJSON($0).write(into: &$1, pretty: false, indent: 0) } }),
-            ("facts", { out in JSON.writeArray(site.content.facts, into: &out) { factJSON($0).write(into: &$1, pretty: false, indent: 0) } }),
+            ("entries", { out in JSON.writeArray(site.entries, into: &out) { entryJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
+            ("topics", { out in JSON.writeArray(site.topics, into: &out) { topicJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
+            ("pages", { out in JSON.writeArray(site.pages, into: &out) { pageJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
+            ("sources", { out in JSON.writeArray(site.content.sources, into: &out) { sourceJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
+            ("facts", { out in JSON.writeArray(site.content.facts, into: &out) { factJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
         ], into: &out)
         out.append(0x0A)
         return out
     }
+
+    /// How much of a large export is held before it is given to ``spill``.
+    static let pieceSize = 1 << 20
 
     static func citations(_ citations: [Citation]) -> JSON {
         .array(citations.map { citation in

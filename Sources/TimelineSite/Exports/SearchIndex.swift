@@ -5,13 +5,15 @@ import TimelineCore
 /// Each document is `[kind, path, title, date, summary, text]`; the browser folds case and accents itself.
 struct SearchIndex {
     let site: Site
+    /// Given what is made so far after each document, and may take it away (to write it out).
+    var spill: (inout [UInt8]) -> Void = { _ in }
 
     var bytes: [UInt8] {
         let wording = site.index.wording
         // In another language, a page whose text falls back to a different language is not searched in this one.
         let fallback = Set(site.content.noteLanguages.filter(\.value.isFallback).keys)
         var out = Array("window.TIMELINE_SEARCH_INDEX = ".utf8)
-        out.reserveCapacity(site.entries.count * 2200)
+        out.reserveCapacity(min(site.entries.count * 2200, DataExport.pieceSize * 2))
         let settings = site.index.settings
         // The documents are written one by one, as they are made, so that the index is never held whole as JSON values.
         func write(_ document: [JSON], into out: inout [UInt8]) { JSON.array(document).write(into: &out, pretty: false, indent: 0) }
@@ -22,6 +24,7 @@ struct SearchIndex {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 write(document, into: &out)
+                spill(&out)
             }
             for entry in site.entries where !fallback.contains(entry.id) {
                 let topics = entry.topics.compactMap { site.index.notes[$0.id]?.title }.joined(separator: " ")

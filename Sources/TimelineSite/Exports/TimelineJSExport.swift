@@ -9,7 +9,12 @@ struct TimelineJSExport {
     /// The interface's words in the site's language, for the link to each entry's page.
     var words = InterfaceText.english
 
-    var bytes: [UInt8] { Array((json.serialized(pretty: true) + "\n").utf8) }
+    var bytes: [UInt8] {
+        var out: [UInt8] = []
+        json.write(into: &out, pretty: true, indent: 0)
+        out.append(0x0A)
+        return out
+    }
 
     var json: JSON {
         let settings = site.index.settings

@@ -29,7 +29,10 @@ public struct PageRenderer: Sendable {
 
     /// A file no template renders (a feed, the search index, an export), with the interface's words in the
     /// site's language; nil for a page or an asset.
-    public func generatedFile(_ route: Route) -> [UInt8]? { site.generatedFile(route, text: interface) }
+    /// The largest are given to `spill` as they are made (``Site/generatedFile(_:text:spill:)``).
+    public func generatedFile(_ route: Route, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8]? {
+        site.generatedFile(route, text: interface, spill: spill)
+    }
 
     /// The page at `route`, or nil when no template renders it.
     public func render(_ route: Route) -> Page? {
