@@ -11,3 +11,12 @@ void timeline_grow_heaps_by(int bytes) {
     (void)bytes;
 #endif
 }
+
+size_t timeline_heap_in_use(void) {
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+    struct mallinfo2 info = mallinfo2();
+    return info.uordblks + info.hblkhd;
+#else
+    return 0;
+#endif
+}

@@ -1,6 +1,8 @@
 #ifndef TIMELINE_CSYSTEMSHIM_H
 #define TIMELINE_CSYSTEMSHIM_H
 
+#include <stddef.h>
+
 /// Atomically swaps two paths on the same file system (Linux renameat2 RENAME_EXCHANGE,
 /// macOS renamex_np RENAME_SWAP). Returns 0, or -1 with errno set; ENOSYS or EINVAL when
 /// the file system cannot swap.
@@ -11,5 +13,9 @@ int timeline_exchange_paths(const char *first, const char *second);
 /// or so. Address space is reserved, not memory: pages are used as they are touched. Does nothing
 /// elsewhere.
 void timeline_grow_heaps_by(int bytes);
+
+/// The bytes the allocator has handed out and not had back (glibc's mallinfo2: in use in its heaps and in
+/// blocks mapped on their own), for the stage timings; 0 where it cannot tell.
+size_t timeline_heap_in_use(void);
 
 #endif

@@ -149,7 +149,7 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
                 try write(withUnsafeBytes(of: stamp.littleEndian, Array.init))
                 var start = 0
                 while start < stored.count {
-                    let batch = Array(stored[start..<min(start + 2048, stored.count)])
+                    let batch = Array(stored[start..<min(start + 256, stored.count)])
                     let encoded = parallelMap(batch) { record -> [UInt8] in
                         guard let bytes = try? record.encoded() else { return [] }
                         let checksum = bytes.withUnsafeBytes(CacheDamage.checksum)

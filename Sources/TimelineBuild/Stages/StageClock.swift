@@ -1,15 +1,16 @@
+import CSystemShim
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Times the stages of a build when asked (`--verbose`, or `TIMELINE_TIMINGS` set), for profiling; prints to
-/// standard error.
+/// Times the stages of a build when asked (`--verbose`, or `TIMELINE_TIMINGS` set), for profiling: the wall
+/// and CPU time of each, and the memory resident and allocated at its end; prints to standard error.
 struct StageClock {
     static let asked = getenv("TIMELINE_TIMINGS") != nil
     let enabled: Bool
     var last = Self.now()
     var lastCPU = Self.processorSeconds()
-    var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int)] = []
+    var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int, heap: Int)] = []
     /// The files that took longest to make, with how long each took, when timed.
     var slowest: [(path: String, seconds: Double)] = []
 
@@ -20,7 +21,7 @@ struct StageClock {
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = Self.now(), cpu = Self.processorSeconds()
-        laps.append((name, now - last, cpu - lastCPU, Self.residentMegabytes()))
+        laps.append((name, now - last, cpu - lastCPU, Self.residentMegabytes(), timeline_heap_in_use() >> 20))
         last = now
         lastCPU = cpu
     }
@@ -28,7 +29,7 @@ struct StageClock {
     func report() {
         guard enabled else { return }
         let text = laps.map {
-            "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident\n"
+            "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident, \($0.heap) MB allocated\n"
         }.joined() + slowest.map { "timing: made \($0.path) in \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined()
         _ = text.withCString { write(2, $0, strlen($0)) }
     }
