@@ -23,7 +23,7 @@ compares across runs on a machine whose timings move by half from one run to the
 Each is run --repeat times (default 3) and the median is kept. The table is printed and written to
 Benchmarks/results/latest.md (and the raw numbers to latest.json).
 
-Environment: TIMELINE (a built binary; otherwise `swift build -c release --product timeline` is run,
+Environment: TIMELINE (a built binary; otherwise `swift build -c release --product timeline --static-swift-stdlib`, as `make build`, is run,
 with --scratch-path $SCRATCH_PATH when set), TEMPLATES, BENCH_DIR (work folder, default
 /tmp/timeline-bench), HUGO, CMARK.
 """
@@ -106,7 +106,8 @@ def timeline_binary(scratch):
         if not os.access(path, os.X_OK):
             sys.exit("error: TIMELINE=%s is not an executable" % path)
         return os.path.abspath(path)
-    cmd = ["swift", "build", "-c", "release", "--product", "timeline"]
+    # As `make build` builds it: the Swift standard library linked in.
+    cmd = ["swift", "build", "-c", "release", "--product", "timeline", "--static-swift-stdlib"]
     if scratch:
         cmd += ["--scratch-path", scratch]
     log("building: " + " ".join(cmd))

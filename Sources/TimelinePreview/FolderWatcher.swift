@@ -20,6 +20,9 @@ final class FolderWatcher {
     let settle: UInt64
     private var last: FolderSnapshot
     private var looks = 0
+    /// Whether the next look compares the folders whatever the kernel says: when the watcher starts from
+    /// an earlier snapshot, which changes made before it was up may already differ from.
+    private var comparesFirst: Bool
     #if canImport(Glibc)
     /// The inotify instance, or -1 when there is none.
     private var descriptor: Int32 = -1
@@ -27,13 +30,14 @@ final class FolderWatcher {
     private var events = [UInt8](repeating: 0, count: 16 * 1024)
     #endif
 
-    /// Watches `folders`, starting from what they hold now.
-    init(folders: [String], interval: Double = 0.02, fallback: Double = 1, settle: Double = 0.01) {
+    /// Watches `folders`, starting from what they held at `snapshot`, or from what they hold now.
+    init(folders: [String], since snapshot: FolderSnapshot? = nil, interval: Double = 0.02, fallback: Double = 1, settle: Double = 0.01) {
         self.folders = folders
         self.interval = UInt64(interval * 1e9)
         self.looksPerComparison = max(1, Int((fallback / interval).rounded()))
         self.settle = UInt64(settle * 1e9)
-        last = FolderSnapshot(folders: folders)
+        last = snapshot ?? FolderSnapshot(folders: folders)
+        comparesFirst = snapshot != nil
         #if canImport(Glibc)
         descriptor = inotify_init1(Int32(IN_NONBLOCK) | Int32(IN_CLOEXEC))
         watch(last.folders)
@@ -61,7 +65,8 @@ final class FolderWatcher {
         let deadline = seconds.map { ContinuousClock.now + .nanoseconds(Int64($0 * 1e9)) }
         while !Task.isCancelled {
             looks += 1
-            var compare = looks % looksPerComparison == 0
+            var compare = looks % looksPerComparison == 0 || comparesFirst
+            comparesFirst = false
             if drainEvents() {
                 compare = true
                 // The rest of the save, then whatever it brought.
@@ -114,7 +119,7 @@ final class FolderWatcher {
 
 /// Sizes and modification times of every file under some folders, hidden ones included, and of the folders
 /// their symbolic links lead to inside them, to notice edits; and the folders themselves, to watch them.
-struct FolderSnapshot: Equatable {
+struct FolderSnapshot: Equatable, Sendable {
     var files: [String: FileStamp] = [:]
     /// The folders walked: the ones asked for and every folder under them.
     var folders: [String] = []

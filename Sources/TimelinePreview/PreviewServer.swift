@@ -55,7 +55,10 @@ public struct PreviewServer: Sendable {
         let listener = try listen(limits: limits)
         let state = PreviewState()
         let builder = SiteBuilder(options: options)
-        var cache = BuildCache.empty()
+        // What the folders hold before the first build, which the watcher starts from: a save made while it
+        // builds, or before the watcher is up, is seen and built next.
+        let start = FolderSnapshot(folders: [options.contentFolder, options.templatesFolder])
+        var cache: BuildCache?
         await rebuild(builder, state: state, cache: &cache)
         guard let root = LocalFileSystem().resolvedPath(options.outputFolder) else {
             throw OutputError(path: options.outputFolder, "there is no site to serve")
@@ -85,29 +88,34 @@ public struct PreviewServer: Sendable {
         ready(url)
         try await withThrowingTaskGroup(of: Void.self) { [routes, cache] group in
             group.addTask { try await listener.run(routes) }
-            group.addTask { await watch(builder, state: state, cache: cache) }
+            group.addTask { await watch(from: start, builder, state: state, cache: cache) }
             try await group.next()
             group.cancelAll()
         }
     }
 
     /// Rebuilds whenever a file of the content or templates changes.
-    private func watch(_ builder: SiteBuilder, state: PreviewState, cache: BuildCache) async {
+    private func watch(from start: FolderSnapshot, _ builder: SiteBuilder, state: PreviewState, cache: BuildCache?) async {
         var cache = cache
-        let watcher = FolderWatcher(folders: [options.contentFolder, options.templatesFolder])
+        let watcher = FolderWatcher(folders: [options.contentFolder, options.templatesFolder], since: start)
         while await watcher.nextChange() {
             await rebuild(builder, state: state, cache: &cache)
         }
     }
 
-    /// Rebuilds, rendering only what changed since the last build of this preview (kept in memory).
-    private func rebuild(_ builder: SiteBuilder, state: PreviewState, cache: inout BuildCache) async {
+    /// Rebuilds, rendering only what changed since the last build. The first build reads the cache the last
+    /// `timeline build` or preview left beside the output; the preview keeps it in memory after that, and
+    /// saves it after each build, so that images and share cards are processed once, not at every save.
+    private func rebuild(_ builder: SiteBuilder, state: PreviewState, cache: inout BuildCache?) async {
         let log = DiagnosticLog()
         let start = Date()
         var failure: String?
         do {
             let output = try DirectoryOutput(path: options.outputFolder, protecting: [options.contentFolder, options.templatesFolder])
-            if let summary = try builder.build(into: output, log: log, cache: &cache) {
+            var current = cache ?? BuildCache.load(from: output.cachePath)
+            defer { cache = current }
+            if let summary = try builder.build(into: output, log: log, cache: &current) {
+                current.save()
                 for diagnostic in log.diagnostics { print(diagnostic.description) }
                 print("Built \(options.outputFolder): \(summary)")
             } else {

@@ -54,4 +54,16 @@ import Testing
         #expect(await watcher.nextChange(within: 10))
     }
     #endif
+
+    /// A watcher that starts from an earlier snapshot (the preview's, taken before its first build) reports a
+    /// save made before it was up, at its first look, with comparisons an hour apart and no word from the kernel.
+    @Test func aSaveMadeBeforeTheWatcherIsUpIsReported() async throws {
+        let root = try folder()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let start = TimelinePreview.FolderSnapshot(folders: [root])
+        try "b".write(toFile: root + "/entries/a.md", atomically: true, encoding: .utf8)
+        let watcher = FolderWatcher(folders: [root], since: start, fallback: 3600)
+        #expect(await watcher.nextChange(within: 0.5))
+        #expect(await watcher.nextChange(within: 0.5) == false, "the change is reported once")
+    }
 }

@@ -105,6 +105,36 @@ import TimelineTesting
         #expect(try await server.get("/entries/opening.html").body.contains("opened at last on a Friday"))
     }
 
+    /// The preview starts from the cache a `timeline build` left beside the output, and leaves one the next
+    /// build trusts: neither makes again what the other made, images and share cards included.
+    @Test func thePreviewAndTheBuildShareTheirCache() async throws {
+        let root = try project()
+        func build() throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+            process.arguments = ["build"]
+            process.currentDirectoryURL = URL(fileURLWithPath: root)
+            let output = Pipe()
+            process.standardOutput = output
+            try process.run()
+            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return text
+        }
+        #expect(try build().contains(" files in "))
+        do {
+            let server = try Server(in: root)
+            #expect(server.port > 0, "the server did not start: \(server.log)")
+            #expect(server.log.contains("none changed"), "the preview's first build made files again: \(server.log)")
+            let entry = root + "/Content/entries/opening.md"
+            let text = try String(contentsOfFile: entry, encoding: .utf8)
+            try text.replacingOccurrences(of: "opened on a Friday", with: "opened at last on a Friday").write(toFile: entry, atomically: true, encoding: .utf8)
+            #expect(try await server.waitFor("/entries/opening.html") { $0.contains("opened at last on a Friday") })
+        }
+        let after = try build()
+        #expect(after.contains("none changed"), "the build after the preview made files again: \(after)")
+    }
+
     @Test func refusesPathsOutsideTheSite() async throws {
         let root = try project()
         let server = try Server(in: root)
