@@ -34,7 +34,6 @@ public protocol SiteOutput: Sendable {
     func discard()
 }
 
-
 extension SiteOutput {
     /// Collects the pieces, then writes the file whole.
     public func write(_ path: String, producing produce: (_ write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> Void) throws(OutputError) {

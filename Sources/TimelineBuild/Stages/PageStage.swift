@@ -209,7 +209,7 @@ struct PageStage {
     private static func generatedFile(_ route: Route, renderer: PageRenderer, writing write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> [UInt8]? {
         var failure: OutputError?
         let rest = renderer.generatedFile(route) { made in
-            guard made.count >= pieceSize else { return }
+            guard made.count >= Site.exportPiece else { return }
             if failure == nil {
                 do throws(OutputError) { try write(made) } catch { failure = error }
             }
@@ -218,9 +218,6 @@ struct PageStage {
         if let failure { throw failure }
         return rest
     }
-
-    /// How much of a large file is made before it is written.
-    static let pieceSize = 1 << 20
 
     /// A page's version: the fingerprints of what it read, in the order it read them, and the templates.
     private func pageVersion(_ fingerprints: [UInt64]) -> UInt64 {

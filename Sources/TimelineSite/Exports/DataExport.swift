@@ -11,7 +11,7 @@ struct DataExport {
     /// and fact is written as it is made, so that the whole file is never held as JSON values.
     var bytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(min(site.entries.count * 2600, Self.pieceSize * 2))
+        out.reserveCapacity(min(site.entries.count * 2600, Site.exportPiece * 2))
         JSON.writeObject([
             ("format", { JSON.string("timeline-data/1").write(into: &$0, pretty: false, indent: 0) }),
             ("site", { siteJSON.write(into: &$0, pretty: false, indent: 0) }),
@@ -24,9 +24,6 @@ struct DataExport {
         out.append(0x0A)
         return out
     }
-
-    /// How much of a large export is held before it is given to ``spill``.
-    static let pieceSize = 1 << 20
 
     static func citations(_ citations: [Citation]) -> JSON {
         .array(citations.map { citation in

@@ -13,7 +13,7 @@ struct SearchIndex {
         // In another language, a page whose text falls back to a different language is not searched in this one.
         let fallback = Set(site.content.noteLanguages.filter(\.value.isFallback).keys)
         var out = Array("window.TIMELINE_SEARCH_INDEX = ".utf8)
-        out.reserveCapacity(min(site.entries.count * 2200, DataExport.pieceSize * 2))
+        out.reserveCapacity(min(site.entries.count * 2200, Site.exportPiece * 2))
         let settings = site.index.settings
         // The documents are written one by one, as they are made, so that the index is never held whole as JSON values.
         func write(_ document: [JSON], into out: inout [UInt8]) { JSON.array(document).write(into: &out, pretty: false, indent: 0) }

@@ -19,6 +19,9 @@ extension Site {
         }
     }
 
+    /// How much of a large export is made before it is worth writing out: a megabyte.
+    public static let exportPiece = 1 << 20
+
     /// When an entry last changed: its `updated` date, its latest correction, or else its own date.
     func lastChange(of entry: Entry) -> DayNumber {
         ([entry.updated?.earliest] + entry.corrections.map { Optional($0.date.earliest) })
