@@ -17,8 +17,7 @@ enum CommonMarkRenderer {
         var parseOptions = CMARK_OPT_SOURCEPOS
         if options.smartPunctuation { parseOptions |= CMARK_OPT_SMART }
         let renderOptions = options.allowHTML ? CMARK_OPT_UNSAFE : CMARK_OPT_SAFE
-        let bytes = body.file.bytes
-        let range = body.range
+        let (bytes, range) = (body.file.bytes, body.range)
         guard let document = bytes.withUnsafeBufferPointer({ buffer in
             buffer.baseAddress.map { base in
                 base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
@@ -366,7 +365,8 @@ enum CommonMarkRenderer {
             }
         }
 
-        /// The document's words, a block per line, with references replaced by their text.
+        /// The document's words, a block per line, with references replaced by their text, in storage of their
+        /// own size: grown by appending, the text may hold twice its length.
         func plainText(_ document: OpaquePointer) -> String {
             var text = ""
             let iterator = cmark_iter_new(document)
@@ -393,7 +393,7 @@ enum CommonMarkRenderer {
                 }
             }
             while text.last == "\n" { text.removeLast() }
-            return text
+            return String(unsafeUninitializedCapacity: text.utf8.count) { $0.initialize(fromContentsOf: text.utf8) }
         }
     }
 }

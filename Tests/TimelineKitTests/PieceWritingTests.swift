@@ -32,6 +32,10 @@ import TimelineTesting
             if route == .data || route == .searchIndex {
                 #expect(pieces.count > site.entries.count, "\(route.path) is given away after each item")
             }
+            if route == .timelineJS {
+                let events = site.entries.count { TimelineJSExport.dates($0.date) != nil }
+                #expect(events > 0 && pieces.count == events, "timeline.json is given away after each event")
+            }
         }
     }
 

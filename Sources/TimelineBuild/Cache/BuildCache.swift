@@ -230,6 +230,11 @@ public struct BuildCache: Sendable {
     /// Writes the manifest, and the notes and reads when this build changed them; each atomically.
     public mutating func save() {
         guard let path else { return }
+        var clock = StageClock()
+        defer {
+            clock.lap("save the cache")
+            clock.report()
+        }
         loadedEntries?.save(path + ".entries", stamp: stamp, changed: changedNotes)
         loadedTopics?.save(path + ".topics", stamp: stamp, changed: changedNotes)
         loadedPages?.save(path + ".pages", stamp: stamp, changed: changedNotes)

@@ -89,65 +89,84 @@ struct PageStage {
             output.discard()
             return Written(files: jobs.count, rendered: 0)
         }
-        let renderer = PageRenderer(site: site, templates: templates, makingCards: kept.count(where: { !$0 }) > 100)
-        versions = renderer.versions
-        clock.lap("compare")
-
-        let localRenderers = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: true) }
-        let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
+        // The renderers, with the cards they made ahead, are let go once the pages are written.
+        var outcomes: [(Result<[ReadKey]?, OutputError>, Double)]
         let timed = clock.enabled
-        // One by one: the exports, each as large as all the pages, are listed together and must not fall to one worker.
-        let outcomes = parallelMap(jobs, oneByOne: true) { job -> (Result<[ReadKey]?, OutputError>, Double) in
-            let start = timed && !job.kept ? StageClock.now() : 0
-            let outcome = make(job)
-            return (outcome, timed && !job.kept ? StageClock.now() - start : 0)
-        }
-        /// Makes or keeps one file; what the page read, for a page rendered.
-        @Sendable func make(_ job: Job) -> Result<[ReadKey]?, OutputError> {
-            do throws(OutputError) {
-                if let stamp = job.keptStamp {
-                    try output.keep(job.path, stamp: stamp)
-                    return .success(nil)
-                }
-                if case .card(let id) = job.route, let cards = job.language.map({ localCards[$0] }) ?? cards {
-                    switch cards.bytes(id) {
-                    case .success(let bytes): try output.write(job.path, bytes)
-                    case .failure(let problem): throw OutputError(path: job.path, "cannot draw the share card: \(problem)")
+        do {
+            let renderer = PageRenderer(site: site, templates: templates, makingCards: kept.count(where: { !$0 }) > 100)
+            versions = renderer.versions
+            clock.lap("compare")
+
+            let localRenderers = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: true) }
+            let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
+            // One by one: the exports, each as large as all the pages, are listed together and must not fall to one worker.
+            outcomes = parallelMap(jobs, oneByOne: true) { job -> (Result<[ReadKey]?, OutputError>, Double) in
+                let start = timed && !job.kept ? StageClock.now() : 0
+                let outcome = make(job)
+                return (outcome, timed && !job.kept ? StageClock.now() - start : 0)
+            }
+            /// Makes or keeps one file; what the page read, for a page rendered.
+            @Sendable func make(_ job: Job) -> Result<[ReadKey]?, OutputError> {
+                do throws(OutputError) {
+                    if let stamp = job.keptStamp {
+                        try output.keep(job.path, stamp: stamp)
+                        return .success(nil)
+                    }
+                    if case .card(let id) = job.route, let cards = job.language.map({ localCards[$0] }) ?? cards {
+                        switch cards.bytes(id) {
+                        case .success(let bytes): try output.write(job.path, bytes)
+                        case .failure(let problem): throw OutputError(path: job.path, "cannot draw the share card: \(problem)")
+                        }
+                        return .success(nil)
+                    }
+                    if let bytes = media[job.route] {
+                        try output.write(job.path, bytes)
+                        return .success(nil)
+                    }
+                    let maker = job.language.map { localRenderers[$0] } ?? renderer
+                    if job.route.listsEntries {
+                        // A page that may list every entry is written as it is made.
+                        var reads: [ReadKey] = []
+                        try output.write(job.path) { (write) throws(OutputError) in
+                            var page: PageRenderer.Page?
+                            try write(try Self.inPieces(writing: write) { spill in
+                                page = maker.render(job.route, spill: spill)
+                                return page?.bytes
+                            } ?? [])
+                            reads = page?.reads ?? []
+                        }
+                        return .success(job.language == nil ? reads : nil)
+                    }
+                    if let page = maker.render(job.route) {
+                        try output.write(job.path, page.bytes)
+                        // Another language's files record no reads: they are made anew by every build.
+                        return .success(job.language == nil ? page.reads : nil)
+                    }
+                    try output.write(job.path) { (write) throws(OutputError) in
+                        try write(try Self.inPieces(writing: write) { maker.generatedFile(job.route, spill: $0) } ?? assets[job.route] ?? [])
                     }
                     return .success(nil)
+                } catch {
+                    return .failure(error)
                 }
-                if let bytes = media[job.route] {
-                    try output.write(job.path, bytes)
-                    return .success(nil)
-                }
-                let maker = job.language.map { localRenderers[$0] } ?? renderer
-                if let page = maker.render(job.route) {
-                    try output.write(job.path, page.bytes)
-                    // Another language's files record no reads: they are made anew by every build.
-                    return .success(job.language == nil ? page.reads : nil)
-                }
-                try output.write(job.path) { (write) throws(OutputError) in
-                    try write(try Self.generatedFile(job.route, renderer: maker, writing: write) ?? assets[job.route] ?? [])
-                }
-                return .success(nil)
-            } catch {
-                return .failure(error)
             }
         }
         clock.lap("render and write pages")
         if timed {
             clock.slowest = zip(jobs, outcomes).map { ($0.path, $1.1) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map { $0 }
         }
-        var newReads: [String: [ReadKey]] = [:]
+        var newReads: [(path: String, keys: [ReadKey])] = []
         for (job, (outcome, _)) in zip(jobs, outcomes) {
             switch outcome {
             case .failure(let error):
                 output.discard()
                 throw error
-            case .success(let reads?): newReads[job.route.path] = reads
+            case .success(let reads?): newReads.append((job.route.path, reads))
             case .success(nil): break
             }
         }
+        // What each page read is held once, in `newReads`, from here on.
+        outcomes = []
         try output.commit()
         clock.lap("commit")
 
@@ -155,7 +174,9 @@ struct PageStage {
         var positions = Dictionary(table.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         var added: [ReadKey] = []
         var rendered: [String: [Int]] = [:]
-        for (path, keys) in newReads {
+        rendered.reserveCapacity(newReads.count)
+        // Each page's keys are let go as soon as they are numbered.
+        while let (path, keys) = newReads.popLast() {
             rendered[path] = keys.map { key in
                 if let position = positions[key] { return position }
                 positions[key] = table.count + added.count
@@ -163,6 +184,8 @@ struct PageStage {
                 return table.count + added.count - 1
             }
         }
+        // The keys are let go before the records are made.
+        positions = [:]
         table += added
         fingerprints += Self.fingerprints(added, versions)
         let renderedVersions = rendered.mapValues { pageVersion($0.map { fingerprints[$0] }) }
@@ -201,19 +224,22 @@ struct PageStage {
         cache.manifest.pages = pages
         cache.reads = reads
         cache.readKeys = table
+        clock.lap("remember reads")
         return Written(files: jobs.count, rendered: kept.count { !$0 })
     }
 
-    /// A file no template renders; the largest are written by `write` a megabyte or so at a time as they are
-    /// made, and the rest is returned.
-    private static func generatedFile(_ route: Route, renderer: PageRenderer, writing write: ([UInt8]) throws(OutputError) -> Void) throws(OutputError) -> [UInt8]? {
+    /// A file `make` makes, giving what it made so far to a spill as it goes: each megabyte or more is
+    /// written by `write` at once and taken away, and the rest is returned.
+    private static func inPieces(writing write: ([UInt8]) throws(OutputError) -> Void, _ make: (_ spill: (inout [UInt8]) -> Void) -> [UInt8]?) throws(OutputError) -> [UInt8]? {
         var failure: OutputError?
-        let rest = renderer.generatedFile(route) { made in
-            guard made.count >= Site.exportPiece else { return }
-            if failure == nil {
-                do throws(OutputError) { try write(made) } catch { failure = error }
+        let rest = withoutActuallyEscaping(write) { write in
+            make { made in
+                guard made.count >= Site.exportPiece else { return }
+                if failure == nil {
+                    do throws(OutputError) { try write(made) } catch { failure = error }
+                }
+                made.removeAll(keepingCapacity: true)
             }
-            made.removeAll(keepingCapacity: true)
         }
         if let failure { throw failure }
         return rest

@@ -4,13 +4,14 @@ import Glibc
 #endif
 
 /// Times the stages of a build when asked (`--verbose`, or `TIMELINE_TIMINGS` set), for profiling: the wall
-/// and CPU time of each, and the memory resident and allocated at its end; prints to standard error.
+/// and CPU time of each, the memory resident and allocated at its end, and the most resident so far; prints
+/// to standard error.
 struct StageClock {
     static let asked = getenv("TIMELINE_TIMINGS") != nil
     let enabled: Bool
     var last = Self.now()
     var lastCPU = Self.processorSeconds()
-    var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int, heap: Int)] = []
+    var laps: [(name: String, seconds: Double, processor: Double, megabytes: Int, heap: Int, peak: Int)] = []
     /// The files that took longest to make, with how long each took, when timed.
     var slowest: [(path: String, seconds: Double)] = []
 
@@ -21,7 +22,7 @@ struct StageClock {
     mutating func lap(_ name: String) {
         guard enabled else { return }
         let now = Self.now(), cpu = Self.processorSeconds()
-        laps.append((name, now - last, cpu - lastCPU, Self.residentMegabytes(), timeline_heap_in_use() >> 20))
+        laps.append((name, now - last, cpu - lastCPU, Self.residentMegabytes(), timeline_heap_in_use() >> 20, Self.peakMegabytes()))
         last = now
         lastCPU = cpu
     }
@@ -29,7 +30,7 @@ struct StageClock {
     func report() {
         guard enabled else { return }
         let text = laps.map {
-            "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident, \($0.heap) MB allocated\n"
+            "timing: \($0.name): \(Int(($0.seconds * 1000).rounded())) ms, \(Int(($0.processor * 1000).rounded())) ms CPU, \($0.megabytes) MB resident (\($0.peak) at most), \($0.heap) MB allocated\n"
         }.joined() + slowest.map { "timing: made \($0.path) in \(Int(($0.seconds * 1000).rounded())) ms\n" }.joined()
         _ = text.withCString { write(2, $0, strlen($0)) }
     }
@@ -46,6 +47,13 @@ struct StageClock {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// The most memory the process has had resident so far, in megabytes.
+    static func peakMegabytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss / 1024
     }
 
     /// The process's resident memory now, in megabytes, from Linux's `/proc`.

@@ -78,6 +78,8 @@ public struct ContentReader: Sendable {
         let reader = NoteReader(limits: limits)
         let earlier = previous[keyPath: Fields.readings]
         let read = parallelMap(texts) { id, text in reader.read(text, id: id, previous: earlier[text.path]) as NoteReading<Fields> }
+        // A note is a large value held to the end of the build: the list is made its exact size, not grown.
+        content[keyPath: Fields.notes].reserveCapacity(content[keyPath: Fields.notes].count + read.count)
         for ((id, _), reading) in zip(texts, read) {
             log.report(contentsOf: reading.diagnostics)
             readings[keyPath: Fields.readings][reading.path] = reading

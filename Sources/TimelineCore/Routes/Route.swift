@@ -31,6 +31,15 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
     /// The folders that hold one page per item, for the 404 page's script that finds the site's root.
     public static let itemFolders = [Route.note(.entry, ""), .note(.topic, ""), .source(""), .note(.page, ""), .era("")].compactMap(\.folder)
 
+    /// Whether the page may list many entries, or everything the site cites: the home page, the embeddable
+    /// timeline, an era, a topic, and the lists of sources and facts. Such a page can run to megabytes.
+    public var listsEntries: Bool {
+        switch self {
+        case .index, .embed, .era, .note(.topic, _), .sources, .facts: true
+        default: false
+        }
+    }
+
     /// The folder the file is in, or nil for a file at the site's root.
     public var folder: String? {
         path.firstIndex(of: "/").map { String(path[..<$0]) }

@@ -94,28 +94,35 @@ public enum JSON: Sendable, Equatable {
     }
 
     /// Writes a list one item at a time, as `.array` would write the items `write` makes, without holding
-    /// them all: `write` appends one item's JSON.
-    public static func writeArray<Items: Sequence>(_ items: Items, into out: inout [UInt8], _ write: (Items.Element, inout [UInt8]) -> Void) {
+    /// them all: `write` appends one item's JSON, indented by `indent + 1` levels when `pretty`.
+    public static func writeArray<Items: Sequence>(
+        _ items: Items, into out: inout [UInt8], pretty: Bool = false, indent: Int = 0, _ write: (Items.Element, inout [UInt8]) -> Void
+    ) {
         out.append(UInt8(ascii: "["))
         var first = true
         for item in items {
             if !first { out.append(UInt8(ascii: ",")) }
             first = false
+            if pretty { newline(&out, indent + 1) }
             write(item, &out)
         }
+        if pretty, !first { newline(&out, indent) }
         out.append(UInt8(ascii: "]"))
     }
 
-    /// Writes an object's members one at a time, as `.object` would write them compactly: each member's
-    /// value is appended by its closure.
-    public static func writeObject(_ members: [(String, (inout [UInt8]) -> Void)], into out: inout [UInt8]) {
+    /// Writes an object's members one at a time, as `.object` would write them: each member's value is
+    /// appended by its closure, indented by `indent + 1` levels when `pretty`.
+    public static func writeObject(_ members: [(String, (inout [UInt8]) -> Void)], into out: inout [UInt8], pretty: Bool = false, indent: Int = 0) {
         out.append(UInt8(ascii: "{"))
         for (index, (key, write)) in members.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
+            if pretty { newline(&out, indent + 1) }
             writeString(key, into: &out)
             out.append(UInt8(ascii: ":"))
+            if pretty { out.append(UInt8(ascii: " ")) }
             write(&out)
         }
+        if pretty, !members.isEmpty { newline(&out, indent) }
         out.append(UInt8(ascii: "}"))
     }
 

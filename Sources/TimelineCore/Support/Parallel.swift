@@ -12,7 +12,9 @@ import Glibc
 /// Workers claim the items in chunks of up to 64, which costs least for many small items; `oneByOne`
 /// makes each claim one item, for items of very different sizes, so that large ones listed together do
 /// not fall to one worker.
-public func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], oneByOne: Bool = false, _ transform: @Sendable (Item) -> Result) -> [Result] {
+public func parallelMap<Items: RandomAccessCollection & Sendable, Result: Sendable>(
+    _ items: Items, oneByOne: Bool = false, _ transform: @Sendable (Items.Element) -> Result
+) -> [Result] where Items.Index == Int, Items.Element: Sendable {
     let count = items.count
     if count == 0 { return [] }
     let workers = Concurrency.workers
@@ -28,7 +30,7 @@ public func parallelMap<Item: Sendable, Result: Sendable>(_ items: [Item], oneBy
             if index >= chunks { break }
             let start = index * chunk
             for offset in start..<min(start + chunk, count) {
-                slots.fill(offset, with: transform(items[offset]))
+                slots.fill(offset, with: transform(items[items.startIndex + offset]))
             }
         }
     }

@@ -4,14 +4,14 @@ extension Site {
     /// The bytes of a file no template renders (feeds, the search index, data exports), or nil for a route
     /// that names a page or an asset. Their few words of interface come from `text`.
     ///
-    /// The largest, `data.json` and the search index, are given to `spill` as they are made, after each
+    /// The largest, `data.json`, `timeline.json` and the search index, are given to `spill` as they are made, after each
     /// item, with what is made so far: what it takes away (to write it out) is not held any more, and the
     /// bytes returned are the rest.
     public func generatedFile(_ route: Route, text: InterfaceText = .english, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8]? {
         switch route {
         case .feed: return AtomFeed(site: self).bytes
         case .searchIndex: return withoutActuallyEscaping(spill) { SearchIndex(site: self, spill: $0).bytes }
-        case .timelineJS: return TimelineJSExport(site: self, words: text).bytes
+        case .timelineJS: return withoutActuallyEscaping(spill) { TimelineJSExport(site: self, words: text, spill: $0).bytes }
         case .data: return withoutActuallyEscaping(spill) { DataExport(site: self, spill: $0).bytes }
         case .factsCSV: return FactsCSV(site: self).bytes
         case .sitemap: return Sitemap(site: self).bytes

@@ -9,39 +9,63 @@ struct TimelineJSExport {
     /// The interface's words in the site's language, for the link to each entry's page.
     var words = InterfaceText.english
 
+    /// Given what is made so far after each event, and may take it away (to write it out).
+    var spill: (inout [UInt8]) -> Void = { _ in }
+
+    /// Indented JSON, as TimelineJS's own files are. Each event is written as it is made, so that the
+    /// whole file is never held as JSON values.
     var bytes: [UInt8] {
         var out: [UInt8] = []
-        json.write(into: &out, pretty: true, indent: 0)
+        out.reserveCapacity(min(site.entries.count * 700, Site.exportPiece * 2))
+        let settings = site.index.settings
+        var members: [(String, (inout [UInt8]) -> Void)] = []
+        if !(settings.languages.isEmpty && settings.mainLanguage == nil) {
+            members.append(("language", { JSON.string(settings.language).write(into: &$0, pretty: true, indent: 1) }))
+        }
+        members.append(("title", { out in
+            JSON.object([("text", .object([("headline", .string(settings.title)), ("text", .string("<p>\(HTML.escape(settings.description))</p>"))]))])
+                .write(into: &out, pretty: true, indent: 1)
+        }))
+        members.append(("events", { out in
+            JSON.writeArray(site.entries.lazy.compactMap(event), into: &out, pretty: true, indent: 1) { event, out in
+                event.write(into: &out, pretty: true, indent: 2)
+                spill(&out)
+            }
+        }))
+        members.append(("eras", { JSON.array(eras).write(into: &$0, pretty: true, indent: 1) }))
+        JSON.writeObject(members, into: &out, pretty: true)
         out.append(0x0A)
         return out
     }
 
-    var json: JSON {
+    /// An entry as a TimelineJS event, or nil for one whose dates TimelineJS cannot place.
+    func event(_ entry: Entry) -> JSON? {
         let settings = site.index.settings
         let wording = site.index.wording
-        var events: [JSON] = []
-        for entry in site.entries {
-            guard let (start, end) = Self.dates(entry.date) else { continue }
-            var members: [(String, JSON)] = [("unique_id", .string(entry.id)), ("start_date", start)]
-            if let end { members.append(("end_date", end)) }
-            if Self.needsDisplayDate(entry.date) { members.append(("display_date", .string(entry.date.display(wording)))) }
-            var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
-            text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">\(HTML.escape(words.word("read_entry_and_sources")))</a></p>"
-            members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
-            if let name = entry.image?.id, let image = site.index.images[name], let copy = image.largest {
-                // The lead image, with its alt text, which TimelineJS would otherwise make from the caption.
-                members.append(("media", JSON.compact([
-                    ("url", .string(site.url(image.route(of: copy)))), ("caption", .optional(image.item.caption)),
-                    ("credit", .string("\(image.item.credit) · \(image.item.license)")), ("alt", .string(image.item.alt)),
-                    ("link", .optional(image.item.sourceURL)),
-                ])))
-            }
-            if let group = group(of: entry, settings: settings) { members.append(("group", .string(group))) }
-            events.append(.object(members))
+        guard let (start, end) = Self.dates(entry.date) else { return nil }
+        var members: [(String, JSON)] = [("unique_id", .string(entry.id)), ("start_date", start)]
+        if let end { members.append(("end_date", end)) }
+        if Self.needsDisplayDate(entry.date) { members.append(("display_date", .string(entry.date.display(wording)))) }
+        var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
+        text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">\(HTML.escape(words.word("read_entry_and_sources")))</a></p>"
+        members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
+        if let name = entry.image?.id, let image = site.index.images[name], let copy = image.largest {
+            // The lead image, with its alt text, which TimelineJS would otherwise make from the caption.
+            members.append(("media", JSON.compact([
+                ("url", .string(site.url(image.route(of: copy)))), ("caption", .optional(image.item.caption)),
+                ("credit", .string("\(image.item.credit) · \(image.item.license)")), ("alt", .string(image.item.alt)),
+                ("link", .optional(image.item.sourceURL)),
+            ])))
         }
+        if let group = group(of: entry, settings: settings) { members.append(("group", .string(group))) }
+        return .object(members)
+    }
+
+    /// The site's eras as TimelineJS eras; an era still open ends on the last day of any entry.
+    var eras: [JSON] {
         let lastDay = site.entries.map(\.date.latest).filter { $0.value != Int.max }.max()
         var eras: [JSON] = []
-        for era in settings.eras {
+        for era in site.index.settings.eras {
             guard case .interval(let start, let end) = era.date.value, case .point(let first) = start else { continue }
             let last: EDTFDate.Point
             if case .point(let point) = end {
@@ -57,12 +81,7 @@ struct TimelineJSExport {
                 ("text", .object([("headline", .string(era.title))])),
             ]))
         }
-        let language: [(String, JSON)] = settings.languages.isEmpty && settings.mainLanguage == nil ? [] : [("language", .string(settings.language))]
-        return .object(language + [
-            ("title", .object([("text", .object([("headline", .string(settings.title)), ("text", .string("<p>\(HTML.escape(settings.description))</p>"))]))])),
-            ("events", .array(events)),
-            ("eras", .array(eras)),
-        ])
+        return eras
     }
 
     /// The row an entry is shown in, as `timelinejs_group` in `site.yaml` chooses: its era (the default), its

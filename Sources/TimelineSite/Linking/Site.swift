@@ -7,7 +7,7 @@ public struct Site: Sendable {
     public let content: Content
     public let index: SiteIndex
     /// Entries in time order: earliest possible day, then latest, then id.
-    public let entries: [Entry]
+    public let entries: EntriesInTime
     /// Topics by title.
     public let topics: [Topic]
     /// Pages in menu order, then by title.
@@ -105,13 +105,10 @@ public struct Site: Sendable {
     /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
     /// then pages, then the facts by date.
     /// Entries in time order, topics by title, pages in menu order.
-    private static func sorted(_ content: Content) -> (entries: [Entry], topics: [Topic], pages: [Page]) {
-        // Sorting positions rather than entries: an entry is a large value to move around.
-        let keys = content.entries.map { ($0.date.earliest, $0.date.latest, $0.id) }
-        return (
-            keys.indices.sorted { keys[$0] < keys[$1] }.map { content.entries[$0] },
-            content.topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
-            content.pages.sorted { ($0.menuOrder ?? Int.max, $0.title, $0.id) < ($1.menuOrder ?? Int.max, $1.title, $1.id) })
+    private static func sorted(_ content: Content) -> (entries: EntriesInTime, topics: [Topic], pages: [Page]) {
+        (EntriesInTime(content.entries),
+         content.topics.sorted { ($0.title.lowercased(), $0.id) < ($1.title.lowercased(), $1.id) },
+         content.pages.sorted { ($0.menuOrder ?? Int.max, $0.title, $0.id) < ($1.menuOrder ?? Int.max, $1.title, $1.id) })
     }
 
     /// Each note with its rendering, citations and facts, by id. A topic or page that shares its id with a note

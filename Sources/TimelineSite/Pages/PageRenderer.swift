@@ -18,7 +18,7 @@ public struct PageRenderer: Sendable {
         let interface = InterfaceText(chain: site.content.fallbackChain(of: site.index.settings.language), files: templates.interfaceStrings)
         self.interface = interface
         caches = PageCaches(site: site, stylesheet: stylesheet ?? "", makingCards: makingCards, interface: interface)
-        versions = SiteVersions(site: site, caches: caches)
+        versions = SiteVersions(site: site)
     }
 
     /// A rendered page, with what it read.
@@ -34,10 +34,11 @@ public struct PageRenderer: Sendable {
         site.generatedFile(route, text: interface, spill: spill)
     }
 
-    /// The page at `route`, or nil when no template renders it.
-    public func render(_ route: Route) -> Page? {
+    /// The page at `route`, or nil when no template renders it. A long page is given to `spill` as it is
+    /// made, a piece at a time (``Site/exportPiece``), and the bytes of the page returned are the rest.
+    public func render(_ route: Route, spill: (inout [UInt8]) -> Void = { _ in }) -> Page? {
         let reader = SiteReader(site: site, caches: caches)
         guard let model = PageBuilder(reader: reader, interface: interface).model(for: route) else { return nil }
-        return Page(bytes: templates.render(type(of: model).template, model), reads: reader.reads)
+        return Page(bytes: templates.render(type(of: model).template, model, spill: spill), reads: reader.reads)
     }
 }

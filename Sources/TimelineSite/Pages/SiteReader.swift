@@ -87,11 +87,9 @@ final class SiteReader {
 /// The versions of what pages read: a fingerprint of the value each key names in a site.
 public final class SiteVersions: Sendable {
     private let site: Site
-    private let caches: PageCaches
 
-    init(site: Site, caches: PageCaches) {
+    init(site: Site) {
         self.site = site
-        self.caches = caches
     }
 
     /// A fingerprint of what `key` names in this site, made with the functions ``SiteReader`` reads through.

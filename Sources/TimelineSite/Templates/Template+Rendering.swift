@@ -8,13 +8,18 @@ struct TemplateRenderer: Sendable {
     var depthLimit = Limits().templateDepth
 
     /// Renders the named template; an unknown name renders nothing (template sets are checked when loaded).
-    func render(_ name: String, _ model: any TemplateObject) -> [UInt8] {
+    ///
+    /// After each item of a list, once a piece is made, what is made so far is given to `spill`, which may
+    /// take it away (to write it out); the bytes returned are the rest.
+    func render(_ name: String, _ model: any TemplateObject, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         guard let template = templates[name] else { return out }
-        var state = State(stack: [.object(model)])
-        render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
-        return out
+        return withoutActuallyEscaping(spill) { spill in
+            var state = State(stack: [.object(model)], spill: spill)
+            render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
+            return out
+        }
     }
 
     /// Renders the named template against any value, as the Mustache specification's tests give them.
@@ -30,6 +35,8 @@ struct TemplateRenderer: Sendable {
     struct State {
         var stack: [TemplateValue]
         var position: (index: Int, count: Int)? = nil
+        /// Given what is made so far once it is a piece or more, between the items of lists.
+        var spill: (inout [UInt8]) -> Void = { _ in }
     }
 
     private func render(
@@ -71,6 +78,12 @@ struct TemplateRenderer: Sendable {
                         state.position = (index, list.count)
                         render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                         state.stack.removeLast()
+                        if out.count > Site.exportPiece {
+                            // The last byte stays: a standalone partial's indentation depends on it.
+                            let last = out.removeLast()
+                            state.spill(&out)
+                            out.append(last)
+                        }
                     }
                     state.position = outer
                 } else {

@@ -142,8 +142,9 @@ public struct TemplateSet: Sendable {
         return files
     }
 
-    /// Renders a page with the template of its kind.
-    func render(_ template: String, _ model: any TemplateObject) -> [UInt8] {
-        renderer.render(template, model)
+    /// Renders a page with the template of its kind, giving `spill` what is made so far as it goes
+    /// (``TemplateRenderer/render(_:_:spill:)``).
+    func render(_ template: String, _ model: any TemplateObject, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
+        renderer.render(template, model, spill: spill)
     }
 }
