@@ -80,6 +80,7 @@ public struct SiteBuilder: Sendable {
         let earlier = readings.fileHashes
         let changed = Set(hashes.filter { earlier[$0.key] != $0.value }.keys)
         cache.readings = read.readings
+        cache.saveReadings(changed: changed)
         cache.renderings = bodies.renderings
         cache.changedNotes = changed.union(bodies.renderedPaths)
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
@@ -97,7 +98,10 @@ public struct SiteBuilder: Sendable {
         let languages = content.settings.languages.map(\.code)
         let localized = languages.map { content.localized(to: $0) }
         let localIndexes = localized.map { SiteIndex(content: $0, assets: templates.assets.map(\.route)) }
-        var textRenderings: [String: [String: RenderedNote]] = [content.settings.language: Dictionary(bodies.rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })]
+        var textRenderings: [String: [String: RenderedNote]] = [:]
+        if !languages.isEmpty {
+            textRenderings[content.settings.language] = Dictionary(bodies.rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })
+        }
         for (position, code) in languages.enumerated() {
             let rendered = BodyStage(content: localized[position], index: localIndexes[position]).run(previous: [:], log: DiagnosticLog()).rendered
             textRenderings[code] = Dictionary(rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })

@@ -77,7 +77,7 @@ import TimelineTesting
 
     /// Values fingerprinted as lists write every stored property: a property added to one must be added to
     /// its fingerprint, or this fails.
-    @Test func valuesFingerprintedAsListsCoverEveryProperty() {
+    @Test func valuesFingerprintedAsListsCoverEveryProperty() throws {
         let info = NoteInfo(kind: .entry, id: "a", title: "A")
         let use = SourceUse(route: .facts, anchor: "x", title: "T", note: info, factID: "f", locator: "l", quote: "q", quoteLanguage: "fr")
         #expect(Mirror(reflecting: use).children.compactMap(\.label) == ["route", "anchor", "title", "note", "factID", "locator", "quote", "quoteLanguage"])
@@ -94,6 +94,9 @@ import TimelineTesting
         let body = MarkdownBody(file: SourceText(path: "f", text: ""), range: 0..<0, firstLine: 1, fileHash: 0)
         #expect(Mirror(reflecting: body).children.compactMap(\.label) == ["file", "range", "firstLine", "fileHash"])
         #expect(Mirror(reflecting: TimelineItem(id: "a", era: "e")).children.compactMap(\.label) == ["id", "era"])
+        let month = try EDTFDate(parsing: "2024-05")
+        let card = CardInputs(id: "a", title: "A", date: try EDTFDate(parsing: "2024"), summary: "S", topics: [info], sourceCount: 1, language: "en")
+        #expect(Mirror(reflecting: card).children.compactMap(\.label) == ["id", "title", "date", "summary", "topics", "sourceCount", "language"])
         let value = NoteValue(path: "p", fileHash: 1, rendered: 2, inputs: [.source("s")])
         #expect(Mirror(reflecting: value).children.compactMap(\.label) == ["path", "fileHash", "rendered", "inputs"])
         // And each property changes the fingerprint.
@@ -110,6 +113,8 @@ import TimelineTesting
         changes(Backlink(from: info, anchor: "m"), [{ $0.anchor = "n" }, { $0.from.id = "b" }, { $0.from.kind = .page }, { $0.from.title = "B" }])
         changes(Neighbors(previous: "p", next: "n"), [{ $0.previous = nil }, { $0.next = nil }, { $0.previous = "n"; $0.next = "p" }])
         changes(TimelineItem(id: "a", era: "e"), [{ $0.id = "b" }, { $0.era = nil }])
+        changes(card, [{ $0.id = "b" }, { $0.title = "B" }, { $0.date = month }, { $0.summary = nil }, { $0.topics = [] },
+                       { $0.topics[0].title = "B" }, { $0.sourceCount = 2 }, { $0.language = "fr" }])
         changes(value, [{ $0.path = nil }, { $0.fileHash = nil }, { $0.fileHash = 2; $0.rendered = 1 }, { $0.rendered = nil }, { $0.inputs = nil }, { $0.inputs = [] },
                         { $0.inputs = [.fact("s")] }, { $0.inputs = [.source("t")] }])
         #expect(Fingerprint.of(list: [use, use]) != Fingerprint.of(list: [use]))

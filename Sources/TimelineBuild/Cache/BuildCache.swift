@@ -31,6 +31,8 @@ public struct BuildCache: Sendable {
     var changedReadKeys = false
     /// Why the manifest on disk was not used, when it was there but could not be trusted.
     private var manifestDamage: CacheDamage?
+    /// Why files of notes saved and let go during the build were not used, by the file's suffix.
+    private var savedDamage: [String: CacheDamage] = [:]
 
     /// What every build reads.
     struct Manifest: Codable, Sendable {
@@ -145,7 +147,8 @@ public struct BuildCache: Sendable {
     /// What the build should say about files of the cache it found but could not trust, each reason once.
     public var damageNotes: [String] {
         let found: [(String, CacheDamage?)] = [
-            ("", manifestDamage), (".entries", loadedEntries?.damage), (".topics", loadedTopics?.damage), (".pages", loadedPages?.damage),
+            ("", manifestDamage), (".entries", loadedEntries?.damage ?? savedDamage[".entries"]),
+            (".topics", loadedTopics?.damage ?? savedDamage[".topics"]), (".pages", loadedPages?.damage ?? savedDamage[".pages"]),
             (".renderings", loadedRenderings?.damage), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
         ]
         var notes: [String] = []
@@ -172,6 +175,21 @@ public struct BuildCache: Sendable {
             Self.loaded(&loadedTopics, path, ".topics", stamp) { $0.records = newValue.topics }
             Self.loaded(&loadedPages, path, ".pages", stamp) { $0.records = newValue.pages }
         }
+    }
+
+    /// Writes the notes as this build read them, each kind's file atomically, and lets them go. A reading
+    /// stands for its file's bytes whatever the rest of the build does, and nothing after reading needs
+    /// them: the pages are made from the content. `changed` are the paths of the files read anew.
+    mutating func saveReadings(changed: Set<String>) {
+        guard let path else { return }
+        func save<Record>(_ file: inout RecordFile<Record>?, _ suffix: String) {
+            guard var loaded = file.take() else { return }
+            loaded.save(path + suffix, stamp: stamp, changed: changed)
+            if let damage = loaded.damage { savedDamage[suffix] = damage }
+        }
+        save(&loadedEntries, ".entries")
+        save(&loadedTopics, ".topics")
+        save(&loadedPages, ".pages")
     }
 
     /// Reads each note's body as the last build rendered it, from disk; for ``preload(renderings:)``, so

@@ -33,7 +33,8 @@ extension Fingerprint {
     public static func of<Value: DirectFingerprint>(list values: [Value]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(values.count)
-        for value in values { value.combine(into: &hasher) }
+        // By position: each value is read in place, not copied out.
+        for index in values.indices { values[index].combine(into: &hasher) }
         return hasher.value
     }
 

@@ -92,14 +92,17 @@ public final class SiteVersions: Sendable {
         self.site = site
     }
 
+    /// The fingerprint of something a key names that the site does not have.
+    private static let missing = StableHasher.hash { Fingerprint.combineMissing(into: &$0) }
+
     /// A fingerprint of what `key` names in this site, made with the functions ``SiteReader`` reads through.
     public func fingerprint(of key: ReadKey) -> UInt64 {
         switch key {
         case .settings: return Fingerprint.of(site.content.settings)
         case .menu: return Fingerprint.of(site.menu)
         case .note(let id): return Fingerprint.of(direct: site.noteValue(id))
-        case .noteInfo(let id): return Fingerprint.of(site.index.notes[id])
-        case .card(let id): return Fingerprint.of(site.cardInputs(id))
+        case .noteInfo(let id): return site.index.notes[id].map { Fingerprint.of(direct: $0) } ?? Self.missing
+        case .card(let id): return site.cardInputs(id).map { Fingerprint.of(direct: $0) } ?? Self.missing
         case .neighbors(let id): return Fingerprint.of(direct: site.neighbors(id))
         case .eraOf(let id): return Fingerprint.of(site.eraID(of: id))
         case .timeline: return Fingerprint.of(list: site.timeline)
@@ -162,6 +165,20 @@ struct CardInputs: Sendable, Encodable {
     /// How many sources the entry's page cites.
     var sourceCount: Int
     var language: String
+}
+
+extension CardInputs: DirectFingerprint {
+    /// Fingerprinted property by property; a test checks that it lists every stored property.
+    func combine(into hasher: inout StableHasher) {
+        hasher.combine(id)
+        hasher.combine(title)
+        hasher.combine(date.text)
+        Fingerprint.combine(summary, into: &hasher)
+        hasher.combine(topics.count)
+        for index in topics.indices { topics[index].combine(into: &hasher) }
+        hasher.combine(sourceCount)
+        hasher.combine(language)
+    }
 }
 
 /// A topic as the list of topics shows it.
