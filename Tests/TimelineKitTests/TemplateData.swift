@@ -4,7 +4,7 @@
 struct TemplateDictionary: TemplateObject {
     var values: [String: TemplateValue]
 
-    func value(of field: String) -> TemplateValue? { values[field] }
+    func value(of field: TemplateName) -> TemplateValue? { values[field.text] }
     var isEmpty: Bool { values.isEmpty }
 }
 

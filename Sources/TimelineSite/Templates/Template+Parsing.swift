@@ -110,7 +110,7 @@ extension Template {
         guard !parts.contains(where: \.isEmpty) else {
             throw TemplateError(message: "'\(name)' is not a valid name", line: token.line, column: token.column)
         }
-        return parts
+        return parts.map(TemplateName.init)
     }
 }
 

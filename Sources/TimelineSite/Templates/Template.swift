@@ -12,7 +12,7 @@ import TimelineCore
 /// `index()` (counting from 0) describe the current item, as in `{{^last()}}, {{/last()}}`.
 struct Template: Sendable {
     /// A dotted name, split once: `entry.title` is `["entry", "title"]`; `.` is the empty path.
-    typealias Path = [String]
+    typealias Path = [TemplateName]
 
     /// What a tag's name asks for: a value, or a fact about a value or about the list being iterated.
     enum Lookup: Sendable, Equatable {

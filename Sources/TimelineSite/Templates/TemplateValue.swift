@@ -37,7 +37,7 @@ public enum TemplateValue: Sendable {
 public protocol TemplateObject: Sendable {
     /// The value of a field, or nil when the object has no such field, so that the name is looked up in the
     /// contexts further out, as Mustache does.
-    func value(of field: String) -> TemplateValue?
+    func value(of field: TemplateName) -> TemplateValue?
     /// Whether a section over the object shows nothing.
     var isEmpty: Bool { get }
 }
@@ -75,20 +75,24 @@ public protocol TemplateModel: TemplateObject {
 }
 
 extension TemplateModel {
-    public func value(of field: String) -> TemplateValue? {
+    public func value(of field: TemplateName) -> TemplateValue? {
         Self.fields.field(named: field)?.read(self)
     }
 }
 
-/// The fields of a page model, in the order declared, found by name without a search through them all.
+/// The fields of a page model, in the order declared, found by the number of their name.
 public struct TemplateFields<Model>: RandomAccessCollection, ExpressibleByArrayLiteral, Sendable {
     private let list: [TemplateField<Model>]
-    /// Each name's position in ``list``; where a name is declared twice, the first declaration.
-    private let positions: [String: Int]
+    /// The position in ``list`` of the field named by each number, -1 for none; where a name is declared
+    /// twice, the first declaration. Names numbered after these fields are no field's.
+    private let positions: [Int]
 
     public init(_ fields: [TemplateField<Model>]) {
         list = fields
-        positions = Dictionary(fields.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let numbers = fields.map { TemplateName($0.name).number }
+        var positions = [Int](repeating: -1, count: (numbers.max() ?? -1) + 1)
+        for (position, number) in numbers.enumerated().reversed() { positions[number] = position }
+        self.positions = positions
     }
 
     public init(arrayLiteral fields: TemplateField<Model>...) { self.init(fields) }
@@ -98,8 +102,10 @@ public struct TemplateFields<Model>: RandomAccessCollection, ExpressibleByArrayL
     public subscript(position: Int) -> TemplateField<Model> { list[position] }
 
     /// The field templates read by this name, if the model has one.
-    func field(named name: String) -> TemplateField<Model>? {
-        positions[name].map { list[$0] }
+    func field(named name: TemplateName) -> TemplateField<Model>? {
+        guard name.number < positions.count else { return nil }
+        let position = positions[name.number]
+        return position < 0 ? nil : list[position]
     }
 
     /// These fields followed by more.
