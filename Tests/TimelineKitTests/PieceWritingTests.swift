@@ -39,6 +39,47 @@ import TimelineTesting
         }
     }
 
+    /// Pages given away after every item of their lists, indentation of partials included, are the same
+    /// bytes as pages made whole.
+    @Test func pagesGivenAwayAsTheyAreMadeAreTheSameBytes() throws {
+        let site = try Self.site()
+        let templates = try #require(TemplateSet.load(fileSystem: LocalFileSystem(), folder: TestSupport.templates, log: DiagnosticLog()))
+        let renderer = PageRenderer(site: site, templates: templates, makingCards: true)
+        var given = 0
+        for route in site.pageRoutes {
+            let whole = try #require(renderer.render(route)).bytes
+            var pieces: [[UInt8]] = []
+            let rest = try #require(renderer.render(route, pieceSize: 1) { made in
+                pieces.append(made)
+                made.removeAll()
+            }).bytes
+            #expect(pieces.joined() + rest == whole, "\(route.path)")
+            if pieces.count > 1 { given += 1 }
+        }
+        #expect(given > site.pageRoutes.count / 2, "most pages have a list to be given away after")
+    }
+
+    /// A list inside an indented partial, given away after an item that ends mid-line: the next item is not
+    /// indented as if it started a line.
+    @Test func aPartialGivenAwayMidLineKeepsItsIndentation() throws {
+        let templates = [
+            "main": try Template(name: "main", text: "<div>\n  {{>row}}\n</div>\n"),
+            "row": try Template(name: "row", text: "{{#items}}<i>{{name}}</i>{{/items}}\nend\n"),
+        ]
+        let items: TemplateValue = .list((1...4).map { TemplateValue.object(TemplateDictionary(values: ["name": .text("n\($0)")])) })
+        let model = TemplateDictionary(values: ["items": items])
+        let renderer = TemplateRenderer(templates: templates)
+        let whole = renderer.render("main", model)
+        #expect(String(decoding: whole, as: UTF8.self) == "<div>\n  <i>n1</i><i>n2</i><i>n3</i><i>n4</i>\n  end\n</div>\n")
+        var pieces: [[UInt8]] = []
+        let rest = renderer.render("main", model, pieceSize: 1) { made in
+            pieces.append(made)
+            made.removeAll()
+        }
+        #expect(pieces.count == 4)
+        #expect(pieces.joined() + rest == whole)
+    }
+
     /// Pieces that add up to the previous site's file share it, time stamp included; any other bytes,
     /// longer, shorter or different anywhere, make a new file.
     @Test func aFileWrittenInPiecesIsSharedWhenUnchanged() throws {

@@ -35,10 +35,10 @@ public struct PageRenderer: Sendable {
     }
 
     /// The page at `route`, or nil when no template renders it. A long page is given to `spill` as it is
-    /// made, a piece at a time (``Site/exportPiece``), and the bytes of the page returned are the rest.
-    public func render(_ route: Route, spill: (inout [UInt8]) -> Void = { _ in }) -> Page? {
+    /// made, a piece of more than `pieceSize` bytes at a time, and the bytes of the page returned are the rest.
+    public func render(_ route: Route, pieceSize: Int = Site.exportPiece, spill: (inout [UInt8]) -> Void = { _ in }) -> Page? {
         let reader = SiteReader(site: site, caches: caches)
         guard let model = PageBuilder(reader: reader, interface: interface).model(for: route) else { return nil }
-        return Page(bytes: templates.render(type(of: model).template, model, spill: spill), reads: reader.reads)
+        return Page(bytes: templates.render(type(of: model).template, model, pieceSize: pieceSize, spill: spill), reads: reader.reads)
     }
 }

@@ -9,14 +9,14 @@ struct TemplateRenderer: Sendable {
 
     /// Renders the named template; an unknown name renders nothing (template sets are checked when loaded).
     ///
-    /// After each item of a list, once a piece is made, what is made so far is given to `spill`, which may
-    /// take it away (to write it out); the bytes returned are the rest.
-    func render(_ name: String, _ model: any TemplateObject, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
+    /// After each item of a list, once more than `pieceSize` bytes are made, what is made so far is given to
+    /// `spill`, which may take it away (to write it out); the bytes returned are the rest.
+    func render(_ name: String, _ model: any TemplateObject, pieceSize: Int = Site.exportPiece, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(16 * 1024)
         guard let template = templates[name] else { return out }
         return withoutActuallyEscaping(spill) { spill in
-            var state = State(stack: [.object(model)], spill: spill)
+            var state = State(stack: [.object(model)], pieceSize: pieceSize, spill: spill)
             render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
             return out
         }
@@ -35,7 +35,8 @@ struct TemplateRenderer: Sendable {
     struct State {
         var stack: [TemplateValue]
         var position: (index: Int, count: Int)? = nil
-        /// Given what is made so far once it is a piece or more, between the items of lists.
+        /// Given what is made so far once it is more than `pieceSize` bytes, between the items of lists.
+        var pieceSize = Int.max
         var spill: (inout [UInt8]) -> Void = { _ in }
     }
 
@@ -78,7 +79,7 @@ struct TemplateRenderer: Sendable {
                         state.position = (index, list.count)
                         render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                         state.stack.removeLast()
-                        if out.count > Site.exportPiece {
+                        if out.count > state.pieceSize {
                             // The last byte stays: a standalone partial's indentation depends on it.
                             let last = out.removeLast()
                             state.spill(&out)

@@ -144,7 +144,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a page with the template of its kind, giving `spill` what is made so far as it goes
     /// (``TemplateRenderer/render(_:_:spill:)``).
-    func render(_ template: String, _ model: any TemplateObject, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
-        renderer.render(template, model, spill: spill)
+    func render(_ template: String, _ model: any TemplateObject, pieceSize: Int = Site.exportPiece, spill: (inout [UInt8]) -> Void = { _ in }) -> [UInt8] {
+        renderer.render(template, model, pieceSize: pieceSize, spill: spill)
     }
 }
