@@ -46,8 +46,11 @@ if [ ! -f "$STAMP" ] || [ -n "$(find $SOURCES -newer "$STAMP" 2>/dev/null | head
     swiftc -O -g -parse-as-library $SANITIZE -D SWIFT_PACKAGE -module-name Yams -emit-library -static -emit-module \
         -emit-module-path "$OUT/obj/Yams.swiftmodule" -I "$CYAML/include" -Xcc -DYAML_DECLARE_STATIC \
         "$YAMS"/Sources/Yams/*.swift -o "$OUT/obj/libYams.a" -suppress-warnings
-    # The build stage's one C file, and a module map for it.
-    clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CSystemShim/include Sources/CSystemShim/exchange.c -o "$OUT/obj/csystemshim.o"
+    # The build stage's C files, and a module map for them.
+    rm -f "$OUT"/obj/csystemshim*.o
+    for c in Sources/CSystemShim/*.c; do
+        clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CSystemShim/include "$c" -o "$OUT/obj/csystemshim-$(basename "$c" .c).o"
+    done
     mkdir -p "$OUT/obj/CSystemShim"
     printf 'module CSystemShim {\n    header "%s"\n    export *\n}\n' "$ROOT/Sources/CSystemShim/include/CSystemShim.h" > "$OUT/obj/CSystemShim/module.modulemap"
     # The theme's files as SwiftPM embeds them: a byte array each, named after the file.
@@ -82,7 +85,7 @@ PY
         swiftc -O -g -parse-as-library $SANITIZE \
             -package-name timeline -I "$OUT/obj" -I "$OUT/obj/CSystemShim" -I "$CYAML/include" -I Sources/CCMark -I Sources/CVips -Xcc -DYAML_DECLARE_STATIC \
             "$target" -L "$OUT/obj" -lTimelineTesting -lTimelineBuild -lTimelineSite -lTimelineMarkdown -lTimelineContent -lTimelineMedia -lTimelineCore -lTimelineTheme -lYams \
-            "$OUT"/obj/cyaml-*.o "$OUT/obj/csystemshim.o" -lcmark \
+            "$OUT"/obj/cyaml-*.o "$OUT"/obj/csystemshim-*.o -lcmark \
             -o "$OUT/fuzz-$name" > "$OUT/obj/link-$name.log" 2>&1 \
             || { cat "$OUT/obj/link-$name.log" >&2; echo "fuzz: could not build $name" >&2; exit 1; }
     done

@@ -42,9 +42,9 @@ public func fuzzTemplates(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 struct FuzzModel: TemplateObject {
     var level = 0
 
-    func value(of field: String) -> TemplateValue? {
+    func value(of field: TemplateName) -> TemplateValue? {
         let inner = FuzzModel(level: level + 1)
-        switch field {
+        switch field.text {
         case "v", "title": return .text("<x> & \"y\"")
         case "n", "count": return .integer(3)
         case "ratio": return .number(2.5)
