@@ -55,29 +55,19 @@ public struct Site: Sendable {
         topicsByID = Dictionary(topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         pagesByID = Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        let uses = Self.uses(notes: notes, order: entries.map(\.id) + topics.map(\.id) + pages.map(\.id), facts: content.facts)
+        // Who mentions, shows and cites what is found while the entries' tables are made: neither needs the other.
+        let (entries, order) = (entries, entries.map(\.id) + topics.map(\.id) + pages.map(\.id))
+        let (uses, tables) = parallel(
+            { Self.uses(notes: notes, order: order, facts: content.facts) }, { Self.tables(of: entries, eras: content.settings.eras) })
         backlinks = uses.backlinks
         factUses = uses.factUses
         sourceUses = uses.sourceUses
-
-        var tagged: [String: [String]] = [:]
-        for entry in entries {
-            for topic in Set(entry.topics.map(\.id)).sorted() { tagged[topic, default: []].append(entry.id) }
-        }
-        self.tagged = tagged
-
-        let definedEras = content.settings.eras
-        eras = entries.map { entry in
-            definedEras
-                .filter { $0.date.earliest <= entry.date.earliest && entry.date.earliest <= $0.date.latest }
-                .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) }
-        }
-        let positions = Dictionary(entries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.positions = positions
+        let (tagged, positions) = (tables.tagged, tables.positions)
+        (self.tagged, eras, self.positions) = tables
         var topicEntries: [String: [Int]] = [:]
         for topic in topics {
             var members = Set((tagged[topic.id] ?? []).compactMap { positions[$0] })
-            for backlink in backlinks[topic.id] ?? [] where backlink.from.kind == .entry {
+            for backlink in uses.backlinks[topic.id] ?? [] where backlink.from.kind == .entry {
                 if let position = positions[backlink.from.id] { members.insert(position) }
             }
             topicEntries[topic.id] = members.sorted()
@@ -121,6 +111,29 @@ public struct Site: Sendable {
         for topic in content.topics { notes[topic.id] = LinkedNote(topic.info, renderedByID[topic.id], facts: [], citations: topic.citations, index: index) }
         for page in content.pages { notes[page.id] = LinkedNote(page.info, renderedByID[page.id], facts: [], citations: page.citations, index: index) }
         return notes
+    }
+
+    /// The entries tagged with each topic, the era of each entry by its position in time, and each entry's
+    /// position by id.
+    private static func tables(of entries: EntriesInTime, eras definedEras: [Era]) -> (
+        tagged: [String: [String]], eras: [Era?], positions: [String: Int]
+    ) {
+        var tagged: [String: [String]] = [:]
+        var eras: [Era?] = []
+        eras.reserveCapacity(entries.count)
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(entries.count)
+        for (position, index) in entries.order.enumerated() {
+            let entry = entries.all[index]
+            for topic in Set(entry.topics.map(\.id)).sorted() { tagged[topic, default: []].append(entry.id) }
+            let day = entry.date.earliest
+            eras.append(
+                definedEras
+                    .filter { $0.date.earliest <= day && day <= $0.date.latest }
+                    .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) })
+            if positions[entry.id] == nil { positions[entry.id] = position }
+        }
+        return (tagged, eras, positions)
     }
 
     private static func uses(notes: [String: LinkedNote], order: [String], facts: [Fact]) -> (
