@@ -92,8 +92,6 @@ public struct Site: Sendable {
         }
     }
 
-    /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
-    /// then pages, then the facts by date.
     /// Entries in time order, topics by title, pages in menu order.
     private static func sorted(_ content: Content) -> (entries: EntriesInTime, topics: [Topic], pages: [Page]) {
         (EntriesInTime(content.entries),
@@ -136,6 +134,8 @@ public struct Site: Sendable {
         return (tagged, eras, positions)
     }
 
+    /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
+    /// then pages, then the facts by date.
     private static func uses(notes: [String: LinkedNote], order: [String], facts: [Fact]) -> (
         backlinks: [String: [Backlink]], factUses: [String: [NoteInfo]], sourceUses: [String: [SourceUse]]
     ) {
