@@ -1,4 +1,5 @@
 import CVips
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,6 +10,22 @@ import Glibc
 enum VipsImage {
     /// Whether libvips started; it is started once, on first use.
     static let started: Bool = timeline_vips_start() == 0
+
+    /// Held while text is set. libvips 8.14 sets text under a lock of its own, but frees each text's Pango
+    /// layout and context outside it, while another thread may be setting text with the same fonts; share
+    /// cards are drawn on several threads, and two at once can crash inside GLib.
+    private static let typesetting = Mutex(())
+
+    /// The coverage (one band) of a text set `width` pixels wide; when `height` is not 0, at the size that fits it.
+    private static func typeset(_ text: CardDrawing.Text, height: Int) -> OpaquePointer? {
+        typesetting.withLock { _ in
+            var coverage: OpaquePointer?
+            guard timeline_vips_text(&coverage, text.markup, text.font, text.fontFile, Int32(text.width), Int32(height), Int32(text.spacing)) == 0 else {
+                return nil
+            }
+            return coverage
+        }
+    }
 
     /// Why the image library could not start, for the diagnostic of each image: the loader's reason, when it gave one.
     static var startFailure: String {
@@ -97,14 +114,11 @@ enum VipsImage {
             image = next
         }
         for text in card.texts {
-            var coverage: OpaquePointer?
-            guard timeline_vips_text(&coverage, text.markup, text.font, text.fontFile, Int32(text.width), 0, Int32(text.spacing)) == 0,
-                  var set = coverage else { return .failure(.unreadable(lastError())) }
+            guard var set = typeset(text, height: 0) else { return .failure(.unreadable(lastError())) }
             defer { timeline_vips_unref(set) }
             // Text taller than its box is set again at the size that fits it, and cut at the box's foot if it still does not.
             if let limit = text.maxHeight, Int(timeline_vips_height(set)) > limit {
-                var fitted: OpaquePointer?
-                if timeline_vips_text(&fitted, text.markup, text.font, text.fontFile, Int32(text.width), Int32(limit), Int32(text.spacing)) == 0, let fitted {
+                if let fitted = typeset(text, height: limit) {
                     timeline_vips_unref(set)
                     set = fitted
                 }

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import TimelineCore
 import TimelineMedia
@@ -75,6 +77,29 @@ import TimelineMedia
             return
         }
         #expect(ImagePipeline.publish(Self.bomb(), pixelLimit: 100_000_000) == .failure(.tooManyPixels(width: 60_000, height: 60_000, limit: 100_000_000)))
+    }
+
+    /// Share cards are drawn on several threads at once; each must come out as it does drawn alone.
+    @Test func cardsDrawnOnManyThreadsAtOnceAreTheCardsDrawnAlone() throws {
+        let fonts = "/usr/share/fonts/truetype/dejavu/"
+        let white = CardDrawing.Colour(red: 255, green: 255, blue: 255)
+        let cards = (0..<24).map { number in
+            CardDrawing(width: 300, height: 160, background: .init(red: 20, green: 30, blue: 40), texts: [
+                .init(markup: "Card \(number): Port-au-Prince", font: "DejaVu Sans Bold 18", fontFile: fonts + "DejaVuSans-Bold.ttf",
+                      x: 10, y: 10, width: 280, colour: white),
+                .init(markup: String(repeating: "mission \(number) ", count: 1 + number % 5), font: "DejaVu Serif 12",
+                      fontFile: fonts + "DejaVuSerif.ttf", x: 10, y: 60, width: 280, maxHeight: 40, colour: white),
+            ])
+        }
+        let together = Mutex<[Int: [UInt8]]>([:])
+        DispatchQueue.concurrentPerform(iterations: cards.count) { index in
+            let drawn = try? ImagePipeline.draw(cards[index]).get()
+            together.withLock { $0[index] = drawn }
+        }
+        for (index, card) in cards.enumerated() {
+            let alone = try ImagePipeline.draw(card).get()
+            #expect(together.withLock { $0[index] } == alone, "card \(index)")
+        }
     }
 
     /// A PNG of a few hundred bytes that declares 60,000 × 60,000 pixels.
