@@ -201,15 +201,12 @@ static inline int timeline_vips_box(VipsImage **out, int width, int height, doub
     return result;
 }
 
-/* Text set by Pango in a font file, wrapped at word boundaries within a width; when a height is given too,
-   the size is chosen so that the text fits the box. The result is the text's coverage, one band. */
+/* Text set by Pango in a font file, wrapped at word boundaries within a width. The result is the text's
+   coverage, one band. The font's size is taken in pixels: at 72 dots an inch, a point is a pixel. The
+   resolution is always the same: libvips gives it to the one Pango font map it shares, and Pango empties
+   that map's caches whenever it changes, while its own fontconfig thread may still be using them. */
 static inline int timeline_vips_text(VipsImage **out, const char *markup, const char *font, const char *fontfile,
-    int width, int height, int spacing) {
-    if (height > 0) {
-        return timeline_vips.vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "height", height,
-            "spacing", spacing, "wrap", TIMELINE_VIPS_TEXT_WRAP_WORD, NULL);
-    /* Without a height, the font's size is taken in pixels: at 72 dots an inch, a point is a pixel. */
-    }
+    int width, int spacing) {
     return timeline_vips.vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "spacing", spacing,
         "wrap", TIMELINE_VIPS_TEXT_WRAP_WORD, "dpi", 72, NULL);
 }

@@ -63,23 +63,27 @@ public struct CardDrawing: Sendable, Hashable {
     /// A run of text in Pango markup, wrapped within `width`.
     public struct Text: Sendable, Hashable {
         public var markup: String
-        /// A Pango font description, such as "DejaVu Sans Bold 40".
+        /// A Pango font description without its size, such as "DejaVu Sans Bold".
         public var font: String
+        /// The font's size in pixels.
+        public var size: Int
         /// The font file to set it in, so that the card does not depend on the fonts a machine has.
         public var fontFile: String
         public var x: Int, y: Int, width: Int
-        /// When given, text that would be taller is set smaller, so that it fits `width` × `maxHeight`.
+        /// When given, text that would be taller is set smaller, so that it fits `width` × `maxHeight`, and
+        /// cut at that height when even a third of `size` is too tall.
         public var maxHeight: Int?
         /// Extra space between lines, in pixels.
         public var spacing: Int
         public var colour: Colour
 
         public init(
-            markup: String, font: String, fontFile: String, x: Int, y: Int, width: Int, maxHeight: Int? = nil,
+            markup: String, font: String, size: Int, fontFile: String, x: Int, y: Int, width: Int, maxHeight: Int? = nil,
             spacing: Int = 0, colour: Colour
         ) {
             self.markup = markup
             self.font = font
+            self.size = size
             self.fontFile = fontFile
             self.x = x
             self.y = y

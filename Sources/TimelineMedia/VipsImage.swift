@@ -11,20 +11,39 @@ enum VipsImage {
     /// Whether libvips started; it is started once, on first use.
     static let started: Bool = timeline_vips_start() == 0
 
-    /// Held while text is set. libvips 8.14 sets text under a lock of its own, but frees each text's Pango
-    /// layout and context outside it, while another thread may be setting text with the same fonts; share
-    /// cards are drawn on several threads, and two at once can crash inside GLib.
-    private static let typesetting = Mutex(())
+    /// Held while a share card is drawn. libvips sets every text with one Pango font map, whose caches are
+    /// not safe to use from two threads at once: libvips locks them while it sets a text, but not while
+    /// the text's layout and fonts are let go, which happens when the last image made from the text is.
+    /// Cards are drawn on several threads, so each is drawn whole under this lock.
+    private static let drawing = Mutex(())
 
-    /// The coverage (one band) of a text set `width` pixels wide; when `height` is not 0, at the size that fits it.
-    private static func typeset(_ text: CardDrawing.Text, height: Int) -> OpaquePointer? {
-        typesetting.withLock { _ in
-            var coverage: OpaquePointer?
-            guard timeline_vips_text(&coverage, text.markup, text.font, text.fontFile, Int32(text.width), Int32(height), Int32(text.spacing)) == 0 else {
-                return nil
-            }
-            return coverage
+    /// The coverage (one band) of a text set `width` pixels wide at `size` pixels.
+    private static func typeset(_ text: CardDrawing.Text, size: Int) -> OpaquePointer? {
+        var coverage: OpaquePointer?
+        guard timeline_vips_text(&coverage, text.markup, "\(text.font) \(size)", text.fontFile, Int32(text.width), Int32(text.spacing)) == 0 else {
+            return nil
         }
+        return coverage
+    }
+
+    /// The text set at the largest whole size, down to a third of its own, at which it fits `width` ×
+    /// `limit`; nil when none does.
+    private static func fitted(_ text: CardDrawing.Text, within limit: Int) -> OpaquePointer? {
+        var best: OpaquePointer?
+        var smallest = max(1, text.size / 3), largest = text.size - 1
+        while smallest <= largest {
+            let size = (smallest + largest) / 2
+            guard let set = typeset(text, size: size) else { break }
+            if Int(timeline_vips_height(set)) <= limit, Int(timeline_vips_width(set)) <= text.width {
+                if let best { timeline_vips_unref(best) }
+                best = set
+                smallest = size + 1
+            } else {
+                timeline_vips_unref(set)
+                largest = size - 1
+            }
+        }
+        return best
     }
 
     /// Why the image library could not start, for the diagnostic of each image: the loader's reason, when it gave one.
@@ -99,6 +118,11 @@ enum VipsImage {
     /// Draws a share card: a background, boxes of colour and runs of text, saved as PNG.
     static func draw(_ card: CardDrawing) -> Result<[UInt8], ImageProblem> {
         guard started else { return .failure(.unreadable(startFailure)) }
+        return drawing.withLock { _ in drawAlone(card) }
+    }
+
+    /// Draws a share card while no other is drawn.
+    private static func drawAlone(_ card: CardDrawing) -> Result<[UInt8], ImageProblem> {
         var canvas: OpaquePointer?
         let background = card.background
         guard timeline_vips_box(&canvas, Int32(card.width), Int32(card.height), Double(background.red), Double(background.green), Double(background.blue), 255) == 0,
@@ -114,11 +138,11 @@ enum VipsImage {
             image = next
         }
         for text in card.texts {
-            guard var set = typeset(text, height: 0) else { return .failure(.unreadable(lastError())) }
+            guard var set = typeset(text, size: text.size) else { return .failure(.unreadable(lastError())) }
             defer { timeline_vips_unref(set) }
             // Text taller than its box is set again at the size that fits it, and cut at the box's foot if it still does not.
             if let limit = text.maxHeight, Int(timeline_vips_height(set)) > limit {
-                if let fitted = typeset(text, height: limit) {
+                if let fitted = fitted(text, within: limit) {
                     timeline_vips_unref(set)
                     set = fitted
                 }

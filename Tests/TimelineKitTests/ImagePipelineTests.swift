@@ -85,9 +85,9 @@ import TimelineMedia
         let white = CardDrawing.Colour(red: 255, green: 255, blue: 255)
         let cards = (0..<24).map { number in
             CardDrawing(width: 300, height: 160, background: .init(red: 20, green: 30, blue: 40), texts: [
-                .init(markup: "Card \(number): Port-au-Prince", font: "DejaVu Sans Bold 18", fontFile: fonts + "DejaVuSans-Bold.ttf",
+                .init(markup: "Card \(number): Port-au-Prince", font: "DejaVu Sans Bold", size: 18, fontFile: fonts + "DejaVuSans-Bold.ttf",
                       x: 10, y: 10, width: 280, colour: white),
-                .init(markup: String(repeating: "mission \(number) ", count: 1 + number % 5), font: "DejaVu Serif 12",
+                .init(markup: String(repeating: "mission \(number) ", count: 1 + number % 5), font: "DejaVu Serif", size: 12,
                       fontFile: fonts + "DejaVuSerif.ttf", x: 10, y: 60, width: 280, maxHeight: 40, colour: white),
             ])
         }

@@ -21,7 +21,7 @@ struct ShareCards: Sendable {
             // A text with nothing in it, such as the summary of an entry without one, is left out.
             texts: layout.texts.filter { !Self.fill($0.text, with: words).allSatisfy(\.isWhitespace) }.map { text in
                 CardDrawing.Text(
-                    markup: Self.fill(text.text, with: words), font: "\(text.font) \(text.size)", fontFile: text.fontFile, x: text.x, y: text.y,
+                    markup: Self.fill(text.text, with: words), font: text.font, size: text.size, fontFile: text.fontFile, x: text.x, y: text.y,
                     width: text.width, maxHeight: text.height, colour: text.colour)
             })
     }
