@@ -25,6 +25,10 @@ public final class MemoryOutput: SiteOutput {
         committed.withLock { $0[path] }.map { FileStamp(size: $0.count, seconds: 0, nanoseconds: 0) }
     }
 
+    public func withCurrentFile<Result>(_ path: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+        committed.withLock { $0[path] }.map { bytes in bytes.withUnsafeBytes(body) }
+    }
+
     public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
         let files = committed.withLock { $0 }
         return files.count == pages.count && pages.allSatisfy { files[$0.key]?.count == $0.value.stamp.size }

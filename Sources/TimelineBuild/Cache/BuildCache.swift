@@ -9,8 +9,8 @@ import Glibc
 /// What a build keeps between runs beside the output, so that the next build reads, renders and writes only
 /// what changed, and does nothing when nothing changed: a small manifest read by every build (the
 /// generator, a stamp of every input file, and each output file with its version and how it was left on
-/// disk), and, read only when something changed, the notes (front matter as read and rendered bodies) and
-/// what each page read of the site. Every record is written through the types' own `Codable`
+/// disk), and, read only when something changed, the notes (front matter as read and rendered bodies),
+/// what each page read of the site, and where each entry lies in the largest exports. Every record is written through the types' own `Codable`
 /// conformances. Safe to delete: a build without it does everything.
 public struct BuildCache: Sendable {
     /// Changes whenever the format or the generator changes; a cache of another generator is ignored.
@@ -24,11 +24,14 @@ public struct BuildCache: Sendable {
     private var loadedRenderings: RecordFile<Rendering>?
     private var loadedReads: RecordFile<[Int]>?
     private var loadedReadKeys: RecordFile<[ReadKey]>?
+    private var loadedExports: RecordFile<ExportLayout>?
     /// The notes and pages whose records this build changed, which saving writes.
     var changedNotes: Set<String> = []
     var changedPages: Set<String> = []
     /// Whether this build changed the table of what pages read.
     var changedReadKeys = false
+    /// The exports whose layouts this build changed.
+    var changedExports: Set<String> = []
     /// Why the manifest on disk was not used, when it was there but could not be trusted.
     private var manifestDamage: CacheDamage?
     /// Why files of notes saved and let go during the build were not used, by the file's suffix.
@@ -150,6 +153,7 @@ public struct BuildCache: Sendable {
             ("", manifestDamage), (".entries", loadedEntries?.damage ?? savedDamage[".entries"]),
             (".topics", loadedTopics?.damage ?? savedDamage[".topics"]), (".pages", loadedPages?.damage ?? savedDamage[".pages"]),
             (".renderings", loadedRenderings?.damage), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
+            (".exports", loadedExports?.damage),
         ]
         var notes: [String] = []
         for (suffix, damage) in found {
@@ -245,6 +249,13 @@ public struct BuildCache: Sendable {
         set { Self.loaded(&loadedReadKeys, path, ".readkeys", stamp) { $0.records["keys"] = newValue } }
     }
 
+    /// Where each entry lies in the exports the last build wrote (`data.json`, the search index), by the
+    /// export's path; read from disk the first time it is asked for.
+    var exportLayouts: [String: ExportLayout] {
+        mutating get { Self.loaded(&loadedExports, path, ".exports", stamp).records }
+        set { Self.loaded(&loadedExports, path, ".exports", stamp) { $0.records = newValue } }
+    }
+
     /// Writes the manifest, and the notes and reads when this build changed them; each atomically.
     public mutating func save() {
         guard let path else { return }
@@ -259,9 +270,11 @@ public struct BuildCache: Sendable {
         loadedRenderings?.save(path + ".renderings", stamp: stamp, changed: changedNotes)
         loadedReads?.save(path + ".reads", stamp: stamp, changed: changedPages)
         loadedReadKeys?.save(path + ".readkeys", stamp: stamp, changed: changedReadKeys ? ["keys"] : [])
+        loadedExports?.save(path + ".exports", stamp: stamp, changed: changedExports)
         changedNotes = []
         changedPages = []
         changedReadKeys = false
+        changedExports = []
         var bytes: [UInt8] = []
         guard let encoded = try? BinaryEncoder.encode(manifest) else { return }
         withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }

@@ -184,6 +184,12 @@ public final class DirectoryOutput: SiteOutput {
         Files.sizeAndTime(output + "/" + path).map { FileStamp(size: $0.size, seconds: Int($0.time.tv_sec), nanoseconds: $0.time.tv_nsec) }
     }
 
+    /// The file is mapped, not read: the live site's files are never written into, only replaced.
+    public func withCurrentFile<Result>(_ path: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+        guard (try? checkPath(path)) != nil else { return nil }
+        return CacheDamage.withMappedFile(output + "/" + path, body)
+    }
+
     public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
         guard outputExists else { return false }
         let walk = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(output)

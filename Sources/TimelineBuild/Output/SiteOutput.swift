@@ -26,6 +26,8 @@ public protocol SiteOutput: Sendable {
     func keep(_ path: String, stamp: FileStamp) throws(OutputError)
     /// The size and modification time of a file of the current site (before this build commits).
     func stamp(of path: String) -> FileStamp?
+    /// Gives `body` the bytes of a file of the current site (before this build commits); nil when it has none.
+    func withCurrentFile<Result>(_ path: String, _ body: (UnsafeRawBufferPointer) -> Result) -> Result?
     /// Whether the current site holds exactly these files, each as the last build left it.
     func holdsExactly(_ pages: [String: PageRecord]) -> Bool
     /// Makes the written files the site, replacing the previous site as a whole.

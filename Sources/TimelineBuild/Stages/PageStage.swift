@@ -1,3 +1,4 @@
+import Synchronization
 import TimelineContent
 import TimelineCore
 import TimelineSite
@@ -49,6 +50,7 @@ struct PageStage {
         var versions = PageRenderer(site: site, templates: templates, makingCards: false).versions
         var fingerprints = Self.fingerprints(table, versions)
         let records = cache.manifest.pages
+        let previousLayouts = records.isEmpty ? [:] : cache.exportLayouts
         var jobs = routes.map { route -> Job in
             let version: UInt64?
             switch route {
@@ -92,6 +94,7 @@ struct PageStage {
         // The renderers, with the cards they made ahead, are let go once the pages are written.
         var outcomes: [(Result<[ReadKey]?, OutputError>, Double)]
         let timed = clock.enabled
+        let layouts = Mutex<[String: ExportLayout]>([:])
         do {
             let renderer = PageRenderer(site: site, templates: templates, makingCards: kept.count(where: { !$0 }) > 100)
             versions = renderer.versions
@@ -142,6 +145,10 @@ struct PageStage {
                         // Another language's files record no reads: they are made anew by every build.
                         return .success(job.language == nil ? page.reads : nil)
                     }
+                    if job.language == nil, let layout = try export(job, maker) {
+                        layouts.withLock { $0[job.path] = layout }
+                        return .success(nil)
+                    }
                     try output.write(job.path) { (write) throws(OutputError) in
                         try write(try Self.inPieces(writing: write) { maker.generatedFile(job.route, spill: $0) } ?? assets[job.route] ?? [])
                     }
@@ -149,6 +156,27 @@ struct PageStage {
                 } catch {
                     return .failure(error)
                 }
+            }
+            /// Writes an export made from the entries of the one on disk that did not change, when the last
+            /// build recorded its layout and the file is as it left it; the new layout, or nil for a route
+            /// that is not such an export.
+            @Sendable func export(_ job: Job, _ maker: PageRenderer) throws(OutputError) -> ExportLayout? {
+                func write(from previous: PreviousExport?) throws(OutputError) -> ExportLayout? {
+                    var layout: ExportLayout?
+                    try output.write(job.path) { (write) throws(OutputError) in
+                        try write(try Self.inPieces(writing: write) { spill in
+                            let made = maker.generatedExport(job.route, previous: previous, spill: spill)
+                            layout = made?.layout
+                            return made?.bytes
+                        } ?? [])
+                    }
+                    return layout
+                }
+                guard Site.exportsByEntry.contains(job.route) else { return nil }
+                guard let layout = previousLayouts[job.path], let record = records[job.path], output.stamp(of: job.path) == record.stamp,
+                      let made = output.withCurrentFile(job.path, { bytes in Result { () throws(OutputError) in try write(from: PreviousExport(bytes: bytes, layout: layout)) } })
+                else { return try write(from: nil) }
+                return try made.get()
             }
         }
         clock.lap("render and write pages")
@@ -222,6 +250,10 @@ struct PageStage {
             pages[path] = PageRecord(path: path, version: version, stamp: stamp)
         }
         cache.manifest.pages = pages
+        // A kept export keeps its layout; one made again has a new one.
+        let madeLayouts = layouts.withLock { $0 }
+        cache.exportLayouts = previousLayouts.filter { keptPaths.contains($0.key) }.merging(madeLayouts) { _, new in new }
+        cache.changedExports = Set(madeLayouts.keys)
         cache.reads = reads
         cache.readKeys = table
         clock.lap("remember reads")

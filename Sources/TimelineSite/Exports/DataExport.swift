@@ -7,22 +7,78 @@ struct DataExport {
     /// Given what is made so far after each note, source and fact, and may take it away (to write it out).
     var spill: (inout [UInt8]) -> Void = { _ in }
 
+    /// The file as the last build wrote it, whose entries are copied when they did not change.
+    var previous: PreviousExport?
+
     /// Compact JSON: the file holds every body, and spaces would only make it larger. Each note, source
     /// and fact is written as it is made, so that the whole file is never held as JSON values.
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { made().bytes }
+
+    /// The file, and where each entry lies in it.
+    func made() -> (bytes: [UInt8], layout: ExportLayout) {
         var out: [UInt8] = []
         out.reserveCapacity(min(site.entries.count * 2600, Site.exportPiece * 2))
+        let items = ExportItems(previous: previous, spill: spill)
+        let base = Fingerprint.of(site.content.settings)
         JSON.writeObject([
             ("format", { JSON.string("timeline-data/1").write(into: &$0, pretty: false, indent: 0) }),
             ("site", { siteJSON.write(into: &$0, pretty: false, indent: 0) }),
-            ("entries", { out in JSON.writeArray(site.entries, into: &out) { entryJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
-            ("topics", { out in JSON.writeArray(site.topics, into: &out) { topicJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
-            ("pages", { out in JSON.writeArray(site.pages, into: &out) { pageJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
-            ("sources", { out in JSON.writeArray(site.content.sources, into: &out) { sourceJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
-            ("facts", { out in JSON.writeArray(site.content.facts, into: &out) { factJSON($0).write(into: &$1, pretty: false, indent: 0); spill(&$1) } }),
+            ("entries", { out in
+                JSON.writeArray(site.entries, into: &out) { entry, out in
+                    items.add(entry.id, fingerprint: fingerprint(entry, base: base), into: &out) { entryJSON(entry).write(into: &$0, pretty: false, indent: 0) }
+                    items.giveAway(&out)
+                }
+            }),
+            ("topics", { out in JSON.writeArray(site.topics, into: &out) { topicJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
+            ("pages", { out in JSON.writeArray(site.pages, into: &out) { pageJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
+            ("sources", { out in JSON.writeArray(site.content.sources, into: &out) { sourceJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
+            ("facts", { out in JSON.writeArray(site.content.facts, into: &out) { factJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
         ], into: &out)
         out.append(0x0A)
-        return out
+        return (out, items.finished(out))
+    }
+
+    /// A fingerprint of everything ``entryJSON(_:)`` makes an entry's JSON from: the entry's fields, its
+    /// body (by its file's hash and place), what its body cites and mentions, and what mentions it.
+    /// `base` stands for the site's settings, whose language gives the wording of dates.
+    func fingerprint(_ entry: Entry, base: UInt64) -> UInt64 {
+        StableHasher.hash { h in
+            h.combine(base)
+            h.combine(entry.id)
+            h.combine(entry.title)
+            h.combine(entry.date.text)
+            h.combine(entry.summary)
+            h.combine(entry.topics.count)
+            for topic in entry.topics { h.combine(topic.id) }
+            h.combine(entry.citations.count)
+            for citation in entry.citations {
+                h.combine(citation.sourceID)
+                h.combine(citation.locator)
+                h.combine(citation.quote)
+                h.combine(citation.quoteLanguage)
+            }
+            h.combine(entry.facts.count)
+            for fact in entry.facts { h.combine(fact.id) }
+            h.combine(entry.updated?.text)
+            h.combine(entry.corrections.count)
+            for correction in entry.corrections {
+                h.combine(correction.date.text)
+                h.combine(correction.text)
+            }
+            h.combine(entry.body.path)
+            h.combine(entry.body.fileHash)
+            h.combine(entry.body.range.lowerBound)
+            h.combine(entry.body.range.upperBound)
+            let cites = site.notes[entry.id]?.citations.order ?? []
+            h.combine(cites.count)
+            for id in cites { h.combine(id) }
+            let mentions = uniqueMentions(entry.id)
+            h.combine(mentions.count)
+            for id in mentions { h.combine(id) }
+            let backlinks = site.backlinks[entry.id] ?? []
+            h.combine(backlinks.count)
+            for backlink in backlinks { h.combine(backlink.from.id) }
+        }
     }
 
     static func citations(_ citations: [Citation]) -> JSON {

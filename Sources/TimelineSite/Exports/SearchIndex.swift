@@ -7,8 +7,15 @@ struct SearchIndex {
     let site: Site
     /// Given what is made so far after each document, and may take it away (to write it out).
     var spill: (inout [UInt8]) -> Void = { _ in }
+    /// The index as the last build wrote it, whose entries' documents are copied when they did not change.
+    var previous: PreviousExport?
 
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { made().bytes }
+
+    /// The index, and where each entry's document lies in it.
+    func made() -> (bytes: [UInt8], layout: ExportLayout) {
+        let items = ExportItems(previous: previous, spill: spill)
+        let base = Fingerprint.of(site.content.settings)
         let wording = site.index.wording
         // In another language, a page whose text falls back to a different language is not searched in this one.
         let fallback = Set(site.content.noteLanguages.filter(\.value.isFallback).keys)
@@ -24,13 +31,29 @@ struct SearchIndex {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 write(document, into: &out)
-                spill(&out)
+                items.giveAway(&out)
             }
             for entry in site.entries where !fallback.contains(entry.id) {
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
                 let topics = entry.topics.compactMap { site.index.notes[$0.id]?.title }.joined(separator: " ")
-                let text = (site.notes[entry.id]?.rendered.markdown.text ?? "") + (topics.isEmpty ? "" : "\n" + topics)
-                add([.string("entry"), .string(Route.note(.entry, entry.id).href), .string(entry.title),
-                     .string(entry.date.display(wording)), .string(entry.summary ?? ""), .string(text)])
+                let rendered = site.notes[entry.id]?.rendered
+                // The document is made from these alone; the rendered body's fingerprint stands for its text.
+                let fingerprint = StableHasher.hash { h in
+                    h.combine(base)
+                    h.combine(entry.id)
+                    h.combine(entry.title)
+                    h.combine(entry.date.text)
+                    h.combine(entry.summary)
+                    h.combine(topics)
+                    Fingerprint.combine(rendered?.fingerprint, into: &h)
+                }
+                items.add(entry.id, fingerprint: fingerprint, into: &out) { out in
+                    let text = (rendered?.markdown.text ?? "") + (topics.isEmpty ? "" : "\n" + topics)
+                    write([.string("entry"), .string(Route.note(.entry, entry.id).href), .string(entry.title),
+                           .string(entry.date.display(wording)), .string(entry.summary ?? ""), .string(text)], into: &out)
+                }
+                items.giveAway(&out)
             }
             for topic in site.topics where !fallback.contains(topic.id) {
                 add([.string("topic"), .string(Route.note(.topic, topic.id).href), .string(topic.title), .string(""),
@@ -53,6 +76,6 @@ struct SearchIndex {
         members.append(("documents", documents))
         JSON.writeObject(members, into: &out)
         out.append(contentsOf: ";\n".utf8)
-        return out
+        return (out, items.finished(out))
     }
 }

@@ -34,6 +34,12 @@ public struct PageRenderer: Sendable {
         site.generatedFile(route, text: interface, spill: spill)
     }
 
+    /// An export made from the entries of the one the last build wrote where they did not change, with
+    /// where each entry lies in it (``Site/generatedExport(_:previous:spill:)``).
+    public func generatedExport(_ route: Route, previous: PreviousExport?, spill: (inout [UInt8]) -> Void = { _ in }) -> (bytes: [UInt8], layout: ExportLayout)? {
+        site.generatedExport(route, previous: previous, spill: spill)
+    }
+
     /// The page at `route`, or nil when no template renders it. A long page is given to `spill` as it is
     /// made, a piece of more than `pieceSize` bytes at a time, and the bytes of the page returned are the rest.
     public func render(_ route: Route, pieceSize: Int = Site.exportPiece, spill: (inout [UInt8]) -> Void = { _ in }) -> Page? {

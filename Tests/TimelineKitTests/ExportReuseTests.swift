@@ -1,0 +1,78 @@
+import Testing
+@testable import TimelineBuild
+@testable import TimelineCore
+@testable import TimelineSite
+
+/// `data.json` and the search index are made from the last build's file where entries did not change:
+/// each unchanged entry's bytes are copied, the rest made, and the file is the one made anew.
+@Suite struct ExportReuseTests {
+    /// The example site with its first entry retitled and its second left out, and the retitled entry's id.
+    static func edited() throws -> (site: Site, changed: String) {
+        let site = try PieceWritingTests.site()
+        var content = site.content
+        content.entries[0].title += " (revised)"
+        content.entries.remove(at: 1)
+        let index = SiteIndex(content: content, assets: [])
+        let bodies = BodyStage(content: content, index: index).run(previous: [:], log: DiagnosticLog())
+        return (Site(content: content, index: index, rendered: bodies.rendered), content.entries[0].id)
+    }
+
+    /// The export of `site` made from `bytes`, an export written with `layout`.
+    static func export(_ route: Route, of site: Site, from bytes: [UInt8], layout: ExportLayout) throws -> (bytes: [UInt8], layout: ExportLayout) {
+        let made = bytes.withUnsafeBytes { bytes in
+            PreviousExport(bytes: bytes, layout: layout).flatMap { site.generatedExport(route, previous: $0) }
+        }
+        return try #require(made)
+    }
+
+    @Test func anExportMadeFromTheLastOneIsTheOneMadeAnew() throws {
+        let before = try PieceWritingTests.site()
+        let after = try Self.edited().site
+        for route in Site.exportsByEntry {
+            let last = try #require(before.generatedExport(route, previous: nil))
+            #expect(last.layout.keys.count == before.entries.count && last.layout.size == last.bytes.count, "\(route.path)")
+            let anew = try #require(after.generatedExport(route, previous: nil))
+            let reused = try Self.export(route, of: after, from: last.bytes, layout: last.layout)
+            #expect(reused.bytes == anew.bytes, "\(route.path)")
+            #expect(reused.layout == anew.layout, "\(route.path)")
+            // Each entry's place in the layout holds that entry's bytes.
+            for (index, start) in anew.layout.starts.enumerated() {
+                let text = String(decoding: anew.bytes[start..<(start + anew.layout.counts[index])], as: UTF8.self)
+                #expect(text.hasPrefix(route == .data ? "{\"id\":\"\(anew.layout.keys[index])\"" : "[\"entry\""), "\(route.path)")
+            }
+        }
+    }
+
+    /// What is copied is the previous file's bytes: an unchanged entry whose bytes were altered on disk
+    /// comes out altered, and a changed entry is made again.
+    @Test func unchangedEntriesAreCopiedAndChangedOnesMade() throws {
+        let before = try PieceWritingTests.site()
+        let (after, changed) = try Self.edited()
+        for route in Site.exportsByEntry {
+            let last = try #require(before.generatedExport(route, previous: nil))
+            let anew = try #require(after.generatedExport(route, previous: nil))
+            // An entry whose fingerprint stayed the same, which nothing of the edit touched.
+            let unchanged = try #require(anew.layout.keys.indices.first { position in
+                let key = anew.layout.keys[position]
+                return key != changed && last.layout.keys.firstIndex(of: key).map { last.layout.fingerprints[$0] == anew.layout.fingerprints[position] } == true
+            }.map { anew.layout.keys[$0] })
+            // Both are overwritten with a mark of their own length.
+            var altered = last.bytes
+            for key in [changed, unchanged] {
+                let position = try #require(last.layout.keys.firstIndex(of: key))
+                let start = last.layout.starts[position]
+                altered.replaceSubrange(start..<(start + last.layout.counts[position]), with: repeatElement(UInt8(ascii: "#"), count: last.layout.counts[position]))
+            }
+            let reused = try Self.export(route, of: after, from: altered, layout: last.layout)
+            func entry(_ id: String, in made: (bytes: [UInt8], layout: ExportLayout)) throws -> [UInt8] {
+                let position = try #require(made.layout.keys.firstIndex(of: id))
+                let start = made.layout.starts[position]
+                return Array(made.bytes[start..<(start + made.layout.counts[position])])
+            }
+            #expect(try entry(changed, in: reused) == entry(changed, in: anew), "\(route.path): the changed entry is made again")
+            #expect(try entry(unchanged, in: reused).allSatisfy { $0 == UInt8(ascii: "#") }, "\(route.path): the unchanged entry is copied")
+            // A file of another size than the layout says is not used at all.
+            last.bytes.dropLast().withUnsafeBytes { #expect(PreviousExport(bytes: $0, layout: last.layout) == nil) }
+        }
+    }
+}
