@@ -70,8 +70,9 @@ public struct CardDrawing: Sendable, Hashable {
         /// The font file to set it in, so that the card does not depend on the fonts a machine has.
         public var fontFile: String
         public var x: Int, y: Int, width: Int
-        /// When given, text that would be taller is set smaller, so that it fits `width` × `maxHeight`, and
-        /// cut at that height when even a third of `size` is too tall.
+        /// When given, text that would be taller is set at the largest whole size, down to a third of
+        /// `size`, at which it fits `width` × `maxHeight`; when none fits, it is set at `size` and cut at
+        /// that height.
         public var maxHeight: Int?
         /// Extra space between lines, in pixels.
         public var spacing: Int
