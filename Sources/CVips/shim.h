@@ -9,9 +9,10 @@
    libvips and the 68 libraries it brings (codecs, fonts, GLib) are loaded when the first image is read,
    not when the program starts: a build, check or serve that reads no image starts in half the time, with
    a third less memory. So the program is not linked against them, and this header does not include
-   theirs: it declares the few types, constants and functions the generator uses, as libvips 8 declares
-   them, and calls each function through `timeline_vips`, a table of pointers that `dlsym` fills. A test
-   (VipsDeclarationTests) compiles this header beside libvips's own headers and fails on any difference. */
+   theirs: it declares the few types, constants and functions the generator uses, as libvips 8 (and the
+   Pango and fontconfig it brings) declare them, and calls each function through `timeline_vips`, a table
+   of pointers that `dlsym` fills. A test (VipsDeclarationTests) compiles this header beside those
+   libraries' own headers and fails on any difference. */
 
 /* GLib's and libvips's types, as far as the generator needs them; images are only passed along. */
 typedef char gchar;
@@ -22,6 +23,12 @@ typedef unsigned long gsize;
 typedef gsize GType;
 typedef unsigned int guint;
 typedef struct _VipsImage VipsImage;
+/* Pango's and fontconfig's, for the font map every text is set with. */
+typedef struct _PangoFontMap PangoFontMap;
+typedef struct _PangoCairoFontMap PangoCairoFontMap;
+typedef struct _FcConfig FcConfig;
+typedef unsigned char FcChar8;
+typedef int FcBool;
 typedef void (*timeline_log_function)(const gchar *domain, int level, const gchar *message, gpointer data);
 
 /* The values of the enumerations and flags the generator passes. */
@@ -79,6 +86,11 @@ struct timeline_vips_table {
     void (*g_free)(gpointer mem);
     void (*g_strfreev)(gchar **str_array);
     guint (*g_log_set_handler)(const gchar *log_domain, int log_levels, timeline_log_function log_func, gpointer user_data);
+    /* fontconfig's and Pango's, which libvips brings. */
+    FcBool (*FcConfigAppFontAddFile)(FcConfig *config, const FcChar8 *file);
+    PangoFontMap *(*pango_cairo_font_map_new)(void);
+    void (*pango_cairo_font_map_set_default)(PangoCairoFontMap *fontmap);
+    void (*pango_cairo_font_map_set_resolution)(PangoCairoFontMap *fontmap, double dpi);
     /* Why libvips could not be loaded, or NULL. */
     const char *load_error;
 };
@@ -91,7 +103,9 @@ struct timeline_vips_table {
     X(vips_webpsave_buffer) X(vips_jpegsave_buffer) X(vips_pngsave_buffer) X(vips_black) X(vips_image_new_from_image) \
     X(vips_copy) X(vips_text) X(vips_bandjoin2) X(vips_composite2) X(vips_extract_area) X(vips_flatten) \
     X(vips_image_new_from_memory_copy) X(vips_image_get_typeof) X(vips_image_get_int) X(vips_image_get_width) \
-    X(vips_image_get_height) X(vips_image_hasalpha) X(g_object_unref) X(g_free) X(g_strfreev) X(g_log_set_handler)
+    X(vips_image_get_height) X(vips_image_hasalpha) X(g_object_unref) X(g_free) X(g_strfreev) X(g_log_set_handler) \
+    X(FcConfigAppFontAddFile) X(pango_cairo_font_map_new) X(pango_cairo_font_map_set_default) \
+    X(pango_cairo_font_map_set_resolution)
 
 /* The one table, held in a function so that Swift, which imports no variables a header defines, keeps it. */
 static inline struct timeline_vips_table *timeline_vips_table(void) {
@@ -201,13 +215,35 @@ static inline int timeline_vips_box(VipsImage **out, int width, int height, doub
     return result;
 }
 
-/* Text set by Pango in a font file, wrapped at word boundaries within a width. The result is the text's
-   coverage, one band. The font's size is taken in pixels: at 72 dots an inch, a point is a pixel. The
-   resolution is always the same: libvips gives it to the one Pango font map it shares, and Pango empties
-   that map's caches whenever it changes, while its own fontconfig thread may still be using them. */
-static inline int timeline_vips_text(VipsImage **out, const char *markup, const char *font, const char *fontfile,
-    int width, int spacing) {
-    return timeline_vips.vips_text(out, markup, "font", font, "fontfile", fontfile, "width", width, "spacing", spacing,
+/* Makes a font file known to fontconfig, for the font maps made after it; -1 when fontconfig cannot read it.
+   libvips's own "fontfile" argument is never used: libvips 8.14 keeps the file's name in a table keyed by
+   memory it frees with the text, so it adds the file again for almost every text, and empties the shared
+   Pango font map's caches each time, while Pango's threads, still sorting fonts for an earlier text, use
+   those caches, which crashed builds. */
+static inline int timeline_vips_add_font(const char *file) {
+    return timeline_vips.FcConfigAppFontAddFile(NULL, (const FcChar8 *)file) ? 0 : -1;
+}
+
+/* A new Pango font map, set to the one resolution every text is set at: Pango empties a font map's caches
+   whenever its resolution changes, which is safe only while no text has been set with it. */
+static inline PangoFontMap *timeline_vips_font_map(void) {
+    PangoFontMap *map = timeline_vips.pango_cairo_font_map_new();
+    if (map) timeline_vips.pango_cairo_font_map_set_resolution((PangoCairoFontMap *)map, 72);
+    return map;
+}
+
+/* Makes `map` the font map libvips sets texts with on the calling thread (Pango keeps one a thread). */
+static inline void timeline_vips_use_font_map(PangoFontMap *map) {
+    timeline_vips.pango_cairo_font_map_set_default((PangoCairoFontMap *)map);
+}
+
+static inline void timeline_vips_release_font_map(PangoFontMap *map) { timeline_vips.g_object_unref(map); }
+
+/* Text set by Pango, wrapped at word boundaries within a width, in a font fontconfig knows. The result is
+   the text's coverage, one band. The font's size is taken in pixels: at 72 dots an inch, a point is a
+   pixel. The resolution is always the same, the font map's. */
+static inline int timeline_vips_text(VipsImage **out, const char *markup, const char *font, int width, int spacing) {
+    return timeline_vips.vips_text(out, markup, "font", font, "width", width, "spacing", spacing,
         "wrap", TIMELINE_VIPS_TEXT_WRAP_WORD, "dpi", 72, NULL);
 }
 

@@ -11,16 +11,43 @@ enum VipsImage {
     /// Whether libvips started; it is started once, on first use.
     static let started: Bool = timeline_vips_start() == 0
 
-    /// Held while a share card is drawn. libvips sets every text with one Pango font map, whose caches are
-    /// not safe to use from two threads at once: libvips locks them while it sets a text, but not while
-    /// the text's layout and fonts are let go, which happens when the last image made from the text is.
-    /// Cards are drawn on several threads, so each is drawn whole under this lock.
-    private static let drawing = Mutex(())
+    /// What drawing share cards keeps from card to card: the font files fontconfig was given, and the one
+    /// Pango font map every text is set with, made anew whenever a font file is added, so that no font map
+    /// ever has its caches emptied once a text has been set with it.
+    private struct Typesetting {
+        var fontFiles: Set<String> = []
+        var fontMap: OpaquePointer?
+
+        /// Gives fontconfig the font files of `card` it does not have yet, with a new font map when it
+        /// did, and makes the font map the calling thread's. A font file fontconfig cannot read is left to
+        /// fontconfig, which sets the text in the closest font it has. False when no font map could be made.
+        mutating func prepare(for card: CardDrawing) -> Bool {
+            var added = false
+            for file in card.texts.map(\.fontFile) where !fontFiles.contains(file) {
+                _ = timeline_vips_add_font(file)
+                fontFiles.insert(file)
+                added = true
+            }
+            if added || fontMap == nil {
+                // Threads still holding the old map as theirs keep it alive until they next draw or end.
+                if let old = fontMap { timeline_vips_release_font_map(old) }
+                fontMap = timeline_vips_font_map()
+            }
+            guard let fontMap else { return false }
+            timeline_vips_use_font_map(fontMap)
+            return true
+        }
+    }
+
+    /// Held while a share card is drawn. Pango's font maps are not safe to use from two threads at once,
+    /// and libvips frees a text's layout and fonts outside its own lock, when the last image made from the
+    /// text is let go. Cards are drawn on several threads, so each is drawn whole under this lock.
+    private static let drawing = Mutex(Typesetting())
 
     /// The coverage (one band) of a text set `width` pixels wide at `size` pixels.
     private static func typeset(_ text: CardDrawing.Text, size: Int) -> OpaquePointer? {
         var coverage: OpaquePointer?
-        guard timeline_vips_text(&coverage, text.markup, "\(text.font) \(size)", text.fontFile, Int32(text.width), Int32(text.spacing)) == 0 else {
+        guard timeline_vips_text(&coverage, text.markup, "\(text.font) \(size)", Int32(text.width), Int32(text.spacing)) == 0 else {
             return nil
         }
         return coverage
@@ -118,7 +145,9 @@ enum VipsImage {
     /// Draws a share card: a background, boxes of colour and runs of text, saved as PNG.
     static func draw(_ card: CardDrawing) -> Result<[UInt8], ImageProblem> {
         guard started else { return .failure(.unreadable(startFailure)) }
-        return drawing.withLock { _ in drawAlone(card) }
+        return drawing.withLock { typesetting in
+            typesetting.prepare(for: card) ? drawAlone(card) : .failure(.unreadable(lastError()))
+        }
     }
 
     /// Draws a share card while no other is drawn.

@@ -6,10 +6,12 @@ import Testing
 /// headers, so that a function, a type or a constant declared otherwise than libvips declares it fails here
 /// instead of corrupting memory at run time.
 @Suite struct VipsDeclarationTests {
-    /// A C file that includes libvips's headers, then the shim, and asserts that each function of the shim's
+    /// A C file that includes libvips's, Pango's and fontconfig's headers, then the shim, and asserts that each function of the shim's
     /// table has the type libvips gives it and each constant the value.
     static let check = """
         #include <vips/vips.h>
+        #include <pango/pangocairo.h>
+        #include <fontconfig/fontconfig.h>
         #include "shim.h"
         #define TIMELINE_SAME(name) _Static_assert(__builtin_types_compatible_p(__typeof__(&name), \\
             __typeof__(timeline_vips_table()->name)), #name " is not declared as libvips declares it");
@@ -36,7 +38,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try shim.write(to: folder.appendingPathComponent("shim.h"), atomically: true, encoding: .utf8)
         try check.write(to: folder.appendingPathComponent("check.c"), atomically: true, encoding: .utf8)
-        let flags = try run("pkg-config --cflags vips").output
+        let flags = try run("pkg-config --cflags vips pangocairo fontconfig").output
         let result = try run("\(compiler) -fsyntax-only \(flags) -I \(folder.path) \(folder.path)/check.c")
         return (result.status, result.output)
     }
