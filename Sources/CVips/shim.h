@@ -36,8 +36,6 @@ enum {
     TIMELINE_VIPS_ACCESS_SEQUENTIAL = 1,
     TIMELINE_VIPS_FAIL_ON_TRUNCATED = 1,
     TIMELINE_VIPS_SIZE_DOWN = 2,
-    TIMELINE_VIPS_INTERPRETATION_sRGB = 22,
-    TIMELINE_VIPS_BLEND_MODE_OVER = 2,
     TIMELINE_VIPS_TEXT_WRAP_WORD = 0,
     TIMELINE_VIPS_FORMAT_UCHAR = 0,
     /* G_LOG_LEVEL_WARNING | G_LOG_LEVEL_MESSAGE | G_LOG_LEVEL_INFO */
@@ -66,15 +64,8 @@ struct timeline_vips_table {
     int (*vips_webpsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
     int (*vips_jpegsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
     int (*vips_pngsave_buffer)(VipsImage *in, void **buf, size_t *len, ...);
-    int (*vips_black)(VipsImage **out, int width, int height, ...);
-    VipsImage *(*vips_image_new_from_image)(VipsImage *image, const double *c, int n);
-    int (*vips_copy)(VipsImage *in, VipsImage **out, ...);
     int (*vips_text)(VipsImage **out, const char *text, ...);
-    int (*vips_bandjoin2)(VipsImage *in1, VipsImage *in2, VipsImage **out, ...);
-    /* The mode is a VipsBlendMode, passed as the unsigned int its values make it. */
-    int (*vips_composite2)(VipsImage *base, VipsImage *overlay, VipsImage **out, unsigned int mode, ...);
-    int (*vips_extract_area)(VipsImage *in, VipsImage **out, int left, int top, int width, int height, ...);
-    int (*vips_flatten)(VipsImage *in, VipsImage **out, ...);
+    void *(*vips_image_write_to_memory)(VipsImage *in, size_t *size);
     /* The format is a VipsBandFormat, an int (it has the value -1). */
     VipsImage *(*vips_image_new_from_memory_copy)(const void *data, size_t size, int width, int height, int bands, int format);
     GType (*vips_image_get_typeof)(const VipsImage *image, const char *name);
@@ -100,8 +91,7 @@ struct timeline_vips_table {
     X(vips_version) X(vips_init) X(vips_error_buffer) X(vips_error_clear) X(vips_concurrency_set) \
     X(vips_cache_set_max) X(vips_foreign_find_load_buffer) X(vips_image_new_from_buffer) X(vips_avg) \
     X(vips_thumbnail_buffer) X(vips_image_copy_memory) X(vips_image_get_fields) X(vips_isprefix) X(vips_image_remove) \
-    X(vips_webpsave_buffer) X(vips_jpegsave_buffer) X(vips_pngsave_buffer) X(vips_black) X(vips_image_new_from_image) \
-    X(vips_copy) X(vips_text) X(vips_bandjoin2) X(vips_composite2) X(vips_extract_area) X(vips_flatten) \
+    X(vips_webpsave_buffer) X(vips_jpegsave_buffer) X(vips_pngsave_buffer) X(vips_text) X(vips_image_write_to_memory) \
     X(vips_image_new_from_memory_copy) X(vips_image_get_typeof) X(vips_image_get_int) X(vips_image_get_width) \
     X(vips_image_get_height) X(vips_image_hasalpha) X(g_object_unref) X(g_free) X(g_strfreev) X(g_log_set_handler) \
     X(FcConfigAppFontAddFile) X(pango_cairo_font_map_new) X(pango_cairo_font_map_set_default) \
@@ -202,18 +192,6 @@ static inline int timeline_vips_png(VipsImage *in, void **bytes, size_t *length)
     return timeline_vips.vips_pngsave_buffer(in, bytes, length, "strip", TIMELINE_TRUE, "compression", 6, NULL);
 }
 
-/* A box of one colour, with an alpha band. */
-static inline int timeline_vips_box(VipsImage **out, int width, int height, double red, double green, double blue, double alpha) {
-    VipsImage *black;
-    if (timeline_vips.vips_black(&black, width, height, NULL)) return -1;
-    double values[4] = {red, green, blue, alpha};
-    VipsImage *filled = timeline_vips.vips_image_new_from_image(black, values, 4);
-    timeline_vips.g_object_unref(black);
-    if (!filled) return -1;
-    int result = timeline_vips.vips_copy(filled, out, "interpretation", TIMELINE_VIPS_INTERPRETATION_sRGB, NULL);
-    timeline_vips.g_object_unref(filled);
-    return result;
-}
 
 /* Makes a font file known to fontconfig, for the font maps made after it; -1 when fontconfig cannot read it.
    libvips's own "fontfile" argument is never used: libvips 8.14 keeps the file's name in a table keyed by
@@ -247,30 +225,9 @@ static inline int timeline_vips_text(VipsImage **out, const char *markup, const 
         "wrap", TIMELINE_VIPS_TEXT_WRAP_WORD, "dpi", 72, NULL);
 }
 
-/* Coverage painted in one colour: an sRGB image with the coverage as its alpha. */
-static inline int timeline_vips_paint(VipsImage *coverage, VipsImage **out, double red, double green, double blue) {
-    double values[3] = {red, green, blue};
-    VipsImage *colour = timeline_vips.vips_image_new_from_image(coverage, values, 3);
-    if (!colour) return -1;
-    VipsImage *joined;
-    int result = timeline_vips.vips_bandjoin2(colour, coverage, &joined, NULL);
-    timeline_vips.g_object_unref(colour);
-    if (result) return -1;
-    result = timeline_vips.vips_copy(joined, out, "interpretation", TIMELINE_VIPS_INTERPRETATION_sRGB, NULL);
-    timeline_vips.g_object_unref(joined);
-    return result;
-}
-
-static inline int timeline_vips_over(VipsImage *base, VipsImage *overlay, VipsImage **out, int x, int y) {
-    return timeline_vips.vips_composite2(base, overlay, out, TIMELINE_VIPS_BLEND_MODE_OVER, "x", x, "y", y, NULL);
-}
-
-static inline int timeline_vips_crop(VipsImage *in, VipsImage **out, int width, int height) {
-    return timeline_vips.vips_extract_area(in, out, 0, 0, width, height, NULL);
-}
-
-static inline int timeline_vips_flatten(VipsImage *in, VipsImage **out) {
-    return timeline_vips.vips_flatten(in, out, NULL);
+/* An image's pixels, row by row, in memory freed with `timeline_vips_free`; NULL when it cannot be made. */
+static inline void *timeline_vips_pixels(VipsImage *image, size_t *length) {
+    return timeline_vips.vips_image_write_to_memory(image, length);
 }
 
 /* An image from raw 8-bit pixels, row by row: 3 bands (RGB) or 4 (RGBA). */

@@ -71,8 +71,8 @@ public struct CardDrawing: Sendable, Hashable {
         public var fontFile: String
         public var x: Int, y: Int, width: Int
         /// When given, text that would be taller is set at the largest whole size, down to a third of
-        /// `size`, at which it fits `width` × `maxHeight`; when none fits, it is set at `size` and cut at
-        /// that height.
+        /// `size`, at which it fits `width` × `maxHeight`; when none fits, it is set at a third of `size`
+        /// and cut at that height.
         public var maxHeight: Int?
         /// Extra space between lines, in pixels.
         public var spacing: Int

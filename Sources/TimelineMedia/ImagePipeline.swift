@@ -8,7 +8,7 @@ public enum ImagePipeline {
     public static let widths = [480, 960, 1600]
     /// Changes whenever the copies made of an image would change, so that processed images cached by an
     /// earlier version are made again.
-    public static let version: UInt64 = 3
+    public static let version: UInt64 = 4
 
     /// One copy of an image.
     public struct Copy: Sendable, Hashable, Codable {

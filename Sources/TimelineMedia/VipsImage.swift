@@ -39,38 +39,47 @@ enum VipsImage {
         }
     }
 
-    /// Held while a share card is drawn. Pango's font maps are not safe to use from two threads at once,
-    /// and libvips frees a text's layout and fonts outside its own lock, when the last image made from the
-    /// text is let go. Cards are drawn on several threads, so each is drawn whole under this lock.
+    /// Held while a share card's texts are set. Pango's font maps are not safe to use from two threads at
+    /// once, and libvips frees a text's layout and fonts outside its own lock, when the last image made from
+    /// the text is let go: so the texts of one card are set, and every image made from them let go, before
+    /// another card's are.
     private static let drawing = Mutex(Typesetting())
 
-    /// The coverage (one band) of a text set `width` pixels wide at `size` pixels.
-    private static func typeset(_ text: CardDrawing.Text, size: Int) -> OpaquePointer? {
-        var coverage: OpaquePointer?
-        guard timeline_vips_text(&coverage, text.markup, "\(text.font) \(size)", Int32(text.width), Int32(text.spacing)) == 0 else {
+    /// The text set `width` pixels wide at `size` pixels; nil when Pango could not set it.
+    private static func typeset(_ text: CardDrawing.Text, size: Int) -> TextCoverage? {
+        var set: OpaquePointer?
+        guard timeline_vips_text(&set, text.markup, "\(text.font) \(size)", Int32(text.width), Int32(text.spacing)) == 0, let set else {
             return nil
         }
-        return coverage
+        defer { timeline_vips_unref(set) }
+        let (width, height) = (Int(timeline_vips_width(set)), Int(timeline_vips_height(set)))
+        var length = 0
+        guard let memory = timeline_vips_pixels(set, &length) else { return nil }
+        defer { timeline_vips_free(memory) }
+        guard length == width * height else { return nil }
+        return TextCoverage(width: width, height: height, bytes: Array(UnsafeRawBufferPointer(start: memory, count: length)))
     }
 
-    /// The text set at the largest whole size, down to a third of its own, at which it fits `width` ×
-    /// `limit`; nil when none does.
-    private static func fitted(_ text: CardDrawing.Text, within limit: Int) -> OpaquePointer? {
-        var best: OpaquePointer?
+    /// The text as the card shows it: set at its size or, when taller than its box, at the largest whole
+    /// size down to a third of its own at which it fits; when none does, at that third, cut at the box's
+    /// foot. Nil when Pango could not set it.
+    private static func coverage(of text: CardDrawing.Text) -> TextCoverage? {
+        guard let set = typeset(text, size: text.size) else { return nil }
+        guard let limit = text.maxHeight, set.height > limit else { return set }
         var smallest = max(1, text.size / 3), largest = text.size - 1
+        var best: TextCoverage?
         while smallest <= largest {
             let size = (smallest + largest) / 2
-            guard let set = typeset(text, size: size) else { break }
-            if Int(timeline_vips_height(set)) <= limit, Int(timeline_vips_width(set)) <= text.width {
-                if let best { timeline_vips_unref(best) }
-                best = set
+            guard let tried = typeset(text, size: size) else { return nil }
+            if tried.height <= limit, tried.width <= text.width {
+                best = tried
                 smallest = size + 1
             } else {
-                timeline_vips_unref(set)
                 largest = size - 1
             }
         }
-        return best
+        if let best { return best }
+        return typeset(text, size: max(1, text.size / 3))?.cut(to: limit)
     }
 
     /// Why the image library could not start, for the diagnostic of each image: the loader's reason, when it gave one.
@@ -142,70 +151,28 @@ enum VipsImage {
         return save(image, as: format)
     }
 
-    /// Draws a share card: a background, boxes of colour and runs of text, saved as PNG.
+    /// Draws a share card: a background, boxes of colour and runs of text, saved as PNG. Its texts are set
+    /// while no other card's are (see `drawing`); they are painted and the card saved after.
     static func draw(_ card: CardDrawing) -> Result<[UInt8], ImageProblem> {
         guard started else { return .failure(.unreadable(startFailure)) }
-        return drawing.withLock { typesetting in
-            typesetting.prepare(for: card) ? drawAlone(card) : .failure(.unreadable(lastError()))
-        }
-    }
-
-    /// Draws a share card while no other is drawn.
-    private static func drawAlone(_ card: CardDrawing) -> Result<[UInt8], ImageProblem> {
-        var canvas: OpaquePointer?
-        let background = card.background
-        guard timeline_vips_box(&canvas, Int32(card.width), Int32(card.height), Double(background.red), Double(background.green), Double(background.blue), 255) == 0,
-              var image = canvas else { return .failure(.unreadable(lastError())) }
-        defer { timeline_vips_unref(image) }
-        for box in card.boxes {
-            var overlay: OpaquePointer?
-            guard timeline_vips_box(&overlay, Int32(box.width), Int32(box.height), Double(box.colour.red), Double(box.colour.green), Double(box.colour.blue), 255) == 0,
-                  let overlay else { return .failure(.unreadable(lastError())) }
-            defer { timeline_vips_unref(overlay) }
-            guard let next = over(image, overlay, x: box.x, y: box.y) else { return .failure(.unreadable(lastError())) }
-            timeline_vips_unref(image)
-            image = next
-        }
-        for text in card.texts {
-            guard var set = typeset(text, size: text.size) else { return .failure(.unreadable(lastError())) }
-            defer { timeline_vips_unref(set) }
-            // Text taller than its box is set again at the size that fits it, and cut at the box's foot if it still does not.
-            if let limit = text.maxHeight, Int(timeline_vips_height(set)) > limit {
-                if let fitted = fitted(text, within: limit) {
-                    timeline_vips_unref(set)
-                    set = fitted
-                }
-                if Int(timeline_vips_height(set)) > limit {
-                    var cropped: OpaquePointer?
-                    guard timeline_vips_crop(set, &cropped, timeline_vips_width(set), Int32(limit)) == 0, let cropped else {
-                        return .failure(.unreadable(lastError()))
-                    }
-                    timeline_vips_unref(set)
-                    set = cropped
-                }
+        let set = drawing.withLock { typesetting -> Result<[TextCoverage], ImageProblem> in
+            guard typesetting.prepare(for: card) else { return .failure(.unreadable(lastError())) }
+            var coverages: [TextCoverage] = []
+            for text in card.texts {
+                guard let coverage = coverage(of: text) else { return .failure(.unreadable(lastError())) }
+                coverages.append(coverage)
             }
-            var painted: OpaquePointer?
-            guard timeline_vips_paint(set, &painted, Double(text.colour.red), Double(text.colour.green), Double(text.colour.blue)) == 0, let painted else {
+            return .success(coverages)
+        }
+        return set.flatMap { coverages in
+            var canvas = CardCanvas(width: card.width, height: card.height, colour: card.background)
+            for box in card.boxes { canvas.fill(box) }
+            for (text, coverage) in zip(card.texts, coverages) { canvas.paint(coverage, colour: text.colour, x: text.x, y: text.y) }
+            guard let png = encode(pixels: canvas.pixels, width: canvas.width, height: canvas.height, bands: 3, as: .png) else {
                 return .failure(.unreadable(lastError()))
             }
-            defer { timeline_vips_unref(painted) }
-            guard let next = over(image, painted, x: text.x, y: text.y) else { return .failure(.unreadable(lastError())) }
-            timeline_vips_unref(image)
-            image = next
+            return .success(png)
         }
-        var flat: OpaquePointer?
-        guard timeline_vips_flatten(image, &flat) == 0, let flat else { return .failure(.unreadable(lastError())) }
-        defer { timeline_vips_unref(flat) }
-        guard let png = save(flat, as: .png) else { return .failure(.unreadable(lastError())) }
-        return .success(png)
-    }
-
-    private static func over(
-        _ base: OpaquePointer, _ overlay: OpaquePointer, x: Int, y: Int
-    ) -> OpaquePointer? {
-        var out: OpaquePointer?
-        guard timeline_vips_over(base, overlay, &out, Int32(x), Int32(y)) == 0 else { return nil }
-        return out
     }
 
     private static func save(_ image: OpaquePointer, as format: ImageFormat) -> [UInt8]? {
