@@ -3,7 +3,7 @@ import Testing
 @testable import TimelineCore
 @testable import TimelineSite
 
-/// `data.json` and the search index are made from the last build's file where entries did not change:
+/// `data.json`, `timeline.json` and the search index are made from the last build's file where entries did not change:
 /// each unchanged entry's bytes are copied, the rest made, and the file is the one made anew.
 @Suite struct ExportReuseTests {
     /// The example site with its first entry retitled and its second left out, and the retitled entry's id.
@@ -38,7 +38,12 @@ import Testing
             // Each entry's place in the layout holds that entry's bytes.
             for (index, start) in anew.layout.starts.enumerated() {
                 let text = String(decoding: anew.bytes[start..<(start + anew.layout.counts[index])], as: UTF8.self)
-                #expect(text.hasPrefix(route == .data ? "{\"id\":\"\(anew.layout.keys[index])\"" : "[\"entry\""), "\(route.path)")
+                let key = anew.layout.keys[index]
+                switch route {
+                case .data: #expect(text.hasPrefix("{\"id\":\"\(key)\""))
+                case .timelineJS: #expect(text.hasPrefix("{") && text.hasSuffix("}") && text.contains("\"unique_id\": \"\(key)\""))
+                default: #expect(text.hasPrefix("[\"entry\""), "\(route.path)")
+                }
             }
         }
     }

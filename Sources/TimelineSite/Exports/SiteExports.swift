@@ -19,18 +19,19 @@ extension Site {
         }
     }
 
-    /// The exports made entry by entry, which ``generatedExport(_:previous:spill:)`` makes.
-    public static let exportsByEntry: [Route] = [.data, .searchIndex]
+    /// The exports made entry by entry, which ``generatedExport(_:previous:text:spill:)`` makes.
+    public static let exportsByEntry: [Route] = [.data, .searchIndex, .timelineJS]
 
     /// An export made from the entries of the one the last build wrote, `previous`, where they did not
-    /// change, with where each entry lies in it; nil for a route that is not such an export (`data.json`
-    /// and the search index are). The bytes are those ``generatedFile(_:text:spill:)`` makes.
+    /// change, with where each entry lies in it; nil for a route that is not such an export (`data.json`,
+    /// `timeline.json` and the search index are). The bytes are those ``generatedFile(_:text:spill:)`` makes.
     public func generatedExport(
-        _ route: Route, previous: PreviousExport?, spill: (inout [UInt8]) -> Void = { _ in }
+        _ route: Route, previous: PreviousExport?, text: InterfaceText = .english, spill: (inout [UInt8]) -> Void = { _ in }
     ) -> (bytes: [UInt8], layout: ExportLayout)? {
         switch route {
         case .data: return withoutActuallyEscaping(spill) { DataExport(site: self, spill: $0, previous: previous).made() }
         case .searchIndex: return withoutActuallyEscaping(spill) { SearchIndex(site: self, spill: $0, previous: previous).made() }
+        case .timelineJS: return withoutActuallyEscaping(spill) { TimelineJSExport(site: self, words: text, spill: $0, previous: previous).made() }
         default: return nil
         }
     }

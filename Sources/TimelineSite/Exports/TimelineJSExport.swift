@@ -11,13 +11,23 @@ struct TimelineJSExport {
 
     /// Given what is made so far after each event, and may take it away (to write it out).
     var spill: (inout [UInt8]) -> Void = { _ in }
+    /// The file as the last build wrote it, whose entries' events are copied when they did not change.
+    var previous: PreviousExport?
 
     /// Indented JSON, as TimelineJS's own files are. Each event is written as it is made, so that the
     /// whole file is never held as JSON values.
-    var bytes: [UInt8] {
+    var bytes: [UInt8] { made().bytes }
+
+    /// The file, and where each entry's event lies in it.
+    func made() -> (bytes: [UInt8], layout: ExportLayout) {
+        let items = ExportItems(previous: previous, spill: spill)
         var out: [UInt8] = []
         out.reserveCapacity(min(site.entries.count * 700, Site.exportPiece * 2))
         let settings = site.index.settings
+        let base = StableHasher.hash { h in
+            h.combine(Fingerprint.of(site.content.settings))
+            h.combine(words.word("read_entry_and_sources"))
+        }
         var members: [(String, (inout [UInt8]) -> Void)] = []
         if !(settings.languages.isEmpty && settings.mainLanguage == nil) {
             members.append(("language", { JSON.string(settings.language).write(into: &$0, pretty: true, indent: 1) }))
@@ -27,20 +37,63 @@ struct TimelineJSExport {
                 .write(into: &out, pretty: true, indent: 1)
         }))
         members.append(("events", { out in
-            JSON.writeArray(site.entries.lazy.compactMap(event), into: &out, pretty: true, indent: 1) { event, out in
-                event.write(into: &out, pretty: true, indent: 2)
-                spill(&out)
+            JSON.writeArray(site.entries.lazy.filter { Self.dates($0.date) != nil }, into: &out, pretty: true, indent: 1) { entry, out in
+                let media = self.media(of: entry)
+                let group = group(of: entry, settings: settings)
+                // The event is made from these alone.
+                let fingerprint = StableHasher.hash { h in
+                    h.combine(base)
+                    h.combine(entry.id)
+                    h.combine(entry.title)
+                    h.combine(entry.date.text)
+                    Fingerprint.combine(entry.summary, into: &h)
+                    Fingerprint.combine(group, into: &h)
+                    if let media { media.combine(into: &h) } else { Fingerprint.combineMissing(into: &h) }
+                }
+                items.add(entry.id, fingerprint: fingerprint, into: &out) { out in
+                    event(entry, media: media, group: group)?.write(into: &out, pretty: true, indent: 2)
+                }
+                items.giveAway(&out)
             }
         }))
         members.append(("eras", { JSON.array(eras).write(into: &$0, pretty: true, indent: 1) }))
         JSON.writeObject(members, into: &out, pretty: true)
         out.append(0x0A)
-        return out
+        return (out, items.finished(out))
+    }
+
+    /// What TimelineJS shows of an entry's lead image.
+    struct Media {
+        var url: String
+        var caption: String?
+        var credit: String
+        var alt: String
+        var link: String?
+
+        var json: JSON {
+            // The alt text is given, since TimelineJS would otherwise make it from the caption.
+            JSON.compact([("url", .string(url)), ("caption", .optional(caption)), ("credit", .string(credit)), ("alt", .string(alt)), ("link", .optional(link))])
+        }
+
+        func combine(into hasher: inout StableHasher) {
+            for field in [url, caption, credit, alt, link] { Fingerprint.combine(field, into: &hasher) }
+        }
+    }
+
+    /// The entry's lead image as TimelineJS shows it; nil for an entry without one.
+    func media(of entry: Entry) -> Media? {
+        guard let name = entry.image?.id, let image = site.index.images[name], let copy = image.largest else { return nil }
+        return Media(url: site.url(image.route(of: copy)), caption: image.item.caption, credit: "\(image.item.credit) · \(image.item.license)",
+                     alt: image.item.alt, link: image.item.sourceURL)
     }
 
     /// An entry as a TimelineJS event, or nil for one whose dates TimelineJS cannot place.
     func event(_ entry: Entry) -> JSON? {
-        let settings = site.index.settings
+        event(entry, media: media(of: entry), group: group(of: entry, settings: site.index.settings))
+    }
+
+    /// An entry as a TimelineJS event, with its lead image's fields (``media(of:)``) and its row.
+    func event(_ entry: Entry, media: Media?, group: String?) -> JSON? {
         let wording = site.index.wording
         guard let (start, end) = Self.dates(entry.date) else { return nil }
         var members: [(String, JSON)] = [("unique_id", .string(entry.id)), ("start_date", start)]
@@ -49,15 +102,8 @@ struct TimelineJSExport {
         var text = entry.summary.map { "<p>\(HTML.escape($0))</p>" } ?? ""
         text += "<p><a href=\"\(Route.note(.entry, entry.id).href)\">\(HTML.escape(words.word("read_entry_and_sources")))</a></p>"
         members.append(("text", .object([("headline", .string(entry.title)), ("text", .string(text))])))
-        if let name = entry.image?.id, let image = site.index.images[name], let copy = image.largest {
-            // The lead image, with its alt text, which TimelineJS would otherwise make from the caption.
-            members.append(("media", JSON.compact([
-                ("url", .string(site.url(image.route(of: copy)))), ("caption", .optional(image.item.caption)),
-                ("credit", .string("\(image.item.credit) · \(image.item.license)")), ("alt", .string(image.item.alt)),
-                ("link", .optional(image.item.sourceURL)),
-            ])))
-        }
-        if let group = group(of: entry, settings: settings) { members.append(("group", .string(group))) }
+        if let media { members.append(("media", media.json)) }
+        if let group { members.append(("group", .string(group))) }
         return .object(members)
     }
 

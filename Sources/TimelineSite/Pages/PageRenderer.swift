@@ -35,9 +35,9 @@ public struct PageRenderer: Sendable {
     }
 
     /// An export made from the entries of the one the last build wrote where they did not change, with
-    /// where each entry lies in it (``Site/generatedExport(_:previous:spill:)``).
+    /// where each entry lies in it (``Site/generatedExport(_:previous:text:spill:)``).
     public func generatedExport(_ route: Route, previous: PreviousExport?, spill: (inout [UInt8]) -> Void = { _ in }) -> (bytes: [UInt8], layout: ExportLayout)? {
-        site.generatedExport(route, previous: previous, spill: spill)
+        site.generatedExport(route, previous: previous, text: interface, spill: spill)
     }
 
     /// The page at `route`, or nil when no template renders it. A long page is given to `spill` as it is
