@@ -192,7 +192,6 @@ static inline int timeline_vips_png(VipsImage *in, void **bytes, size_t *length)
     return timeline_vips.vips_pngsave_buffer(in, bytes, length, "strip", TIMELINE_TRUE, "compression", 6, NULL);
 }
 
-
 /* Makes a font file known to fontconfig, for the font maps made after it; -1 when fontconfig cannot read it.
    libvips's own "fontfile" argument is never used: libvips 8.14 keeps the file's name in a table keyed by
    memory it frees with the text, so it adds the file again for almost every text, and empties the shared
