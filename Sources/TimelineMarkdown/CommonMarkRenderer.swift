@@ -74,12 +74,18 @@ enum CommonMarkRenderer {
                     if cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE { quotes += 1 }
                     parent = cmark_node_parent(container)
                 }
-                positions.enterBlock(line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), quotes: quotes)
+                positions.enterBlock(
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
+                    endLine: Int(cmark_node_get_end_line(node)), quotes: quotes)
             } else if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue, type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
                 let start = Self.start(of: node)
                 // libcmark places a code span, and the text of backticks that open none, after the backticks.
-                let opensWithBackticks = type == CMARK_NODE_TEXT && cmark_node_get_literal(node).map { $0.pointee == 0x60 } == true
-                var inline = InlinePositions.Start(line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE || opensWithBackticks)
+                let literal = type == CMARK_NODE_TEXT ? cmark_node_get_literal(node) : nil
+                let opensWithBackticks = literal.map { $0.pointee == 0x60 } == true
+                var inline = InlinePositions.Start(
+                    line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE || opensWithBackticks,
+                    endLine: Int(cmark_node_get_end_line(node)), isBreak: type == CMARK_NODE_LINEBREAK,
+                    leadingSpaces: literal.map { text in (0...).prefix { text[$0] == 0x20 || text[$0] == 0x09 }.count } ?? 0)
                 if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE {
                     // The spaces the last line starts with, which only the tag's text keeps.
                     let text = type == CMARK_NODE_HTML_INLINE ? cmark_node_get_literal(node).map { String(cString: $0) } ?? "" : ""
@@ -169,30 +175,10 @@ enum CommonMarkRenderer {
             return items
         }
 
-        /// Where a node starts in the note's file. libcmark places a link, an image or raw HTML that follows a
-        /// hard line break written as a backslash on the line of the break, counting on past its end through the
-        /// lines after it; such a node is looked for as written, from there to the end of its paragraph.
+        /// Where a node starts in the note's file.
         func location(of node: OpaquePointer) -> SourceLocation {
             let start = CommonMarkRenderer.start(of: node)
-            let located = positions.location(line: start.line, column: start.column)
-            // What the node is written with: the HTML itself, an image's "![", a link's "[" or an autolink's "<".
-            let text = cmark_node_first_child(node).flatMap(cmark_node_get_literal).map { String(cString: $0) }
-            let isAutolink = text != nil && cmark_node_get_url(node).map { String(cString: $0).hasSuffix(text!) } == true
-            let opening: [UInt8]
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_HTML_INLINE: opening = cmark_node_get_literal(node).map { Array(String(cString: $0).utf8) } ?? []
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE: opening = cmark_node_get_type(node) == CMARK_NODE_IMAGE ? Array("![".utf8) : [UInt8(ascii: isAutolink ? "<" : "[")]
-            default: opening = []
-            }
-            let offset = body.file.lineRange(start.line + body.firstLine - 1).lowerBound + positions.byteColumn(line: start.line, column: start.column) - 1
-            guard !opening.isEmpty, !body.file.bytes[offset...].starts(with: opening) else { return located }
-            var block = cmark_node_parent(node)
-            while let parent = block, cmark_node_get_type(parent).rawValue >= CMARK_NODE_FIRST_INLINE.rawValue { block = cmark_node_parent(parent) }
-            guard let block else { return located }
-            let end = body.file.lineRange(Int(cmark_node_get_end_line(block)) + body.firstLine - 1).upperBound
-            let from = min(max(offset, body.file.lineRange(start.line + body.firstLine - 1).lowerBound + start.column - 1), end)
-            guard let found = CommonMarkRenderer.find(opening, in: body.file.bytes, from: from, to: end, escapes: false) else { return located }
-            return body.file.location(ofOffset: found.lowerBound)
+            return positions.location(line: start.line, column: start.column)
         }
 
         /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML. In
@@ -220,22 +206,22 @@ enum CommonMarkRenderer {
             /// Where a byte of the run's text is written in the file: in the node it belongs to, as far into it.
             func fileOffset(_ runOffset: Int) -> Int {
                 let owner = starts.last { $0.offset <= runOffset }!
-                let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
-                let lineRange = body.file.lineRange(line)
-                let nodeStart = lineRange.lowerBound + positions.byteColumn(line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node))) - 1
-                return min(nodeStart + runOffset - owner.offset, lineRange.upperBound)
+                let (line, column) = (Int(cmark_node_get_start_line(owner.node)), Int(cmark_node_get_start_column(owner.node)))
+                let nodeStart = positions.offset(line: line, column: column)
+                return min(nodeStart + runOffset - owner.offset, positions.lineRange(line: line, column: column).upperBound)
             }
             for scanned in found {
                 // The node the reference starts in, and where that node's text is written in the file.
                 let owner = starts.last { $0.offset <= scanned.range.lowerBound }!
-                let line = Int(cmark_node_get_start_line(owner.node)) + body.firstLine - 1
+                let begin = (line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node)))
+                let line = positions.bodyLine(line: begin.line, column: begin.column) + body.firstLine - 1
                 let lineRange = body.file.lineRange(line)
-                let nodeStart = lineRange.lowerBound + positions.byteColumn(line: Int(cmark_node_get_start_line(owner.node)), column: Int(cmark_node_get_start_column(owner.node))) - 1
+                let nodeStart = positions.offset(line: begin.line, column: begin.column)
                 // The node's own text on this line: the only place the reference can be written.
                 var nodeEnd = lineRange.upperBound
-                if Int(cmark_node_get_end_line(owner.node)) + body.firstLine - 1 == line {
-                    let end = (line: Int(cmark_node_get_end_line(owner.node)), column: Int(cmark_node_get_end_column(owner.node)))
-                    nodeEnd = min(lineRange.lowerBound + positions.byteColumn(line: end.line, column: end.column), lineRange.upperBound)
+                let end = (line: Int(cmark_node_get_end_line(owner.node)), column: Int(cmark_node_get_end_column(owner.node)))
+                if positions.bodyLine(line: end.line, column: end.column) + body.firstLine - 1 == line {
+                    nodeEnd = min(positions.offset(line: end.line, column: end.column) + 1, lineRange.upperBound)
                 }
                 var start = nodeStart + scanned.range.lowerBound - owner.offset
                 // Find the reference as written, to point at it exactly and to honour a backslash escape.
@@ -308,9 +294,9 @@ enum CommonMarkRenderer {
             if !isImage, let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
                let literal = cmark_node_get_literal(child), String(cString: literal).hasPrefix("@") {
                 let label = String(cString: literal)
-                let line = Int(cmark_node_get_start_line(node))
-                let lineRange = body.file.lineRange(line + body.firstLine - 1)
-                let start = lineRange.lowerBound + positions.byteColumn(line: line, column: Int(cmark_node_get_start_column(node))) - 1
+                let (line, column) = (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+                let lineRange = positions.lineRange(line: line, column: column)
+                let start = positions.offset(line: line, column: column)
                 let close = start + 1 + label.utf8.count
                 let inline = close + 1 < lineRange.upperBound && body.file.bytes[close] == UInt8(ascii: "]") && body.file.bytes[close + 1] == UInt8(ascii: "(")
                 resolver.report(.error(

@@ -8,13 +8,22 @@ import TimelineCore
 /// of each later line starts where the line's text does, after the `>` of its block quotes and the spaces of
 /// its list items: the difference between that place and libcmark's column for the node is what to add to
 /// every column on the line. After an inline HTML tag or code span that runs onto a line, libcmark counts
-/// from where the line's text starts, spaces included, plus the first line's indent. Every column is kept
-/// inside its line. The renderer, the one caller of libcmark, tells this what it finds, in document order.
+/// from where the line's text starts, spaces included, plus the first line's indent. libcmark does not count
+/// the line break of a hard break written as a backslash: it places every node after one in its block a line
+/// too early, the first of them past the end of the break's line. Every column is kept inside its line. The
+/// renderer, the one caller of libcmark, tells this what it finds, in document order.
 struct InlinePositions {
     let body: MarkdownBody
     /// By line of the body (from 1), what to add to libcmark's column of a node that starts on it.
     private var shifts: [Int: Int] = [:]
     private var blockLine = 0, blockOffset = 0, quotes = 0
+    /// The block's last line, and the last line libcmark has placed any of its inline nodes on.
+    private var blockEnd = 0, lastLine = 0
+    /// Whether the inline node before was a hard line break.
+    private var afterBreak = false
+    /// Where libcmark places the first node after each hard break written as a backslash, in document order,
+    /// with the last line of its block and how many such breaks its block has up to it.
+    private var breaks: [(line: Int, column: Int, blockEnd: Int, lag: Int)] = []
     /// The last line of an inline HTML tag or code span that ran onto later lines, with the spaces that
     /// line's text starts with.
     private var runningEnd: (line: Int, leading: Int)?
@@ -30,43 +39,93 @@ struct InlinePositions {
         /// Whether the node is a code span, or text that starts with backticks opening none, which libcmark
         /// places after the backticks.
         var isCode = false
+        /// The last line libcmark places the node on.
+        var endLine = 0
+        /// Whether the node is a hard line break, which libcmark does not place.
+        var isBreak = false
+        /// The spaces and tabs a text node starts with: after a backslash hard break, libcmark keeps those of
+        /// the next line.
+        var leadingSpaces = 0
         /// For an inline HTML tag or code span that runs onto later lines: its last line, and how many spaces
         /// start the text of it.
         var runsTo: (line: Int, leading: Int)?
     }
 
-    /// A paragraph or heading starts, at a line and column, inside so many block quotes.
-    mutating func enterBlock(line: Int, column: Int, quotes: Int) {
+    /// A paragraph or heading starts, at a line and column, inside so many block quotes, and ends on a line.
+    mutating func enterBlock(line: Int, column: Int, endLine: Int, quotes: Int) {
         blockLine = line
         blockOffset = column - 1
+        blockEnd = endLine
+        lastLine = line
+        afterBreak = false
         self.quotes = quotes
         runningEnd = nil
     }
 
     /// An inline node of the current block, in document order.
     mutating func enterInline(_ node: Start) {
-        if node.line > blockLine, shifts[node.line] == nil, node.column > 0 {
-            let bytes = lineBytes(node.line)
+        if node.isBreak {
+            afterBreak = true
+            return
+        }
+        guard node.column > 0 else { return }
+        // After a hard break, a node libcmark places on the line of the node before it follows a backslash.
+        if afterBreak, node.line <= lastLine {
+            let lag = (breaks.last.map { $0.blockEnd == blockEnd && $0.line >= blockLine ? $0.lag : 0 } ?? 0) + 1
+            breaks.append((node.line, node.column, blockEnd, lag))
+        }
+        afterBreak = false
+        lastLine = max(lastLine, node.line, node.endLine)
+        let line = bodyLine(line: node.line, column: node.column)
+        if line > blockLine, shifts[line] == nil {
+            let bytes = lineBytes(line)
             let start = Self.textStart(of: bytes, quotes: quotes)
-            if let running = runningEnd, running.line == node.line {
-                shifts[node.line] = start - running.leading - blockOffset
+            if let running = runningEnd, running.line == line {
+                shifts[line] = start - running.leading - blockOffset
             } else {
                 var reported = node.column
                 if node.isCode { reported -= bytes[(bytes.startIndex + start)...].prefix { $0 == UInt8(ascii: "`") }.count }
-                shifts[node.line] = start + 1 - reported
+                // The text after those spaces starts where the line's does (a tab may be counted as spaces).
+                shifts[line] = start + 1 - reported - node.leadingSpaces
             }
         }
-        if let end = node.runsTo, end.line > node.line { runningEnd = end }
+        if let end = node.runsTo, end.line > node.line {
+            runningEnd = (line + end.line - node.line, end.leading)
+        }
+    }
+
+    /// The line of the body of what libcmark places at a line and column, counting the hard breaks written as
+    /// a backslash before it in its block.
+    func bodyLine(line: Int, column: Int) -> Int {
+        // The last break placed at or before this place; it counts only in its own block.
+        var low = 0, high = breaks.count
+        while low < high {
+            let middle = (low + high) / 2
+            if (breaks[middle].line, breaks[middle].column) <= (line, column) { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, line <= breaks[low - 1].blockEnd else { return line }
+        return min(line + breaks[low - 1].lag, breaks[low - 1].blockEnd)
     }
 
     /// The column (of bytes, from 1) of what libcmark places at `column` of a line, within the line.
     func byteColumn(line: Int, column: Int) -> Int {
-        min(max(column + (shifts[line] ?? 0), 1), lineBytes(line).count + 1)
+        let line = bodyLine(line: line, column: column)
+        return min(max(column + (shifts[line] ?? 0), 1), lineBytes(line).count + 1)
+    }
+
+    /// The range of the note's file line that holds what libcmark places at a line and column of the body.
+    func lineRange(line: Int, column: Int) -> Range<Int> {
+        body.file.lineRange(bodyLine(line: line, column: column) + body.firstLine - 1)
+    }
+
+    /// The offset in the note's file of what libcmark places at a line and column of the body.
+    func offset(line: Int, column: Int) -> Int {
+        lineRange(line: line, column: column).lowerBound + byteColumn(line: line, column: column) - 1
     }
 
     /// Where in the note's file is what libcmark places at a line and column of the body.
     func location(line: Int, column: Int) -> SourceLocation {
-        body.file.location(line: line + body.firstLine - 1, byteColumn: byteColumn(line: line, column: column))
+        body.file.location(line: bodyLine(line: line, column: column) + body.firstLine - 1, byteColumn: byteColumn(line: line, column: column))
     }
 
     private func lineBytes(_ line: Int) -> ArraySlice<UInt8> {
