@@ -84,7 +84,8 @@ enum CommonMarkRenderer {
                 let opensWithBackticks = literal.map { $0.pointee == 0x60 } == true
                 var inline = InlinePositions.Start(
                     line: start.line, column: start.column, isCode: type == CMARK_NODE_CODE || opensWithBackticks,
-                    endLine: Int(cmark_node_get_end_line(node)), isBreak: type == CMARK_NODE_LINEBREAK,
+                    endLine: cmark_node_first_child(node) == nil ? Int(cmark_node_get_end_line(node)) : 0,
+                    isBreak: type == CMARK_NODE_LINEBREAK, isSoftBreak: type == CMARK_NODE_SOFTBREAK,
                     leadingSpaces: literal.map { text in (0...).prefix { text[$0] == 0x20 || text[$0] == 0x09 }.count } ?? 0)
                 if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_CODE {
                     // The spaces the last line starts with, which only the tag's text keeps.

@@ -17,10 +17,10 @@ struct InlinePositions {
     /// By line of the body (from 1), what to add to libcmark's column of a node that starts on it.
     private var shifts: [Int: Int] = [:]
     private var blockLine = 0, blockOffset = 0, quotes = 0
-    /// The block's last line, and the last line libcmark has placed any of its inline nodes on.
+    /// The block's last line, and the line libcmark counts it is on after the inline nodes so far.
     private var blockEnd = 0, lastLine = 0
-    /// Whether the inline node before was a hard line break.
-    private var afterBreak = false
+    /// How many hard line breaks came since the last node libcmark placed.
+    private var pendingBreaks = 0
     /// Where libcmark places the first node after each hard break written as a backslash, in document order,
     /// with the last line of its block and how many such breaks its block has up to it.
     private var breaks: [(line: Int, column: Int, blockEnd: Int, lag: Int)] = []
@@ -39,10 +39,10 @@ struct InlinePositions {
         /// Whether the node is a code span, or text that starts with backticks opening none, which libcmark
         /// places after the backticks.
         var isCode = false
-        /// The last line libcmark places the node on.
+        /// The last line libcmark places the node on, if it holds no other nodes.
         var endLine = 0
-        /// Whether the node is a hard line break, which libcmark does not place.
-        var isBreak = false
+        /// Whether the node is a hard line break or a soft one, which libcmark does not place.
+        var isBreak = false, isSoftBreak = false
         /// The spaces and tabs a text node starts with: after a backslash hard break, libcmark keeps those of
         /// the next line.
         var leadingSpaces = 0
@@ -57,24 +57,24 @@ struct InlinePositions {
         blockOffset = column - 1
         blockEnd = endLine
         lastLine = line
-        afterBreak = false
+        pendingBreaks = 0
         self.quotes = quotes
         runningEnd = nil
     }
 
     /// An inline node of the current block, in document order.
     mutating func enterInline(_ node: Start) {
-        if node.isBreak {
-            afterBreak = true
-            return
-        }
-        guard node.column > 0 else { return }
-        // After a hard break, a node libcmark places on the line of the node before it follows a backslash.
-        if afterBreak, node.line <= lastLine {
-            let lag = (breaks.last.map { $0.blockEnd == blockEnd && $0.line >= blockLine ? $0.lag : 0 } ?? 0) + 1
+        if node.isBreak { pendingBreaks += 1 }
+        if node.isSoftBreak { lastLine += 1 }
+        guard node.column > 0, !node.isBreak, !node.isSoftBreak else { return }
+        // Each hard break written with two spaces moves libcmark's count on by a line; one written as a
+        // backslash does not.
+        let backslashes = pendingBreaks - (node.line - lastLine)
+        if pendingBreaks > 0, backslashes > 0 {
+            let lag = (breaks.last.map { $0.blockEnd == blockEnd && $0.line >= blockLine ? $0.lag : 0 } ?? 0) + backslashes
             breaks.append((node.line, node.column, blockEnd, lag))
         }
-        afterBreak = false
+        pendingBreaks = 0
         lastLine = max(lastLine, node.line, node.endLine)
         let line = bodyLine(line: node.line, column: node.column)
         if line > blockLine, shifts[line] == nil {

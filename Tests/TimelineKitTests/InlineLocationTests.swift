@@ -47,6 +47,9 @@ import TimelineTesting
         #expect(Self.places("a\\\nb\\\n c\n  d [[z]]\n\ne [[w]]\n") == ["9:5: unknown-link", "11:3: unknown-link"])
         #expect(Self.places("a  \n  b [[y]]\n c [[z]]\n") == ["7:5: unknown-link", "8:4: unknown-link"])
         #expect(Self.places("> a\\\n> b\n> c [[z]]\n") == ["8:5: unknown-link"])
+        // A backslash alone on its line, after a soft break or after another backslash break.
+        #expect(Self.places("1. a\n   b\n\\\n  c [[z]]\n") == ["9:5: unknown-link"])
+        #expect(Self.places("a\\\n\\\nb [[z]]\n") == ["8:3: unknown-link"])
     }
 
     @Test func anAutolinkOnALaterLineIsPlacedOnItsLine() {
@@ -112,6 +115,10 @@ import TimelineTesting
             for _ in 0..<Int.random(in: 1...10, using: &random) {
                 if Int.random(in: 0..<6, using: &random) == 0 { lines.append(""); continue }
                 let fresh = lines.last?.isEmpty ?? true
+                if !fresh, Int.random(in: 0..<12, using: &random) == 0 {
+                    lines.append(continuations.randomElement(using: &random)! + "\\")  // a backslash alone on its line
+                    continue
+                }
                 var line = fresh ? openers.randomElement(using: &random)! : continuations.randomElement(using: &random)!
                 if openHTML { line += "id=\"q\"> " }
                 if openLink { line += "ped](nope.md) " }
