@@ -130,10 +130,10 @@ final class BinaryInput {
         return items
     }
 
-    /// `value` as `Value`, which the caller found to be its type.
-    private static func same<Value>(_ value: some Any) throws -> Value {
-        guard let value = value as? Value else { throw damaged }
-        return value
+    /// `value` as `Value`, which the caller found to be its type: the same value, without a dynamic cast.
+    private static func same<Value, Read>(_ value: Read) throws -> Value {
+        guard Read.self == Value.self else { throw damaged }
+        return unsafeBitCast(value, to: Value.self)
     }
 }
 

@@ -80,6 +80,7 @@ public struct ContentReader: Sendable {
         let read = parallelMap(texts) { id, text in reader.read(text, id: id, previous: earlier[text.path]) as NoteReading<Fields> }
         // A note is a large value held to the end of the build: the list is made its exact size, not grown.
         content[keyPath: Fields.notes].reserveCapacity(content[keyPath: Fields.notes].count + read.count)
+        readings[keyPath: Fields.readings].reserveCapacity(readings[keyPath: Fields.readings].count + read.count)
         for ((id, _), reading) in zip(texts, read) {
             log.report(contentsOf: reading.diagnostics)
             readings[keyPath: Fields.readings][reading.path] = reading

@@ -4,30 +4,65 @@
 /// their reader; the build cache and the page versions follow without being told.
 @dynamicMemberLookup
 public struct Note<Fields: NoteFields>: Sendable, Codable, Identifiable {
-    public var id: String
-    public var title: String
-    public var summary: String?
+    /// The note's values, shared by every copy of the note until one of them is changed: notes are copied
+    /// wherever lists of them are walked, and a copy is then one reference rather than one per field.
+    @usableFromInline var storage: Storage
+
+    public var id: String { get { storage.values.id } set { change { $0.id = newValue } } }
+    public var title: String { get { storage.values.title } set { change { $0.title = newValue } } }
+    public var summary: String? { get { storage.values.summary } set { change { $0.summary = newValue } } }
     /// Sources given in the front matter, cited by the note as a whole.
-    public var citations: [Citation]
-    public var fields: Fields
-    public var body: MarkdownBody
+    public var citations: [Citation] { get { storage.values.citations } set { change { $0.citations = newValue } } }
+    public var fields: Fields { get { storage.values.fields } set { change { $0.fields = newValue } } }
+    public var body: MarkdownBody { get { storage.values.body } set { change { $0.body = newValue } } }
     /// The note's file, as a location for diagnostics.
-    public var location: SourceLocation
+    public var location: SourceLocation { get { storage.values.location } set { change { $0.location = newValue } } }
     /// Whether the note is a draft (`draft: true`), which only builds with drafts include.
-    public var draft: Bool
+    public var draft: Bool { get { storage.values.draft } set { change { $0.draft = newValue } } }
 
     public init(
         id: String, title: String, summary: String?, citations: [Citation], fields: Fields, body: MarkdownBody, location: SourceLocation,
         draft: Bool = false
     ) {
-        self.id = id
-        self.title = title
-        self.summary = summary
-        self.citations = citations
-        self.fields = fields
-        self.body = body
-        self.location = location
-        self.draft = draft
+        storage = Storage(
+            Values(id: id, title: title, summary: summary, citations: citations, fields: fields, body: body, location: location, draft: draft))
+    }
+
+    /// A note is stored as its values, field by field.
+    public init(from decoder: any Decoder) throws {
+        storage = Storage(try Values(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.values.encode(to: encoder)
+    }
+
+    /// Every value of a note.
+    @usableFromInline
+    struct Values: Sendable, Codable {
+        var id: String
+        var title: String
+        var summary: String?
+        var citations: [Citation]
+        @usableFromInline var fields: Fields
+        var body: MarkdownBody
+        var location: SourceLocation
+        var draft: Bool
+    }
+
+    /// The values of one note, shared by its copies and never changed: a note that changes gets new storage.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let values: Values
+
+        init(_ values: Values) { self.values = values }
+    }
+
+    /// Changes the note's values, in storage of its own.
+    private mutating func change(_ body: (inout Values) -> Void) {
+        var values = storage.values
+        body(&values)
+        storage = Storage(values)
     }
 
     /// What kind of note this is.
@@ -36,12 +71,13 @@ public struct Note<Fields: NoteFields>: Sendable, Codable, Identifiable {
     /// What the rest of the site needs to know about the note to link to it.
     public var info: NoteInfo { NoteInfo(kind: Fields.kind, id: id, title: title) }
 
+    /// A field of the note's kind, read in place.
     @inlinable
-    public subscript<Value>(dynamicMember keyPath: KeyPath<Fields, Value>) -> Value { fields[keyPath: keyPath] }
+    public subscript<Value>(dynamicMember keyPath: KeyPath<Fields, Value>) -> Value { storage.values.fields[keyPath: keyPath] }
 
     @inlinable
     public subscript<Value>(dynamicMember keyPath: WritableKeyPath<Fields, Value>) -> Value {
-        get { fields[keyPath: keyPath] }
+        get { storage.values.fields[keyPath: keyPath] }
         set { fields[keyPath: keyPath] = newValue }
     }
 }

@@ -35,11 +35,19 @@ public struct StableHasher: Sendable {
     public mutating func combine(contents raw: UnsafeRawBufferPointer) { combine(words: raw) }
 
     public mutating func combine(_ text: String) {
-        if text.utf8.count > 32 {
-            var text = text
-            text.withUTF8 { combine(words: UnsafeRawBufferPointer($0)) }
-        } else {
-            combine(bytes: text.utf8)
+        var text = text
+        text.withUTF8 { bytes in
+            if bytes.count > 32 {
+                combine(words: UnsafeRawBufferPointer(bytes))
+            } else {
+                // Byte by byte from the text's own storage, as `combine(bytes:)` would give.
+                var hash = value
+                for byte in bytes {
+                    hash ^= UInt64(byte)
+                    hash = hash &* Self.prime
+                }
+                value = hash
+            }
         }
         combine(UInt64(0xFF))
     }

@@ -31,9 +31,11 @@ struct RepeatedWordCheck: SiteCheck {
             var close = index
             while close + 1 < body.range.upperBound, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "\n") { close += 1 }
             guard close + 1 < body.range.upperBound, bytes[close] == UInt8(ascii: "]"), bytes[close + 1] == UInt8(ascii: "]") else { continue }
+            // The word before the link first: most links have none, and it costs no lookup.
+            guard let before = Self.word(before: open, in: bytes, from: body.range.lowerBound) else { continue }
             let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<close]), as: UTF8.self)
             guard !id.utf8.contains(UInt8(ascii: "|")), !id.utf8.contains(UInt8(ascii: ":")), let title = site.index.notes[id]?.title,
-                  let first = title.split(separator: " ").first, let before = Self.word(before: open, in: bytes, from: body.range.lowerBound),
+                  case let first = title.drop(while: { $0 == " " }).prefix(while: { $0 != " " }), !first.isEmpty,
                   before.lowercased() == first.lowercased() else { continue }
             log.warning(
                 .repeatedWord,

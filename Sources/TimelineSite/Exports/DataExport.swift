@@ -39,7 +39,8 @@ struct DataExport {
     }
 
     /// A fingerprint of everything ``entryJSON(_:)`` makes an entry's JSON from: the entry's fields, its
-    /// body (by its file's hash and place), what its body cites and mentions, and what mentions it.
+    /// body (by its file's hash and place), what its body cites, its rendering (which gives what it mentions),
+    /// and what mentions it.
     /// `base` stands for the site's settings, whose language gives the wording of dates.
     func fingerprint(_ entry: Entry, base: UInt64) -> UInt64 {
         StableHasher.hash { h in
@@ -69,12 +70,12 @@ struct DataExport {
             h.combine(entry.body.fileHash)
             h.combine(entry.body.range.lowerBound)
             h.combine(entry.body.range.upperBound)
-            let cites = site.notes[entry.id]?.citations.order ?? []
+            let linked = site.notes[entry.id]
+            let cites = linked?.citations.order ?? []
             h.combine(cites.count)
             for id in cites { h.combine(id) }
-            let mentions = uniqueMentions(entry.id)
-            h.combine(mentions.count)
-            for id in mentions { h.combine(id) }
+            // The rendering's fingerprint stands for what the body mentions.
+            Fingerprint.combine(linked?.rendered.fingerprint, into: &h)
             let backlinks = site.backlinks[entry.id] ?? []
             h.combine(backlinks.count)
             for backlink in backlinks { h.combine(backlink.from.id) }

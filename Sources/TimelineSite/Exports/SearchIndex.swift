@@ -37,7 +37,7 @@ struct SearchIndex {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
                 let topics = entry.topics.compactMap { site.index.notes[$0.id]?.title }.joined(separator: " ")
-                let rendered = site.notes[entry.id]?.rendered
+                let linked = site.notes[entry.id]
                 // The document is made from these alone; the rendered body's fingerprint stands for its text.
                 let fingerprint = StableHasher.hash { h in
                     h.combine(base)
@@ -46,10 +46,10 @@ struct SearchIndex {
                     h.combine(entry.date.text)
                     h.combine(entry.summary)
                     h.combine(topics)
-                    Fingerprint.combine(rendered?.fingerprint, into: &h)
+                    Fingerprint.combine(linked?.rendered.fingerprint, into: &h)
                 }
                 items.add(entry.id, fingerprint: fingerprint, into: &out) { out in
-                    let text = (rendered?.markdown.text ?? "") + (topics.isEmpty ? "" : "\n" + topics)
+                    let text = (linked?.rendered.markdown.text ?? "") + (topics.isEmpty ? "" : "\n" + topics)
                     write([.string("entry"), .string(Route.note(.entry, entry.id).href), .string(entry.title),
                            .string(entry.date.display(wording)), .string(entry.summary ?? ""), .string(text)], into: &out)
                 }

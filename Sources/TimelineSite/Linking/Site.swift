@@ -102,12 +102,16 @@ public struct Site: Sendable {
     /// Each note with its rendering, citations and facts, by id. A topic or page that shares its id with a note
     /// of an earlier kind (entries, then topics, then pages) takes its place; the checks report the clash.
     private static func linked(_ content: Content, rendered: [RenderedNote], index: SiteIndex) -> [String: LinkedNote] {
-        var renderedByID: [String: RenderedNote] = [:]
-        for note in rendered { renderedByID[note.info.id] = note }
+        // Renderings are found by position, so that each is copied once, into its linked note.
+        var positions: [String: Int] = [:]
+        positions.reserveCapacity(rendered.count)
+        for position in rendered.indices { positions[rendered[position].info.id] = position }
+        func renderedNote(_ id: String) -> RenderedNote? { positions[id].map { rendered[$0] } }
         var notes: [String: LinkedNote] = [:]
-        for entry in content.entries { notes[entry.id] = LinkedNote(entry.info, renderedByID[entry.id], facts: entry.facts, citations: entry.citations, index: index) }
-        for topic in content.topics { notes[topic.id] = LinkedNote(topic.info, renderedByID[topic.id], facts: [], citations: topic.citations, index: index) }
-        for page in content.pages { notes[page.id] = LinkedNote(page.info, renderedByID[page.id], facts: [], citations: page.citations, index: index) }
+        notes.reserveCapacity(content.entries.count + content.topics.count + content.pages.count)
+        for entry in content.entries { notes[entry.id] = LinkedNote(entry.info, renderedNote(entry.id), facts: entry.facts, citations: entry.citations, index: index) }
+        for topic in content.topics { notes[topic.id] = LinkedNote(topic.info, renderedNote(topic.id), facts: [], citations: topic.citations, index: index) }
+        for page in content.pages { notes[page.id] = LinkedNote(page.info, renderedNote(page.id), facts: [], citations: page.citations, index: index) }
         return notes
     }
 
