@@ -277,13 +277,19 @@ enum CommonMarkRenderer {
                     cmark_node_insert_before(anchor, replacement)
                     continue
                 }
-                // Plain text, with its soft line breaks restored.
-                for (index, line) in piece.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                    if index > 0 { cmark_node_insert_before(anchor, cmark_node_new(CMARK_NODE_SOFTBREAK)) }
-                    guard !line.isEmpty else { continue }
-                    let text = cmark_node_new(CMARK_NODE_TEXT)
-                    cmark_node_set_literal(text, String(line))
-                    cmark_node_insert_before(anchor, text)
+                // Plain text, with its soft line breaks restored: each line feed, found by its byte, stands for one.
+                var text = piece.text
+                text.withUTF8 { bytes in
+                    var start = 0
+                    for end in 0...bytes.count where end == bytes.count || bytes[end] == 0x0A {
+                        if start > 0 { cmark_node_insert_before(anchor, cmark_node_new(CMARK_NODE_SOFTBREAK)) }
+                        if end > start {
+                            let node = cmark_node_new(CMARK_NODE_TEXT)
+                            cmark_node_set_literal(node, String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                            cmark_node_insert_before(anchor, node)
+                        }
+                        start = end + 1
+                    }
                 }
             }
             for node in run { cmark_node_free(node) }

@@ -211,4 +211,15 @@ import TimelineTesting
         #expect(refusal(foreign)?.hasPrefix("the output folder holds files that timeline did not write") == true)
         #expect(refusal(output) == nil)
     }
+
+    /// A path with a `.` or `..` part is refused wherever the part is, and one with dots inside names is not.
+    @Test(arguments: [
+        ("..", true), (".", true), ("../index.html", true), ("a/../b.html", true), ("a/./b.html", true), ("a/..", true), ("a/.", true),
+        ("index.html", false), ("a/...b/c.html", false), ("a/.well-known/x", false), ("a/b..c/d", false), ("...", false), ("a//b", false),
+        (".nojekyll", false), ("entries/x.fr.html", false),
+    ])
+    func pathsWithDotPartsAreFound(path: String, refused: Bool) {
+        #expect(DirectoryOutput.hasDotComponent(path) == refused)
+        #expect(DirectoryOutput.hasDotComponent(path) == path.split(separator: "/").contains { $0 == ".." || $0 == "." })
+    }
 }

@@ -106,6 +106,34 @@ import TimelineTesting
 
     var output: MemoryOutput { Self.built.0 }
 
+    /// The byte-by-byte look for characters outputs leave out finds exactly what the look character by
+    /// character finds: every scalar up to U+0800 alone and between letters, and random mixes of the
+    /// characters on either side of each edge, long enough to span several eight-byte steps.
+    @Test func leftOutCharactersAreFoundByTheirBytes() {
+        func agree(_ text: String) {
+            #expect(ControlCharacters.mayHoldLeftOut(text) == text.unicodeScalars.contains(where: ControlCharacters.isLeftOut), "\(Array(text.unicodeScalars))")
+        }
+        for value in UInt32(0)..<0x800 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            agree(String(scalar))
+            agree("a" + String(scalar) + "é")
+        }
+        let edges: [Unicode.Scalar] = [
+            "\u{00}", "\u{08}", "\t", "\n", "\u{0B}", "\r", "\u{1F}", " ", "~", "a", "b", "c", "\u{7F}", "\u{80}", "\u{9F}", "\u{A0}", "é", "\u{C2}",
+            "\u{2028}", "€", "😀",
+        ]
+        // One character at every place of the eight-byte steps, among letters only.
+        for scalar: Unicode.Scalar in ["\u{80}", "\u{85}", "\u{9F}", "\u{A0}", "\u{7F}", "\u{01}", "\n", "é"] {
+            for place in 0..<17 { agree(String(repeating: "a", count: place) + String(scalar) + String(repeating: "b", count: 20)) }
+        }
+        var generator = SeededGenerator(state: 20_261_206)
+        for _ in 0..<4000 {
+            var scalars = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...24, using: &generator) { scalars.append(edges.randomElement(using: &generator)!) }
+            agree(String(scalars))
+        }
+    }
+
     @Test func theHostileSiteBuilds() {
         // Raw HTML written in Markdown is reported and dropped; everything else is only text.
         #expect(Set(Self.built.1.diagnostics.map(\.id)) == ["raw-html"])

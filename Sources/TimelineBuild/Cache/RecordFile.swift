@@ -156,7 +156,11 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
                         return withUnsafeBytes(of: UInt32(bytes.count).littleEndian, Array.init)
                             + withUnsafeBytes(of: checksum.littleEndian, Array.init) + bytes
                     }
-                    try write(Array(encoded.joined()))
+                    // Appended array by array: a joined sequence would be copied byte by byte.
+                    var bytes: [UInt8] = []
+                    bytes.reserveCapacity(encoded.reduce(0) { $0 + $1.count })
+                    for record in encoded { bytes.append(contentsOf: record) }
+                    try write(bytes)
                     start += batch.count
                 }
             }

@@ -206,9 +206,27 @@ public final class DirectoryOutput: SiteOutput {
     public var cachePath: String { workFolder + "/cache" }
 
     private func checkPath(_ path: String) throws(OutputError) {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+        guard !path.isEmpty, !path.hasPrefix("/"), !Self.hasDotComponent(path) else {
             throw OutputError(path: path, "refusing to write outside the output folder")
         }
+    }
+
+    /// Whether a part of the path between slashes is `.` or `..`, looked for in its bytes, without
+    /// splitting it: every file of the site is checked.
+    static func hasDotComponent(_ path: String) -> Bool {
+        var dots = 0, onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if onlyDots, dots == 1 || dots == 2 { return true }
+                dots = 0
+                onlyDots = true
+            } else if byte == UInt8(ascii: ".") {
+                dots += 1
+            } else {
+                onlyDots = false
+            }
+        }
+        return onlyDots && (dots == 1 || dots == 2)
     }
 
     /// Paths of the files this build wrote or left as they were.

@@ -75,15 +75,27 @@ public struct SourceText: Sendable {
             let mid = (low + high + 1) / 2
             if lineStarts[mid] <= offset { low = mid } else { high = mid - 1 }
         }
-        let column = offset - lineStarts[low] - (continuationsBefore(offset) - continuationsBefore(lineStarts[low])) + 1
-        return SourceLocation(path: path, line: low + 1, column: column)
+        let lineStart = lineStarts[low]
+        // On a line shorter than the checkpoints' stride, the line's own bytes are counted; on a longer one,
+        // the counts kept at each checkpoint bound the bytes looked at.
+        let continued = offset - lineStart <= Self.checkpointStride
+            ? continuations(in: lineStart..<offset) : continuationsBefore(offset) - continuationsBefore(lineStart)
+        return SourceLocation(path: path, line: low + 1, column: offset - lineStart - continued + 1)
     }
 
     /// Bytes that continue a character before `offset`.
     private func continuationsBefore(_ offset: Int) -> Int {
         let checkpoint = min(offset / Self.checkpointStride, continuations.count - 1)
-        let start = checkpoint * Self.checkpointStride
-        return continuations[checkpoint] + bytes[start..<offset].count { $0 & 0xC0 == 0x80 }
+        return continuations[checkpoint] + continuations(in: (checkpoint * Self.checkpointStride)..<offset)
+    }
+
+    /// Bytes that continue a character within `range`.
+    private func continuations(in range: Range<Int>) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            var count = 0
+            for index in range { count &+= buffer[index] & 0xC0 == 0x80 ? 1 : 0 }
+            return count
+        }
     }
 
     /// The location of a 1-based line and 1-based UTF-8 byte column.

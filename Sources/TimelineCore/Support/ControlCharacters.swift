@@ -10,9 +10,47 @@ public enum ControlCharacters {
 
     /// The text without the characters outputs leave out.
     public static func removed(from text: String) -> String {
-        guard text.unicodeScalars.contains(where: isLeftOut) else { return text }
+        guard mayHoldLeftOut(text), text.unicodeScalars.contains(where: isLeftOut) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isLeftOut(scalar) { out.append(scalar) }
         return String(out)
+    }
+
+    /// Whether the text's bytes hold one that starts a character outputs leave out: a control byte other
+    /// than tab, line feed and carriage return, DEL, or the first byte of U+0080 to U+009F followed by one
+    /// that makes it so. Looked at eight bytes at a time, and byte by byte only where one of the eight may
+    /// be such a byte, which is much quicker than character by character.
+    static func mayHoldLeftOut(_ text: String) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            var index = 0
+            while index < bytes.count {
+                if index + 8 <= bytes.count, previous != 0xC2, let base = bytes.baseAddress {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    // No byte below 0x20, no DEL and no 0xC2 (nor one just before): nothing here, and nothing
+                    // this word starts.
+                    if (word &- ones &* 0x20) & ~word & highs == 0, !hasZero(word ^ (ones &* 0x7F)), !hasZero(word ^ (ones &* 0xC2)) {
+                        index += 8
+                        previous = 0
+                        continue
+                    }
+                }
+                let end = min(index + 8, bytes.count)
+                while index < end {
+                    let byte = bytes[index]
+                    if byte < 0x20 {
+                        if byte != 0x09, byte != 0x0A, byte != 0x0D { return true }
+                    } else if byte == 0x7F || (previous == 0xC2 && byte <= 0x9F) {
+                        return true
+                    }
+                    previous = byte
+                    index += 1
+                }
+            }
+            return false
+        }
     }
 }

@@ -32,12 +32,21 @@ final class SourceReference: TemplateModel {
 
     /// The host of an address, without a leading `www.`: `https://www.apnews.com/article/x` gives `apnews.com`.
     static func domain(of url: String) -> String? {
-        guard let scheme = url.range(of: "://") else { return nil }
-        var host = url[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if let colon = host.lastIndex(of: ":"), !host.contains("]") { host = host[..<colon] }
-        let name = host.lowercased()
-        return name.isEmpty ? nil : name.hasPrefix("www.") ? String(name.dropFirst(4)) : name
+        // Read on the address's bytes: every page that lists sources asks for each one's domain.
+        var url = url
+        let host = url.withUTF8 { bytes -> String? in
+            var start = 0
+            while start + 3 <= bytes.count, !(bytes[start] == 0x3A && bytes[start + 1] == 0x2F && bytes[start + 2] == 0x2F) { start += 1 }
+            guard start + 3 <= bytes.count else { return nil }
+            start += 3
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+            if let at = bytes[start..<end].lastIndex(of: UInt8(ascii: "@")) { start = at + 1 }
+            if let colon = bytes[start..<end].lastIndex(of: UInt8(ascii: ":")), !bytes[start..<end].contains(UInt8(ascii: "]")) { end = colon }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        }
+        guard let name = host?.lowercased(), !name.isEmpty else { return nil }
+        return name.hasPrefix("www.") ? String(name.dropFirst(4)) : name
     }
 
     static let summary = "A source's reference."
