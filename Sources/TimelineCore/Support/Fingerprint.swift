@@ -22,14 +22,18 @@ public protocol DirectFingerprint {
 }
 
 extension Fingerprint {
-    /// The fingerprint of a value that writes its own.
+    /// The fingerprint of a value that writes its own; inlinable, so that it is made for each type that
+    /// uses it and calls the type's own function directly.
+    @inlinable
     public static func of(direct value: some DirectFingerprint) -> UInt64 {
         var hasher = StableHasher()
         value.combine(into: &hasher)
         return hasher.value
     }
 
-    /// The fingerprint of a list of values that write their own, its length included.
+    /// The fingerprint of a list of values that write their own, its length included; inlinable, so that
+    /// each value is read in place rather than copied out through the list's generic code.
+    @inlinable
     public static func of<Value: DirectFingerprint>(list values: [Value]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(values.count)
