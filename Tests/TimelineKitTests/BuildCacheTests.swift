@@ -77,6 +77,33 @@ import TimelineTesting
 
     /// Values fingerprinted as lists write every stored property: a property added to one must be added to
     /// its fingerprint, or this fails.
+    /// A fingerprint does not depend on the order a dictionary gives its members in, which changes from one
+    /// run of the program to the next; it still tells which value is under which key.
+    @Test func fingerprintsOfDictionariesDoNotDependOnTheirOrder() {
+        let keys = (0..<40).map { "key-\($0)" }
+        var small: [String: String] = [:], large: [String: String] = [:]
+        large.reserveCapacity(4096)
+        for key in keys { small[key] = "value of \(key)" }
+        for key in keys.reversed() { large[key] = "value of \(key)" }
+        // The two dictionaries are equal, with their members in different orders.
+        #expect(small == large)
+        #expect(Array(small.keys) != Array(large.keys))
+        #expect(Fingerprint.of(small) == Fingerprint.of(large))
+        let translations = (Translations(texts: ["title": small]), Translations(texts: ["title": large]))
+        #expect(Fingerprint.of(translations.0) == Fingerprint.of(translations.1))
+        var swapped = small
+        (swapped["key-1"], swapped["key-2"]) = (small["key-2"], small["key-1"])
+        #expect(Fingerprint.of(swapped) != Fingerprint.of(small))
+        var renamed = small
+        renamed["key-1"] = nil
+        renamed["key-41"] = small["key-1"]
+        #expect(Fingerprint.of(renamed) != Fingerprint.of(small))
+        // Fields of a value still count by name: the same texts in other fields differ.
+        let one = Translations(texts: ["title": ["fr": "A"], "summary": ["fr": "B"]])
+        let other = Translations(texts: ["title": ["fr": "B"], "summary": ["fr": "A"]])
+        #expect(Fingerprint.of(one) != Fingerprint.of(other))
+    }
+
     @Test func valuesFingerprintedAsListsCoverEveryProperty() throws {
         let info = NoteInfo(kind: .entry, id: "a", title: "A")
         let use = SourceUse(route: .facts, anchor: "x", title: "T", note: info, factID: "f", locator: "l", quote: "q", quoteLanguage: "fr")

@@ -89,33 +89,51 @@ private struct FingerprintEncoder: Encoder {
     func singleValueContainer() -> any SingleValueEncodingContainer { SingleFingerprint(state: state) }
 }
 
-/// Fields in order; the names of the keys are not needed, as every field, present or missing, leaves a mark.
+/// Each field hashed on its own, its key's name first, and added to the hash of the value that holds it: a
+/// sum does not depend on the order the fields come in, which for a dictionary is not the same from one run
+/// of the program to the next. Every field, present or missing, leaves a mark.
 private struct KeyedFingerprint<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let state: FingerprintState
     var codingPath: [any CodingKey] { [] }
 
-    mutating func encodeNil(forKey key: Key) throws { state.missingValue() }
-    mutating func encode(_ value: String, forKey key: Key) throws { state.hasher.combine(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { state.hasher.combine(value) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { state.hasher.combine(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { state.hasher.combine(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { state.hasher.combine(value) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { state.hasher.combine(Double(value)) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { state.hasher.combine(Int(value)) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { state.hasher.combine(Int(value)) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { state.hasher.combine(Int(value)) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { state.hasher.combine(Int(value)) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { state.hasher.combine(UInt64(value)) }
-    mutating func encode(_ value: some Encodable, forKey key: Key) throws { try state.write(value) }
+    /// Hashes the field `write` writes, under the name of `key`, and adds it to the hash so far.
+    private func field(_ key: Key, _ write: () throws -> Void) rethrows {
+        let outer = state.hasher
+        state.hasher = StableHasher(key.stringValue)
+        try write()
+        var field = state.hasher.value &* 0x9E37_79B9_7F4A_7C15
+        field ^= field >> 29
+        state.hasher = StableHasher(continuing: outer.value &+ field)
+    }
 
-    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
-    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
-    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
-    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
-    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { state.hasher.combine(value) } else { state.missingValue() } }
+    private func combine(_ key: Key, _ value: String) { field(key) { state.hasher.combine(value) } }
+    private func combine(_ key: Key, _ value: UInt64) { field(key) { state.hasher.combine(value) } }
+    private func combine(_ key: Key, _ value: Int) { field(key) { state.hasher.combine(value) } }
+    private func combine(_ key: Key, _ value: Double) { field(key) { state.hasher.combine(value) } }
+    private func combine(_ key: Key, _ value: Bool) { field(key) { state.hasher.combine(value) } }
+    private func missing(_ key: Key) { field(key) { state.missingValue() } }
+
+    mutating func encodeNil(forKey key: Key) throws { missing(key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { combine(key, value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { combine(key, value) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { combine(key, value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { combine(key, value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { combine(key, value) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { combine(key, Double(value)) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { combine(key, Int(value)) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { combine(key, Int(value)) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { combine(key, Int(value)) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { combine(key, Int(value)) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { combine(key, UInt64(value)) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { combine(key, UInt64(value)) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { combine(key, UInt64(value)) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { combine(key, UInt64(value)) }
+    mutating func encode(_ value: some Encodable, forKey key: Key) throws { try field(key) { try state.write(value) } }
+    mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { if let value { combine(key, value) } else { missing(key) } }
+    mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { if let value { combine(key, value) } else { missing(key) } }
+    mutating func encodeIfPresent(_ value: UInt64?, forKey key: Key) throws { if let value { combine(key, value) } else { missing(key) } }
+    mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { if let value { combine(key, value) } else { missing(key) } }
+    mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { if let value { combine(key, value) } else { missing(key) } }
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws { try encodeIfPresent(value.map(Double.init), forKey: key) }
     mutating func encodeIfPresent(_ value: Int8?, forKey key: Key) throws { try encodeIfPresent(value.map(Int.init), forKey: key) }
     mutating func encodeIfPresent(_ value: Int16?, forKey key: Key) throws { try encodeIfPresent(value.map(Int.init), forKey: key) }
@@ -126,7 +144,7 @@ private struct KeyedFingerprint<Key: CodingKey>: KeyedEncodingContainerProtocol 
     mutating func encodeIfPresent(_ value: UInt16?, forKey key: Key) throws { try encodeIfPresent(value.map(UInt64.init), forKey: key) }
     mutating func encodeIfPresent(_ value: UInt32?, forKey key: Key) throws { try encodeIfPresent(value.map(UInt64.init), forKey: key) }
     mutating func encodeIfPresent(_ value: (some Encodable)?, forKey key: Key) throws {
-        if let value { try state.write(value) } else { state.missingValue() }
+        if let value { try field(key) { try state.write(value) } } else { missing(key) }
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {

@@ -23,8 +23,9 @@ struct FigureChart: Sendable, Encodable {
         var metric: String
         var title: String
     }
-    /// Figures that disagree with another of the same date from another source (with archived texts).
-    var disagreeing: Set<String> = []
+    /// Figures that disagree with another of the same date from another source (with archived texts), in
+    /// the chart's order: a list rather than a set, so that its fingerprint is the same in every run.
+    var disagreeing: [String] = []
 
     /// The drawing's size in its own units; narrow, so that its text stays legible on a phone.
     static let width = 480.0

@@ -78,7 +78,7 @@ public struct Site: Sendable {
         self.figures = figures
         var charts = FigureChart.charts(facts: content.facts, index: index)
         for (metric, chart) in charts {
-            charts[metric]?.disagreeing = Set(chart.facts.map(\.id).filter { !figures.context(of: $0).disagreesWith.isEmpty })
+            charts[metric]?.disagreeing = chart.facts.map(\.id).filter { !figures.context(of: $0).disagreesWith.isEmpty }
         }
         self.charts = charts
         coverage = content.settings.languages.isEmpty ? [:] : content.translatedLanguages
