@@ -9,7 +9,6 @@ public struct SourceText: Sendable {
     /// the column of any offset is found without counting a whole line: a note can be one line of megabytes.
     private let continuations: [Int]
     private static let checkpointStride = 1024
-    private static let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x0101_0101_0101_0101, lineFeeds: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
@@ -28,10 +27,9 @@ public struct SourceText: Sendable {
                 // looked at one by one only when one of them is a line feed.
                 var offset = start
                 while offset + 8 <= end {
-                    let word = UnsafeRawPointer(buffer.baseAddress! + offset).loadUnaligned(as: UInt64.self)
-                    count &+= (word & ~(word << 1) & Self.high).nonzeroBitCount
-                    let feeds = word ^ Self.lineFeeds
-                    if (feeds &- Self.low) & ~feeds & Self.high != 0 {
+                    let word = ByteWord.load(buffer, at: offset)
+                    count &+= (word & ~(word << 1) & ByteWord.highs).nonzeroBitCount
+                    if ByteWord.contains(word, UInt8(ascii: "\n")) {
                         for index in offset..<(offset + 8) where buffer[index] == UInt8(ascii: "\n") { starts.append(index + 1) }
                     }
                     offset += 8

@@ -21,18 +21,16 @@ public enum ControlCharacters {
     /// that makes it so. Looked at eight bytes at a time, and byte by byte only where one of the eight may
     /// be such a byte, which is much quicker than character by character.
     static func mayHoldLeftOut(_ text: String) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
         var text = text
         return text.withUTF8 { bytes in
             var previous: UInt8 = 0
             var index = 0
             while index < bytes.count {
-                if index + 8 <= bytes.count, previous != 0xC2, let base = bytes.baseAddress {
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                if index + 8 <= bytes.count, previous != 0xC2 {
+                    let word = ByteWord.load(bytes, at: index)
                     // No byte below 0x20, no DEL and no 0xC2 (nor one just before): nothing here, and nothing
                     // this word starts.
-                    if (word &- ones &* 0x20) & ~word & highs == 0, !hasZero(word ^ (ones &* 0x7F)), !hasZero(word ^ (ones &* 0xC2)) {
+                    if !ByteWord.containsByte(below: 0x20, in: word), !ByteWord.contains(word, 0x7F), !ByteWord.contains(word, 0xC2) {
                         index += 8
                         previous = 0
                         continue

@@ -127,14 +127,11 @@ public enum JSON: Sendable, Equatable {
     }
 
     /// Whether any of eight bytes read as one word is one that ``mayEscape`` marks: below 0x20, `"`, `\`,
-    /// `<`, `>`, `&` or 0xE2. Each test is exact for "any byte", with no false alarm from the other bytes.
+    /// `<`, `>`, `&` or 0xE2.
     @inline(__always)
     private static func mayEscapeOne(of word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs
-        return below != 0 || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C)) || hasZero(word ^ (ones &* 0x3C))
-            || hasZero(word ^ (ones &* 0x3E)) || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0xE2))
+        ByteWord.containsByte(below: 0x20, in: word) || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x5C)
+            || ByteWord.contains(word, 0x3C) || ByteWord.contains(word, 0x3E) || ByteWord.contains(word, 0x26) || ByteWord.contains(word, 0xE2)
     }
 
     /// Appends UTF-8 text with the escapes of ``writeString(_:into:)``, looking each byte up in `mayEscape`.
@@ -144,10 +141,8 @@ public enum JSON: Sendable, Equatable {
         let count = bytes.count
         while index < count {
             // Most bytes need no escape; they are copied in runs, passed over eight at a time.
-            if let base = bytes.baseAddress {
-                while index + 8 <= count, !mayEscapeOne(of: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { index += 8 }
-                if index == count { break }
-            }
+            while index + 8 <= count, !mayEscapeOne(of: ByteWord.load(bytes, at: index)) { index += 8 }
+            if index == count { break }
             let byte = bytes[index]
             guard mayEscape[Int(byte)] else {
                 index += 1

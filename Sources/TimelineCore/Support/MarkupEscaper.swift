@@ -14,10 +14,8 @@ struct MarkupEscaper {
             var index = 0
             while index < bytes.count {
                 // Most bytes stay as they are; they are passed over eight at a time.
-                if let base = bytes.baseAddress {
-                    while index + 8 <= bytes.count, !mayChangeOne(of: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { index += 8 }
-                    if index == bytes.count { break }
-                }
+                while index + 8 <= bytes.count, !mayChangeOne(of: ByteWord.load(bytes, at: index)) { index += 8 }
+                if index == bytes.count { break }
                 let replacement: StaticString
                 var length = 1
                 switch bytes[index] {
@@ -49,15 +47,12 @@ struct MarkupEscaper {
     }
 
     /// Whether any of eight bytes read as one word is one that ``mayChange(_:)`` accepts, or a tab, line
-    /// feed or carriage return: each test is exact for "any byte", with no false alarm from the other bytes.
+    /// feed or carriage return.
     @inline(__always)
     private func mayChangeOne(of word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZero(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
-        let below = (word &- ones &* 0x20) & ~word & highs
-        return below != 0 || hasZero(word ^ (ones &* 0x26)) || hasZero(word ^ (ones &* 0x3C)) || hasZero(word ^ (ones &* 0x3E))
-            || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x27)) || hasZero(word ^ (ones &* 0x7F)) || hasZero(word ^ (ones &* 0xC2))
-            || (leavesOutNoncharacters && hasZero(word ^ (ones &* 0xEF)))
+        ByteWord.containsByte(below: 0x20, in: word) || ByteWord.contains(word, 0x26) || ByteWord.contains(word, 0x3C)
+            || ByteWord.contains(word, 0x3E) || ByteWord.contains(word, 0x22) || ByteWord.contains(word, 0x27) || ByteWord.contains(word, 0x7F)
+            || ByteWord.contains(word, 0xC2) || (leavesOutNoncharacters && ByteWord.contains(word, 0xEF))
     }
 
     /// Whether a byte may be escaped or left out: a special character, a C0 control but tab, line feed and

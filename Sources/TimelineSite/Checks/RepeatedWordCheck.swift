@@ -11,16 +11,12 @@ struct RepeatedWordCheck: SiteCheck {
 
     /// Warns about the links of one body that repeat the word before them, reading its file's bytes.
     private func check(_ body: MarkdownBody, bytes: UnsafeBufferPointer<UInt8>, site: Site, log: DiagnosticLog) {
-        let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x0101_0101_0101_0101, brackets: UInt64 = 0x5B5B_5B5B_5B5B_5B5B
         var index = body.range.lowerBound
         while index + 1 < body.range.upperBound {
             // Eight bytes at a time up to the next "[".
-            if index + 8 <= body.range.upperBound {
-                let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self) ^ brackets
-                if (word &- low) & ~word & high == 0 {
-                    index += 8
-                    continue
-                }
+            if index + 8 <= body.range.upperBound, !ByteWord.contains(ByteWord.load(bytes, at: index), UInt8(ascii: "[")) {
+                index += 8
+                continue
             }
             guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "["), index == 0 || bytes[index - 1] != UInt8(ascii: "\\") else {
                 index += 1
