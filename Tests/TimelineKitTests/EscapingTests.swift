@@ -111,7 +111,7 @@ import TimelineTesting
     /// characters on either side of each edge, long enough to span several eight-byte steps.
     @Test func leftOutCharactersAreFoundByTheirBytes() {
         func agree(_ text: String) {
-            #expect(ControlCharacters.mayHoldLeftOut(text) == text.unicodeScalars.contains(where: ControlCharacters.isLeftOut), "\(Array(text.unicodeScalars))")
+            #expect(ControlCharacters.holdsLeftOut(text) == text.unicodeScalars.contains(where: ControlCharacters.isLeftOut), "\(Array(text.unicodeScalars))")
         }
         for value in UInt32(0)..<0x800 {
             guard let scalar = Unicode.Scalar(value) else { continue }

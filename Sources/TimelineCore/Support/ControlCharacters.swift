@@ -10,17 +10,17 @@ public enum ControlCharacters {
 
     /// The text without the characters outputs leave out.
     public static func removed(from text: String) -> String {
-        guard mayHoldLeftOut(text), text.unicodeScalars.contains(where: isLeftOut) else { return text }
+        guard holdsLeftOut(text) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars where !isLeftOut(scalar) { out.append(scalar) }
         return String(out)
     }
 
-    /// Whether the text's bytes hold one that starts a character outputs leave out: a control byte other
-    /// than tab, line feed and carriage return, DEL, or the first byte of U+0080 to U+009F followed by one
-    /// that makes it so. Looked at eight bytes at a time, and byte by byte only where one of the eight may
-    /// be such a byte, which is much quicker than character by character.
-    static func mayHoldLeftOut(_ text: String) -> Bool {
+    /// Whether the text holds a character outputs leave out, found by its bytes: a control byte other than
+    /// tab, line feed and carriage return, DEL, or 0xC2 followed by 0x80 to 0x9F (U+0080 to U+009F). Looked
+    /// at eight bytes at a time, and byte by byte only where one of the eight may be such a byte, which is much
+    /// quicker than character by character.
+    static func holdsLeftOut(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             var previous: UInt8 = 0
