@@ -115,7 +115,9 @@ public struct SiteBuilder: Sendable {
                 fallback.info = note.info
                 return fallback
             }
-            return Site(content: localized[position], index: localIndexes[position], rendered: rendered.sorted { $0.info.id < $1.info.id })
+            return Site(
+                content: localized[position], index: localIndexes[position], rendered: rendered.sorted { $0.info.id < $1.info.id },
+                sameTextsAs: site)
         }
         clock.lap("languages")
         return PreparedSite(

@@ -54,14 +54,14 @@ public enum ImageProblem: Error, Sendable, Hashable {
 }
 
 /// A share card to draw: a background, boxes of colour and runs of text at places on it.
-public struct CardDrawing: Sendable, Hashable {
+public struct CardDrawing: Sendable, Hashable, Encodable {
     /// A colour as red, green and blue from 0 to 255.
     public typealias Colour = CardLayout.Colour
     /// A rectangle of one colour.
     public typealias Box = CardLayout.Box
 
     /// A run of text in Pango markup, wrapped within `width`.
-    public struct Text: Sendable, Hashable {
+    public struct Text: Sendable, Hashable, Encodable {
         public var markup: String
         /// A Pango font description without its size, such as "DejaVu Sans Bold".
         public var font: String

@@ -29,8 +29,10 @@ struct ShareCards: Sendable {
     /// A layout's text with each `{{name}}` replaced by its words, escaped for Pango's markup.
     static func fill(_ text: String, with words: [String: String]) -> String {
         var result = HTML.escape(text)
+        // Only a text that names something has anything to fill in.
+        guard result.utf8.contains(UInt8(ascii: "{")) else { return result }
         for (name, value) in words.sorted(by: { $0.key < $1.key }) {
-            for spelling in ["{{\(name)}}", "{{ \(name) }}"] { result = result.replacing(spelling, with: HTML.escape(value)) }
+            for spelling in ["{{\(name)}}", "{{ \(name) }}"] { result = result.replacingText(spelling, with: HTML.escape(value)) }
         }
         return result
     }
@@ -44,7 +46,7 @@ struct ShareCards: Sendable {
     static func key(_ drawing: CardDrawing) -> UInt64 {
         StableHasher.hash { hasher in
             hasher.combine(ImagePipeline.version)
-            hasher.combine("\(drawing)")
+            hasher.combine(Fingerprint.of(drawing))
         }
     }
 

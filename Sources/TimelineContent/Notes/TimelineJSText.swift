@@ -59,7 +59,7 @@ enum TimelineJSText {
         guard text.contains("&") else { return text }
         var text = text
         for (entity, value) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&apos;", "'"), ("&nbsp;", " "), ("&amp;", "&")] {
-            text = text.replacing(entity, with: value)
+            text = text.replacingText(entity, with: value)
         }
         return text
     }

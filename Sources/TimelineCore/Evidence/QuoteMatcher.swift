@@ -3,9 +3,15 @@
 /// normalisation do not count; `…` or `...` in the quotation stands for words left out, and `[words]` for
 /// words put in by the quoting writer. Anything else must be the source's own words.
 public struct QuoteMatcher: Sendable {
-    /// The text searched, folded, with the offset of each folded character in the original.
-    private let folded: [Character]
+    /// The text searched, folded: a number for each folded character, the number of the character in
+    /// lower case for the first letter of a quotation, and the offset of each in the original.
+    private let keys: [UInt32]
+    private let caseless: [UInt32]
     private let offsets: [String.Index]
+    /// The numbers of the characters and lower-case forms of the text that are not a single ASCII byte,
+    /// whose numbers are their bytes.
+    private let characterKeys: [Character: UInt32]
+    private let caselessKeys: [String: UInt32]
     public let text: String
 
     /// Most characters an elision may stand for, and an insertion may replace.
@@ -14,38 +20,81 @@ public struct QuoteMatcher: Sendable {
 
     public init(text: String) {
         self.text = text
-        var folded: [Character] = []
+        var keys: [UInt32] = []
+        var caseless: [UInt32] = []
         var offsets: [String.Index] = []
-        folded.reserveCapacity(text.count)
+        keys.reserveCapacity(text.utf8.count)
+        caseless.reserveCapacity(text.utf8.count)
+        offsets.reserveCapacity(text.utf8.count)
+        // Characters are numbered as they compare: a character equal to an ASCII one (a Kelvin sign and a
+        // K) has its number, and two spellings of one character (é and e with an accent) share one.
+        var characterKeys = Dictionary(uniqueKeysWithValues: (0..<128).map { (Character(Unicode.Scalar(UInt8($0))), UInt32($0)) })
+        var caselessKeys: [String: UInt32] = [:]
         var index = text.startIndex
+        var lastIsSpace = true
         while index < text.endIndex {
             let character = text[index]
             if let mapped = Self.fold(character) {
-                if mapped == " ", folded.last == " " || folded.isEmpty {
-                    // One space stands for any run of whitespace.
-                } else {
-                    folded.append(mapped)
+                let isSpace = mapped == " "
+                // One space stands for any run of whitespace.
+                if !(isSpace && lastIsSpace) {
+                    keys.append(Self.key(of: mapped, in: &characterKeys))
+                    caseless.append(Self.caselessKey(of: mapped, in: &caselessKeys))
                     offsets.append(index)
                 }
+                lastIsSpace = isSpace
             }
             index = text.index(after: index)
         }
-        if folded.last == " " {
-            folded.removeLast()
+        if lastIsSpace, !keys.isEmpty {
+            keys.removeLast()
+            caseless.removeLast()
             offsets.removeLast()
         }
-        self.folded = folded
+        self.keys = keys
+        self.caseless = caseless
         self.offsets = offsets
+        self.characterKeys = characterKeys
+        self.caselessKeys = caselessKeys
+    }
+
+    /// A character's number: its byte for ASCII, else the one it was given, or a new one.
+    private static func key(of character: Character, in known: inout [Character: UInt32]) -> UInt32 {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return UInt32(byte) }
+        if let key = known[character] { return key }
+        let key = 0x11_0000 + UInt32(known.count)
+        known[character] = key
+        return key
+    }
+
+    /// The number of a character's lower-case form.
+    private static func caselessKey(of character: Character, in known: inout [String: UInt32]) -> UInt32 {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first { return UInt32(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+        let lower = character.lowercased()
+        if lower.utf8.count == 1, let byte = lower.utf8.first { return UInt32(byte) }
+        if let key = known[lower] { return key }
+        let key = 0x11_0000 + UInt32(known.count)
+        known[lower] = key
+        return key
     }
 
     /// A character as matching sees it: nil for one that does not count (a soft hyphen, a zero-width space).
     static func fold(_ character: Character) -> Character? {
-        switch character {
-        case "\u{00AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{FEFF}": return nil
-        case "“", "”", "„", "‟", "«", "»", "″": return "\""
-        case "‘", "’", "‚", "‛", "′", "`", "´": return "'"
-        case "‐", "‑", "‒", "–", "—", "―", "−": return "-"
-        default: return character.isWhitespace ? " " : character
+        let scalars = character.unicodeScalars
+        // A character of one scalar is told by its number; the marks below are each one scalar.
+        guard let scalar = scalars.first, scalars.index(after: scalars.startIndex) == scalars.endIndex else {
+            return character.isWhitespace ? " " : character
+        }
+        switch scalar.value {
+        case 0x21...0x5F, 0x61...0x7E: return character
+        case 0xAD, 0x200B, 0x200C, 0x200D, 0xFEFF: return nil
+        case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2033: return "\""
+        // Greek varia and oxia are the same characters as the grave and acute accents, in another form.
+        case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032, 0x60, 0xB4, 0x1FEF, 0x1FFD: return "'"
+        case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: return "-"
+        default: return scalar.properties.isWhitespace ? " " : character
         }
     }
 
@@ -95,14 +144,52 @@ public struct QuoteMatcher: Sendable {
         return parts
     }
 
+    /// Words of a quotation as numbers of the text's characters (a character the text lacks matches
+    /// nothing), with the number of the first one's lower-case form.
+    private struct Words {
+        var keys: [UInt32]
+        var caselessFirst: UInt32
+    }
+
+    private enum KeyedPart {
+        case words(Words)
+        case gap(elision: Bool)
+    }
+
+    /// A quotation's words numbered as the text's characters are.
+    private func keyed(_ words: [Character]) -> Words {
+        let absent = UInt32.max
+        let keys = words.map { character -> UInt32 in
+            let utf8 = character.utf8
+            if utf8.count == 1, let byte = utf8.first { return UInt32(byte) }
+            return characterKeys[character] ?? absent
+        }
+        var caselessFirst = absent
+        if let first = words.first {
+            let utf8 = first.utf8
+            if utf8.count == 1, let byte = utf8.first {
+                caselessFirst = UInt32(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            } else {
+                let lower = first.lowercased()
+                if lower.utf8.count == 1, let byte = lower.utf8.first { caselessFirst = UInt32(byte) } else { caselessFirst = caselessKeys[lower] ?? absent }
+            }
+        }
+        return Words(keys: keys, caselessFirst: caselessFirst)
+    }
+
     /// Where the quotation lies in the text, from its first word to its last, or nil when it is not there.
     public func find(_ quote: String) -> Range<String.Index>? {
-        let parts = Self.parts(of: quote)
+        let parts = Self.parts(of: quote).map { part -> KeyedPart in
+            switch part {
+            case .words(let words): .words(keyed(words))
+            case .gap(let elision): .gap(elision: elision)
+            }
+        }
         guard let first = parts.firstIndex(where: { if case .words = $0 { true } else { false } }) else { return nil }
         guard case .words(let opening) = parts[first] else { return nil }
         var start = 0
-        while let at = search(opening, from: start, through: folded.count - opening.count) {
-            if let end = match(parts, from: first + 1, at: at + opening.count) {
+        while let at = search(opening, from: start, through: keys.count - opening.keys.count) {
+            if let end = match(parts, from: first + 1, at: at + opening.keys.count) {
                 return offsets[at]..<(end < offsets.count ? offsets[end] : text.endIndex)
             }
             start = at + 1
@@ -111,38 +198,36 @@ public struct QuoteMatcher: Sendable {
     }
 
     /// Matches the parts after one that ended at `position`; the end of the last, or nil.
-    private func match(_ parts: [Part], from index: Int, at position: Int) -> Int? {
+    private func match(_ parts: [KeyedPart], from index: Int, at position: Int) -> Int? {
         guard index < parts.count else { return position }
         switch parts[index] {
         case .gap(let elision):
             guard index + 1 < parts.count, case .words(let next) = parts[index + 1] else { return position }
             let span = elision ? Self.elisionSpan : Self.insertionSpan
             var from = position
-            while let at = search(next, from: from, through: min(position + span, folded.count - next.count)) {
-                if let end = match(parts, from: index + 2, at: at + next.count) { return end }
+            while let at = search(next, from: from, through: min(position + span, keys.count - next.keys.count)) {
+                if let end = match(parts, from: index + 2, at: at + next.keys.count) { return end }
                 from = at + 1
             }
             return nil
         case .words(let words):
-            return matches(words, at: position) ? match(parts, from: index + 1, at: position + words.count) : nil
+            return matches(words, at: position) ? match(parts, from: index + 1, at: position + words.keys.count) : nil
         }
     }
 
     /// The first position from `start` up to `last` where `words` stand.
-    private func search(_ words: [Character], from start: Int, through last: Int) -> Int? {
-        guard !words.isEmpty, start <= last else { return nil }
+    private func search(_ words: Words, from start: Int, through last: Int) -> Int? {
+        guard !words.keys.isEmpty, start <= last else { return nil }
         for position in start...last where matches(words, at: position) { return position }
         return nil
     }
 
     /// Whether `words` stand at `position`; the first letter may differ in case, as a quotation that starts
     /// within a sentence of the source capitalises it, or one that starts a sentence of the source does not.
-    private func matches(_ words: [Character], at position: Int) -> Bool {
-        guard position >= 0, position + words.count <= folded.count else { return false }
-        for (offset, character) in words.enumerated() where folded[position + offset] != character {
-            if offset == 0, folded[position].lowercased() == character.lowercased() { continue }
-            return false
-        }
+    private func matches(_ words: Words, at position: Int) -> Bool {
+        guard position >= 0, !words.keys.isEmpty, position + words.keys.count <= keys.count else { return false }
+        guard keys[position] == words.keys[0] || caseless[position] == words.caselessFirst else { return false }
+        for offset in 1..<words.keys.count where keys[position + offset] != words.keys[offset] { return false }
         return true
     }
 

@@ -21,24 +21,51 @@ public enum WeekdayChecker {
     public static let monthNames = Set(englishMonths + frenchMonths + creoleMonths)
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
-    /// A word of the text, lower-cased, with its scalars.
+    /// A word of the text: where its scalars lie, and, made when first needed, the word in lower case.
     struct Word {
-        var text: String
         var range: Range<Int>
+
+        /// The word in lower case; a word of ASCII letters and digits is lowered byte by byte.
+        func text(in scalars: [Unicode.Scalar]) -> String {
+            let word = scalars[range]
+            guard word.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(word)).lowercased() }
+            return String(decoding: word.map { UInt8(truncatingIfNeeded: $0.value >= 0x41 && $0.value <= 0x5A ? $0.value + 0x20 : $0.value) }, as: UTF8.self)
+        }
     }
+
+    /// Whether a word that starts with `scalar` may be a weekday's name: every name starts with an ASCII
+    /// letter, and a word that starts with another ASCII character is none.
+    static func weekdayMayStart(with scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return true }
+        let lower = scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 0x20 : scalar.value
+        return weekdayInitials.contains(lower)
+    }
+
+    /// The first letters of the weekdays' names.
+    static let weekdayInitials = Set((english + french + creole).compactMap { $0.unicodeScalars.first?.value })
+
+    /// Fewest and most scalars of a weekday's name, in every language the checks read.
+    static let weekdayLengths = { () -> ClosedRange<Int> in
+        let counts = (english + french + creole).map(\.unicodeScalars.count)
+        return counts.min()!...counts.max()!
+    }()
 
     /// Every weekday in `text` written next to a date it does not fall on.
     public static func mismatches(in text: [Unicode.Scalar]) -> [Mismatch] {
         let words = self.words(text)
         var found: [Mismatch] = []
         for (index, word) in words.enumerated() {
+            // Lower case changes no letter of a weekday's name into more or fewer scalars, so a word of
+            // another length is none, and is not put in lower case to be compared.
+            guard weekdayLengths.contains(word.range.count), weekdayMayStart(with: text[word.range.lowerBound]) else { continue }
+            let lowered = word.text(in: text)
             // 0 English, 1 French, 2 Haitian Creole.
             let day: (number: Int, language: Int)
-            if let number = english.firstIndex(of: word.text) {
+            if let number = english.firstIndex(of: lowered) {
                 day = (number, 0)
-            } else if let number = french.firstIndex(of: word.text) {
+            } else if let number = french.firstIndex(of: lowered) {
                 day = (number, 1)
-            } else if let number = creole.firstIndex(of: word.text) {
+            } else if let number = creole.firstIndex(of: lowered) {
                 day = (number, 2)
             } else {
                 continue
@@ -62,20 +89,22 @@ public enum WeekdayChecker {
     /// The date written with words `index`, `index + 1` and `index + 2`: day month year, or month day year.
     static func date(_ words: [Word], from index: Int, text: [Unicode.Scalar], language: Int) -> (year: Int, month: Int, day: Int, range: Range<Int>)? {
         guard index >= 0, index + 2 < words.count else { return nil }
-        let (first, second, third) = (words[index], words[index + 1], words[index + 2])
-        guard isAdjacent(text, first.range.upperBound, second.range.lowerBound), isAdjacent(text, second.range.upperBound, third.range.lowerBound),
-              third.text.count == 4, let year = Int(third.text) else { return nil }
+        let (firstWord, secondWord, thirdWord) = (words[index], words[index + 1], words[index + 2])
+        guard isAdjacent(text, firstWord.range.upperBound, secondWord.range.lowerBound), isAdjacent(text, secondWord.range.upperBound, thirdWord.range.lowerBound)
+        else { return nil }
+        let (first, second, third) = (firstWord.text(in: text), secondWord.text(in: text), thirdWord.text(in: text))
+        guard third.count == 4, let year = Int(third) else { return nil }
         let months = [englishMonths, frenchMonths, creoleMonths][language]
         func dayNumber(_ word: String) -> Int? {
             let digits = word == "1er" || word == "1ye" ? "1" : word
             guard let value = Int(digits), (1...31).contains(value), digits.count <= 2 else { return nil }
             return value
         }
-        if let day = dayNumber(first.text), let month = months.firstIndex(of: second.text) {
-            return (year, month + 1, day, first.range.lowerBound..<third.range.upperBound)
+        if let day = dayNumber(first), let month = months.firstIndex(of: second) {
+            return (year, month + 1, day, firstWord.range.lowerBound..<thirdWord.range.upperBound)
         }
-        if language == 0, let month = months.firstIndex(of: first.text), let day = dayNumber(second.text) {
-            return (year, month + 1, day, first.range.lowerBound..<third.range.upperBound)
+        if language == 0, let month = months.firstIndex(of: first), let day = dayNumber(second) {
+            return (year, month + 1, day, firstWord.range.lowerBound..<thirdWord.range.upperBound)
         }
         return nil
     }
@@ -108,7 +137,7 @@ public enum WeekdayChecker {
             let isWord = index < text.count && (text[index].properties.isAlphabetic || ("0"..."9").contains(text[index]))
             if isWord, start == nil { start = index }
             if !isWord, let from = start {
-                words.append(Word(text: String(String.UnicodeScalarView(text[from..<index])).lowercased(), range: from..<index))
+                words.append(Word(range: from..<index))
                 start = nil
             }
         }

@@ -165,7 +165,7 @@ struct FigureChart: Sendable, Encodable {
         let id = "chart-\(metric)"
         let context = self.context(words)
         var svg = "<svg class=\"chart\(separateCounts ? " separate-counts" : "")\" viewBox=\"0 0 \(Int(Self.width)) \(Int(Self.height))\" role=\"group\" aria-labelledby=\"\(id)-title\" aria-describedby=\"\(id)-desc\">\n"
-        let count = words.word("chart_figures_over_time").replacing("{n}", with: String(facts.count))
+        let count = words.word("chart_figures_over_time").replacingText("{n}", with: String(facts.count))
         svg += "<title id=\"\(id)-title\">\(XML.escape(title)): \(XML.escape(count))</title>\n"
         svg += "<desc id=\"\(id)-desc\">\(XML.escape(context.sources)), \(XML.escape(context.dates)).</desc>\n"
         // The chart's title and sources in its own text, so that a chart saved or shared alone keeps them; a
@@ -217,7 +217,7 @@ struct FigureChart: Sendable, Encodable {
             let source = fact.citations.first.flatMap { self.source($0.sourceID) }
             let href = root + (source.map { Route.source($0.id).path } ?? Route.facts.path + "#" + Anchor.fact(fact.id))
             let label = "\(fact.displayValue ?? Fact.format(number: value)), \(words.asOf(fact.date, shown: fact.date.display(wording), html: false))"
-                + (source.map { ", " + words.word("chart_point_source").replacing("{source}", with: $0.publisher ?? $0.name) } ?? "")
+                + (source.map { ", " + words.word("chart_point_source").replacingText("{source}", with: $0.publisher ?? $0.name) } ?? "")
             svg += "<a class=\"chart-point series-\(series)" + (disagreeing.contains(fact.id) ? " disagreement" : "")
             pieces.append((svg, fact.id))
             svg = "\" data-fact=\"\(fact.id)\" href=\"\(XML.escape(href))\" aria-label=\"\(XML.escape(label))\">\n"
@@ -269,11 +269,11 @@ struct FigureChart: Sendable, Encodable {
         var unique: [String] = []
         for name in names where !unique.contains(name) { unique.append(name) }
         let sources = unique.count > 3 || unique.joined().count > 48
-            ? words.word("chart_sources_below").replacing("{n}", with: String(unique.count))
-            : words.word(unique.count == 1 ? "chart_source" : "chart_sources").replacing("{names}", with: unique.joined(separator: ", "))
+            ? words.word("chart_sources_below").replacingText("{n}", with: String(unique.count))
+            : words.word(unique.count == 1 ? "chart_source" : "chart_sources").replacingText("{names}", with: unique.joined(separator: ", "))
         guard let first = facts.first?.date, let last = facts.last?.date else { return (sources, "") }
         let from = first.display(wording), to = last.display(wording)
-        return (sources, from == to ? words.asOf(first, shown: from, html: false) : words.word("as_of_period").replacing("{date}", with: "\(from) – \(to)"))
+        return (sources, from == to ? words.asOf(first, shown: from, html: false) : words.word("as_of_period").replacingText("{date}", with: "\(from) – \(to)"))
     }
 
     /// Ticks of the time axis: for a span under two years, every third month; else years that are multiples of

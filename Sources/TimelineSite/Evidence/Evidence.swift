@@ -52,14 +52,26 @@ public struct Evidence: Sendable, Encodable {
 
     public init() {}
 
-    /// The evidence of a content folder: every quotation checked against the archives.
-    public init(content: Content) {
-        let matchers = content.archives.mapValues { QuoteMatcher(text: $0.text) }
+    /// The evidence of a content folder: every quotation checked against the archives, made ready to search
+    /// in `archives` (from the content's own archives when not given).
+    ///
+    /// A quotation that `earlier` (the evidence of the same texts for the site in another language) searched
+    /// for in the same sources takes what that search found.
+    public init(content: Content, archives: ArchiveIndex? = nil, reusing earlier: Evidence? = nil) {
+        let archives = archives ?? ArchiveIndex(content.archives)
+        let matchers = archives.matchers
+        var found: [SearchKey: Quote] = [:]
+        for quote in earlier?.quotes ?? [] { found[SearchKey(quote)] = quote }
+        func check(_ quote: Quote) -> Quote {
+            guard let earlier = found[SearchKey(quote)] else { return Self.check(quote, matchers: matchers) }
+            var quote = quote
+            (quote.status, quote.source, quote.passage, quote.context, quote.closest) = (earlier.status, earlier.source, earlier.passage, earlier.context, earlier.closest)
+            return quote
+        }
         var quotes: [Quote] = []
         func add(_ text: String, _ sources: [String], at location: SourceLocation, route: Route, anchor: String?, title: String, isFact: Bool) {
-            quotes.append(Self.check(
-                Quote(text: text, sourceIDs: sources, location: location, route: route, anchor: anchor, title: title, isFact: isFact, status: .unverifiable),
-                matchers: matchers))
+            quotes.append(check(
+                Quote(text: text, sourceIDs: sources, location: location, route: route, anchor: anchor, title: title, isFact: isFact, status: .unverifiable)))
         }
         for fact in content.facts {
             for citation in fact.citations {
@@ -90,19 +102,21 @@ public struct Evidence: Sendable, Encodable {
                     text: found.quote, sourceIDs: found.sourceIDs, location: body.file.location(ofOffset: found.offset), route: info.route, anchor: nil,
                     title: translation.title, isFact: false, status: .unverifiable)
                 quote.translation = translation.language
-                quotes.append(Self.check(quote, matchers: matchers))
+                quotes.append(check(quote))
             }
         }
         self.quotes = quotes
-        for (id, archive) in content.archives {
-            let text = Array(archive.text.unicodeScalars)
-            let errors = WeekdayChecker.mismatches(in: text).map { mismatch in
-                KnownError(
-                    message: "\"\(mismatch.written)\": that date was a \(mismatch.actual)",
-                    location: archive.location(of: archive.text.unicodeScalars.index(archive.text.startIndex, offsetBy: mismatch.range.lowerBound)),
-                    written: mismatch.written)
-            }
-            if !errors.isEmpty { knownErrors[id] = errors }
+        knownErrors = archives.knownErrors
+    }
+
+    /// What a search is made with: the words of a quotation and the sources searched.
+    private struct SearchKey: Hashable {
+        var text: String
+        var sourceIDs: [String]
+
+        init(_ quote: Quote) {
+            text = quote.text
+            sourceIDs = quote.sourceIDs
         }
     }
 

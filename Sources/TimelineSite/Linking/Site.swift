@@ -35,6 +35,8 @@ public struct Site: Sendable {
     let charts: [String: FigureChart]
     /// The site's quotations held against the archived texts of its sources; empty without archives.
     public let evidence: Evidence
+    /// The archived texts made ready to search, which the site's other languages share.
+    let archiveIndex: ArchiveIndex
     /// Figures of each metric held side by side; empty without archives.
     let figures: FigureComparison
     /// Every place, each with the map it shows on (none without coordinates) and how many entries concern it.
@@ -44,7 +46,9 @@ public struct Site: Sendable {
     /// The languages each note's text is written in (the main one and those of its translations), by id.
     let coverage: [String: Set<String>]
 
-    public init(content: Content, index: SiteIndex, rendered: [RenderedNote]) {
+    /// The site of `content`. The site in another language gives the same archived texts made ready to
+    /// search, and its evidence, whose searches this site's quotations take when they are the same.
+    public init(content: Content, index: SiteIndex, rendered: [RenderedNote], sameTextsAs other: Site? = nil) {
         self.content = content
         self.index = index
         // The notes are put in order while they are linked: neither needs the other.
@@ -73,7 +77,8 @@ public struct Site: Sendable {
             topicEntries[topic.id] = members.sorted()
         }
         self.topicEntries = topicEntries
-        evidence = content.archives.isEmpty ? Evidence() : Evidence(content: content)
+        archiveIndex = other?.archiveIndex ?? ArchiveIndex(content.archives)
+        evidence = content.archives.isEmpty ? Evidence() : Evidence(content: content, archives: archiveIndex, reusing: other?.evidence)
         let figures = content.archives.isEmpty ? FigureComparison() : FigureComparison(facts: content.facts, metrics: content.settings.metrics)
         self.figures = figures
         var charts = FigureChart.charts(facts: content.facts, index: index)

@@ -76,8 +76,8 @@ extension PageBuilder {
         let original = "../" + route.root + route.path
         let link = interface.word("read_the_original")
         if state.isFallback {
-            let notice = interface.word("notice_fallback").replacing("{page}", with: languageName(settings.language))
-                .replacing("{text}", with: languageName(state.language))
+            let notice = interface.word("notice_fallback").replacingText("{page}", with: languageName(settings.language))
+                .replacingText("{text}", with: languageName(state.language))
             return LanguageNotice(kind: "fallback", text: notice, linkText: link, href: original, language: main, textLanguage: state.language)
         }
         if state.isOutdated {

@@ -104,7 +104,7 @@ extension PageBuilder {
             let anchors = group.compactMap(\.anchor)
             let places = anchors.count > 1 ? anchors.enumerated().map { index, anchor in
                 let label = Self.backrefLabel(index, count: anchors.count)
-                return Backref(label: label, href: page.href(from: route, fragment: anchor), aria: interface.word("citation_in").replacing("{label}", with: label).replacing("{title}", with: first.title))
+                return Backref(label: label, href: page.href(from: route, fragment: anchor), aria: interface.word("citation_in").replacingText("{label}", with: label).replacingText("{title}", with: first.title))
             } : [Backref]()
             return CitingPage(
                 use: useItem(first, source: source, from: route), places: places,

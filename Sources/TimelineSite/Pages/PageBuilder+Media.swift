@@ -28,9 +28,9 @@ extension PageBuilder {
               let place = reader.places().first(where: { $0.id == topic.id }), let mapID = place.mapID, let (map, drawn) = reader.map(mapID) else { return nil }
         let marker = LocatorMap.Marker(coordinates: point, label: topic.title, href: nil, isCurrent: true)
         let svg = drawn.svg(
-            markers: [marker], id: "map-\(map.id)", title: interface.word("map_place_title").replacing("{place}", with: topic.title).replacing("{map}", with: map.title),
-            description: interface.word("map_place_description").replacing("{map}", with: map.title).replacing("{place}", with: topic.title)
-                .replacing("{coordinates}", with: degrees(point)))
+            markers: [marker], id: "map-\(map.id)", title: interface.word("map_place_title").replacingText("{place}", with: topic.title).replacingText("{map}", with: map.title),
+            description: interface.word("map_place_description").replacingText("{map}", with: map.title).replacingText("{place}", with: topic.title)
+                .replacingText("{coordinates}", with: degrees(point)))
         return MapView(id: map.id, title: map.title, svg: svg, credit: map.credit, license: map.license, href: Route.map.href(from: route))
     }
 
@@ -48,9 +48,9 @@ extension PageBuilder {
             }
             let names = here.map(\.title).joined(separator: ", ")
             let svg = drawn.svg(
-                markers: markers, id: "map-\(map.id)", title: interface.word("map_places_title").replacing("{map}", with: map.title),
-                description: interface.word(here.isEmpty ? "map_description" : "map_places_description").replacing("{map}", with: map.title)
-                    .replacing("{places}", with: names))
+                markers: markers, id: "map-\(map.id)", title: interface.word("map_places_title").replacingText("{map}", with: map.title),
+                description: interface.word(here.isEmpty ? "map_description" : "map_places_description").replacingText("{map}", with: map.title)
+                    .replacingText("{places}", with: names))
             sections.append(MapSection(
                 map: MapView(id: map.id, title: map.title, svg: svg, credit: map.credit, license: map.license, href: route.href(from: route)),
                 places: here.map { placeItem($0, from: route) }))

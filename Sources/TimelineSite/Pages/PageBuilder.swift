@@ -81,7 +81,7 @@ struct PageBuilder {
     }
 
     /// A list page's description, from its interface key with the site's title in place of `{site}`.
-    func describe(_ key: String) -> String { interface.word(key).replacing("{site}", with: reader.settings().title) }
+    func describe(_ key: String) -> String { interface.word(key).replacingText("{site}", with: reader.settings().title) }
 
     /// The language to mark a quotation with: its own or its source's, when it differs from the site's.
     func quoteLanguage(_ quote: String?, _ language: String?, source: Source) -> String? {
@@ -115,7 +115,7 @@ struct PageBuilder {
             let placed = cited.uses.compactMap(\.anchor)
             let backrefs = placed.enumerated().map { number, anchor in
                 let label = Self.backrefLabel(number, count: placed.count)
-                return Backref(label: label, href: "#" + anchor, aria: placed.count == 1 ? interface.word("back_to_the_citation") : interface.word("back_to_citation").replacing("{label}", with: label))
+                return Backref(label: label, href: "#" + anchor, aria: placed.count == 1 ? interface.word("back_to_the_citation") : interface.word("back_to_citation").replacingText("{label}", with: label))
             }
             return CitedSource(
                 reference: reference(source, from: route), anchor: Anchor.citedSource(cited.sourceID), backrefs: backrefs,

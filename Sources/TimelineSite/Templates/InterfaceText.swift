@@ -40,7 +40,7 @@ public struct InterfaceText: TemplateModel {
 
     /// A count of things as the language writes it: "1 entry", "4 entries", from `NOUN_one` and `NOUN_other`.
     func count(_ noun: String, _ number: Int) -> String {
-        number == 1 ? word(noun + "_one") : word(noun + "_other").replacing("{n}", with: String(number))
+        number == 1 ? word(noun + "_one") : word(noun + "_other").replacingText("{n}", with: String(number))
     }
 
     /// A figure's date with the words its precision takes in this language: "as of 24 July 2025", "au 24 juillet
