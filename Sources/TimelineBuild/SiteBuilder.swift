@@ -68,7 +68,10 @@ public struct SiteBuilder: Sendable {
         clock.lap("media")
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
         clock.lap("index")
-        let bodies = BodyStage(content: content, index: index).run(previous: fresh ? [:] : cache.takeRenderings(), log: log)
+        let languages = content.settings.languages.map(\.code)
+        var previousRenderings = fresh ? [:] : cache.takeRenderings()
+        let previousLocal = BuildCache.takeLanguageRenderings(from: &previousRenderings, languages: languages)
+        let bodies = BodyStage(content: content, index: index).run(previous: previousRenderings, log: log)
         clock.lap("render bodies")
         let site = Site(content: content, index: index, rendered: bodies.rendered)
         clock.lap("link")
@@ -95,17 +98,23 @@ public struct SiteBuilder: Sendable {
         }
         // Each other language is the same site with its texts in that language; what its texts report was
         // reported once already, as the translations were rendered with the main site.
-        let languages = content.settings.languages.map(\.code)
         let localized = languages.map { content.localized(to: $0) }
         let localIndexes = localized.map { SiteIndex(content: $0, assets: templates.assets.map(\.route)) }
         var textRenderings: [String: [String: RenderedNote]] = [:]
         if !languages.isEmpty {
             textRenderings[content.settings.language] = Dictionary(bodies.rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })
         }
+        // Each language's bodies are rendered as the main language's are, keeping each rendering that stands.
+        var localRenderings: [String: BuildCache.Rendering] = [:]
+        var renderedAgain: Set<String> = []
         for (position, code) in languages.enumerated() {
-            let rendered = BodyStage(content: localized[position], index: localIndexes[position]).run(previous: [:], log: DiagnosticLog()).rendered
-            textRenderings[code] = Dictionary(rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let stage = BodyStage(content: localized[position], index: localIndexes[position], renderingTranslations: false)
+            let local = stage.run(previous: previousLocal[code] ?? [:], log: DiagnosticLog())
+            textRenderings[code] = Dictionary(local.rendered.map { ($0.info.id, $0) }, uniquingKeysWith: { a, _ in a })
+            for (path, rendering) in local.renderings { localRenderings[BuildCache.languageKey(code, path)] = rendering }
+            for path in local.renderedPaths { renderedAgain.insert(BuildCache.languageKey(code, path)) }
         }
+        if !languages.isEmpty { cache.keep(languageRenderings: localRenderings, changed: renderedAgain) }
         let languageSites = languages.enumerated().map { position, code -> Site in
             // A text that falls back to another language is rendered as that language's site renders it, so
             // that its links, figures and citations read in the language of the text around them.

@@ -50,10 +50,19 @@ import TimelineTesting
         var siteTitle = "A site"
         /// Sources with an archived text, which holds every quotation of the source and a sentence of its own.
         var archives: [String: String] = [:]
+        /// Translations of notes into French and Haitian Creole (which falls back to French), by the note's
+        /// folder and id and the language (`entries/entry-3.fr`): a title, and a summary and a body or not.
+        var translations: [String: (title: String, summary: String?, body: String?)] = [:]
+        /// The site's title and facts' statements in French.
+        var frenchSiteTitle: String?
+        var frenchStatements: [String: String] = [:]
 
         func files() -> [String: String] {
             var files: [String: String] = [:]
-            var site = "title: \(siteTitle)\ndescription: Test.\nlanguage: en\neras:\n"
+            var site = "title: \(siteTitle)\ndescription: Test.\nlanguage: en\n"
+            site += "languages:\n  - {code: fr, name: Français}\n  - {code: ht, name: Kreyòl, fallback: fr}\n"
+            if let frenchSiteTitle { site += "translations:\n  fr:\n    title: \(frenchSiteTitle)\n" }
+            site += "eras:\n"
             for era in eras {
                 site += "  - title: \(era.title)\n    date: \(era.date)\n" + (era.summary.map { "    summary: \($0)\n" } ?? "")
             }
@@ -69,7 +78,9 @@ import TimelineTesting
                 if fact.locator != nil || fact.quote != nil {
                     citation = "{id: \(fact.source)" + (fact.locator.map { ", locator: \"\($0)\"" } ?? "") + (fact.quote.map { ", quote: \"\($0)\"" } ?? "") + "}"
                 }
+                let translation = frenchStatements[id].map { "  translations:\n    fr:\n      statement: \($0)\n" } ?? ""
                 return "- id: \(id)\n  statement: \(fact.statement)\n  date: 200\(fact.value % 10)\n  sources: [\(citation)]\n  metric: \(fact.metric)\n  value: \(fact.value)\n  unit: people\n"
+                    + translation
             }.joined()
             for (id, sentence) in archives {
                 var quotes = entries.values.compactMap { $0.quoted?.source == id ? $0.quoted?.quote : nil }
@@ -101,6 +112,15 @@ import TimelineTesting
                 for fact in entry.facts { text += " About [[fact:\(fact)]]." }
                 files["entries/\(id).md"] = text + "\n"
             }
+            for (key, translation) in translations {
+                // A note deleted takes its translations with it.
+                let (folder, rest) = (key.split(separator: "/")[0], key.split(separator: "/")[1])
+                let id = String(rest.split(separator: ".")[0])
+                guard folder == "entries" ? entries[id] != nil : pages[id] != nil else { continue }
+                var text = "---\ntitle: \(translation.title)\n" + (translation.summary.map { "summary: \($0)\n" } ?? "") + "---\n"
+                if let body = translation.body { text += "\n\(body)\n" }
+                files[key + ".md"] = text
+            }
             return files
         }
 
@@ -122,7 +142,8 @@ import TimelineTesting
 
     /// Random edits of every kind the content has: entries (text, titles, dates, summaries, topics,
     /// citations with quotations and locators, mentions, facts, corrections, updates), topics, pages and the
-    /// menu, eras, metrics, sources and facts, additions and deletions.
+    /// menu, eras, metrics, sources and facts, translations of notes, of the site's title and of facts, in
+    /// a site of three languages, additions and deletions.
     ///
     /// As a test it makes 55 rounds from a fixed seed. As a fuzzer (`Fuzz/run.sh`, target `incremental`) it
     /// takes its seed from `INCREMENTAL_FUZZ_SEED` and goes on until it has made `INCREMENTAL_FUZZ_EDITS` edits.
@@ -158,7 +179,8 @@ import TimelineTesting
         for _ in 0..<40 { _ = newEntry() }
 
         let root = TestSupport.temporaryFolder()
-        let content = root + "/Content", output = root + "/Public"
+        let content = root + "/Content", output = root + "/Public", cards = root + "/cards"
+        try FileManager.default.createDirectory(atPath: cards, withIntermediateDirectories: true)
         var renderedCounts: [Int] = []
         var kinds = Set<Int>()
         /// Rounds that edited `site.yaml`, which every page shows.
@@ -176,9 +198,9 @@ import TimelineTesting
                     let source = "source-\(Int.random(in: 0..<10, using: &random))"
                     let fact = model.facts.keys.sorted().randomElement(using: &random)!
                     let page = model.pages.keys.sorted().randomElement(using: &random)!
-                    let kind = edit == 0 ? (round - 1) % 28 : Int.random(in: 0..<28, using: &random)
+                    let kind = edit == 0 ? (round - 1) % 32 : Int.random(in: 0..<32, using: &random)
                     kinds.insert(kind)
-                    if [20, 21, 22].contains(kind) || (kind == 26 && round % 9 == 0) { siteWide.insert(round) }
+                    if [20, 21, 22, 30].contains(kind) || (kind == 26 && round % 9 == 0) { siteWide.insert(round) }
                     switch kind {
                     case 0: model.entries[id]!.words += " More words."
                     case 1: model.entries[id]!.title += " (revised)"
@@ -228,6 +250,20 @@ import TimelineTesting
                         } else {
                             model.archives[source] = nil
                         }
+                    case 28:
+                        // An entry or a page translated, or its translation changed: title, summary, body.
+                        let note = Bool.random(using: &random) ? "entries/\(id)" : "pages/\(page)"
+                        let language = Bool.random(using: &random) ? "fr" : "ht"
+                        model.translations[note + "." + language] = (
+                            "Titre \(round)", Bool.random(using: &random) ? "Résumé \(round)." : nil,
+                            Bool.random(using: &random) ? "Texte traduit \(round)." : nil)
+                    case 29:
+                        // A translation taken away, or a translated title changed.
+                        if let key = model.translations.keys.sorted().randomElement(using: &random) {
+                            if Bool.random(using: &random) { model.translations[key] = nil } else { model.translations[key]!.title += " bis" }
+                        }
+                    case 30: model.frenchSiteTitle = model.frenchSiteTitle == nil ? "Un site \(round)" : nil
+                    case 31: model.frenchStatements[fact] = model.frenchStatements[fact] == nil ? "Un compte \(round)." : nil
                     default:
                         if round % 9 == 0 { model.siteTitle += "!" } else { model.pages[page]!.mentions = [id] }
                     }
@@ -243,16 +279,19 @@ import TimelineTesting
             #expect(summary != nil, "round \(round): \(log.diagnostics.filter { $0.severity == .error })")
             cache.save()
             renderedCounts.append(summary?.rendered ?? -1)
-            // The full build, in memory, without cache.
+            // The full build, in memory, without the cache of any build: only share cards drawn before are
+            // taken from a store of their own, as the pictures of the same words are the same.
             let full = MemoryOutput()
-            _ = try SiteBuilder(options: BuildOptions(contentFolder: content, templatesFolder: TestSupport.templates)).build(into: full, log: DiagnosticLog())
+            var drawn = BuildCache.load(from: cards + "/cache")
+            _ = try SiteBuilder(options: BuildOptions(contentFolder: content, templatesFolder: TestSupport.templates))
+                .build(into: full, log: DiagnosticLog(), cache: &drawn)
             var built: [String: [UInt8]] = [:]
             for (path, bytes) in TestSupport.files(under: output) where path != DirectoryOutput.markerName { built[path] = bytes }
             let differing = Set(built.keys).union(full.files.keys).filter { built[$0] != full.files[$0] }.sorted()
             #expect(differing == [], "round \(round) of seed \(seed): the incremental build differs from a full build")
             if !differing.isEmpty { break }
         }
-        #expect(kinds.count == 28, "every kind of edit was tried: \(kinds.sorted())")
+        #expect(kinds.count == 32, "every kind of edit was tried: \(kinds.sorted())")
         if editsWanted > 0 {
             // The site grew as it was edited, so the first build's size is no yardstick for the later ones.
             print("incremental fuzz: seed \(seed), \(round) rounds, \(edits) edits, each build equal to a full build")

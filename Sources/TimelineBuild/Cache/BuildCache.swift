@@ -221,6 +221,31 @@ public struct BuildCache: Sendable {
         return renderings
     }
 
+    /// Renderings of the site's other languages, kept beside the main language's under keys of their own
+    /// (``languageKey(_:_:)``), moved out of `renderings` as the main language's are.
+    static func takeLanguageRenderings(from renderings: inout [String: Rendering], languages: [String]) -> [String: [String: Rendering]] {
+        guard !languages.isEmpty else { return [:] }
+        var taken: [String: [String: Rendering]] = [:]
+        for key in Array(renderings.keys) {
+            guard let separator = key.utf8.firstIndex(of: 0) else { continue }
+            let code = String(key[..<separator]), path = String(key[key.index(after: separator)...])
+            guard languages.contains(code), let rendering = renderings.removeValue(forKey: key) else { continue }
+            taken[code, default: [:]][path] = rendering
+        }
+        return taken
+    }
+
+    /// The key of a rendering of the note at `path` for the site in the language `code`.
+    static func languageKey(_ code: String, _ path: String) -> String { code + "\u{0}" + path }
+
+    /// Adds renderings of the site's other languages to those this build keeps, saving those in `changed`.
+    mutating func keep(languageRenderings: [String: Rendering], changed: Set<String>) {
+        var file = loadedRenderings.take() ?? RecordFile()
+        file.records.merge(languageRenderings) { _, new in new }
+        loadedRenderings = file
+        changedNotes.formUnion(changed)
+    }
+
     /// A record file, read from beside the manifest the first time it is needed (empty for a cache in memory).
     private static func loaded<Record>(_ file: inout RecordFile<Record>?, _ path: String?, _ suffix: String, _ stamp: UInt64) -> RecordFile<Record> {
         if file == nil { file = path.map { RecordFile.load($0 + suffix, stamp: stamp) } ?? RecordFile() }

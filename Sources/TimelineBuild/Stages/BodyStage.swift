@@ -6,6 +6,9 @@ import TimelineMarkdown
 struct BodyStage {
     let content: Content
     let index: SiteIndex
+    /// Whether the bodies of the notes' translations are rendered too, for what they report: the main
+    /// language's stage renders them, and another language's, which reports nothing, leaves them out.
+    var renderingTranslations = true
 
     /// A note's body to render.
     struct Job: Sendable {
@@ -31,7 +34,7 @@ struct BodyStage {
             + content.pages.map { Job(info: $0.info, body: $0.body) }
             + content.unreadNotes.map { Job(info: $0.info, body: $0.body, isPublished: false) }
             // Translations are rendered for what they report: citations and links of the translated text.
-            + content.noteTranslations.compactMap { translation in
+            + (renderingTranslations ? content.noteTranslations : []).compactMap { translation in
                 translation.body.map { Job(info: NoteInfo(kind: translation.kind, id: translation.id, title: translation.title), body: $0, isPublished: false) }
             }
         let index = self.index

@@ -49,32 +49,43 @@ struct PageStage {
         // The fingerprint of everything the last build's pages read, each key once, by its position in the table.
         var versions = PageRenderer(site: site, templates: templates, makingCards: false).versions
         var fingerprints = Self.fingerprints(table, versions)
+        // The pages of each other language read keys of the same table, which that language's site resolves.
+        let localVersions = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: false).versions }
+        var localFingerprints = localVersions.map { Self.fingerprints(table, $0) }
+        let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
         let records = cache.manifest.pages
         let previousLayouts = records.isEmpty ? [:] : cache.exportLayouts
-        var jobs = routes.map { route -> Job in
-            let version: UInt64?
+        /// The version of a file known before rendering it, in the main language or the one at `language`.
+        func version(_ route: Route, path: String, language: Int?) -> UInt64? {
             switch route {
             case .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
-                version = StableHasher.hash { $0.combine(contentVersion); $0.combine(templates.fingerprint); $0.combine(route.path) }
+                // Another language's exports are made from its translations too, which the content's
+                // version does not cover: they are made anew by every build.
+                guard language == nil else { return nil }
+                return StableHasher.hash { $0.combine(contentVersion); $0.combine(templates.fingerprint); $0.combine(route.path) }
             case .asset:
-                version = StableHasher.hash { $0.combine(contents: assets[route] ?? []) }
+                return StableHasher.hash { $0.combine(contents: assets[route] ?? []) }
             case .media:
-                version = StableHasher.hash { $0.combine(contents: media[route] ?? []) }
+                return StableHasher.hash { $0.combine(contents: media[route] ?? []) }
             case .card(let id):
-                version = cards?.version(id)
+                return (language.map { localCards[$0] } ?? cards)?.version(id)
             case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era, .map:
-                version = previousReads[route.path].flatMap { positions in
-                    positions.allSatisfy { $0 >= 0 && $0 < fingerprints.count } ? pageVersion(positions.map { fingerprints[$0] }) : nil
+                let known = language.map { localFingerprints[$0] } ?? fingerprints
+                return previousReads[path].flatMap { positions in
+                    positions.allSatisfy { $0 >= 0 && $0 < known.count } ? pageVersion(positions.map { known[$0] }) : nil
                 }
             }
-            return Job(route: route, path: route.path, language: nil, version: version)
         }
-        // Each other language's site is written whole under its code: its files are made anew by every build.
+        var jobs = routes.map { route in Job(route: route, path: route.path, language: nil, version: version(route, path: route.path, language: nil)) }
+        // Each other language's site is written under its code, each page kept while what it read is the same.
         for (position, local) in languageSites.enumerated() {
             let code = local.index.settings.language
             var localRoutes = local.pageRoutes + Route.generatedFiles(hasBaseURL: false) + templates.assets.map(\.route) + media.keys.sorted()
             if cards != nil { localRoutes += local.entries.map { .card($0.id) } }
-            jobs += localRoutes.map { Job(route: $0, path: code + "/" + $0.path, language: position, version: nil) }
+            jobs += localRoutes.map { route in
+                let path = code + "/" + route.path
+                return Job(route: route, path: path, language: position, version: version(route, path: path, language: position))
+            }
         }
         clock.lap("versions")
 
@@ -96,12 +107,13 @@ struct PageStage {
         let timed = clock.enabled
         let layouts = Mutex<[String: ExportLayout]>([:])
         do {
-            let renderer = PageRenderer(site: site, templates: templates, makingCards: kept.count(where: { !$0 }) > 100)
+            // Cards are made ahead for a language only when many of its pages are to be rendered.
+            func many(_ language: Int?) -> Bool { zip(jobs, kept).count { $0.language == language && !$1 } > 100 }
+            let renderer = PageRenderer(site: site, templates: templates, makingCards: many(nil))
             versions = renderer.versions
             clock.lap("compare")
 
-            let localRenderers = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: true) }
-            let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
+            let localRenderers = languageSites.indices.map { PageRenderer(site: languageSites[$0], templates: templates, makingCards: many($0)) }
             // One by one: the exports, each as large as all the pages, are listed together and must not fall to one worker.
             outcomes = parallelMap(jobs, oneByOne: true) { job -> (Result<[ReadKey]?, OutputError>, Double) in
                 let start = timed && !job.kept ? StageClock.now() : 0
@@ -138,12 +150,11 @@ struct PageStage {
                             } ?? [])
                             reads = page?.reads ?? []
                         }
-                        return .success(job.language == nil ? reads : nil)
+                        return .success(reads)
                     }
                     if let page = maker.render(job.route) {
                         try output.write(job.path, page.bytes)
-                        // Another language's files record no reads: they are made anew by every build.
-                        return .success(job.language == nil ? page.reads : nil)
+                        return .success(page.reads)
                     }
                     if job.language == nil, let layout = try export(job, maker) {
                         layouts.withLock { $0[job.path] = layout }
@@ -184,12 +195,16 @@ struct PageStage {
             clock.slowest = zip(jobs, outcomes).map { ($0.path, $1.1) }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(5).map { $0 }
         }
         var newReads: [(path: String, keys: [ReadKey])] = []
+        // The language of each page of another language rendered, by its path.
+        var languages: [String: Int] = [:]
         for (job, (outcome, _)) in zip(jobs, outcomes) {
             switch outcome {
             case .failure(let error):
                 output.discard()
                 throw error
-            case .success(let reads?): newReads.append((job.route.path, reads))
+            case .success(let reads?):
+                newReads.append((job.path, reads))
+                if let language = job.language { languages[job.path] = language }
             case .success(nil): break
             }
         }
@@ -216,7 +231,13 @@ struct PageStage {
         positions = [:]
         table += added
         fingerprints += Self.fingerprints(added, versions)
-        let renderedVersions = rendered.mapValues { pageVersion($0.map { fingerprints[$0] }) }
+        for language in localFingerprints.indices { localFingerprints[language] += Self.fingerprints(added, localVersions[language]) }
+        var renderedVersions: [String: UInt64] = [:]
+        renderedVersions.reserveCapacity(rendered.count)
+        for (path, positions) in rendered {
+            let known = languages[path].map { localFingerprints[$0] } ?? fingerprints
+            renderedVersions[path] = pageVersion(positions.map { known[$0] })
+        }
         let keptPaths = Set(jobs.filter(\.kept).map(\.path))
         var reads = previousReads.filter { path, _ in keptPaths.contains(path) }
         reads.merge(rendered) { _, new in new }
@@ -245,7 +266,7 @@ struct PageStage {
         pages.reserveCapacity(jobs.count)
         for (job, stamp) in zip(jobs, stamps) {
             let path = job.path
-            // A file of another language is recorded without a version, which no later build matches.
+            // An export of another language is recorded without a version, which no later build matches.
             guard let version = renderedVersions[path] ?? job.version ?? (job.language != nil ? 0 : nil), let stamp else { continue }
             pages[path] = PageRecord(path: path, version: version, stamp: stamp)
         }

@@ -190,18 +190,23 @@ struct TopicSummary: Sendable, Encodable {
 }
 
 /// What stands for a note and its linked form in a fingerprint: what they are made from. A note is what
-/// its file's path and bytes make of it; its rendered body has a fingerprint of what it is made from; the
-/// rest of its linked form is made from those and from the facts and sources linking looked up, which a
-/// page that reads the note records as reads of their own (``LinkedNote/inputs``).
+/// its file's path and bytes make of it, with its title and summary, which in another language come from
+/// its translation's file (whose body may be the original's); its rendered body has a fingerprint of what
+/// it is made from; the rest of its linked form is made from those and from the facts and sources linking
+/// looked up, which a page that reads the note records as reads of their own (``LinkedNote/inputs``).
 struct NoteValue: DirectFingerprint {
     var path: String?
     var fileHash: UInt64?
+    var title: String?
+    var summary: String?
     var rendered: UInt64?
     var inputs: [ReadKey]?
 
     func combine(into hasher: inout StableHasher) {
         Fingerprint.combine(path, into: &hasher)
         Fingerprint.combine(fileHash, into: &hasher)
+        Fingerprint.combine(title, into: &hasher)
+        Fingerprint.combine(summary, into: &hasher)
         Fingerprint.combine(rendered, into: &hasher)
         if let inputs {
             hasher.combine(inputs.count)
@@ -237,12 +242,20 @@ extension Site {
     func noteValue(_ id: String) -> NoteValue {
         guard let linked = notes[id] else { return NoteValue() }
         let body: MarkdownBody?
+        let title: String?, summary: String?
         switch linked.info.kind {
-        case .entry: body = positions[id].map { entries[$0].body }
-        case .topic: body = topicsByID[id]?.body
-        case .page: body = pagesByID[id]?.body
+        case .entry:
+            let entry = positions[id].map { entries[$0] }
+            (body, title, summary) = (entry?.body, entry?.title, entry?.summary)
+        case .topic:
+            let topic = topicsByID[id]
+            (body, title, summary) = (topic?.body, topic?.title, topic?.summary)
+        case .page:
+            let page = pagesByID[id]
+            (body, title, summary) = (page?.body, page?.title, page?.summary)
         }
-        return NoteValue(path: body?.path, fileHash: body?.fileHash, rendered: linked.rendered.fingerprint, inputs: linked.inputs)
+        return NoteValue(
+            path: body?.path, fileHash: body?.fileHash, title: title, summary: summary, rendered: linked.rendered.fingerprint, inputs: linked.inputs)
     }
 
     func neighbors(_ id: String) -> Neighbors {
