@@ -64,6 +64,13 @@ import TimelineTesting
         #expect(matcher.context(of: range) == "It was the country’s first deployment — a small one — since 2004.")
     }
 
+    @Test func tellsTheScalarsOfAWordAsTheirPropertiesDo() {
+        for value in 0...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(WeekdayChecker.isWordScalar(scalar) == (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)), "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func knowsTheWeekdayOfADate() {
         #expect(WeekdayChecker.weekday(year: 1970, month: 1, day: 1) == 3)
         #expect(WeekdayChecker.weekday(year: 2025, month: 7, day: 24) == 3)

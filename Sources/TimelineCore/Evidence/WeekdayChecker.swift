@@ -129,12 +129,22 @@ public enum WeekdayChecker {
         return ((days % 7) + 7 + 3) % 7
     }
 
+    /// Whether a scalar is part of a word: a letter or a digit. An ASCII scalar is told by its value, which
+    /// gives what its Unicode properties give.
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isAlphabetic
+        }
+    }
+
     /// The words of the text: letters and digits, lower-cased.
     static func words(_ text: [Unicode.Scalar]) -> [Word] {
         var words: [Word] = []
         var start: Int?
         for index in 0...text.count {
-            let isWord = index < text.count && (text[index].properties.isAlphabetic || ("0"..."9").contains(text[index]))
+            let isWord = index < text.count && isWordScalar(text[index])
             if isWord, start == nil { start = index }
             if !isWord, let from = start {
                 words.append(Word(range: from..<index))
