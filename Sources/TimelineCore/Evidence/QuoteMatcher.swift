@@ -58,25 +58,32 @@ public struct QuoteMatcher: Sendable {
         self.caselessKeys = caselessKeys
     }
 
-    /// A character's number: its byte for ASCII, else the one it was given, or a new one.
-    private static func key(of character: Character, in known: inout [Character: UInt32]) -> UInt32 {
+    /// The number of a character none of the text's has, which matches nothing.
+    private static let absent = UInt32.max
+
+    /// A character's number: its byte for ASCII, else the one `known` gives it, or, when `adding`, a new one
+    /// (else ``absent``).
+    private static func key(of character: Character, in known: inout [Character: UInt32], adding: Bool = true) -> UInt32 {
         let utf8 = character.utf8
         if utf8.count == 1, let byte = utf8.first { return UInt32(byte) }
-        if let key = known[character] { return key }
-        let key = 0x11_0000 + UInt32(known.count)
-        known[character] = key
-        return key
+        return number(of: character, in: &known, adding: adding)
     }
 
-    /// The number of a character's lower-case form.
-    private static func caselessKey(of character: Character, in known: inout [String: UInt32]) -> UInt32 {
+    /// The number of a character's lower-case form, as ``key(of:in:adding:)`` gives it.
+    private static func caselessKey(of character: Character, in known: inout [String: UInt32], adding: Bool = true) -> UInt32 {
         let utf8 = character.utf8
         if utf8.count == 1, let byte = utf8.first { return UInt32(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
         let lower = character.lowercased()
         if lower.utf8.count == 1, let byte = lower.utf8.first { return UInt32(byte) }
-        if let key = known[lower] { return key }
+        return number(of: lower, in: &known, adding: adding)
+    }
+
+    /// The number `known` gives a value, or, when `adding`, a new one, numbered after every scalar.
+    private static func number<Value: Hashable>(of value: Value, in known: inout [Value: UInt32], adding: Bool) -> UInt32 {
+        if let key = known[value] { return key }
+        guard adding else { return absent }
         let key = 0x11_0000 + UInt32(known.count)
-        known[lower] = key
+        known[value] = key
         return key
     }
 
@@ -158,23 +165,11 @@ public struct QuoteMatcher: Sendable {
 
     /// A quotation's words numbered as the text's characters are.
     private func keyed(_ words: [Character]) -> Words {
-        let absent = UInt32.max
-        let keys = words.map { character -> UInt32 in
-            let utf8 = character.utf8
-            if utf8.count == 1, let byte = utf8.first { return UInt32(byte) }
-            return characterKeys[character] ?? absent
-        }
-        var caselessFirst = absent
-        if let first = words.first {
-            let utf8 = first.utf8
-            if utf8.count == 1, let byte = utf8.first {
-                caselessFirst = UInt32(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            } else {
-                let lower = first.lowercased()
-                if lower.utf8.count == 1, let byte = lower.utf8.first { caselessFirst = UInt32(byte) } else { caselessFirst = caselessKeys[lower] ?? absent }
-            }
-        }
-        return Words(keys: keys, caselessFirst: caselessFirst)
+        // Looked up, never added to: the matcher's own tables are not changed.
+        var characterKeys = characterKeys, caselessKeys = caselessKeys
+        return Words(
+            keys: words.map { Self.key(of: $0, in: &characterKeys, adding: false) },
+            caselessFirst: words.first.map { Self.caselessKey(of: $0, in: &caselessKeys, adding: false) } ?? Self.absent)
     }
 
     /// Where the quotation lies in the text, from its first word to its last, or nil when it is not there.
