@@ -62,11 +62,18 @@ enum CommonMarkRenderer {
         var positions = InlinePositions(body: body)
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_EXIT, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
+                var leaf = node
+                while let child = cmark_node_last_child(leaf) { leaf = child }
+                let only = leaf == cmark_node_first_child(node) ? cmark_node_get_literal(leaf).map { String(cString: $0) } : nil
+                positions.exitLink(
+                    leaf: Self.start(of: leaf), end: (Int(cmark_node_get_end_line(node)), Int(cmark_node_get_end_column(node))),
+                    onlyText: only, url: cmark_node_get_url(node).map { String(cString: $0) })
+            }
+            guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
                 var quotes = 0
                 var parent = cmark_node_parent(node)

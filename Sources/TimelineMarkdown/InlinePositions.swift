@@ -9,8 +9,9 @@ import TimelineCore
 /// its list items: the difference between that place and libcmark's column for the node is what to add to
 /// every column on the line. After an inline HTML tag or code span that runs onto a line, libcmark counts
 /// from where the line's text starts, spaces included, plus the first line's indent. libcmark does not count
-/// the line break of a hard break written as a backslash: it places every node after one in its block a line
-/// too early, the first of them past the end of the break's line. Every column is kept inside its line. The
+/// the line break of a hard break written as a backslash, nor those of a link's destination, title or label:
+/// it places every node after one in its block a line too early, the first of them past the end of the break's
+/// line. Every column is kept inside its line. The
 /// renderer, the one caller of libcmark, tells this what it finds, in document order.
 struct InlinePositions {
     let body: MarkdownBody
@@ -92,6 +93,37 @@ struct InlinePositions {
         if let end = node.runsTo, end.line > node.line {
             runningEnd = (line + end.line - node.line, end.leading)
         }
+    }
+
+    /// A link or image ends. libcmark counts none of the line breaks of its destination, title or label: it
+    /// places what follows in its block a line too early for each, counting columns on from the line before.
+    /// `leaf` is where libcmark places the start of its last inline node, and `end` its last byte. An
+    /// autolink (its one text, `onlyText`, its address) has no such breaks, and libcmark counts its end's
+    /// column from the start of the paragraph.
+    mutating func exitLink(leaf: (line: Int, column: Int), end: (line: Int, column: Int), onlyText: String?, url: String?) {
+        if let onlyText, url == onlyText || url == "mailto:" + onlyText { return }
+        guard leaf.column > 0, leaf.line == end.line, end.column >= leaf.column else { return }
+        let bytes = body.file.bytes
+        // The bytes of the paragraph's text from the leaf to the end, walked in the file: a line break counts
+        // as one, and the `>` and spaces a line starts with are not the paragraph's text.
+        var position = offset(line: leaf.line, column: leaf.column)
+        var remaining = end.column - leaf.column + 1
+        var lineBreaks = 0
+        while remaining > 0, position < bytes.count {
+            remaining -= 1
+            position += 1
+            guard bytes[position - 1] == 0x0A else { continue }
+            lineBreaks += 1
+            let line = bytes[position...].prefix { $0 != 0x0A }
+            position += Self.textStart(of: line, quotes: quotes)
+        }
+        guard lineBreaks > 0 else { return }
+        let lag = (breaks.last.map { $0.blockEnd == blockEnd && $0.line >= blockLine ? $0.lag : 0 } ?? 0) + lineBreaks
+        breaks.append((end.line, end.column + 1, blockEnd, lag))
+        // What follows on the link's last line is counted on from libcmark's column of its end.
+        let fileLine = body.file.location(ofOffset: position).line
+        shifts[fileLine - body.firstLine + 1] = position - body.file.lineRange(fileLine).lowerBound - end.column
+        lastLine = max(lastLine, end.line)
     }
 
     /// The line of the body of what libcmark places at a line and column, counting the hard breaks written as

@@ -125,6 +125,20 @@ import TimelineTesting
         #expect(Self.placesAreInTheFile(diagnostics, file))
     }
 
+    /// `note` target: a topic whose paragraph has a link with its destination on the next line, and a
+    /// `[[...]]` link after it. libcmark does not count the line breaks of a link's destination, so what
+    /// followed in the paragraph was placed a line too early; they are now counted from the file's bytes.
+    @Test func aLinkDestinationOnTheNextLine() throws {
+        let bytes = Array(try Self.bytes("note-link-destination-on-the-next-line").dropFirst())
+        let path = "Content/topics/fuzz.md"
+        let diagnostics = Self.readAndRender(path, bytes)
+        let file = SourceText(path: path, bytes: bytes)
+        let expected = "Content/topics/fuzz.md:46:2: error: unknown entry, topic or page 'unsc-renews-mandate' in [[unsc-renews-mandate]] [unknown-link]"
+        #expect(diagnostics.map(\.description).contains(expected), "\(diagnostics)")
+        #expect(Self.misplacedConstructs(diagnostics, file).isEmpty, "\(Self.misplacedConstructs(diagnostics, file))")
+        #expect(Self.placesAreInTheFile(diagnostics, file))
+    }
+
     /// `note` target: a citation left open on one line, before a citation of two sources on the next. The
     /// first swallowed the second, and its second source was reported at a column past the end of the first
     /// line. A citation or link now ends where another one opens, and is reported as unclosed.

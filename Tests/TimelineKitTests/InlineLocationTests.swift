@@ -90,6 +90,19 @@ import TimelineTesting
         #expect(Self.places("> text <span\n> title=\"x\"> and [x](nope.md)\n") == ["6:8: raw-html", "7:18: broken-link"])
     }
 
+    /// libcmark does not count the line breaks of a link's destination, title or label: what follows on the
+    /// link's last line and on the lines after it is placed where it is written (the `note` fuzz target's find).
+    @Test func whatFollowsALinkWhoseDestinationRunsOverLinesIsPlacedWhereWritten() {
+        // Lines 6 to 9 of the file: the body starts on line 6.
+        #expect(Self.places("The [method](\nm.md) and [[a]],\n([[b]]) here.\n") == [
+            "6:5: broken-link", "7:11: unknown-link", "8:2: unknown-link",
+        ])
+        // In a block quote, with a title over two lines, and an image whose line after is a lazy one.
+        #expect(Self.places("> x [t](\n>   m.md \"a\n> b\") [[a]]\n> [[b]] ![i](\nj.png) [[c]]\n") == [
+            "6:5: broken-link", "8:7: unknown-link", "9:3: unknown-link", "9:9: broken-link", "10:8: unknown-link",
+        ])
+    }
+
     @Test func aLinkWhoseTextRunsOverLinesIsPlacedAtItsOpeningBracket() {
         // Found by the note fuzz target: libcmark gives such a link the line of its closing bracket.
         #expect(Self.places("See [the root](/etc/[a third]\nSomething\ntit[An event\ndate\nsuimage](../../../secret.png)\n")
