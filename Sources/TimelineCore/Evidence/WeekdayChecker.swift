@@ -21,7 +21,7 @@ public enum WeekdayChecker {
     public static let monthNames = Set(englishMonths + frenchMonths + creoleMonths)
     static let frenchMonths = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
-    /// A word of the text: where its scalars lie, and, made when first needed, the word in lower case.
+    /// A word of the text: where its scalars lie; its text in lower case is made only when asked for.
     struct Word {
         var range: Range<Int>
 
@@ -29,7 +29,7 @@ public enum WeekdayChecker {
         func text(in scalars: [Unicode.Scalar]) -> String {
             let word = scalars[range]
             guard word.allSatisfy(\.isASCII) else { return String(String.UnicodeScalarView(word)).lowercased() }
-            return String(decoding: word.map { UInt8(truncatingIfNeeded: $0.value >= 0x41 && $0.value <= 0x5A ? $0.value + 0x20 : $0.value) }, as: UTF8.self)
+            return String(decoding: word.map { UInt8(truncatingIfNeeded: asciiLower($0.value)) }, as: UTF8.self)
         }
     }
 
@@ -37,9 +37,11 @@ public enum WeekdayChecker {
     /// letter, and a word that starts with another ASCII character is none.
     static func weekdayMayStart(with scalar: Unicode.Scalar) -> Bool {
         guard scalar.isASCII else { return true }
-        let lower = scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 0x20 : scalar.value
-        return weekdayInitials.contains(lower)
+        return weekdayInitials.contains(asciiLower(scalar.value))
     }
+
+    /// An ASCII capital's value as its small letter; any other value as it is.
+    static func asciiLower(_ value: UInt32) -> UInt32 { value >= 0x41 && value <= 0x5A ? value + 0x20 : value }
 
     /// The first letters of the weekdays' names.
     static let weekdayInitials = Set((english + french + creole).compactMap { $0.unicodeScalars.first?.value })
@@ -139,7 +141,7 @@ public enum WeekdayChecker {
         }
     }
 
-    /// The words of the text: letters and digits, lower-cased.
+    /// The words of the text: runs of letters and digits.
     static func words(_ text: [Unicode.Scalar]) -> [Word] {
         var words: [Word] = []
         var start: Int?
