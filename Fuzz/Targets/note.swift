@@ -78,13 +78,7 @@ public func fuzzNote(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             case .unknownLink, .referenceInLink: opening = "["
             default: opening = ""
             }
-            // Known: in a paragraph that starts with a link reference definition ("[a]: b"), libcmark places the
-            // text after the definition from the paragraph's first line, so its columns are not found again.
-            var first = line
-            while first > 1, !file.lineRange(first - 1).isEmpty { first -= 1 }
-            let definition = file.bytes[file.lineRange(first)].drop { $0 == 0x20 }
-            let afterDefinition = definition.first == UInt8(ascii: "[") && definition.contains(Array("]:".utf8))
-            if !opening.isEmpty, !afterDefinition, diagnostic.location.column <= length {
+            if !opening.isEmpty, diagnostic.location.column <= length {
                 let characters = Array(String(decoding: file.bytes[file.lineRange(line)], as: UTF8.self).unicodeScalars)
                 precondition(
                     opening.unicodeScalars.contains(characters[diagnostic.location.column - 1]),

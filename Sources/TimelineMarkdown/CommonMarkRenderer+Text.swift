@@ -1,3 +1,5 @@
+import TimelineCore
+
 /// Finding what libcmark read in the bytes of the file as they were written, without calling libcmark.
 extension CommonMarkRenderer {
     /// Where `needle` (text as libcmark gives it) is written in `bytes` between `start` and `end`. With
@@ -76,5 +78,26 @@ extension CommonMarkRenderer {
     static func endBlock(_ text: inout String) {
         while text.last == " " { text.removeLast() }
         if !text.isEmpty, text.last != "\n" { text += "\n" }
+    }
+
+    /// Where `[@` is written in each line of a body that no block covers (lines counted from 1 in the body)
+    /// and that reads as a link reference definition.
+    static func citationsInDefinitions(of body: MarkdownBody, outside covered: Set<Int>) -> [Int] {
+        let lastLine = body.file.lineStarts.count
+        guard body.firstLine <= lastLine else { return [] }
+        var found: [Int] = []
+        for line in body.firstLine...lastLine where !covered.contains(line - body.firstLine + 1) {
+            let range = body.file.lineRange(line)
+            guard range.lowerBound >= body.range.lowerBound, range.upperBound <= body.range.upperBound else { continue }
+            let bytes = body.file.bytes[range]
+            var index = bytes.startIndex
+            while index < bytes.endIndex, bytes[index] == 0x20, index - bytes.startIndex < 3 { index += 1 }
+            guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "["),
+                  let close = find(Array("]:".utf8), in: body.file.bytes, from: index, to: range.upperBound, escapes: false)?.lowerBound,
+                  let citation = find(Array("[@".utf8), in: body.file.bytes, from: close, to: range.upperBound, escapes: false)?.lowerBound
+            else { continue }
+            found.append(citation)
+        }
+        return found
     }
 }

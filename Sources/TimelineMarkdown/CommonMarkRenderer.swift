@@ -75,15 +75,16 @@ enum CommonMarkRenderer {
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {
-                var quotes = 0
-                var parent = cmark_node_parent(node)
-                while let container = parent {
+                var (quotes, top) = (0, node)
+                while let container = cmark_node_parent(top), cmark_node_get_type(container) != CMARK_NODE_DOCUMENT {
                     if cmark_node_get_type(container) == CMARK_NODE_BLOCK_QUOTE { quotes += 1 }
-                    parent = cmark_node_parent(container)
+                    top = container
                 }
+                let endLine = Int(cmark_node_get_end_line(node))
                 positions.enterBlock(
-                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)),
-                    endLine: Int(cmark_node_get_end_line(node)), quotes: quotes)
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)), endLine: endLine,
+                    textEnd: type == CMARK_NODE_HEADING ? endLine - 1 : endLine, top: Int(cmark_node_get_start_line(top)),
+                    quotes: quotes, holdsBlock: holdsBlock)
             } else if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue, type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
                 let start = Self.start(of: node)
                 // libcmark places a code span, and the text of backticks that open none, after the backticks.
@@ -104,6 +105,22 @@ enum CommonMarkRenderer {
             }
         }
         return positions
+    }
+
+    /// Whether some text, parsed alone, has a paragraph or heading that starts at a line and column: none
+    /// does where the text there is nothing but link reference definitions, which libcmark takes out.
+    static func holdsBlock(_ text: ArraySlice<UInt8>, line: Int, column: Int) -> Bool {
+        guard let document = text.withUnsafeBytes({ cmark_parse_document($0.baseAddress?.assumingMemoryBound(to: CChar.self), $0.count, 0) })
+        else { return false }
+        defer { cmark_node_free(document) }
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_start_line(node) == line, cmark_node_get_start_column(node) == column else { continue }
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH || cmark_node_get_type(node) == CMARK_NODE_HEADING { return true }
+        }
+        return false
     }
 
     /// Where libcmark places the start of a node. A link or image is placed by its text, on the line of its
@@ -138,12 +155,6 @@ enum CommonMarkRenderer {
         /// Paragraphs that hold only an image of `media/`, with the figure that takes their place once the walk is over.
         var figures: [(paragraph: OpaquePointer, html: String)] = []
 
-        init(body: MarkdownBody, options: Options, positions: InlinePositions) {
-            self.body = body
-            self.options = options
-            self.positions = positions
-        }
-
         /// The nodes to look at, in document order, each run of text with the innermost link or image it is in.
         func collect(_ document: OpaquePointer) -> [Item] {
             var items: [Item] = []
@@ -155,9 +166,7 @@ enum CommonMarkRenderer {
             }
             let iterator = cmark_iter_new(document)
             defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_TEXT || type == CMARK_NODE_SOFTBREAK {
@@ -337,7 +346,8 @@ enum CommonMarkRenderer {
         }
 
         /// Reports citations written in link reference definitions (`[label]: [@a]`), which CommonMark takes out
-        /// of the page: lines of the body that no block covers, that read as a definition and hold `[@`.
+        /// of the page: lines of the body that no block covers, or that start one as definitions, that read as
+        /// a definition and hold `[@`.
         func findHiddenCitations(_ document: OpaquePointer, resolver: inout some MarkdownResolver) {
             var covered = Set<Int>()
             var child = cmark_node_first_child(document)
@@ -346,18 +356,8 @@ enum CommonMarkRenderer {
                 if first > 0, last >= first { for line in first...last { covered.insert(line) } }
                 child = cmark_node_next(node)
             }
-            let lastLine = body.file.lineStarts.count
-            guard body.firstLine <= lastLine else { return }
-            for line in body.firstLine...lastLine where !covered.contains(line - body.firstLine + 1) {
-                let range = body.file.lineRange(line)
-                guard range.lowerBound >= body.range.lowerBound, range.upperBound <= body.range.upperBound else { continue }
-                let bytes = body.file.bytes[range]
-                var index = bytes.startIndex
-                while index < bytes.endIndex, bytes[index] == 0x20, index - bytes.startIndex < 3 { index += 1 }
-                guard index < bytes.endIndex, bytes[index] == UInt8(ascii: "["),
-                      let close = CommonMarkRenderer.find(Array("]:".utf8), in: body.file.bytes, from: index, to: range.upperBound, escapes: false)?.lowerBound,
-                      let citation = CommonMarkRenderer.find(Array("[@".utf8), in: body.file.bytes, from: close, to: range.upperBound, escapes: false)?.lowerBound
-                else { continue }
+            covered.subtract(positions.definitionLines)
+            for citation in CommonMarkRenderer.citationsInDefinitions(of: body, outside: covered) {
                 resolver.report(.warning(
                     .hiddenCitation,
                     "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence",
@@ -371,9 +371,7 @@ enum CommonMarkRenderer {
             var text = ""
             let iterator = cmark_iter_new(document)
             defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:

@@ -28,6 +28,10 @@ struct InlinePositions {
     /// The last line of an inline HTML tag or code span that ran onto later lines, with the spaces that
     /// line's text starts with.
     private var runningEnd: (line: Int, leading: Int)?
+    /// The bytes read so far to find link reference definitions.
+    private var definitionBytesRead = 0
+    /// The lines of the body (from 1) that hold the link reference definitions found at the start of blocks.
+    private(set) var definitionLines = Set<Int>()
 
     init(body: MarkdownBody) {
         self.body = body
@@ -53,7 +57,15 @@ struct InlinePositions {
     }
 
     /// A paragraph or heading starts, at a line and column, inside so many block quotes, and ends on a line.
-    mutating func enterBlock(line: Int, column: Int, endLine: Int, quotes: Int) {
+    /// Link reference definitions that start it (in its text, up to `textEnd`, before a heading's underline)
+    /// are taken out by libcmark, which places what follows from the block's first line. To count their
+    /// lines, libcmark itself reads the file from `top`, the first line of the block's outermost container,
+    /// to each line of the block in turn: `holdsBlock` tells whether that text still has a paragraph or
+    /// heading at a line and column, or only definitions there.
+    mutating func enterBlock(
+        line: Int, column: Int, endLine: Int, textEnd: Int, top: Int, quotes: Int,
+        holdsBlock: (ArraySlice<UInt8>, _ line: Int, _ column: Int) -> Bool
+    ) {
         blockLine = line
         blockOffset = column - 1
         blockEnd = endLine
@@ -61,6 +73,68 @@ struct InlinePositions {
         pendingBreaks = 0
         self.quotes = quotes
         runningEnd = nil
+        let definitions = countDefinitionLines(through: textEnd, top: top, holdsBlock: holdsBlock)
+        if definitions > 0 {
+            breaks.append((line, 0, endLine, definitions))
+            definitionLines.formUnion(line..<(line + definitions))
+        }
+    }
+
+    /// How many lines at the start of the current block are link reference definitions. A definition may end
+    /// on any line, and its title may run over the next ones: the lines are read one more at a time while the
+    /// next may go on with a definition, at most `definitionReach` after the last that ended one, and for the
+    /// whole note at most `definitionBudget` bytes, so that no paragraph is read over and over without end.
+    private mutating func countDefinitionLines(through textEnd: Int, top: Int, holdsBlock: (ArraySlice<UInt8>, Int, Int) -> Bool) -> Int {
+        func text(_ line: Int) -> ArraySlice<UInt8> {
+            let bytes = lineBytes(line)
+            return bytes.dropFirst(line == blockLine ? blockOffset : Self.textStart(of: bytes, quotes: quotes))
+        }
+        guard blockLine <= textEnd, Self.mayStartDefinition(blockLine, through: textEnd, text: text) else { return 0 }
+        let start = body.file.lineRange(top + body.firstLine - 1).lowerBound
+        var found = 0, line = blockLine
+        while line <= textEnd, line - blockLine - found < Self.definitionReach {
+            let end = body.file.lineRange(line + body.firstLine - 1).upperBound
+            definitionBytesRead += end - start
+            guard definitionBytesRead <= Self.definitionBudget + 16 * body.range.count else { break }
+            if !holdsBlock(body.file.bytes[start..<end], blockLine - top + 1, blockOffset + 1) {
+                found = line - blockLine + 1
+                // Only a title, or another definition, goes on past this line.
+                let next = line < textEnd ? text(line + 1).drop { $0 == 0x20 || $0 == 0x09 }.first : nil
+                guard let next, Array("\"'(".utf8).contains(next) || Self.mayStartDefinition(line + 1, through: textEnd, text: text)
+                else { break }
+            }
+            line += 1
+        }
+        return found
+    }
+
+    /// The most lines read past the last definition found: a title may run over lines, but not this many.
+    static let definitionReach = 100
+    /// The bytes that may be read to find definitions in a note, beyond sixteen times its body.
+    static let definitionBudget = 1 << 16
+
+    /// Whether the text from a line may start a link reference definition: a `[`, then a label holding no
+    /// unescaped bracket, then `]:`.
+    private static func mayStartDefinition(_ line: Int, through textEnd: Int, text: (Int) -> ArraySlice<UInt8>) -> Bool {
+        var bytes = text(line).drop { $0 == 0x20 || $0 == 0x09 }
+        guard bytes.first == UInt8(ascii: "[") else { return false }
+        bytes = bytes.dropFirst()
+        var line = line
+        while true {
+            var escaped = false
+            while let byte = bytes.popFirst() {
+                if escaped { escaped = false; continue }
+                switch byte {
+                case UInt8(ascii: "\\"): escaped = true
+                case UInt8(ascii: "["): return false
+                case UInt8(ascii: "]"): return bytes.first == UInt8(ascii: ":")
+                default: continue
+                }
+            }
+            line += 1
+            guard line <= textEnd else { return false }
+            bytes = text(line)
+        }
     }
 
     /// An inline node of the current block, in document order.

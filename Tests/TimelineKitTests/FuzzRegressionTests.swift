@@ -125,15 +125,22 @@ import TimelineTesting
         #expect(Self.placesAreInTheFile(diagnostics, file))
     }
 
-    /// `note` target: a topic whose paragraph has a link with its destination on the next line, and a
-    /// `[[...]]` link after it. libcmark does not count the line breaks of a link's destination, so what
-    /// followed in the paragraph was placed a line too early; they are now counted from the file's bytes.
-    @Test func aLinkDestinationOnTheNextLine() throws {
-        let bytes = Array(try Self.bytes("note-link-destination-on-the-next-line").dropFirst())
-        let path = "Content/topics/fuzz.md"
+    /// `note` target, two notes whose `[[...]]` links libcmark placed too early in their paragraph:
+    /// - a topic whose paragraph has a link with its destination on the next line: libcmark does not count
+    ///   the line breaks of a link's destination, which are now counted from the file's bytes;
+    /// - an entry whose paragraph starts with a link reference definition (`[^1]: As…`): libcmark takes the
+    ///   definition out and places what follows from the paragraph's first line, two lines too early and at
+    ///   the wrong columns; the lines the definitions take are now counted by libcmark itself.
+    @Test(arguments: [
+        ("note-link-destination-on-the-next-line", "Content/topics/fuzz.md",
+         "Content/topics/fuzz.md:46:2: error: unknown entry, topic or page 'unsc-renews-mandate' in [[unsc-renews-mandate]] [unknown-link]"),
+        ("note-paragraph-after-a-reference-definition", "Content/entries/fuzz.md",
+         "Content/entries/fuzz.md:18:43: error: unknown entry, topic or page 'coup-1991' in [[coup-1991]] [unknown-link]"),
+    ])
+    func linksPlacedTooEarlyInTheirParagraph(fixture: String, path: String, expected: String) throws {
+        let bytes = Array(try Self.bytes(fixture).dropFirst())
         let diagnostics = Self.readAndRender(path, bytes)
         let file = SourceText(path: path, bytes: bytes)
-        let expected = "Content/topics/fuzz.md:46:2: error: unknown entry, topic or page 'unsc-renews-mandate' in [[unsc-renews-mandate]] [unknown-link]"
         #expect(diagnostics.map(\.description).contains(expected), "\(diagnostics)")
         #expect(Self.misplacedConstructs(diagnostics, file).isEmpty, "\(Self.misplacedConstructs(diagnostics, file))")
         #expect(Self.placesAreInTheFile(diagnostics, file))

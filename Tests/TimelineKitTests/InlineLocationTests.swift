@@ -110,6 +110,20 @@ import TimelineTesting
         #expect(Self.places("> a [long\n> link](nope.md) and ![an\nimage](gone.png)\n") == ["6:5: broken-link", "7:22: broken-link"])
     }
 
+    /// libcmark takes link reference definitions out of the start of a paragraph or heading and places what
+    /// follows from its first line: however many lines the definitions take, what follows keeps its place.
+    @Test func whatFollowsReferenceDefinitionsIsPlacedWhereWritten() {
+        #expect(Self.places("[a]: /u\nSee [[x]] and [y](nope.md).\n") == ["7:5: unknown-link", "7:15: broken-link"])
+        // A title over two lines, a destination on the line after its label, in a block quote.
+        #expect(Self.places("> [a]: /u\n> \"t\n> x\"\n> [b]:\n> /v\n> See [[x]].\n") == ["11:7: unknown-link"])
+        // A label over two lines; a heading underlined; a title that is not one, which leaves the line as text.
+        #expect(Self.places("[a\nb]: /u\ntext [[x]]\n") == ["8:6: unknown-link"])
+        #expect(Self.places("[a]: /u\nTitle [[x]]\n===\n") == ["7:7: unknown-link"])
+        #expect(Self.places("[a]: /u\n\"t\" so [[x]]\n") == ["7:8: unknown-link"])
+        // A paragraph that starts with a link, or with a [[...]] link, is not a definition.
+        #expect(Self.places("[y](nope.md) [[x]]\n[[z]]: q\n") == ["6:1: broken-link", "6:14: unknown-link", "7:1: unknown-link"])
+    }
+
     /// Random documents: each diagnostic about a construct of the text points inside the file, at the
     /// construct's first character.
     @Test func everyDiagnosticPointsAtItsConstructInRandomDocuments() {
@@ -121,6 +135,7 @@ import TimelineTesting
             "*em*", "![i](nope.png)", "[a](/abs)", "<https://example.org>", "&amp;", "\\[", "[y]", "`<b>`", "**[z](gone.md)**",
             "[the [[nope]] page](https://example.org)", "ünïcödé", "[`c` d](nope.md)", "[*e*](nope.md)", "![`i`](x.png)", "[q](ftp://x)", "a > b", "[[harbour|x]]",
         ]
+        let definitions = ["[d]: /u", "[^1]: As", "[d]: /u 't'", "[d]:\n/u", "[d]: /u\n\"t\"", "[d]: /u \"t\nx\"", "[d\ne]: /u", "[d]: /u\n[e]: /v"]
         var checked = 0
         for _ in 0..<400 {
             var lines: [String] = []
@@ -133,6 +148,13 @@ import TimelineTesting
                     continue
                 }
                 var line = fresh ? openers.randomElement(using: &random)! : continuations.randomElement(using: &random)!
+                if fresh, Int.random(in: 0..<4, using: &random) == 0 {
+                    // Link reference definitions, over one line or more, that start the paragraph.
+                    let written = definitions.randomElement(using: &random)!.split(separator: "\n", omittingEmptySubsequences: false)
+                    lines.append(line + written[0])
+                    lines += written.dropFirst().map { continuations.randomElement(using: &random)! + $0 }
+                    line = continuations.randomElement(using: &random)!
+                }
                 if openHTML { line += "id=\"q\"> " }
                 if openLink { line += "ped](nope.md) " }
                 openHTML = false

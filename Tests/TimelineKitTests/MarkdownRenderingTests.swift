@@ -135,6 +135,15 @@ import TimelineTesting
         ])
     }
 
+    @Test func reportsCitationsInDefinitionsThatStartAParagraph() {
+        // libcmark takes the definitions out of the paragraph they start; the text after them stays.
+        let (html, diagnostics) = render("\n[note]: [@book]\n[other]:\n  [@paper]\nThe text.\n")
+        #expect(html.contains("<p>The text.</p>"))
+        #expect(diagnostics == [
+            "Content/entries/event.md:7:9: warning: this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence [hidden-citation]",
+        ])
+    }
+
     @Test func reportsAnUnclosedCrossLink() {
         let (_, diagnostics) = render("\nSee [[moise for more.\n")
         #expect(diagnostics == ["Content/entries/event.md:7:5: error: '[[' is never closed with ']]' [unclosed-link]"])
