@@ -17,6 +17,11 @@ public struct RenderedMarkdown: Sendable, Hashable, Codable {
     public var html: String
     /// The body's words, for search and summaries.
     public var text: String
+
+    public init(html: String, text: String) {
+        self.html = html
+        self.text = text
+    }
 }
 
 /// What a link or image of a note's Markdown becomes.

@@ -14,12 +14,28 @@ public struct RenderedNote: Sendable, Codable {
     /// options, and what each of its lookups found. The same inputs give the same rendering, which is also
     /// what lets a build reuse it.
     public var fingerprint: UInt64 = 0
+
+    public init(
+        info: NoteInfo, markdown: RenderedMarkdown, citations: CitationList, mentions: [Mention], inlineFacts: [String], fingerprint: UInt64 = 0
+    ) {
+        self.info = info
+        self.markdown = markdown
+        self.citations = citations
+        self.mentions = mentions
+        self.inlineFacts = inlineFacts
+        self.fingerprint = fingerprint
+    }
 }
 
 /// A link from one note's prose to another note.
 public struct Mention: Sendable, Hashable {
     public var target: String
     public var anchor: String
+
+    public init(target: String, anchor: String) {
+        self.target = target
+        self.anchor = anchor
+    }
 }
 
 extension Mention: Codable {
@@ -70,7 +86,7 @@ public struct NoteLinker: MarkdownResolver {
             lookups.allSatisfy { index.signature(of: $0.lookup) == $0.signature }
         }
 
-        init(note: RenderedNote, diagnostics: [Diagnostic], lookups: [RecordedLookup]) {
+        public init(note: RenderedNote, diagnostics: [Diagnostic], lookups: [RecordedLookup]) {
             self.note = note
             self.diagnostics = diagnostics
             self.lookups = lookups
@@ -120,6 +136,11 @@ public struct NoteLinker: MarkdownResolver {
     public struct RecordedLookup: Sendable {
         public var lookup: Lookup
         public var signature: UInt64
+
+        public init(lookup: Lookup, signature: UInt64) {
+            self.lookup = lookup
+            self.signature = signature
+        }
     }
 
     /// Renders a note's body, and returns it with what it refers to, its diagnostics and its lookups.

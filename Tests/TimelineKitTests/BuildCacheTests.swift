@@ -43,6 +43,95 @@ import TimelineTesting
         }
     }
 
+    /// A record written and read by the cache itself, field by field.
+    static func throughRecord<Record: CacheRecord>(_ record: Record) throws -> Record {
+        let output = BinaryOutput()
+        try record.write(to: output)
+        return try output.bytes.withUnsafeBytes { bytes in
+            let input = BinaryInput(bytes: bytes)
+            let back = try Record(reading: input)
+            guard input.offset == bytes.count else { throw BinaryInput.damaged }
+            return back
+        }
+    }
+
+    /// The notes and renderings, which the cache writes and reads field by field, read back as their
+    /// `Codable` conformances would: the example site's, and notes that have every field.
+    @Test func notesAndRenderingsReadBackFieldByField() throws {
+        var cache = try Self.prepared()
+        let readings = cache.readings
+        for reading in readings.entries.values {
+            let back = try Self.throughRecord(reading)
+            #expect(Fingerprint.of(back) == Fingerprint.of(reading), "\(reading.path)")
+            #expect(back.note?.date.text == reading.note?.date.text && back.note?.citations == reading.note?.citations)
+        }
+        for reading in readings.topics.values { #expect(Fingerprint.of(try Self.throughRecord(reading)) == Fingerprint.of(reading)) }
+        for reading in readings.pages.values { #expect(Fingerprint.of(try Self.throughRecord(reading)) == Fingerprint.of(reading)) }
+        for (path, rendering) in cache.renderings {
+            let back = try Self.throughRecord(rendering)
+            #expect(Fingerprint.of(back) == Fingerprint.of(rendering), "\(path)")
+            #expect(back.result.note.citations == rendering.result.note.citations && back.result.note.mentions == rendering.result.note.mentions)
+            #expect(back.result.lookups.map(\.lookup) == rendering.result.lookups.map(\.lookup))
+        }
+
+        let here = SourceLocation(path: "Content/entries/a.md", line: 3, column: 7)
+        let there = SourceLocation(path: "Content/facts.yaml", line: 9, column: 2)
+        let body = MarkdownBody(file: SourceText(path: "", bytes: []), range: 20..<90, firstLine: 4, fileHash: 77)
+        let citation = Citation(sourceID: "s", locator: "p. 2", quote: "q", quoteLanguage: "fr", location: here, quoteLocation: there)
+        let diagnostic = Diagnostic.warning(.unknownSource, "m", at: here, notes: [.init("n", at: there)], fixIt: .init(.replace, "r"))
+        let entry = EntryFields(
+            date: try EDTFDate(parsing: "2021-07-07"), topics: [Reference(id: "t", location: here)], facts: [Reference(id: "f", location: there)],
+            updated: try EDTFDate(parsing: "2024-05"), corrections: [Correction(date: try EDTFDate(parsing: "2024"), text: "c", location: there)],
+            image: Reference(id: "i.jpg", location: here))
+        let full = NoteReading(
+            path: here.path, fileHash: 5,
+            note: Note(id: "a", title: "A", summary: "S", citations: [citation], fields: entry, body: body, location: here, draft: true),
+            unreadBody: body, diagnostics: [diagnostic, .error(.brokenLink, "b", at: there)])
+        let back = try Self.throughRecord(full)
+        #expect(Fingerprint.of(back) == Fingerprint.of(full))
+        #expect(back.note?.draft == true && back.note?.updated?.text == "2024-05" && back.note?.citations == [citation])
+        #expect(back.diagnostics == full.diagnostics && back.unreadBody?.range == body.range)
+        let topic = NoteReading(
+            path: "t", fileHash: 1, note: Note(
+                id: "t", title: "T", summary: nil, citations: [], fields: TopicFields(kind: .place, image: nil, coordinates: Coordinates(latitude: 18.5, longitude: -72.3)),
+                body: body, location: here), diagnostics: [])
+        #expect(try Self.throughRecord(topic).note?.coordinates == Coordinates(latitude: 18.5, longitude: -72.3))
+        let page = NoteReading(path: "p", fileHash: 1, note: Note(id: "p", title: "P", summary: nil, citations: [], fields: PageFields(menuOrder: -3), body: body, location: here), diagnostics: [])
+        #expect(try Self.throughRecord(page).note?.menuOrder == -3)
+        var citations = CitationList()
+        _ = citations.cite("s", locator: "l", quote: "q", quoteLanguage: "fr")
+        _ = citations.cite("u", inPlace: false)
+        _ = citations.cite("s")
+        let rendering = BuildCache.Rendering(fileHash: 1, optionsHash: 2, result: NoteLinker.Result(
+            note: RenderedNote(
+                info: NoteInfo(kind: .topic, id: "t", title: "T"), markdown: RenderedMarkdown(html: "<p>x</p>", text: "x"), citations: citations,
+                mentions: [Mention(target: "b", anchor: "m-b-1")], inlineFacts: ["f"], fingerprint: 9),
+            diagnostics: [diagnostic],
+            lookups: [.source("s"), .note("n"), .fact("f"), .path("p.html"), .media("m.jpg")].enumerated().map { .init(lookup: $1, signature: UInt64($0)) }))
+        let read = try Self.throughRecord(rendering)
+        #expect(Fingerprint.of(read) == Fingerprint.of(rendering))
+        #expect(read.result.note.citations == citations && read.result.note.citations.inPlace)
+        // The list goes on numbering where it was: the next use of "s" in place is its third.
+        var more = read.result.note.citations
+        #expect(more.cite("s").anchor == "cite-s-3" && more.cite("u").number == 2)
+        #expect(read.result.lookups.map(\.signature) == [0, 1, 2, 3, 4])
+
+        // Every stored property of what is written field by field is written.
+        func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
+        #expect(labels(full) == ["path", "fileHash", "note", "unreadBody", "diagnostics"])
+        #expect(labels(try #require(full.note).storage.values) == ["id", "title", "summary", "citations", "fields", "body", "location", "draft"])
+        #expect(labels(entry) == ["date", "topics", "facts", "updated", "corrections", "image"])
+        #expect(labels(try #require(topic.note).fields) == ["kind", "image", "coordinates"])
+        #expect(labels(PageFields()) == ["menuOrder"])
+        #expect(labels(Correction(date: try EDTFDate(parsing: "2024"), text: "", location: here)) == ["date", "text", "location"])
+        #expect(labels(Reference(id: "", location: here)) == ["id", "location"] && labels(here) == ["path", "line", "column"])
+        #expect(labels(Coordinates(latitude: 0, longitude: 0)) == ["latitude", "longitude"])
+        #expect(labels(rendering) == ["fileHash", "optionsHash", "result"] && labels(rendering.result) == ["note", "diagnostics", "lookups"])
+        #expect(labels(rendering.result.lookups[0]) == ["lookup", "signature"] && labels(Mention(target: "", anchor: "")) == ["target", "anchor"])
+        #expect(labels(citations.sources[0]) == ["sourceID", "uses", "placed"] && labels(citations.sources[0].uses[0]) == ["anchor", "locator", "quote", "quoteLanguage"])
+        #expect(labels(citations) == ["sources", "positions"])
+    }
+
     @Test func damagedRecordsAreRefused() throws {
         var cache = try Self.prepared()
         let rendering = try #require(cache.renderings.values.first)

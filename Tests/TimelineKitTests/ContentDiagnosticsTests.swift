@@ -207,6 +207,20 @@ import TimelineTesting
             "Content/entries/event.md:6:38: warning: 'the [[harbour]]' shows as 'the The harbour': the title starts with 'The'; write [[harbour]] alone, or give the link words of its own: [[harbour|…]] [repeated-word]",
         ])
     }
+
+    /// The repeated-word check compares the word before a link with the title's first word as lowercased
+    /// text does, byte by byte when the title's word is ASCII.
+    @Test func comparesWordsAsLowercasedTextDoes() {
+        var random = SeededGenerator(state: 20261206)
+        let letters = Array("aAbBkKtTeEhHzZ".unicodeScalars) + ["\u{212A}", "é", "ß", ".", "@", "`", "[", "{", "1"]
+        for _ in 0..<5000 {
+            let word = String((0..<Int.random(in: 1...4, using: &random)).map { _ in Character(["k", "K", "t", "T", "h", "e", "E"].randomElement(using: &random)!) })
+            var other = String(String.UnicodeScalarView((0..<Int.random(in: 1...4, using: &random)).map { _ in letters.randomElement(using: &random)! }))
+            if Bool.random(using: &random) { other = String(word.map { Bool.random(using: &random) ? Character($0.uppercased()) : Character($0.lowercased()) }) }
+            let same = Array(word.utf8).withUnsafeBufferPointer { RepeatedWordCheck.sameWord($0, Substring(other)) }
+            #expect(same == (word.lowercased() == other.lowercased()), "\(word) \(other)")
+        }
+    }
 }
 
 

@@ -31,6 +31,8 @@ final class BinaryInput {
     var offset = 0
     /// The fields not read yet of each keyed container, by the slot it was given when it was opened.
     var fieldsLeft: [Int] = []
+    /// The path ``path()`` read last.
+    private var lastPath = ""
 
     init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
@@ -50,6 +52,19 @@ final class BinaryInput {
         let length = try count()
         let start = try take(length)
         return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)]), as: UTF8.self)
+    }
+
+    /// Text that is most often the same as the last text read this way, such as the path of a note's
+    /// locations: then that text is shared rather than made again.
+    func path() throws -> String {
+        let length = try count()
+        let start = try take(length)
+        let text = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + length)])
+        let same = lastPath.utf8.withContiguousStorageIfAvailable { last in
+            last.count == length && (length == 0 || memcmp(last.baseAddress!, text.baseAddress!, length) == 0)
+        }
+        if same != true { lastPath = String(decoding: text, as: UTF8.self) }
+        return lastPath
     }
 
     /// A count of items that can each take at least one byte of what is left.
@@ -122,7 +137,7 @@ final class BinaryInput {
         }
     }
 
-    private func list<Item>(_ item: () throws -> Item) throws -> [Item] {
+    func list<Item>(_ item: () throws -> Item) throws -> [Item] {
         let total = try itemCount()
         var items: [Item] = []
         items.reserveCapacity(total)

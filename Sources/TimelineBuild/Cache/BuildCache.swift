@@ -10,8 +10,9 @@ import Glibc
 /// what changed, and does nothing when nothing changed: a small manifest read by every build (the
 /// generator, a stamp of every input file, and each output file with its version and how it was left on
 /// disk), and, read only when something changed, the notes (front matter as read and rendered bodies),
-/// what each page read of the site, and where each entry lies in the largest exports. Every record is
-/// written through the types' own `Codable` conformances. Safe to delete: a build without it does everything.
+/// what each page read of the site, and where each entry lies in the largest exports. The notes and
+/// renderings are written field by field (``CacheRecord``), the rest through the types' own `Codable`
+/// conformances. Safe to delete: a build without it does everything.
 public struct BuildCache: Sendable {
     /// Changes whenever the format or the generator changes; a cache of another generator is ignored.
     let stamp: UInt64
@@ -107,7 +108,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-10"
+    static let formatVersion = "timeline-cache-11"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {

@@ -10,7 +10,7 @@ import Glibc
 /// A file is the generator's stamp, then each record with its length and checksum before it, so that records
 /// are checked and read in parallel and written a batch at a time, never the whole file in memory. A file
 /// whose stamp or any checksum is wrong is not used at all, and says why in ``damage``.
-struct RecordFile<Record: Codable & Sendable>: Sendable {
+struct RecordFile<Record: CacheRecord & Sendable>: Sendable {
     /// The records, by key.
     var records: [String: Record] = [:]
     /// Why the file on disk was not used, when it was there but could not be trusted.
@@ -32,7 +32,7 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
             let output = BinaryOutput()
             output.string(key)
             output.bytes.append(record == nil ? 0 : 1)
-            if let record { try output.write(record) }
+            if let record { try record.write(to: output) }
             return output.bytes
         }
 
@@ -47,7 +47,7 @@ struct RecordFile<Record: Codable & Sendable>: Sendable {
             key = try input.string()
             switch try input.byte() {
             case 0: record = nil
-            case 1: record = try input.read(Record.self)
+            case 1: record = try Record(reading: input)
             default: throw BinaryInput.damaged
             }
             guard input.offset == bytes.count else { throw BinaryInput.damaged }

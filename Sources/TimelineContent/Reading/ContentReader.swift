@@ -168,7 +168,7 @@ public struct ContentReader: Sendable {
             }
             let id = String(item.name.dropLast(3))
             // `ID.LANG.md` is the translation of `ID.md` into one of the site's languages.
-            if let dot = id.lastIndex(of: "."), Identifier.problem(with: String(id[..<dot])) == nil,
+            if let dot = id.utf8.lastIndex(of: UInt8(ascii: ".")), Identifier.problem(with: String(id[..<dot])) == nil,
                case let language = String(id[id.index(after: dot)...]), language.first?.isLetter == true, DataFileReader.isLanguageTag(language) {
                 if languages.contains(language) {
                     translationFiles.append((String(id[..<dot]), language, relative, item.kind))

@@ -8,6 +8,13 @@ public struct CitationList: Sendable, Hashable, Codable {
         public var locator: String?
         public var quote: String?
         public var quoteLanguage: String?
+
+        public init(anchor: String?, locator: String?, quote: String?, quoteLanguage: String?) {
+            self.anchor = anchor
+            self.locator = locator
+            self.quote = quote
+            self.quoteLanguage = quoteLanguage
+        }
     }
 
     /// A source with every place it is cited, in order.
@@ -16,6 +23,13 @@ public struct CitationList: Sendable, Hashable, Codable {
         public var uses: [Use]
         /// How many of the uses are in place, for the next one's anchor.
         var placed = 0
+
+        /// A source with its uses, of which those with an anchor are in place.
+        public init(sourceID: String, uses: [Use]) {
+            self.sourceID = sourceID
+            self.uses = uses
+            placed = uses.reduce(0) { $0 + ($1.anchor == nil ? 0 : 1) }
+        }
     }
 
     /// The sources in the order they are first cited; a source's number is its position plus one.
@@ -24,6 +38,15 @@ public struct CitationList: Sendable, Hashable, Codable {
     private var positions: [String: Int] = [:]
 
     public init() {}
+
+    /// The list of these sources, in this order: the list whose ``sources`` they are.
+    public init(sources: [Cited]) {
+        positions.reserveCapacity(sources.count)
+        for cited in sources where positions[cited.sourceID] == nil {
+            positions[cited.sourceID] = self.sources.count
+            self.sources.append(cited)
+        }
+    }
 
     public var isEmpty: Bool { sources.isEmpty }
 

@@ -28,11 +28,13 @@ struct RepeatedWordCheck: SiteCheck {
             while close + 1 < body.range.upperBound, bytes[close] != UInt8(ascii: "]"), bytes[close] != UInt8(ascii: "\n") { close += 1 }
             guard close + 1 < body.range.upperBound, bytes[close] == UInt8(ascii: "]"), bytes[close + 1] == UInt8(ascii: "]") else { continue }
             // The word before the link first: most links have none, and it costs no lookup.
-            guard let before = Self.word(before: open, in: bytes, from: body.range.lowerBound) else { continue }
+            let word = Self.wordRange(before: open, in: bytes, from: body.range.lowerBound)
+            guard !word.isEmpty, !bytes[index..<close].contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") }) else { continue }
             let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<close]), as: UTF8.self)
-            guard !id.utf8.contains(UInt8(ascii: "|")), !id.utf8.contains(UInt8(ascii: ":")), let title = site.index.notes[id]?.title,
+            guard let title = site.index.notes[id]?.title,
                   case let first = title.drop(while: { $0 == " " }).prefix(while: { $0 != " " }), !first.isEmpty,
-                  before.lowercased() == first.lowercased() else { continue }
+                  Self.sameWord(UnsafeBufferPointer(rebasing: bytes[word]), first) else { continue }
+            let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
             log.warning(
                 .repeatedWord,
                 "'\(before) [[\(id)]]' shows as '\(before) \(title)': the title starts with '\(first)'; write [[\(id)]] alone, or give the link words of its own: [[\(id)|…]]",
@@ -40,14 +42,24 @@ struct RepeatedWordCheck: SiteCheck {
         }
     }
 
-    /// The word just before `offset`, after spaces, when it is made of letters.
-    static func word(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> String? {
+    /// Where the word just before `offset` lies, after spaces, when it is made of ASCII letters; empty when
+    /// there is none.
+    static func wordRange(before offset: Int, in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int> {
         var end = offset
         while end > start, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        guard end < offset else { return nil }
+        guard end < offset else { return offset..<offset }
         var begin = end
         while begin > start, (0x41...0x5A).contains(bytes[begin - 1]) || (0x61...0x7A).contains(bytes[begin - 1]) { begin -= 1 }
-        guard begin < end else { return nil }
-        return String(decoding: UnsafeBufferPointer(rebasing: bytes[begin..<end]), as: UTF8.self)
+        return begin..<end
+    }
+
+    /// Whether a word of ASCII letters is `other` in any case. An ASCII word is compared byte by byte, any
+    /// other as lowercased text (where a Kelvin sign is a k).
+    static func sameWord(_ word: UnsafeBufferPointer<UInt8>, _ other: Substring) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+        guard other.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return String(decoding: word, as: UTF8.self).lowercased() == other.lowercased()
+        }
+        return other.utf8.count == word.count && zip(word, other.utf8).allSatisfy { lower($0) == lower($1) }
     }
 }

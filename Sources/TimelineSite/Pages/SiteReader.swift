@@ -104,7 +104,7 @@ public final class SiteVersions: Sendable {
         case .noteInfo(let id): return site.index.notes[id].map { Fingerprint.of(direct: $0) } ?? Self.missing
         case .card(let id): return site.cardInputs(id).map { Fingerprint.of(direct: $0) } ?? Self.missing
         case .neighbors(let id): return Fingerprint.of(direct: site.neighbors(id))
-        case .eraOf(let id): return Fingerprint.of(site.eraID(of: id))
+        case .eraOf(let id): return StableHasher.hash { Fingerprint.combine(site.eraID(of: id), into: &$0) }
         case .timeline: return Fingerprint.of(list: site.timeline)
         case .eraMembers(let id): return Fingerprint.of(site.eraMembers(id))
         case .lastUpdated: return Fingerprint.of(site.lastUpdated)
