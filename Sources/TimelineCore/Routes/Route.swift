@@ -119,6 +119,22 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
     }
 }
 
+extension Route: DirectFingerprint {
+    /// A route is fingerprinted as it is encoded, by its case and its id, without making its path.
+    public func combine(into hasher: inout StableHasher) {
+        switch self {
+        case .note(let kind, let id): hasher.combine("note"); hasher.combine(kind.rawValue); hasher.combine(id)
+        case .source(let id): hasher.combine("source"); hasher.combine(id)
+        case .era(let id): hasher.combine("era"); hasher.combine(id)
+        case .asset(let path): hasher.combine("asset"); hasher.combine(path)
+        case .media(let name): hasher.combine("media"); hasher.combine(name)
+        case .card(let id): hasher.combine("card"); hasher.combine(id)
+        case .map, .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
+            hasher.combine(path)
+        }
+    }
+}
+
 /// The ids of elements that links point at inside pages.
 public enum Anchor {
     /// A fact's row on the facts page.

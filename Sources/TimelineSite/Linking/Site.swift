@@ -242,10 +242,16 @@ struct SourceUse: Sendable, Hashable {
 extension SourceUse: DirectFingerprint {
     /// A use is fingerprinted as its plain values; a test checks that it lists every stored property.
     func combine(into hasher: inout StableHasher) {
-        hasher.combine(route.path)
-        for text in [anchor, title, note?.kind.rawValue, note?.id, note?.title, factID, locator, quote, quoteLanguage] {
-            Fingerprint.combine(text, into: &hasher)
-        }
+        route.combine(into: &hasher)
+        Fingerprint.combine(anchor, into: &hasher)
+        hasher.combine(title)
+        Fingerprint.combine(note?.kind.rawValue, into: &hasher)
+        Fingerprint.combine(note?.id, into: &hasher)
+        Fingerprint.combine(note?.title, into: &hasher)
+        Fingerprint.combine(factID, into: &hasher)
+        Fingerprint.combine(locator, into: &hasher)
+        Fingerprint.combine(quote, into: &hasher)
+        Fingerprint.combine(quoteLanguage, into: &hasher)
     }
 }
 
