@@ -132,6 +132,27 @@ import TimelineTesting
         #expect(labels(citations) == ["sources", "positions"])
     }
 
+    /// A note's reading is taken from the cache only for the same bytes at the same path, and with its body
+    /// within them: a record that says otherwise, however it came to be, is read again from the file.
+    @Test func aReadingIsTakenOnlyWhenItFitsTheFile() throws {
+        var cache = try Self.prepared()
+        let reading = try #require(cache.readings.entries.values.first { $0.note != nil })
+        let file = SourceText(path: reading.path, bytes: Array(try String(contentsOfFile: reading.path.replacingOccurrences(
+            of: "Content/", with: TestSupport.exampleContent + "/", options: .anchored), encoding: .utf8).utf8))
+        let reader = NoteReader(limits: Limits())
+        let taken: NoteReading<EntryFields> = reader.read(file, id: try #require(reading.note?.id), previous: reading)
+        #expect(taken.note?.body.file.bytes == file.bytes && taken.note?.body.range == reading.note?.body.range)
+        var stretched = reading
+        stretched.note?.body.range = 0..<(file.bytes.count + 20)
+        let again: NoteReading<EntryFields> = reader.read(file, id: try #require(reading.note?.id), previous: stretched)
+        #expect(again.note?.body.range == reading.note?.body.range)
+        var moved = reading
+        moved.path = "Content/entries/other.md"
+        moved.note?.title = "Not read from this file"
+        let fresh: NoteReading<EntryFields> = reader.read(file, id: try #require(reading.note?.id), previous: moved)
+        #expect(fresh.note?.title == reading.note?.title)
+    }
+
     @Test func damagedRecordsAreRefused() throws {
         var cache = try Self.prepared()
         let rendering = try #require(cache.renderings.values.first)

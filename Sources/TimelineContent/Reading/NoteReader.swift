@@ -10,7 +10,9 @@ struct NoteReader: Sendable {
         var hasher = StableHasher()
         hasher.combine(contents: file.bytes)
         let hash = hasher.value
-        if var reading = previous, reading.fileHash == hash {
+        // A reading is taken only for the same bytes, and only when its body lies within them.
+        if var reading = previous, reading.fileHash == hash, reading.path == file.path,
+           (reading.note?.body ?? reading.unreadBody).map({ $0.range.upperBound <= file.bytes.count }) ?? true {
             reading.note?.body.file = file
             reading.unreadBody?.file = file
             return reading
