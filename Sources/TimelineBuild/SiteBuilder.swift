@@ -51,13 +51,14 @@ public struct SiteBuilder: Sendable {
                 fileSystem: fileSystem, folder: options.templatesFolder, mustExist: options.templatesMustExist, limits: options.limits, log: log)
         }
         let fresh = cache.manifest.pages.isEmpty
-        let readings = fresh ? NoteReadings() : cache.readings
-        // The last build's renderings are read from the cache while the content is read.
-        let reader = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
+        // The last build's renderings are read from the cache on a thread of their own while the notes the
+        // last build read are, and then the content; those two spread their own work over every core.
         let loading = cache
-        let (renderings, read) = parallel({ fresh ? nil : loading.loadRenderings() }, { reader.read(log: log, previous: readings) })
+        let loadingRenderings = BackgroundWork { fresh ? nil : loading.loadRenderings() }
+        let readings = fresh ? NoteReadings() : cache.readings
+        let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits).read(log: log, previous: readings)
         let templates = loadingTemplates.wait()
-        cache.preload(renderings: renderings)
+        cache.preload(renderings: loadingRenderings.wait())
         clock.lap("templates and read")
         guard var content = read.content else { return nil }
         if !options.drafts { content = content.leavingOutDrafts() }
@@ -79,9 +80,7 @@ public struct SiteBuilder: Sendable {
         if let templates { InterfaceText.checkLanguages(content, templates: templates, folder: options.templatesFolder, log: log) }
         clock.lap("check")
 
-        let hashes = read.readings.fileHashes
-        let earlier = readings.fileHashes
-        let changed = Set(hashes.filter { earlier[$0.key] != $0.value }.keys)
+        let changed = read.readings.changedPaths(since: readings)
         cache.readings = read.readings
         cache.saveReadings(changed: changed)
         cache.renderings = bodies.renderings
@@ -91,10 +90,7 @@ public struct SiteBuilder: Sendable {
             h.combine(Fingerprint.of([content.settings]))
             h.combine(Fingerprint.of(content.sources))
             h.combine(Fingerprint.of(content.facts))
-            for path in hashes.keys.sorted() {
-                h.combine(path)
-                h.combine(hashes[path] ?? 0)
-            }
+            h.combine(read.readings.filesHash)
         }
         // Each other language is the same site with its texts in that language; what its texts report was
         // reported once already, as the translations were rendered with the main site.

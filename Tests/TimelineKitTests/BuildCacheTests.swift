@@ -257,4 +257,34 @@ import TimelineTesting
                         { $0.inputs = [.fact("s")] }, { $0.inputs = [.source("t")] }])
         #expect(Fingerprint.of(list: [use, use]) != Fingerprint.of(list: [use]))
     }
+
+    /// Which note files changed is found kind by kind, and the hash of every file's path and bytes does not
+    /// depend on the order the readings are kept in.
+    @Test func changedNoteFilesAndTheHashOfAllOfThem() {
+        func reading<F>(_ path: String, _ hash: UInt64) -> NoteReading<F> { NoteReading(path: path, fileHash: hash, note: nil, diagnostics: []) }
+        var before = NoteReadings()
+        before.entries = ["entries/a.md": reading("entries/a.md", 1), "entries/b.md": reading("entries/b.md", 2)]
+        before.topics = ["topics/t.md": reading("topics/t.md", 3)]
+        var now = before
+        #expect(now.changedPaths(since: before).isEmpty)
+        #expect(now.filesHash == before.filesHash)
+        now.entries["entries/b.md"] = reading("entries/b.md", 5)
+        now.pages["pages/p.md"] = reading("pages/p.md", 6)
+        now.topics["topics/t.md"] = nil
+        #expect(now.changedPaths(since: before) == ["entries/b.md", "pages/p.md"])
+        #expect(NoteReadings().changedPaths(since: before).isEmpty)
+        #expect(now.filesHash != before.filesHash)
+        // Two files whose hashes are swapped, or a file moved to another path, are not the same content.
+        var swapped = before
+        swapped.entries = ["entries/a.md": reading("entries/a.md", 2), "entries/b.md": reading("entries/b.md", 1)]
+        #expect(swapped.filesHash != before.filesHash)
+        var moved = before
+        moved.topics = ["topics/u.md": reading("topics/u.md", 3)]
+        #expect(moved.filesHash != before.filesHash)
+        // The same readings kept in dictionaries filled in another order hash the same.
+        var reordered = NoteReadings()
+        for path in before.entries.keys.sorted().reversed() { reordered.entries[path] = before.entries[path] }
+        reordered.topics = before.topics
+        #expect(reordered.filesHash == before.filesHash)
+    }
 }

@@ -50,12 +50,30 @@ public struct NoteReadings: Sendable, Codable {
     /// The paths of every note file read.
     public var paths: [String] { Array(entries.keys) + Array(topics.keys) + Array(pages.keys) }
 
-    /// The file hash of every note file, by path.
-    public var fileHashes: [String: UInt64] {
-        var hashes: [String: UInt64] = [:]
-        for (path, reading) in entries { hashes[path] = reading.fileHash }
-        for (path, reading) in topics { hashes[path] = reading.fileHash }
-        for (path, reading) in pages { hashes[path] = reading.fileHash }
-        return hashes
+    /// The paths of the note files whose bytes are not those of the same path in `earlier`, new files included.
+    public func changedPaths(since earlier: NoteReadings) -> Set<String> {
+        var changed = Set<String>()
+        func compare<F>(_ now: [String: NoteReading<F>], _ before: [String: NoteReading<F>]) {
+            for (path, reading) in now where before[path]?.fileHash != reading.fileHash { changed.insert(path) }
+        }
+        compare(entries, earlier.entries)
+        compare(topics, earlier.topics)
+        compare(pages, earlier.pages)
+        return changed
+    }
+
+    /// A hash of every note file's path and bytes, the same whatever order the readings are in: each file's
+    /// hash is added to the others', so that no list of paths is sorted.
+    public var filesHash: UInt64 {
+        var sum: UInt64 = 0
+        func add<F>(_ readings: [String: NoteReading<F>]) {
+            for (path, reading) in readings {
+                sum &+= StableHasher.hash { $0.combine(path); $0.combine(reading.fileHash) }
+            }
+        }
+        add(entries)
+        add(topics)
+        add(pages)
+        return sum
     }
 }
