@@ -30,7 +30,9 @@ import Testing
         let after = try Self.edited().site
         for route in Site.exportsByEntry {
             let last = try #require(before.generatedExport(route, previous: nil))
-            #expect(last.layout.keys.count == before.entries.count && last.layout.size == last.bytes.count, "\(route.path)")
+            // data.json lays out its sources too, after its entries.
+            let items = before.entries.count + (route == .data ? before.content.sources.count : 0)
+            #expect(last.layout.keys.count == items && last.layout.size == last.bytes.count, "\(route.path)")
             let anew = try #require(after.generatedExport(route, previous: nil))
             let reused = try Self.export(route, of: after, from: last.bytes, layout: last.layout)
             #expect(reused.bytes == anew.bytes, "\(route.path)")
@@ -40,7 +42,7 @@ import Testing
                 let text = String(decoding: anew.bytes[start..<(start + anew.layout.counts[index])], as: UTF8.self)
                 let key = anew.layout.keys[index]
                 switch route {
-                case .data: #expect(text.hasPrefix("{\"id\":\"\(key)\""))
+                case .data: #expect(text.hasPrefix("{\"id\":\"\(key.hasPrefix("source:") ? String(key.dropFirst(7)) : key)\""))
                 case .timelineJS: #expect(text.hasPrefix("{") && text.hasSuffix("}") && text.contains("\"unique_id\": \"\(key)\""))
                 default: #expect(text.hasPrefix("[\"entry\""), "\(route.path)")
                 }
@@ -78,6 +80,36 @@ import Testing
             #expect(try entry(unchanged, in: reused).allSatisfy { $0 == UInt8(ascii: "#") }, "\(route.path): the unchanged entry is copied")
             // A file of another size than the layout says is not used at all.
             last.bytes.dropLast().withUnsafeBytes { #expect(PreviousExport(bytes: $0, layout: last.layout) == nil) }
+        }
+    }
+
+    /// A source of `data.json` is copied while the places that cite it stay the same, and made again when
+    /// one of them goes: the entry left out by the edit is the only one to cite its source in front matter.
+    @Test func sourcesAreCopiedUntilWhatCitesThemChanges() throws {
+        let before = try PieceWritingTests.site()
+        let (after, _) = try Self.edited()
+        let last = try #require(before.generatedExport(.data, previous: nil))
+        let anew = try #require(after.generatedExport(.data, previous: nil))
+        func fingerprint(_ key: String, _ layout: ExportLayout) throws -> UInt64 { layout.fingerprints[try #require(layout.keys.firstIndex(of: key))] }
+        let cited = try fingerprint(DataExport.sourceKey("gazette-2009"), last.layout), citedNow = try fingerprint(DataExport.sourceKey("gazette-2009"), anew.layout)
+        #expect(cited != citedNow)
+        #expect(try fingerprint(DataExport.sourceKey("gazette-1998"), last.layout) == fingerprint(DataExport.sourceKey("gazette-1998"), anew.layout))
+        // Every source's place is overwritten: the unchanged ones come out as the marks, the changed one made.
+        var altered = last.bytes
+        for (position, key) in last.layout.keys.enumerated() where key.hasPrefix("source:") {
+            let start = last.layout.starts[position]
+            altered.replaceSubrange(start..<(start + last.layout.counts[position]), with: repeatElement(UInt8(ascii: "#"), count: last.layout.counts[position]))
+        }
+        let reused = try Self.export(.data, of: after, from: altered, layout: last.layout)
+        for (position, key) in reused.layout.keys.enumerated() where key.hasPrefix("source:") {
+            let start = reused.layout.starts[position]
+            let bytes = reused.bytes[start..<(start + reused.layout.counts[position])]
+            if key == DataExport.sourceKey("gazette-2009") {
+                #expect(String(decoding: bytes, as: UTF8.self).hasPrefix("{\"id\":\"gazette-2009\""))
+                #expect(!String(decoding: bytes, as: UTF8.self).contains("construction"))
+            } else {
+                #expect(bytes.allSatisfy { $0 == UInt8(ascii: "#") }, "\(key)")
+            }
         }
     }
 }

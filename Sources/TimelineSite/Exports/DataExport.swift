@@ -7,14 +7,14 @@ struct DataExport {
     /// Given what is made so far after each note, source and fact, and may take it away (to write it out).
     var spill: (inout [UInt8]) -> Void = { _ in }
 
-    /// The file as the last build wrote it, whose entries are copied when they did not change.
+    /// The file as the last build wrote it, whose entries and sources are copied when they did not change.
     var previous: PreviousExport?
 
     /// Compact JSON: the file holds every body, and spaces would only make it larger. Each note, source
     /// and fact is written as it is made, so that the whole file is never held as JSON values.
     var bytes: [UInt8] { made().bytes }
 
-    /// The file, and where each entry lies in it.
+    /// The file, and where each entry and source lies in it.
     func made() -> (bytes: [UInt8], layout: ExportLayout) {
         var out: [UInt8] = []
         out.reserveCapacity(min(site.entries.count * 2600, Site.exportPiece * 2))
@@ -31,7 +31,12 @@ struct DataExport {
             }),
             ("topics", { out in JSON.writeArray(site.topics, into: &out) { topicJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
             ("pages", { out in JSON.writeArray(site.pages, into: &out) { pageJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
-            ("sources", { out in JSON.writeArray(site.content.sources, into: &out) { sourceJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
+            ("sources", { out in
+                JSON.writeArray(site.content.sources, into: &out) { source, out in
+                    items.add(Self.sourceKey(source.id), fingerprint: fingerprint(source), into: &out) { sourceJSON(source).write(into: &$0, pretty: false, indent: 0) }
+                    items.giveAway(&out)
+                }
+            }),
             ("facts", { out in JSON.writeArray(site.content.facts, into: &out) { factJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
         ], into: &out)
         out.append(0x0A)
@@ -79,6 +84,32 @@ struct DataExport {
             let backlinks = site.backlinks[entry.id] ?? []
             h.combine(backlinks.count)
             for backlink in backlinks { h.combine(backlink.from.id) }
+        }
+    }
+
+    /// The key of a source in the file's layout, apart from the entries' ids: no id holds a colon.
+    static func sourceKey(_ id: String) -> String { "source:" + id }
+
+    /// A fingerprint of everything ``sourceJSON(_:)`` makes a source's JSON from: its fields, and each place
+    /// that cites it by its route and anchor, from which its address is made.
+    func fingerprint(_ source: Source) -> UInt64 {
+        StableHasher.hash { h in
+            h.combine(source.id)
+            h.combine(source.title)
+            h.combine(source.publisher)
+            h.combine(source.author)
+            h.combine(source.date.text)
+            h.combine(source.url)
+            h.combine(source.archiveURL)
+            h.combine(source.accessed?.text)
+            h.combine(source.note)
+            h.combine(source.language)
+            let uses = site.sourceUses[source.id] ?? []
+            h.combine(uses.count)
+            for use in uses {
+                use.route.combine(into: &h)
+                h.combine(use.anchor)
+            }
         }
     }
 
