@@ -9,54 +9,61 @@ extension CommonMarkRenderer {
     /// any backslash) to its last.
     static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int, to end: Int, escapes: Bool = true) -> Range<Int>? {
         guard !needle.isEmpty, start >= 0 else { return nil }
-        let pieces = escapes ? Self.pieces(of: needle) : needle.map { [[$0]] }
-        var index = start
-        while index < end {
-            if let matched = match(pieces, in: bytes, at: index, to: end, escapes: escapes) { return index..<matched }
-            index += 1
-        }
-        return nil
-    }
-
-    /// The needle as pieces, each with the ways it may be written.
-    private static func pieces(of needle: [UInt8]) -> [[[UInt8]]] {
-        let plain: [[UInt8]: [UInt8]] = [
-            [0xE2, 0x80, 0x98]: [0x27], [0xE2, 0x80, 0x99]: [0x27], [0xE2, 0x80, 0x9C]: [0x22], [0xE2, 0x80, 0x9D]: [0x22],
-            [0xE2, 0x80, 0x93]: [0x2D, 0x2D], [0xE2, 0x80, 0x94]: [0x2D, 0x2D, 0x2D], [0xE2, 0x80, 0xA6]: [0x2E, 0x2E, 0x2E],
-        ]
-        var pieces: [[[UInt8]]] = []
-        var index = 0
-        while index < needle.count {
-            if index + 3 <= needle.count, let written = plain[Array(needle[index..<(index + 3)])] {
-                pieces.append([Array(needle[index..<(index + 3)]), written])
-                index += 3
-            } else {
-                pieces.append([[needle[index]]])
-                index += 1
+        let end = min(end, bytes.count)
+        return needle.withUnsafeBufferPointer { needle in
+            bytes.withUnsafeBufferPointer { bytes in
+                var index = start
+                while index < end {
+                    if let matched = match(needle, in: bytes, at: index, to: end, escapes: escapes) { return index..<matched }
+                    index += 1
+                }
+                return nil
             }
         }
-        return pieces
     }
 
-    /// Where the pieces end when they are written from `index` on, or nil.
-    private static func match(_ pieces: [[[UInt8]]], in bytes: [UInt8], at index: Int, to end: Int, escapes: Bool) -> Int? {
+    /// The plain mark a typographic one is written as, given the last of its three bytes (`E2 80 xx`), and
+    /// how many times: `'` for `‘’`, `"` for `“”`, `-` twice for `–` and three times for `—`, `.` three times
+    /// for `…`; nil for any other character.
+    private static func plainMark(endingIn byte: UInt8) -> (byte: UInt8, count: Int)? {
+        switch byte {
+        case 0x98, 0x99: (0x27, 1)
+        case 0x9C, 0x9D: (0x22, 1)
+        case 0x93: (0x2D, 2)
+        case 0x94: (0x2D, 3)
+        case 0xA6: (0x2E, 3)
+        default: nil
+        }
+    }
+
+    /// Where the needle ends when it is written from `index` on, or nil. Each of its characters is matched in
+    /// turn, in place: a typographic mark as itself or as its plain marks, any other byte as itself, after a
+    /// backslash when it is ASCII punctuation, except for the first, which is the reference's own opening,
+    /// whose escape the caller looks for.
+    private static func match(_ needle: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>, at index: Int, to end: Int, escapes: Bool) -> Int? {
         var position = index
-        for (number, ways) in pieces.enumerated() {
-            var next: Int?
-            for way in ways {
-                var at = position
-                // A backslash may escape ASCII punctuation, except before the first piece: that one is the
-                // reference's own opening, whose escape the caller looks for.
-                if escapes, number > 0, way.count == 1, isPunctuation(way[0]), at + 1 < end, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == way[0] {
-                    at += 1
+        var offset = 0
+        while offset < needle.count {
+            let first = offset == 0
+            if escapes, offset + 3 <= needle.count, needle[offset] == 0xE2, needle[offset + 1] == 0x80, let plain = plainMark(endingIn: needle[offset + 2]) {
+                if position + 3 <= end, bytes[position] == 0xE2, bytes[position + 1] == 0x80, bytes[position + 2] == needle[offset + 2] {
+                    position += 3
+                } else {
+                    var at = position
+                    if !first, plain.count == 1, at + 1 < end, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == plain.byte { at += 1 }
+                    guard at + plain.count <= end else { return nil }
+                    for mark in at..<(at + plain.count) where bytes[mark] != plain.byte { return nil }
+                    position = at + plain.count
                 }
-                if at + way.count <= end, bytes[at..<(at + way.count)].elementsEqual(way) {
-                    next = at + way.count
-                    break
-                }
+                offset += 3
+                continue
             }
-            guard let next else { return nil }
-            position = next
+            let byte = needle[offset]
+            var at = position
+            if escapes, !first, isPunctuation(byte), at + 1 < end, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == byte { at += 1 }
+            guard at < end, bytes[at] == byte else { return nil }
+            position = at + 1
+            offset += 1
         }
         return position
     }

@@ -258,4 +258,33 @@ import TimelineTesting
             "Content/topics/topic-1.md:4:11: error: YAML is nested more than 2 levels deep [yaml-too-deep]",
         ])
     }
+
+    /// The place of the reference past the limit is the one a count byte by byte finds, in slices of any start.
+    @Test func theReferencePastTheLimitIsFoundWhereItStarts() {
+        var generator = SeededGenerator(state: 12)
+        let pieces: [[UInt8]] = [Array("[".utf8), Array("@".utf8), Array("[[".utf8), Array("[@".utf8), Array("a ".utf8), Array("]".utf8), Array("é".utf8)]
+        func counted(_ number: Int, _ body: ArraySlice<UInt8>) -> Int? {
+            var count = 0, index = body.startIndex
+            while index + 1 < body.endIndex {
+                if body[index] == UInt8(ascii: "["), body[index + 1] == UInt8(ascii: "@") || body[index + 1] == UInt8(ascii: "[") {
+                    count += 1
+                    if count == number { return index }
+                    index += 2
+                } else {
+                    index += 1
+                }
+            }
+            return nil
+        }
+        var found = 0
+        for _ in 0..<5_000 {
+            let bytes = (0..<Int.random(in: 0...30, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+            let start = Int.random(in: 0...bytes.count, using: &generator)
+            let number = Int.random(in: 1...6, using: &generator)
+            let expected = counted(number, bytes[start...])
+            #expect(NoteReader.referenceStart(number: number, in: bytes[start...]) == expected, "\(bytes) from \(start), number \(number)")
+            if expected != nil { found += 1 }
+        }
+        #expect(found > 1_000)
+    }
 }

@@ -1,5 +1,8 @@
 import TimelineCore
 import Yams
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Reads one note file: its front matter, the fields every note has, and those of its kind.
 struct NoteReader: Sendable {
@@ -62,18 +65,23 @@ struct NoteReader: Sendable {
     /// Where the `number`th `[@` or `[[` of a body starts, or nil when it has fewer: a bound on the work of
     /// resolving references, counted before the Markdown is parsed.
     static func referenceStart(number: Int, in body: ArraySlice<UInt8>) -> Int? {
-        var count = 0
-        var index = body.startIndex
-        while index + 1 < body.endIndex {
-            if body[index] == UInt8(ascii: "["), body[index + 1] == UInt8(ascii: "@") || body[index + 1] == UInt8(ascii: "[") {
-                count += 1
-                if count == number { return index }
-                index += 2
-            } else {
-                index += 1
+        body.withUnsafeBufferPointer { bytes -> Int? in
+            guard let base = bytes.baseAddress else { return nil }
+            var count = 0
+            var index = 0
+            // From one `[` to the next, found by memchr rather than byte by byte.
+            while index + 1 < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "[")), bytes.count - index - 1) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if bytes[index + 1] == UInt8(ascii: "@") || bytes[index + 1] == UInt8(ascii: "[") {
+                    count += 1
+                    if count == number { return body.startIndex + index }
+                    index += 2
+                } else {
+                    index += 1
+                }
             }
+            return nil
         }
-        return nil
     }
 }
 
