@@ -99,12 +99,13 @@ def records(path):
         yield data[offset + 12:offset + 12 + length]
         offset += 12 + length
 def value(stored):
-    # A stored record is a keyed container of two fields, "key" and "record": the record's bytes follow
-    # its key's name.
-    marker = struct.pack("<I", 6) + b"record"
-    at = stored.find(marker)
-    return stored[at + len(marker):] if at >= 0 else None
-kinds = {"cache.renderings": 0, "cache.entries": 1, "cache.topics": 2, "cache.pages": 3, "cache.readkeys": 5}
+    # A stored record is its key (a length and UTF-8 bytes), a byte that says whether the record is
+    # there, then the record's bytes.
+    (length,) = struct.unpack_from("<I", stored, 0)
+    present = stored[4 + length] if len(stored) > 4 + length else 0
+    return stored[5 + length:] if present == 1 else None
+kinds = {"cache.renderings": 0, "cache.entries": 1, "cache.topics": 2, "cache.pages": 3, "cache.readkeys": 5, "cache.reads": 6,
+         "cache.exports": 7}
 count = 0
 for name, kind in kinds.items():
     path = os.path.join(cache, name)

@@ -12,21 +12,31 @@ public func fuzzCache(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let kind = bytes.first else { return 0 }
     let record = Array(bytes.dropFirst())
-    switch kind % 6 {
+    switch kind % 8 {
     case 0: roundTrip(BuildCache.Rendering.self, record)
     case 1: roundTrip(NoteReading<EntryFields>.self, record)
     case 2: roundTrip(NoteReading<TopicFields>.self, record)
     case 3: roundTrip(NoteReading<PageFields>.self, record)
     case 4: roundTrip(BuildCache.Manifest.self, record)
-    default: roundTrip([ReadKey].self, record)
+    case 5: roundTrip([ReadKey].self, record)
+    case 6: roundTrip([Int].self, record)
+    default: roundTrip(ExportLayout.self, record)
     }
     return 0
 }
 
-/// Reads a value; when it reads, writing it and reading it again gives the same bytes.
-func roundTrip<Value: Codable>(_ type: Value.Type, _ bytes: [UInt8]) {
-    guard let value = try? BinaryDecoder.decode(Value.self, from: bytes) else { return }
-    guard let written = try? BinaryEncoder.encode(value) else { preconditionFailure("a value read cannot be written") }
-    guard let again = try? BinaryDecoder.decode(Value.self, from: written) else { preconditionFailure("a value written cannot be read") }
-    precondition((try? BinaryEncoder.encode(again)) == written, "a value read back differs")
+/// Reads a record as the cache does; when it reads, writing it and reading it again gives the same bytes.
+func roundTrip<Record: CacheRecord>(_ type: Record.Type, _ bytes: [UInt8]) {
+    guard let value = try? bytes.withUnsafeBytes({ try BinaryInput.record(Record.self, from: $0) }) else { return }
+    guard let written = try? encoded(value) else { preconditionFailure("a record read cannot be written") }
+    guard let again = try? written.withUnsafeBytes({ try BinaryInput.record(Record.self, from: $0) }) else {
+        preconditionFailure("a record written cannot be read")
+    }
+    precondition((try? encoded(again)) == written, "a record read back differs")
+}
+
+func encoded(_ record: some CacheRecord) throws -> [UInt8] {
+    let output = BinaryOutput()
+    try record.write(to: output)
+    return output.bytes
 }

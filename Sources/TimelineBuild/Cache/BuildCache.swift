@@ -108,7 +108,7 @@ public struct BuildCache: Sendable {
         manifest = Manifest()
     }
 
-    static let formatVersion = "timeline-cache-11"
+    static let formatVersion = "timeline-cache-12"
 
     /// A stamp for this generator: the cache format and the executable's size and time.
     static func currentStamp() -> UInt64 {
@@ -140,7 +140,7 @@ public struct BuildCache: Sendable {
             return cache
         }
         guard CacheDamage.word(bytes, at: 8) == CacheDamage.checksum(bytes, 16..<bytes.count),
-              let manifest = try? BinaryDecoder.decode(Manifest.self, from: bytes, in: 16..<bytes.count) else {
+              let manifest = try? bytes.withUnsafeBytes({ try BinaryInput.record(Manifest.self, from: UnsafeRawBufferPointer(rebasing: $0[16...])) }) else {
             cache.manifestDamage = .damaged
             return cache
         }
@@ -302,7 +302,9 @@ public struct BuildCache: Sendable {
         changedReadKeys = false
         changedExports = []
         var bytes: [UInt8] = []
-        guard let encoded = try? BinaryEncoder.encode(manifest) else { return }
+        let output = BinaryOutput()
+        guard (try? manifest.write(to: output)) != nil else { return }
+        let encoded = output.bytes
         withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: CacheDamage.checksum(encoded, 0..<encoded.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: encoded)
@@ -335,6 +337,10 @@ public struct BuildCounts: Sendable, Equatable, Codable {
     public var sources: Int
     public var facts: Int
     public var pages: Int
+
+    init(entries: Int, topics: Int, sources: Int, facts: Int, pages: Int) {
+        (self.entries, self.topics, self.sources, self.facts, self.pages) = (entries, topics, sources, facts, pages)
+    }
 
     init(_ content: Content) {
         entries = content.entries.count

@@ -1,23 +1,101 @@
+import TimelineContent
 import TimelineCore
 import TimelineMarkdown
 import TimelineSite
 
-/// A record of the build cache: written and read through its `Codable` conformance, unless it says how
-/// itself. The notes and renderings, one record per note read by every build that changed anything, are
-/// written and read field by field, which is several times faster than through the conformances the
-/// compiler writes; a test checks that they cover every stored property.
+/// A record of the build cache, written and read field by field, which is several times faster than
+/// through the `Codable` conformances the compiler writes: the notes and renderings, one record per note
+/// read by every build that changed anything, what each page read, the table of what pages read, where
+/// entries lie in the exports, and the manifest. A test checks that they cover every stored property.
 protocol CacheRecord {
     func write(to output: BinaryOutput) throws
     init(reading input: BinaryInput) throws
 }
 
-extension CacheRecord where Self: Codable {
-    func write(to output: BinaryOutput) throws { try output.write(self) }
-    init(reading input: BinaryInput) throws { self = try input.read(Self.self) }
+/// An item of a list kept as one record: a position in the table of what pages read, or a key of it.
+protocol CacheItem {
+    func write(to output: BinaryOutput)
+    init(reading input: BinaryInput) throws
 }
 
-extension Array: CacheRecord where Element: Codable {}
-extension ExportLayout: CacheRecord {}
+extension Array: CacheRecord where Element: CacheItem {
+    func write(to output: BinaryOutput) { output.list(self) { $0.write(to: output) } }
+    init(reading input: BinaryInput) throws { self = try input.list { try Element(reading: input) } }
+}
+
+extension Int: CacheItem {
+    func write(to output: BinaryOutput) { output.word(UInt64(bitPattern: Int64(self))) }
+    init(reading input: BinaryInput) throws { self = try input.integer() }
+}
+
+extension ReadKey: CacheItem {
+    /// The kind of key as its place among the kinds, then its id.
+    func write(to output: BinaryOutput) {
+        let (kind, id) = parts
+        output.bytes.append(UInt8(Kind.allCases.firstIndex(of: kind) ?? 0))
+        output.string(id)
+    }
+
+    init(reading input: BinaryInput) throws {
+        let kind = Int(try input.byte())
+        guard kind < Kind.allCases.count else { throw BinaryInput.damaged }
+        self.init(kind: Kind.allCases[kind], id: try input.string())
+    }
+}
+
+extension ExportLayout: CacheRecord {
+    /// Written as columns of plain values; columns of unequal length are damage.
+    func write(to output: BinaryOutput) {
+        output.list(keys) { output.string($0) }
+        output.list(fingerprints) { output.word($0) }
+        output.list(starts) { output.word(UInt64(bitPattern: Int64($0))) }
+        output.list(counts) { output.word(UInt64(bitPattern: Int64($0))) }
+        output.word(UInt64(bitPattern: Int64(size)))
+    }
+
+    init(reading input: BinaryInput) throws {
+        self.init()
+        keys = try input.list { try input.string() }
+        fingerprints = try input.list { try input.word() }
+        starts = try input.list { try input.integer() }
+        counts = try input.list { try input.integer() }
+        size = try input.integer()
+        guard fingerprints.count == keys.count, starts.count == keys.count, counts.count == keys.count else { throw BinaryInput.damaged }
+    }
+}
+
+extension BuildCache.Manifest: CacheRecord {
+    /// The pages are written as a list sorted by path, each with its version and stamp.
+    func write(to output: BinaryOutput) throws {
+        output.word(inputStamp)
+        output.stamp(startedAt)
+        try output.present(warnings) { try output.diagnostics($0) }
+        output.present(counts) { counts in
+            for number in [counts.entries, counts.topics, counts.sources, counts.facts, counts.pages] { output.word(UInt64(bitPattern: Int64(number))) }
+        }
+        output.list(pages.values.sorted { $0.path < $1.path }) { record in
+            output.string(record.path)
+            output.word(record.version)
+            output.stamp(record.stamp)
+        }
+    }
+
+    init(reading input: BinaryInput) throws {
+        self.init()
+        inputStamp = try input.word()
+        startedAt = try input.stamp()
+        warnings = try input.present { try input.diagnostics() }
+        counts = try input.present {
+            BuildCounts(entries: try input.integer(), topics: try input.integer(), sources: try input.integer(), facts: try input.integer(), pages: try input.integer())
+        }
+        let count = try input.itemCount()
+        pages.reserveCapacity(count)
+        for _ in 0..<count {
+            let path = try input.string()
+            pages[path] = PageRecord(path: path, version: try input.word(), stamp: try input.stamp())
+        }
+    }
+}
 
 /// The fields of a kind of note, written and read field by field.
 protocol CacheFields: NoteFields {
@@ -227,9 +305,21 @@ extension BinaryOutput {
     func diagnostics(_ diagnostics: [Diagnostic]) throws {
         try list(diagnostics) { try write($0) }
     }
+
+    func stamp(_ stamp: FileStamp) {
+        for number in [stamp.size, stamp.seconds, stamp.nanoseconds] { word(UInt64(bitPattern: Int64(number))) }
+    }
 }
 
 extension BinaryInput {
+    /// A record from `bytes`, which must hold it exactly.
+    static func record<Record: CacheRecord>(_ type: Record.Type, from bytes: UnsafeRawBufferPointer) throws -> Record {
+        let input = BinaryInput(bytes: bytes)
+        let record = try Record(reading: input)
+        guard input.offset == bytes.count else { throw damaged }
+        return record
+    }
+
     func present<Value>(_ read: () throws -> Value) throws -> Value? {
         switch try byte() {
         case 0: return nil
@@ -270,6 +360,8 @@ extension BinaryInput {
     }
 
     func diagnostics() throws -> [Diagnostic] { try list { try read(Diagnostic.self) } }
+
+    func stamp() throws -> FileStamp { FileStamp(size: try integer(), seconds: try integer(), nanoseconds: try integer()) }
 
     /// A date as the author wrote it, parsed again.
     func date() throws -> EDTFDate { try Self.date(parsing: try string()) }

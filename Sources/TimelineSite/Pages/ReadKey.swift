@@ -55,12 +55,12 @@ public enum ReadKey: Hashable, Sendable {
 
 extension ReadKey: Codable {
     /// The kinds of key, for the key's short form in the build cache.
-    enum Kind: String, Codable, CaseIterable {
+    public enum Kind: String, Codable, CaseIterable, Sendable {
         case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure, image, places, languagesOf
     }
 
     /// The key's kind and id (empty for a key that names the whole site).
-    var parts: (kind: Kind, id: String) {
+    public var parts: (kind: Kind, id: String) {
         switch self {
         case .settings: return (.settings, "")
         case .menu: return (.menu, "")
@@ -90,7 +90,7 @@ extension ReadKey: Codable {
         }
     }
 
-    init(kind: Kind, id: String) {
+    public init(kind: Kind, id: String) {
         switch kind {
         case .settings: self = .settings
         case .menu: self = .menu
