@@ -51,21 +51,26 @@ public struct Site: Sendable {
     public init(content: Content, index: SiteIndex, rendered: [RenderedNote], sameTextsAs other: Site? = nil) {
         self.content = content
         self.index = index
-        // The notes are put in order while they are linked: neither needs the other.
-        let (sorted, notes) = parallel({ Self.sorted(content) }, { Self.linked(content, rendered: rendered, index: index) })
-        (entries, topics, pages) = sorted
+        // The notes are put in order on a thread of their own while they are linked, which spreads its work
+        // over every core.
+        let sorting = BackgroundWork { Self.sorted(content) }
+        let notes = Self.linked(content, rendered: rendered, index: index)
+        (entries, topics, pages) = sorting.wait()
         self.notes = notes
 
         topicsByID = Dictionary(topics.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         pagesByID = Dictionary(pages.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
 
-        // Who mentions, shows and cites what is found while the entries' tables are made: neither needs the other.
+        // Who mentions and shows what, who cites what and the entries' tables are found at once, each on a
+        // thread of its own: none needs the others.
         let (entries, order) = (entries, entries.map(\.id) + topics.map(\.id) + pages.map(\.id))
-        let (uses, tables) = parallel(
-            { Self.uses(notes: notes, order: order, facts: content.facts) }, { Self.tables(of: entries, eras: content.settings.eras) })
+        let making = BackgroundWork { Self.tables(of: entries, eras: content.settings.eras) }
+        let citing = BackgroundWork { Self.sourceUses(notes: notes, order: order, facts: content.facts) }
+        let uses = Self.uses(notes: notes, order: order)
+        let tables = making.wait()
         backlinks = uses.backlinks
         factUses = uses.factUses
-        sourceUses = uses.sourceUses
+        sourceUses = citing.wait()
         let (tagged, positions) = (tables.tagged, tables.positions)
         (self.tagged, eras, self.positions) = tables
         var topicEntries: [String: [Int]] = [:]
@@ -108,13 +113,18 @@ public struct Site: Sendable {
     /// of an earlier kind (entries, then topics, then pages) takes its place; the checks report the clash.
     private static func linked(_ content: Content, rendered: [RenderedNote], index: SiteIndex) -> [String: LinkedNote] {
         // Renderings are found by position, so that each is copied once, into its linked note.
-        var positions: [String: Int] = [:]
-        positions.reserveCapacity(rendered.count)
-        for position in rendered.indices { positions[rendered[position].info.id] = position }
-        func renderedNote(_ id: String) -> RenderedNote? { positions[id].map { rendered[$0] } }
+        var found: [String: Int] = [:]
+        found.reserveCapacity(rendered.count)
+        for position in rendered.indices { found[rendered[position].info.id] = position }
+        let positions = found
+        @Sendable func renderedNote(_ id: String) -> RenderedNote? { positions[id].map { rendered[$0] } }
+        // Each note is linked in parallel, then put in the table in the order of its kind.
+        let entries = parallelMap(content.entries) { entry in
+            LinkedNote(entry.info, renderedNote(entry.id), facts: entry.facts, citations: entry.citations, index: index)
+        }
         var notes: [String: LinkedNote] = [:]
         notes.reserveCapacity(content.entries.count + content.topics.count + content.pages.count)
-        for entry in content.entries { notes[entry.id] = LinkedNote(entry.info, renderedNote(entry.id), facts: entry.facts, citations: entry.citations, index: index) }
+        for (entry, linked) in zip(content.entries, entries) { notes[entry.id] = linked }
         for topic in content.topics { notes[topic.id] = LinkedNote(topic.info, renderedNote(topic.id), facts: [], citations: topic.citations, index: index) }
         for page in content.pages { notes[page.id] = LinkedNote(page.info, renderedNote(page.id), facts: [], citations: page.citations, index: index) }
         return notes
@@ -143,14 +153,10 @@ public struct Site: Sendable {
         return (tagged, eras, positions)
     }
 
-    /// Who mentions, shows and cites what, walking notes in a stable order: entries in time, then topics,
-    /// then pages, then the facts by date.
-    private static func uses(notes: [String: LinkedNote], order: [String], facts: [Fact]) -> (
-        backlinks: [String: [Backlink]], factUses: [String: [NoteInfo]], sourceUses: [String: [SourceUse]]
-    ) {
+    /// Who mentions and shows what, walking notes in a stable order: entries in time, then topics, then pages.
+    private static func uses(notes: [String: LinkedNote], order: [String]) -> (backlinks: [String: [Backlink]], factUses: [String: [NoteInfo]]) {
         var backlinks: [String: [Backlink]] = [:]
         var factUses: [String: [NoteInfo]] = [:]
-        var sourceUses: [String: [SourceUse]] = [:]
         // What each note links to and shows, each once; the sets are emptied for each note, not made anew.
         var seen = Set<String>(), shown = Set<String>()
         for id in order {
@@ -166,6 +172,15 @@ public struct Site: Sendable {
             for fact in note.rendered.inlineFacts where shown.insert(fact).inserted {
                 factUses[fact, default: []].append(note.info)
             }
+        }
+        return (backlinks, factUses)
+    }
+
+    /// Every place that cites each source, in the same order: the notes' citations, then the facts' by date.
+    private static func sourceUses(notes: [String: LinkedNote], order: [String], facts: [Fact]) -> [String: [SourceUse]] {
+        var sourceUses: [String: [SourceUse]] = [:]
+        for id in order {
+            guard let note = notes[id] else { continue }
             for cited in note.citations.sources {
                 for use in cited.uses {
                     sourceUses[cited.sourceID, default: []].append(SourceUse(
@@ -181,7 +196,7 @@ public struct Site: Sendable {
                     locator: citation.locator, quote: citation.quote, quoteLanguage: citation.quoteLanguage))
             }
         }
-        return (backlinks, factUses, sourceUses)
+        return sourceUses
     }
 
     /// The address of a route: absolute when the site knows its base URL, else its path.
