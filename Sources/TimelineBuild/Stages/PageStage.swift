@@ -213,13 +213,23 @@ struct PageStage {
         try output.commit()
         clock.lap("commit")
 
-        // What the pages rendered read, as positions in the table, which grows by the keys it lacks.
-        var positions = Dictionary(table.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        // What the pages rendered read, as positions in the table, which grows by the keys it lacks. A page
+        // that read the same keys as the last time keeps its positions; the table is looked up by key only
+        // for the others, and made into a lookup only then.
+        var positions: [ReadKey: Int] = [:]
         var added: [ReadKey] = []
         var rendered: [String: [Int]] = [:]
         rendered.reserveCapacity(newReads.count)
         // Each page's keys are let go as soon as they are numbered.
         while let (path, keys) = newReads.popLast() {
+            if let before = previousReads[path], before.count == keys.count,
+               zip(before, keys).allSatisfy({ position, key in position >= 0 && position < table.count && table[position] == key }) {
+                rendered[path] = before
+                continue
+            }
+            if positions.isEmpty, !table.isEmpty {
+                positions = Dictionary(table.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            }
             rendered[path] = keys.map { key in
                 if let position = positions[key] { return position }
                 positions[key] = table.count + added.count
