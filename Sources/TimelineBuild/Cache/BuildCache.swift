@@ -10,9 +10,9 @@ import Glibc
 /// what changed, and does nothing when nothing changed: a small manifest read by every build (the
 /// generator, a stamp of every input file, and each output file with its version and how it was left on
 /// disk), and, read only when something changed, the notes (front matter as read and rendered bodies),
-/// what each page read of the site, and where each entry lies in the largest exports. The notes and
-/// renderings are written field by field (``CacheRecord``), the rest through the types' own `Codable`
-/// conformances. Safe to delete: a build without it does everything.
+/// what each page read of the site, and where each entry lies in the largest exports. Every record is
+/// written field by field (``CacheRecord``); only diagnostics, rare in a record, go through their `Codable`
+/// conformance. Safe to delete: a build without it does everything.
 public struct BuildCache: Sendable {
     /// Changes whenever the format or the generator changes; a cache of another generator is ignored.
     let stamp: UInt64
@@ -39,7 +39,7 @@ public struct BuildCache: Sendable {
     private var savedDamage: [String: CacheDamage] = [:]
 
     /// What every build reads.
-    struct Manifest: Codable, Sendable {
+    struct Manifest: Sendable {
         /// Sizes, times and names of every input file and the build's options at the last successful build.
         var inputStamp: UInt64 = 0
         /// When the last build started, by the system's clock: an input file changed since then (or too close
@@ -52,47 +52,6 @@ public struct BuildCache: Sendable {
         var counts: BuildCounts?
         /// Every file of the last site written, by path.
         var pages: [String: PageRecord] = [:]
-
-        private enum CodingKeys: String, CodingKey { case inputStamp, startedAt, warnings, counts, paths, versions, sizes, seconds, nanoseconds }
-
-        init() {}
-
-        /// The pages are stored as columns of plain numbers and paths, which read much faster than a record
-        /// each: every build reads them.
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            inputStamp = try container.decode(UInt64.self, forKey: .inputStamp)
-            startedAt = try container.decode(FileStamp.self, forKey: .startedAt)
-            warnings = try container.decodeIfPresent([Diagnostic].self, forKey: .warnings)
-            counts = try container.decodeIfPresent(BuildCounts.self, forKey: .counts)
-            let paths = try container.decode([String].self, forKey: .paths)
-            let versions = try container.decode([UInt64].self, forKey: .versions)
-            let sizes = try container.decode([Int].self, forKey: .sizes)
-            let seconds = try container.decode([Int].self, forKey: .seconds)
-            let nanoseconds = try container.decode([Int].self, forKey: .nanoseconds)
-            guard Set([paths.count, versions.count, sizes.count, seconds.count, nanoseconds.count]).count == 1 else {
-                throw DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "columns of unequal length"))
-            }
-            pages.reserveCapacity(paths.count)
-            for index in paths.indices {
-                let stamp = FileStamp(size: sizes[index], seconds: seconds[index], nanoseconds: nanoseconds[index])
-                pages[paths[index]] = PageRecord(path: paths[index], version: versions[index], stamp: stamp)
-            }
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(inputStamp, forKey: .inputStamp)
-            try container.encode(startedAt, forKey: .startedAt)
-            try container.encodeIfPresent(warnings, forKey: .warnings)
-            try container.encodeIfPresent(counts, forKey: .counts)
-            let records = pages.values.sorted { $0.path < $1.path }
-            try container.encode(records.map(\.path), forKey: .paths)
-            try container.encode(records.map(\.version), forKey: .versions)
-            try container.encode(records.map(\.stamp.size), forKey: .sizes)
-            try container.encode(records.map(\.stamp.seconds), forKey: .seconds)
-            try container.encode(records.map(\.stamp.nanoseconds), forKey: .nanoseconds)
-        }
     }
 
     /// A rendered body, good while its file, the rendering options and every lookup it made stay the same.

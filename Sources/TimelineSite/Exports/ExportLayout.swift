@@ -21,33 +21,6 @@ public struct ExportLayout: Sendable, Equatable {
     }
 }
 
-extension ExportLayout: Codable {
-    private enum CodingKeys: String, CodingKey { case keys, fingerprints, starts, counts, size }
-
-    /// Stored as columns of plain values, which read much faster than a record each; columns of unequal
-    /// length are damage.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        keys = try container.decode([String].self, forKey: .keys)
-        fingerprints = try container.decode([UInt64].self, forKey: .fingerprints)
-        starts = try container.decode([Int].self, forKey: .starts)
-        counts = try container.decode([Int].self, forKey: .counts)
-        size = try container.decode(Int.self, forKey: .size)
-        guard Set([keys.count, fingerprints.count, starts.count, counts.count]).count == 1 else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "columns of unequal length"))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(keys, forKey: .keys)
-        try container.encode(fingerprints, forKey: .fingerprints)
-        try container.encode(starts, forKey: .starts)
-        try container.encode(counts, forKey: .counts)
-        try container.encode(size, forKey: .size)
-    }
-}
-
 /// An export as the last build wrote it: its bytes, read from the site on disk, and where each entry lies
 /// in them, from its ``ExportLayout``.
 public struct PreviousExport {
