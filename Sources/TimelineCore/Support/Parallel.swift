@@ -37,23 +37,10 @@ public func parallelMap<Items: RandomAccessCollection & Sendable, Result: Sendab
     return slots.results()
 }
 
-/// Runs two pieces of work at once, each on a thread of its own, and returns both results.
-public func parallel<First: Sendable, Second: Sendable>(_ first: @Sendable () -> First, _ second: @Sendable () -> Second) -> (First, Second) {
-    let results = parallelMap([0, 1]) { index -> Either<First, Second> in index == 0 ? .first(first()) : .second(second()) }
-    guard case .first(let a) = results[0], case .second(let b) = results[1] else { preconditionFailure("parallelMap keeps the order of its items") }
-    return (a, b)
-}
-
-/// One of two results of ``parallel(_:_:)``.
-private enum Either<First: Sendable, Second: Sendable>: Sendable {
-    case first(First)
-    case second(Second)
-}
-
 /// Work started on a thread of its own at once, while the caller goes on; ``wait()`` gives its result.
 ///
-/// Unlike ``parallel(_:_:)``, the caller's own work keeps every core: a ``parallelMap`` inside
-/// `concurrentPerform` would run on one thread only.
+/// The caller's own work keeps every core: a ``parallelMap`` inside another one's `concurrentPerform` would
+/// run on one thread only.
 ///
 /// `@unchecked Sendable` because the compiler cannot see why this is safe: the result is written once, by
 /// the work, before the group is left, and read only after the group has been waited on.

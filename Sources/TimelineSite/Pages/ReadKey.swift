@@ -53,9 +53,9 @@ public enum ReadKey: Hashable, Sendable {
     case languagesOf(String)
 }
 
-extension ReadKey: Codable {
+extension ReadKey: Encodable {
     /// The kinds of key, for the key's short form in the build cache.
-    public enum Kind: String, Codable, CaseIterable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
         case settings, menu, note, noteInfo, card, neighbors, eraOf, timeline, eraMembers, lastUpdated, backlinks, topicEntries, topicList, source, sourceList, sourceUses, fact, factList, factUses, chart, evidence, figure, image, places, languagesOf
     }
 
@@ -120,16 +120,7 @@ extension ReadKey: Codable {
         }
     }
 
-    /// A key is stored as a list of its kind and its id, much smaller and quicker to read than its cases'
-    /// own form.
-    public init(from decoder: any Decoder) throws {
-        var container = try decoder.unkeyedContainer()
-        guard let kind = Kind(rawValue: try container.decode(String.self)) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a kind of read key"))
-        }
-        self.init(kind: kind, id: try container.decode(String.self))
-    }
-
+    /// A key is encoded as a list of its kind and its id, much smaller than its cases' own form.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.unkeyedContainer()
         let (kind, id) = parts
