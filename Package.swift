@@ -65,7 +65,10 @@ let package = Package(
                 "TimelinePreview",
                 "CSystemShim",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // A release binary is linked at a fixed address: it starts without relocating two megabytes of
+            // pointers, which saves memory and time on every run.
+            linkerSettings: [.unsafeFlags(["-Xclang-linker", "-no-pie"], .when(platforms: [.linux], configuration: .release))]
         ),
         .testTarget(
             name: "TimelineKitTests",
