@@ -196,6 +196,7 @@ public struct SiteBuilder: Sendable {
             return nil
         }
         let result = try write(prepared, to: output, cache: &cache)
+        if options.endsWithBuild { _ = Unmanaged.passRetained(KeptToTheEnd(prepared)) }
         let content = prepared.site.content
         let counts = BuildCounts(content)
         cache.manifest.inputStamp = stamp?.value ?? 0
@@ -206,4 +207,10 @@ public struct SiteBuilder: Sendable {
             counts: counts, files: result.files, rendered: result.rendered, seconds: StageClock.now() - start,
             warnings: log.warningCount, notes: cache.damageNotes)
     }
+}
+
+/// A value held until the process ends, never released.
+private final class KeptToTheEnd<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

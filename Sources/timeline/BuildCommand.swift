@@ -16,7 +16,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let log = DiagnosticLog()
-        let builder = SiteBuilder(options: folders.buildOptions)
+        var options = folders.buildOptions
+        options.endsWithBuild = true
+        let builder = SiteBuilder(options: options)
         let output: DirectoryOutput
         do {
             output = try DirectoryOutput(path: folders.output, protecting: [folders.content, folders.buildOptions.templatesFolder])
