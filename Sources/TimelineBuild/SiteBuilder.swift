@@ -56,7 +56,9 @@ public struct SiteBuilder: Sendable {
         let loading = cache
         let loadingRenderings = BackgroundWork { fresh ? nil : loading.loadRenderings() }
         let readings = fresh ? NoteReadings() : cache.readings
-        let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits).read(log: log, previous: readings)
+        let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
+            .read(log: log, previous: readings, previousData: fresh ? DataReadings() : cache.dataReadings)
+        cache.dataReadings = read.data
         let templates = loadingTemplates.wait()
         cache.preload(renderings: loadingRenderings.wait())
         clock.lap("templates and read")

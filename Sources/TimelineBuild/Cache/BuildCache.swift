@@ -9,10 +9,10 @@ import Glibc
 /// What a build keeps between runs beside the output, so that the next build reads, renders and writes only
 /// what changed, and does nothing when nothing changed: a small manifest read by every build (the
 /// generator, a stamp of every input file, and each output file with its version and how it was left on
-/// disk), and, read only when something changed, the notes (front matter as read and rendered bodies),
-/// what each page read of the site, and where each entry lies in the largest exports. Every record is
-/// written field by field (``CacheRecord``); only diagnostics, rare in a record, go through their `Codable`
-/// conformance. Safe to delete: a build without it does everything.
+/// disk), and, read only when something changed, the notes (front matter as read and rendered bodies), the
+/// sources and facts as read, what each page read of the site, and where each entry lies in the largest
+/// exports. Every record is written field by field (``CacheRecord``); only diagnostics, rare in a record, go
+/// through their `Codable` conformance. Safe to delete: a build without it does everything.
 public struct BuildCache: Sendable {
     /// Changes whenever the format or the generator changes; a cache of another generator is ignored.
     let stamp: UInt64
@@ -26,6 +26,7 @@ public struct BuildCache: Sendable {
     private var loadedReads: RecordFile<[Int]>?
     private var loadedReadKeys: RecordFile<[ReadKey]>?
     private var loadedExports: RecordFile<ExportLayout>?
+    private var loadedData: RecordFile<DataReadings>?
     /// The notes and pages whose records this build changed, which saving writes.
     var changedNotes: Set<String> = []
     var changedPages: Set<String> = []
@@ -33,6 +34,8 @@ public struct BuildCache: Sendable {
     var changedReadKeys = false
     /// The exports whose layouts this build changed.
     var changedExports: Set<String> = []
+    /// Whether this build read a list file anew.
+    var changedData = false
     /// Why the manifest on disk was not used, when it was there but could not be trusted.
     private var manifestDamage: CacheDamage?
     /// Why files of notes saved and let go during the build were not used, by the file's suffix.
@@ -113,7 +116,7 @@ public struct BuildCache: Sendable {
             ("", manifestDamage), (".entries", loadedEntries?.damage ?? savedDamage[".entries"]),
             (".topics", loadedTopics?.damage ?? savedDamage[".topics"]), (".pages", loadedPages?.damage ?? savedDamage[".pages"]),
             (".renderings", loadedRenderings?.damage), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
-            (".exports", loadedExports?.damage),
+            (".exports", loadedExports?.damage), (".data", loadedData?.damage),
         ]
         var notes: [String] = []
         for (suffix, damage) in found {
@@ -165,6 +168,16 @@ public struct BuildCache: Sendable {
 
     mutating func preload(renderings: RecordFile<Rendering>?) {
         if let renderings { loadedRenderings = renderings }
+    }
+
+    /// The list files as the last build read them; read from disk the first time it is asked for.
+    var dataReadings: DataReadings {
+        mutating get { Self.loaded(&loadedData, path, ".data", stamp).records["data"] ?? DataReadings() }
+        set {
+            let old = dataReadings
+            changedData = changedData || old.sources?.version != newValue.sources?.version || old.facts?.version != newValue.facts?.version
+            Self.loaded(&loadedData, path, ".data", stamp) { $0.records["data"] = newValue }
+        }
     }
 
     /// Each note's body as the last build rendered it, by the note's path.
@@ -256,10 +269,12 @@ public struct BuildCache: Sendable {
         loadedReads?.save(path + ".reads", stamp: stamp, changed: changedPages)
         loadedReadKeys?.save(path + ".readkeys", stamp: stamp, changed: changedReadKeys ? ["keys"] : [])
         loadedExports?.save(path + ".exports", stamp: stamp, changed: changedExports)
+        loadedData?.save(path + ".data", stamp: stamp, changed: changedData ? ["data"] : [])
         changedNotes = []
         changedPages = []
         changedReadKeys = false
         changedExports = []
+        changedData = false
         var bytes: [UInt8] = []
         let output = BinaryOutput()
         guard (try? manifest.write(to: output)) != nil else { return }

@@ -18,15 +18,16 @@ public struct ContentReader: Sendable {
     static let dataFiles = ["site.yaml", "sources.yaml", "facts.yaml"]
 
     /// What a read found: the content, or nil when nothing usable could be read, and the reading of every
-    /// note file, which the next build may reuse.
+    /// note file and list file, which the next build may reuse.
     public struct Result: Sendable {
         public var content: Content?
         public var readings: NoteReadings
+        public var data = DataReadings()
     }
 
-    /// Reads every file of the content folder, taking from `previous` the readings of notes whose bytes did
-    /// not change.
-    public func read(log: DiagnosticLog, previous: NoteReadings = NoteReadings()) -> Result {
+    /// Reads every file of the content folder, taking from `previous` the readings of notes, and from
+    /// `previousData` those of list files, whose bytes did not change.
+    public func read(log: DiagnosticLog, previous: NoteReadings = NoteReadings(), previousData: DataReadings = DataReadings()) -> Result {
         guard fileSystem.kind(of: folder) != nil else {
             log.error(.missingContent, "content folder '\(folder)' does not exist", at: .file(folder))
             return Result(content: nil, readings: NoteReadings())
@@ -43,8 +44,11 @@ public struct ContentReader: Sendable {
         let data = DataFileReader(files: files)
         let settings = data.readSettings(log: log)
         // A list file that cannot be read at all hides every id it holds: references to them are not reported.
-        let sources = data.readSources(log: log, broken: &broken) ?? { broken.insertAll(.source); return [] }()
-        let facts = data.readFacts(log: log, broken: &broken, settings: settings) ?? { broken.insertAll(.fact); return [] }()
+        let (readSources, sourcesReading) = data.readSources(log: log, broken: &broken, previous: previousData.sources)
+        let sources = readSources ?? { broken.insertAll(.source); return [] }()
+        let (readFacts, factsReading) = data.readFacts(log: log, broken: &broken, settings: settings, previous: previousData.facts)
+        let facts = readFacts ?? { broken.insertAll(.fact); return [] }()
+        let dataReadings = DataReadings(sources: sourcesReading, facts: factsReading)
 
         var content = Content(settings: settings ?? SiteSettings(title: ""), sources: sources, facts: facts)
         content.archives = ArchiveReader(files: files).read(log: log)
@@ -61,10 +65,10 @@ public struct ContentReader: Sendable {
                 at: .file(folder))
             return Result(content: nil, readings: NoteReadings())
         }
-        guard settings != nil else { return Result(content: nil, readings: readings) }
+        guard settings != nil else { return Result(content: nil, readings: readings, data: dataReadings) }
         content.brokenIDs = broken
         content.isComplete = log.errorCount == errorsBefore
-        return Result(content: content, readings: readings)
+        return Result(content: content, readings: readings, data: dataReadings)
     }
 
     /// Reads the notes of one kind, in parallel.

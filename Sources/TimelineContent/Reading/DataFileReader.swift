@@ -6,32 +6,27 @@ struct DataFileReader: Sendable {
     let files: ContentFiles
 
     /// The sources, or nil when `sources.yaml` cannot be read as a list at all; ids of sources that could
-    /// not be read go into `broken`.
-    func readSources(log: DiagnosticLog, broken: inout BrokenIDs) -> [Source]? {
-        var failed: [String] = []
-        let sources = readList("sources.yaml", required: true, log: log) { node, document in
-            let source = readSource(node, document, log: log)
-            if source == nil, let id = node["id"]?.string { failed.append(id) }
-            return source
-        }
-        for id in failed { broken.insert(.source, id) }
-        return sources
+    /// not be read go into `broken`. An earlier build's reading of the same bytes is taken as it is; the
+    /// reading made or taken is returned, for the next build.
+    func readSources(log: DiagnosticLog, broken: inout BrokenIDs, previous: ListReading<Source>? = nil) -> (items: [Source]?, reading: ListReading<Source>?) {
+        readList("sources.yaml", required: true, kind: .source, dependsOn: 0, previous: previous, log: log, broken: &broken) { node, document, log in
+            readSource(node, document, log: log)
+        } finish: { _ in }
     }
 
-    /// The facts, or nil when `facts.yaml` exists but cannot be read as a list at all.
-    func readFacts(log: DiagnosticLog, broken: inout BrokenIDs, settings: SiteSettings? = nil) -> [Fact]? {
-        var failed: [String] = []
+    /// The facts, or nil when `facts.yaml` exists but cannot be read as a list at all. A fact's figures are
+    /// checked against the settings, which its reading therefore depends on as well as on the file's bytes.
+    func readFacts(
+        log: DiagnosticLog, broken: inout BrokenIDs, settings: SiteSettings? = nil, previous: ListReading<Fact>? = nil
+    ) -> (items: [Fact]?, reading: ListReading<Fact>?) {
         var metrics: [(name: String, location: SourceLocation)] = []
-        let facts = readList("facts.yaml", required: false, log: log) { node, document in
-            let fact = readFact(node, document, log: log, settings: settings, metrics: &metrics)
-            if fact == nil, let id = node["id"]?.string { failed.append(id) }
-            return fact
+        let version = settings.map { Fingerprint.of($0) } ?? 0
+        return readList("facts.yaml", required: false, kind: .fact, dependsOn: version, previous: previous, log: log, broken: &broken) { node, document, log in
+            readFact(node, document, log: log, settings: settings, metrics: &metrics)
+        } finish: { log in
+            if settings?.metrics.isEmpty ?? false { FactValues.warnAboutSimilarMetrics(metrics, log: log) }
         }
-        for id in failed { broken.insert(.fact, id) }
-        if settings?.metrics.isEmpty ?? false { FactValues.warnAboutSimilarMetrics(metrics, log: log) }
-        return facts
     }
-
 
     func readSettings(log: DiagnosticLog) -> SiteSettings? {
         guard files.fileSystem.kind(of: files.path("site.yaml")) != nil else {
@@ -164,17 +159,72 @@ struct DataFileReader: Sendable {
 
     /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and
     /// missing, or cannot be read as a list at all.
+    /// Reads the list file `name`, each item with `item`, then `finish`, reporting into a log of the
+    /// reading's own; or takes `previous` when it was read from the same path and bytes, with the same
+    /// `version` of what else `item` depends on. Either way, what the reading reported goes into `log`, and
+    /// the ids of items it could not read into `broken`. A missing file has no reading: nil items when it
+    /// is `required`, none otherwise.
     func readList<Item>(
-        _ name: String, required: Bool, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?
-    ) -> [Item]? {
-        guard files.fileSystem.kind(of: files.path(name)) != nil else {
-            if required {
-                log.error(.missingFile, "\(name) is missing", at: .file(files.path(name)))
-                return nil
-            }
-            return []
+        _ name: String, required: Bool, kind: ItemKind, dependsOn version: UInt64, previous: ListReading<Item>?, log: DiagnosticLog,
+        broken: inout BrokenIDs, item: (Node, YAMLDocument, DiagnosticLog) -> Item?, finish: (DiagnosticLog) -> Void
+    ) -> (items: [Item]?, reading: ListReading<Item>?) {
+        let text: SourceText
+        switch listText(name, required: required, log: log) as ListText<Item> {
+        case .read(let read): text = read
+        case .none(let items): return (items, nil)
         }
-        guard let text = files.readText(name, limit: files.limits.dataFileSize, log: log) else { return nil }
+        let version = StableHasher.hash { hasher in
+            hasher.combine(text.path)
+            hasher.combine(contents: text.bytes)
+            hasher.combine(files.limits.yamlDepth)
+            hasher.combine(version)
+        }
+        var reading: ListReading<Item>
+        if let previous, previous.version == version {
+            reading = previous
+        } else {
+            let own = DiagnosticLog()
+            var failed: [String] = []
+            let items = parseList(name, text: text, log: own) { node, document in
+                let read = item(node, document, own)
+                if read == nil, let id = node["id"]?.string { failed.append(id) }
+                return read
+            }
+            finish(own)
+            reading = ListReading(version: version, items: items, failed: failed, diagnostics: own.diagnostics)
+        }
+        log.report(contentsOf: reading.diagnostics)
+        for id in reading.failed { broken.insert(kind, id) }
+        return (reading.items, reading)
+    }
+
+    /// Reads the list file `name`, each item with `item`: nil when it cannot be read as a list at all, or
+    /// is missing and `required`; no items when it is missing otherwise.
+    func readList<Item>(_ name: String, required: Bool, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?) -> [Item]? {
+        switch listText(name, required: required, log: log) as ListText<Item> {
+        case .read(let text): return parseList(name, text: text, log: log, item: item)
+        case .none(let items): return items
+        }
+    }
+
+    /// A list file's text, or what stands for its items when there is none to read.
+    private enum ListText<Item> {
+        case read(SourceText)
+        /// Nil when the file is missing and required, or unreadable; none when it may be missing.
+        case none([Item]?)
+    }
+
+    private func listText<Item>(_ name: String, required: Bool, log: DiagnosticLog) -> ListText<Item> {
+        guard files.fileSystem.kind(of: files.path(name)) != nil else {
+            if required { log.error(.missingFile, "\(name) is missing", at: .file(files.path(name))) }
+            return .none(required ? nil : [])
+        }
+        guard let text = files.readText(name, limit: files.limits.dataFileSize, log: log) else { return .none(nil) }
+        return .read(text)
+    }
+
+    /// The items of a list file's text, or nil after reporting why it is not a list.
+    private func parseList<Item>(_ name: String, text: SourceText, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?) -> [Item]? {
         let document = YAMLDocument(file: text)
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth) else { return nil }
         guard case .sequence(let sequence) = node else {
