@@ -209,7 +209,8 @@ import TimelineTesting
     }
 
     /// The repeated-word check compares the word before a link with the title's first word as lowercased
-    /// text does, byte by byte when the title's word is ASCII.
+    /// text does, byte by byte when the title's word is ASCII, and its hash of first words lets every such
+    /// word through.
     @Test func comparesWordsAsLowercasedTextDoes() {
         var random = SeededGenerator(state: 20261206)
         let letters = Array("aAbBkKtTeEhHzZ".unicodeScalars) + ["\u{212A}", "é", "ß", ".", "@", "`", "[", "{", "1"]
@@ -219,6 +220,8 @@ import TimelineTesting
             if Bool.random(using: &random) { other = String(word.map { Bool.random(using: &random) ? Character($0.uppercased()) : Character($0.lowercased()) }) }
             let same = Array(word.utf8).withUnsafeBufferPointer { RepeatedWordCheck.sameWord($0, Substring(other)) }
             #expect(same == (word.lowercased() == other.lowercased()), "\(word) \(other)")
+            // The check looks a link's note up only when the word's hash is a first word's: never less often than the words are the same.
+            if same { #expect(RepeatedWordCheck.firstWordHash(of: "  " + other + " rest") == Array(word.utf8).withUnsafeBufferPointer(RepeatedWordCheck.hash(lowercased:)), "\(word) \(other)") }
         }
     }
 }

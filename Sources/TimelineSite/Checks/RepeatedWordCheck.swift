@@ -1,24 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import TimelineCore
 
 /// A `[[link]]` without words of its own shows the note's title; a title that starts with the word just
 /// before the link would show it twice ("The [[gang-coalition]]" as "The The gang coalition").
 struct RepeatedWordCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
+        // The first words of all titles, lowercased, by hash: a link whose word before is none of them is
+        // passed over without making its id a text or looking its note up.
+        let firstWords = Set(site.index.notes.values.compactMap { Self.firstWordHash(of: $0.title) })
         for body in site.content.bodies {
-            body.file.bytes.withUnsafeBufferPointer { bytes in check(body, bytes: bytes, site: site, log: log) }
+            body.file.bytes.withUnsafeBufferPointer { bytes in check(body, bytes: bytes, firstWords: firstWords, site: site, log: log) }
         }
     }
 
+    /// The hash of a title's first word as lowercase, which the word before a link has when it is the same
+    /// word; nil when that lowercase is not ASCII, as the word before a link always is.
+    static func firstWordHash(of title: String) -> UInt64? {
+        let first = title.drop(while: { $0 == " " }).prefix(while: { $0 != " " }).lowercased()
+        return first.utf8.allSatisfy({ $0 < 0x80 }) ? Array(first.utf8).withUnsafeBufferPointer(hash(lowercased:)) : nil
+    }
+
+    /// A hash of an ASCII word as lowercase (FNV-1a).
+    static func hash(lowercased word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in word { hash = (hash ^ UInt64((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
+
     /// Warns about the links of one body that repeat the word before them, reading its file's bytes.
-    private func check(_ body: MarkdownBody, bytes: UnsafeBufferPointer<UInt8>, site: Site, log: DiagnosticLog) {
+    private func check(_ body: MarkdownBody, bytes: UnsafeBufferPointer<UInt8>, firstWords: Set<UInt64>, site: Site, log: DiagnosticLog) {
+        guard let base = bytes.baseAddress else { return }
         var index = body.range.lowerBound
         while index + 1 < body.range.upperBound {
-            // Eight bytes at a time up to the next "[".
-            if index + 8 <= body.range.upperBound, !ByteWord.contains(ByteWord.load(bytes, at: index), UInt8(ascii: "[")) {
-                index += 8
-                continue
-            }
-            guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "["), index == 0 || bytes[index - 1] != UInt8(ascii: "\\") else {
+            // The C library's `memchr` finds the next "[", as every build runs this over every body.
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "[")), body.range.upperBound - 1 - index) else { return }
+            index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            guard bytes[index + 1] == UInt8(ascii: "["), index == 0 || bytes[index - 1] != UInt8(ascii: "\\") else {
                 index += 1
                 continue
             }
@@ -29,7 +48,8 @@ struct RepeatedWordCheck: SiteCheck {
             guard close + 1 < body.range.upperBound, bytes[close] == UInt8(ascii: "]"), bytes[close + 1] == UInt8(ascii: "]") else { continue }
             // The word before the link first: most links have none, and it costs no lookup.
             let word = Self.wordRange(before: open, in: bytes, from: body.range.lowerBound)
-            guard !word.isEmpty, !bytes[index..<close].contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") }) else { continue }
+            guard !word.isEmpty, firstWords.contains(Self.hash(lowercased: UnsafeBufferPointer(rebasing: bytes[word]))),
+                  !bytes[index..<close].contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: ":") }) else { continue }
             let id = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<close]), as: UTF8.self)
             guard let title = site.index.notes[id]?.title,
                   case let first = title.drop(while: { $0 == " " }).prefix(while: { $0 != " " }), !first.isEmpty,
