@@ -19,3 +19,19 @@ import Testing
         }
     }
 }
+
+/// Trimming whitespace gives what trimming character by character gives, with or without its shortcut for
+/// text whose ends are plain ASCII.
+@Suite struct TrimmingTests {
+    @Test func trimsAsCharacterByCharacter() {
+        var generator = SeededGenerator(state: 1206)
+        let pieces = ["a", "Z", " ", "\t", "\n", "\r\n", "\u{0B}", "\u{1F}", "\u{85}", "\u{A0}", "\u{2028}", "\u{301}", "é", "e\u{301}", "🇭🇹", ".", "\u{3000}"]
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var reference = Substring(text)
+            while let first = reference.first, first.isWhitespace { reference.removeFirst() }
+            while let last = reference.last, last.isWhitespace { reference.removeLast() }
+            #expect(text.trimmingWhitespace == String(reference), "\(Array(text.unicodeScalars))")
+        }
+    }
+}

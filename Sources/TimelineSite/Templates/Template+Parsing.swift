@@ -83,7 +83,9 @@ extension Template {
 
     /// A name, or a function of one: `empty(list)`, `count(list)`, `first()`, `last()`, `even()`, `odd()`, `index()`.
     private static func lookup(_ name: String, _ token: TemplateParser.Token) throws(TemplateError) -> Lookup {
-        guard let open = name.firstIndex(of: "(") else { return .value(try path(name, token)) }
+        // A name is read byte by byte: its parenthesis and dots are ASCII, and a search by character would
+        // cost a grapheme break at every step.
+        guard let open = name.utf8.firstIndex(of: UInt8(ascii: "(")) else { return .value(try path(name, token)) }
         let function = String(name[..<open])
         guard name.hasSuffix(")") else {
             throw TemplateError(message: "'\(name)' is missing its ')'", line: token.line, column: token.column)
@@ -106,7 +108,7 @@ extension Template {
 
     private static func path(_ name: String, _ token: TemplateParser.Token) throws(TemplateError) -> Path {
         if name == "." { return [] }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let parts = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
         guard !parts.contains(where: \.isEmpty) else {
             throw TemplateError(message: "'\(name)' is not a valid name", line: token.line, column: token.column)
         }
