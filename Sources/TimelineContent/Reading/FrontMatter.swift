@@ -19,12 +19,13 @@ struct FrontMatter {
                 .missingFrontMatter, "a note starts with front matter: a line '---', its fields, and another '---'",
                 at: SourceLocation(path: file.path, line: 1, column: 1)))
         }
+        let lineStarts = file.lineStarts
         var line = 2
-        while line <= file.lineStarts.count {
+        while line <= lineStarts.count {
             let range = file.lineRange(line)
             if isDelimiter(bytes[range], closing: true) {
-                let yaml = file.lineStarts[1]..<file.lineStarts[line - 1]
-                let bodyStart = line < file.lineStarts.count ? file.lineStarts[line] : bytes.count
+                let yaml = lineStarts[1]..<lineStarts[line - 1]
+                let bodyStart = line < lineStarts.count ? lineStarts[line] : bytes.count
                 return .success(FrontMatter(
                     yaml: yaml, yamlFirstLine: 2, body: bodyStart..<bytes.count, bodyFirstLine: line + 1))
             }
