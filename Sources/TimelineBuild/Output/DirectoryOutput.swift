@@ -233,7 +233,8 @@ public final class DirectoryOutput: SiteOutput {
     var writtenPaths: Set<String> { written.withLock { $0 } }
 
     private func makeFolders(for file: String) throws(OutputError) {
-        guard let slash = file.lastIndex(of: "/") else { return }
+        // Byte by byte: a search by character would break graphemes all along the path.
+        guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
         let folder = String(file[..<slash])
         if folders.withLock({ $0.contains(folder) }) { return }
         try makeFolders(for: folder)
