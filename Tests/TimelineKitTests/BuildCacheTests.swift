@@ -197,6 +197,14 @@ import TimelineTesting
     /// its fingerprint, or this fails.
     /// A fingerprint does not depend on the order a dictionary gives its members in, which changes from one
     /// run of the program to the next; it still tells which value is under which key.
+    /// A list of ids is fingerprinted by each id and their count: ids split or joined differently, moved, or
+    /// one more or less, give another fingerprint.
+    @Test func listsOfTextsAreFingerprintedWhole() {
+        let lists: [[String]] = [[], [""], ["", ""], ["ab", "c"], ["a", "bc"], ["abc"], ["c", "ab"], ["ab", "c", ""]]
+        #expect(Set(lists.map { Fingerprint.of(texts: $0) }).count == lists.count)
+        #expect(Fingerprint.of(texts: ["ab", "c"]) == Fingerprint.of(texts: ["a" + "b", "c"]))
+    }
+
     @Test func fingerprintsOfDictionariesDoNotDependOnTheirOrder() {
         let keys = (0..<40).map { "key-\($0)" }
         var small: [String: String] = [:], large: [String: String] = [:]

@@ -42,6 +42,14 @@ extension Fingerprint {
         return hasher.value
     }
 
+    /// The fingerprint of a list of texts, its length included: ids, fingerprinted by the thousand.
+    public static func of(texts: [String]) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(texts.count)
+        for text in texts { hasher.combine(text) }
+        return hasher.value
+    }
+
     /// Writes a text that may be missing: the text, or a mark of its own.
     public static func combine(_ text: String?, into hasher: inout StableHasher) {
         if let text { hasher.combine(text) } else { combineMissing(into: &hasher) }
