@@ -157,13 +157,11 @@ struct DataFileReader: Sendable {
         return settings
     }
 
-    /// Reads a YAML file holding a list of items, such as `sources.yaml`; nil when the file is required and
-    /// missing, or cannot be read as a list at all.
-    /// Reads the list file `name`, each item with `item`, then `finish`, reporting into a log of the
-    /// reading's own; or takes `previous` when it was read from the same path and bytes, with the same
-    /// `version` of what else `item` depends on. Either way, what the reading reported goes into `log`, and
-    /// the ids of items it could not read into `broken`. A missing file has no reading: nil items when it
-    /// is `required`, none otherwise.
+    /// Reads the list file `name` (`sources.yaml`, `facts.yaml`), each item with `item`, then `finish`,
+    /// reporting into a log of the reading's own; or takes `previous` when it was read from the same path and
+    /// bytes, with the same `version` of what else `item` depends on. Either way, what the reading reported
+    /// goes into `log`, and the ids of items it could not read into `broken`. A missing file has no reading:
+    /// nil items when it is `required`, none otherwise.
     func readList<Item>(
         _ name: String, required: Bool, kind: ItemKind, dependsOn version: UInt64, previous: ListReading<Item>?, log: DiagnosticLog,
         broken: inout BrokenIDs, item: (Node, YAMLDocument, DiagnosticLog) -> Item?, finish: (DiagnosticLog) -> Void
