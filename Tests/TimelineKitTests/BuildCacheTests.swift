@@ -250,8 +250,8 @@ import TimelineTesting
         let month = try EDTFDate(parsing: "2024-05")
         let card = CardInputs(id: "a", title: "A", date: try EDTFDate(parsing: "2024"), summary: "S", topics: [info], sourceCount: 1, language: "en")
         #expect(Mirror(reflecting: card).children.compactMap(\.label) == ["id", "title", "date", "summary", "topics", "sourceCount", "language"])
-        let value = NoteValue(path: "p", fileHash: 1, title: "T", summary: "S", rendered: 2, inputs: [.source("s")])
-        #expect(Mirror(reflecting: value).children.compactMap(\.label) == ["path", "fileHash", "title", "summary", "rendered", "inputs"])
+        let value = NoteValue(path: "p", fileHash: 1, ownFileHash: 3, title: "T", summary: "S", rendered: 2, inputs: [.source("s")])
+        #expect(Mirror(reflecting: value).children.compactMap(\.label) == ["path", "fileHash", "ownFileHash", "title", "summary", "rendered", "inputs"])
         // And each property changes the fingerprint.
         func changes<Value: DirectFingerprint>(_ value: Value, _ changes: [(inout Value) -> Void]) {
             for change in changes {
@@ -268,7 +268,7 @@ import TimelineTesting
         changes(TimelineItem(id: "a", era: "e"), [{ $0.id = "b" }, { $0.era = nil }])
         changes(card, [{ $0.id = "b" }, { $0.title = "B" }, { $0.date = month }, { $0.summary = nil }, { $0.topics = [] },
                        { $0.topics[0].title = "B" }, { $0.sourceCount = 2 }, { $0.language = "fr" }])
-        changes(value, [{ $0.path = nil }, { $0.fileHash = nil }, { $0.fileHash = 2; $0.rendered = 1 }, { $0.title = nil }, { $0.title = "S"; $0.summary = "T" },
+        changes(value, [{ $0.path = nil }, { $0.fileHash = nil }, { $0.fileHash = 2; $0.rendered = 1 }, { $0.ownFileHash = nil }, { $0.ownFileHash = 1 }, { $0.title = nil }, { $0.title = "S"; $0.summary = "T" },
                         { $0.summary = nil }, { $0.rendered = nil }, { $0.inputs = nil }, { $0.inputs = [] },
                         { $0.inputs = [.fact("s")] }, { $0.inputs = [.source("t")] }])
         #expect(Fingerprint.of(list: [use, use]) != Fingerprint.of(list: [use]))

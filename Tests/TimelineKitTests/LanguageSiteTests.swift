@@ -242,3 +242,25 @@ import TimelineTesting
         #expect(count.displayValue == "5\u{202F}600 personnes")
     }
 }
+
+/// A note whose body a translation gives still takes its fields from its own file: the key that stands for
+/// the note on that language's site changes with them, so that its page there is made again.
+@Suite struct TranslatedBodyRebuildTests {
+    static func noteKey(topic: String, language: String) throws -> UInt64 {
+        var files = LanguageSiteTests.files
+        files["Content/topics/harbour.md"] = "---\ntitle: The harbour\nkind: place\n---\n\nA harbour [@paper].\n"
+        files["Content/topics/quay.md"] = "---\ntitle: The quay\nkind: place\n---\n\nA quay [@paper].\n"
+        files["Content/entries/other.md"] = "---\ntitle: Another event\ndate: 2024-06-02\ntopics: [\(topic)]\n---\n\nSomething else happened [@paper].\n"
+        let prepared = try #require(SiteBuilder(options: BuildOptions(), fileSystem: MemoryFileSystem(files: files)).prepare(log: DiagnosticLog()))
+        let site = try #require(language == "en" ? prepared.site : prepared.languageSites.first { $0.index.settings.language == language })
+        return PageRenderer(site: site, templates: prepared.templates, makingCards: false).versions.fingerprint(of: .note("other"))
+    }
+
+    @Test func theNotesKeyChangesWithItsOwnFileWhereATranslationGivesItsBody() throws {
+        // French and Creole (which falls back on French) show the French translation's body.
+        for language in ["en", "fr", "ht"] {
+            #expect(try Self.noteKey(topic: "harbour", language: language) != Self.noteKey(topic: "quay", language: language), "\(language)")
+            #expect(try Self.noteKey(topic: "quay", language: language) == Self.noteKey(topic: "quay", language: language), "\(language)")
+        }
+    }
+}

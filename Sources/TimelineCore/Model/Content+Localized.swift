@@ -90,6 +90,7 @@ extension Content {
         var byNote: [String: [String: NoteTranslation]] = [:]
         for translation in noteTranslations { byNote[translation.kind.folder + "/" + translation.id, default: [:]][translation.language] = translation }
         var languages: [String: NoteLanguage] = [:]
+        var ownFileHashes: [String: UInt64] = [:]
         func localize<Fields>(_ note: inout Note<Fields>, updated: EDTFDate?) {
             let found = byNote[Fields.kind.folder + "/" + note.id] ?? [:]
             // Title and summary come from the nearest translation that gives them; the body, from the nearest with one.
@@ -101,6 +102,7 @@ extension Content {
             for code in chain {
                 if code == main { break }
                 if let translation = found[code], let body = translation.body {
+                    ownFileHashes[note.id] = note.body.fileHash
                     note.body = body
                     bodyLanguage = code
                     if let updated { outdated = translation.translated.map { $0.latest < updated.earliest } ?? true }
@@ -113,6 +115,7 @@ extension Content {
         for index in copy.topics.indices { localize(&copy.topics[index], updated: nil) }
         for index in copy.pages.indices { localize(&copy.pages[index], updated: nil) }
         copy.noteLanguages = languages
+        copy.ownFileHashes = ownFileHashes
         copy.unreadNotes = []
         return copy
     }

@@ -23,6 +23,10 @@ public struct Content: Sendable {
     public var noteTranslations: [NoteTranslation] = []
     /// For the content of one language's site (``localized(to:)``), the language of each note's text.
     public var noteLanguages: [String: NoteLanguage] = [:]
+    /// For the content of one language's site, the hash of each note's own file where a translation's body
+    /// took the place of the note's: that file still gives the note's fields (date, topics, sources…),
+    /// which the body's file no longer stands for.
+    public var ownFileHashes: [String: UInt64] = [:]
     /// The drafts this build leaves out.
     public var drafts = Drafts()
     /// Ids of items that are written in the content but could not be read; references to them are not

@@ -197,6 +197,8 @@ struct TopicSummary: Sendable, Encodable {
 struct NoteValue: DirectFingerprint {
     var path: String?
     var fileHash: UInt64?
+    /// On another language's site, the hash of the note's own file when a translation gave its body.
+    var ownFileHash: UInt64?
     var title: String?
     var summary: String?
     var rendered: UInt64?
@@ -205,6 +207,7 @@ struct NoteValue: DirectFingerprint {
     func combine(into hasher: inout StableHasher) {
         Fingerprint.combine(path, into: &hasher)
         Fingerprint.combine(fileHash, into: &hasher)
+        Fingerprint.combine(ownFileHash, into: &hasher)
         Fingerprint.combine(title, into: &hasher)
         Fingerprint.combine(summary, into: &hasher)
         Fingerprint.combine(rendered, into: &hasher)
@@ -255,7 +258,8 @@ extension Site {
             (body, title, summary) = (page?.body, page?.title, page?.summary)
         }
         return NoteValue(
-            path: body?.path, fileHash: body?.fileHash, title: title, summary: summary, rendered: linked.rendered.fingerprint, inputs: linked.inputs)
+            path: body?.path, fileHash: body?.fileHash, ownFileHash: content.ownFileHashes[id], title: title, summary: summary,
+            rendered: linked.rendered.fingerprint, inputs: linked.inputs)
     }
 
     func neighbors(_ id: String) -> Neighbors {
