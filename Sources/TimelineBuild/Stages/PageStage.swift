@@ -230,11 +230,12 @@ struct PageStage {
             if positions.isEmpty, !table.isEmpty {
                 positions = Dictionary(table.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             }
+            // One look-up a key: a key met for the first time is given the next position where it is found missing.
             rendered[path] = keys.map { key in
-                if let position = positions[key] { return position }
-                positions[key] = table.count + added.count
-                added.append(key)
-                return table.count + added.count - 1
+                let next = table.count + added.count
+                let position = Self.position(of: &positions[key, default: -1], next: next)
+                if position == next { added.append(key) }
+                return position
             }
         }
         // The keys are let go before the records are made.
@@ -306,6 +307,12 @@ struct PageStage {
         }
         if let failure { throw failure }
         return rest
+    }
+
+    /// The position a key has in the table, giving it `next` when it has none yet (-1).
+    private static func position(of slot: inout Int, next: Int) -> Int {
+        if slot < 0 { slot = next }
+        return slot
     }
 
     /// A page's version: the fingerprints of what it read, in the order it read them, and the templates.

@@ -143,12 +143,28 @@ public struct CitationList: Sendable, Hashable, Codable {
     /// HTML for citations shown in place: one superscript link per source, each to its item in the list.
     public static func marks(_ cited: [Mark]) -> String {
         guard !cited.isEmpty else { return "" }
-        var html = "<sup class=\"citation\">"
+        // Made as bytes, each part escaped straight into them: a note has a mark for every citation.
+        var html: [UInt8] = []
+        html.reserveCapacity(32 + 64 * cited.count)
+        html.append(contentsOf: "<sup class=\"citation\">".utf8)
         for item in cited {
-            let id = item.anchor.map { " id=\"\(HTML.escape($0))\"" } ?? ""
-            let locator = item.locator.map { ", " + HTML.escape($0) } ?? ""
-            html += "<a\(id) href=\"#\(HTML.escape(Anchor.citedSource(item.sourceID)))\">[\(item.number)\(locator)]</a>"
+            html.append(contentsOf: "<a".utf8)
+            if let anchor = item.anchor {
+                html.append(contentsOf: " id=\"".utf8)
+                HTML.escape(anchor, into: &html)
+                html.append(UInt8(ascii: "\""))
+            }
+            html.append(contentsOf: " href=\"#".utf8)
+            HTML.escape(Anchor.citedSource(item.sourceID), into: &html)
+            html.append(contentsOf: "\">[".utf8)
+            html.append(contentsOf: String(item.number).utf8)
+            if let locator = item.locator {
+                html.append(contentsOf: ", ".utf8)
+                HTML.escape(locator, into: &html)
+            }
+            html.append(contentsOf: "]</a>".utf8)
         }
-        return html + "</sup>"
+        html.append(contentsOf: "</sup>".utf8)
+        return String(decoding: html, as: UTF8.self)
     }
 }

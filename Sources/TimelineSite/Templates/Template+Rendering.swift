@@ -132,20 +132,13 @@ struct TemplateRenderer: Sendable {
     /// Finds a dotted name: its first part in the innermost context that has it, the rest within that value.
     private func lookup(_ path: Template.Path, in stack: [TemplateValue]) -> TemplateValue? {
         guard let first = path.first else { return stack.last }
-        var found: TemplateValue?
         var index = stack.count - 1
         while index >= 0 {
-            if case .object(let object) = stack[index], let value = object.value(of: first) {
-                found = value
-                break
+            if let value = stack[index].field(first) {
+                return path.count == 1 ? value : value.field(path: path[1...])
             }
             index -= 1
         }
-        guard var value = found else { return nil }
-        for part in path.dropFirst() {
-            guard case .object(let object) = value, let next = object.value(of: part) else { return nil }
-            value = next
-        }
-        return value
+        return nil
     }
 }

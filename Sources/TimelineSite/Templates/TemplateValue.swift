@@ -21,6 +21,20 @@ public enum TemplateValue: Sendable {
         }
     }
 
+    /// The field `name` of an object, looked up where the object lies; nil for any other value.
+    func field(_ name: TemplateName) -> TemplateValue? {
+        switch self {
+        case .object(let object): return object.value(of: name)
+        case .text, .integer, .number, .bool, .list: return nil
+        }
+    }
+
+    /// The value a dotted path leads to from here, field by field; nil when a part is missing.
+    func field(path: ArraySlice<TemplateName>) -> TemplateValue? {
+        guard let first = path.first, let next = field(first) else { return nil }
+        return path.count == 1 ? next : next.field(path: path.dropFirst())
+    }
+
     /// The value as a template prints it: text, numbers and flags; objects and lists print nothing.
     func write(escaped: Bool, into out: inout [UInt8]) {
         switch self {
