@@ -75,16 +75,32 @@ extension CommonMarkRenderer {
     /// Appends a text node's words to the plain text. A citation leaves no words, so the space written before
     /// it is dropped when the next words open with punctuation: "a coup [@paper]." reads "a coup.".
     static func append(_ words: String, to text: inout String) {
-        if text.last == " ", let first = words.first, ".,;:!?)]".contains(first) {
-            while text.last == " " { text.removeLast() }
+        if opensWithClosingPunctuation(words), endsWith(text, " ") {
+            while endsWith(text, " ") { text.removeLast() }
         }
         text += words
     }
 
     /// Ends a block of the plain text with a line break, without the spaces a citation at its end left.
     static func endBlock(_ text: inout String) {
-        while text.last == " " { text.removeLast() }
-        if !text.isEmpty, text.last != "\n" { text += "\n" }
+        while endsWith(text, " ") { text.removeLast() }
+        if !text.isEmpty, !endsWith(text, "\n") { text += "\n" }
+    }
+
+    /// Whether the text's last character is `character`, a character of one ASCII byte: false at once when
+    /// the last byte is another, and otherwise asked of the characters, which may join that byte to the one
+    /// before it.
+    static func endsWith(_ text: String, _ character: Unicode.Scalar) -> Bool {
+        guard text.utf8.last == UInt8(ascii: character) else { return false }
+        return text.last == Character(character)
+    }
+
+    /// Whether the words open with punctuation that closes a phrase, decided from the first byte where it is
+    /// none of them, and otherwise from the first character.
+    private static func opensWithClosingPunctuation(_ words: String) -> Bool {
+        let closing = ".,;:!?)]"
+        guard let byte = words.utf8.first, closing.utf8.contains(byte), let first = words.first else { return false }
+        return closing.contains(first)
     }
 
     /// Where `[@` is written in each line of a body that no block covers (lines counted from 1 in the body)

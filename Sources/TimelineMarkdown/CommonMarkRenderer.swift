@@ -390,7 +390,7 @@ enum CommonMarkRenderer {
                     break
                 }
             }
-            while text.last == "\n" { text.removeLast() }
+            while CommonMarkRenderer.endsWith(text, "\n") { text.removeLast() }
             return String(unsafeUninitializedCapacity: text.utf8.count) { $0.initialize(fromContentsOf: text.utf8) }
         }
     }

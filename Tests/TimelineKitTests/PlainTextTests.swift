@@ -32,4 +32,20 @@ import TimelineTesting
         let rendered = NoteLinker.render(entry.body, note: entry.info, index: SiteIndex(content: content, assets: [])).note
         #expect(rendered.markdown.text == "Haiti fell to a coup. Then (twice), and so on\nA new paragraph ends")
     }
+
+    /// The plain text's end is looked at byte by byte where that settles it, with the same answer as asking
+    /// for its last character: a carriage return joins a line feed, and a prepended mark joins the space after it.
+    @Test func theLastByteAgreesWithTheLastCharacter() {
+        #expect(!CommonMarkRenderer.endsWith("x\r\n", "\n"))
+        #expect(!CommonMarkRenderer.endsWith("\u{600} ", " "))
+        #expect(CommonMarkRenderer.endsWith("é ", " "))
+        let pieces = ["a", " ", "\n", "\r", "\r\n", "\u{600}", "\u{301}", "é", "\u{200D}", "👍", ".", "\u{1F1EB}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            for scalar: Unicode.Scalar in [" ", "\n"] {
+                #expect(CommonMarkRenderer.endsWith(text, scalar) == (text.last == Character(scalar)), "\(Array(text.unicodeScalars))")
+            }
+        }
+    }
 }
