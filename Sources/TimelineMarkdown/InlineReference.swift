@@ -1,3 +1,10 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import TimelineCore
 
 /// A citation or link written in a note's prose with the timeline's own syntax.
@@ -43,7 +50,10 @@ enum InlineReferenceScanner {
         var found: [ScannedReference] = []
         var index = 0
         while index + 1 < bytes.count {
-            guard bytes[index] == UInt8(ascii: "[") else { index += 1; continue }
+            guard bytes[index] == UInt8(ascii: "[") else {
+                index = nextBracket(in: bytes, from: index + 1)
+                continue
+            }
             let next = bytes[index + 1]
             if next == UInt8(ascii: "[") {
                 guard let close = find(bytes, "]]", from: index + 2) else {
@@ -85,6 +95,17 @@ enum InlineReferenceScanner {
             }
         }
         return found
+    }
+
+    /// Where the next `[` is from `start` on, found by the C library's `memchr`, or the end of `bytes`.
+    private static func nextBracket(in bytes: [UInt8], from start: Int) -> Int {
+        guard start < bytes.count else { return bytes.count }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let found = memchr(base + start, Int32(UInt8(ascii: "[")), buffer.count - start) else {
+                return buffer.count
+            }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     /// Where `[@` or `[[` first opens in `bytes[start..<end]`.
