@@ -82,7 +82,15 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
 
     /// A link to this route from a page, relative to that page, with an optional fragment.
     public func href(from page: Route, fragment: String? = nil) -> String {
-        page.root + path + (fragment.map { "#" + $0 } ?? "")
+        // The links of every page go to notes, sources and eras: each is made in one piece.
+        let root = page.root
+        switch (self, fragment) {
+        case (.note(let kind, let id), nil): return "\(root)\(kind.folder)/\(id).html"
+        case (.note(let kind, let id), let fragment?): return "\(root)\(kind.folder)/\(id).html#\(fragment)"
+        case (.source(let id), nil): return "\(root)sources/\(id).html"
+        case (.source(let id), let fragment?): return "\(root)sources/\(id).html#\(fragment)"
+        default: return root + path + (fragment.map { "#" + $0 } ?? "")
+        }
     }
 
     /// A link to this route from anywhere at the site's root.

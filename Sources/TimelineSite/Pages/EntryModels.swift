@@ -14,12 +14,12 @@ final class EntryCard: TemplateModel {
     let year: Int
 
     /// The card of an entry, from what it is made of alone, with links for a page `root` away from the
-    /// site's root.
-    init(_ inputs: CardInputs, wording: DateWording, root: String, interface: InterfaceText) {
+    /// site's root; `dateHTML` is its date as HTML in `wording`, when it is already made.
+    init(_ inputs: CardInputs, wording: DateWording, root: String, interface: InterfaceText, dateHTML: String? = nil) {
         id = inputs.id
         title = inputs.title
         href = root + Route.note(.entry, inputs.id).path
-        dateHTML = inputs.date.html(wording)
+        self.dateHTML = dateHTML ?? inputs.date.html(wording)
         sourceLabel = interface.count("sources", inputs.sourceCount)
         topics = inputs.topics.map { Chip(title: $0.title, href: root + $0.route.path) }
         summary = inputs.summary

@@ -37,7 +37,7 @@ struct PageBuilder {
 
     // MARK: Shared pieces
 
-    func date(_ date: EDTFDate) -> String { date.html(reader.wording()) }
+    func date(_ date: EDTFDate) -> String { reader.dateHTML(date) }
 
     /// The absolute address of a route when the site has a `base_url`, else its path.
     func url(_ route: Route) -> String {

@@ -7,6 +7,9 @@ final class PageCaches: Sendable {
     private let cards: [String: (top: EntryCard, nested: EntryCard)]
     /// The wording of dates, for cards.
     private let wording: DateWording
+    /// The HTML of the dates many pages show, those of entries, sources and facts, by their EDTF text: made
+    /// ahead with the cards, for a build that renders many pages.
+    private let dates: [String: String]
     /// Each chart drawn once for pages at the site's root and once for pages one folder down.
     private let drawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
     /// Each chart for pages one folder down, before a page marks its own figures.
@@ -26,15 +29,27 @@ final class PageCaches: Sendable {
         let drawings = site.charts.mapValues { (top: $0.drawing(root: "", text: interface), nested: $0.drawing(root: "../", text: interface)) }
         self.drawings = drawings
         var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
+        var dates: [String: String] = [:]
         if makingCards {
             let wording = site.index.wording
             let interface = interface
-            let made = parallelMap(site.entries) { entry in
-                site.cardInputs(entry.id).map { (EntryCard($0, wording: wording, root: "", interface: interface), EntryCard($0, wording: wording, root: "../", interface: interface)) }
+            var shown: [String: EDTFDate] = [:]
+            for entry in site.entries { shown[entry.date.text] = entry.date }
+            for source in site.content.sources { shown[source.date.text] = source.date }
+            for fact in site.content.facts { shown[fact.date.text] = fact.date }
+            let all = Array(shown.values)
+            dates = Dictionary(zip(all.map(\.text), parallelMap(all) { $0.html(wording) }), uniquingKeysWith: { first, _ in first })
+            let made = parallelMap(site.entries) { [dates] entry in
+                site.cardInputs(entry.id).map { inputs in
+                    let date = dates[inputs.date.text]
+                    return (EntryCard(inputs, wording: wording, root: "", interface: interface, dateHTML: date),
+                            EntryCard(inputs, wording: wording, root: "../", interface: interface, dateHTML: date))
+                }
             }
             for (entry, pair) in zip(site.entries, made) { cards[entry.id] = pair }
         }
         self.cards = cards
+        self.dates = dates
         nestedCharts = site.charts.mapValues {
             Self.chartView($0, in: site, root: "../", highlight: [], drawing: drawings[$0.metric]?.nested, interface: interface)
         }
@@ -44,6 +59,11 @@ final class PageCaches: Sendable {
     func card(_ id: String, root: String) -> EntryCard? {
         if let cached = cards[id] { return root.isEmpty ? cached.top : cached.nested }
         return site.cardInputs(id).map { EntryCard($0, wording: wording, root: root, interface: interface) }
+    }
+
+    /// A date as HTML in the site's wording: made ahead for the dates many pages show, else made now.
+    func dateHTML(_ date: EDTFDate) -> String {
+        dates[date.text] ?? date.html(wording)
     }
 
     /// A chart for pages `root` away from the site's root, with the page's own figures marked.

@@ -22,6 +22,8 @@ final class SiteReader {
     func settings() -> SiteSettings { record(.settings); return site.content.settings }
     func menu() -> [NoteInfo] { record(.menu); return site.menu }
     func wording() -> DateWording { record(.settings); return site.index.wording }
+    /// A date as HTML in the site's wording, which depends on its settings (``PageCaches/dateHTML(_:)``).
+    func dateHTML(_ date: EDTFDate) -> String { record(.settings); return caches.dateHTML(date) }
 
     func entry(_ id: String) -> (Entry, LinkedNote)? { note(id, site.entry(id)) }
     func topic(_ id: String) -> (Topic, LinkedNote)? { note(id, site.topic(id)) }
