@@ -66,7 +66,17 @@ public struct SourceText: Sendable {
     private func continuations(in range: Range<Int>) -> Int {
         bytes.withUnsafeBufferPointer { buffer in
             var count = 0
-            for index in range { count &+= buffer[index] & 0xC0 == 0x80 ? 1 : 0 }
+            var index = range.lowerBound
+            // Eight bytes at a time, as the line table counts them.
+            while index + 8 <= range.upperBound {
+                let word = ByteWord.load(buffer, at: index)
+                count &+= (word & ~(word << 1) & ByteWord.highs).nonzeroBitCount
+                index += 8
+            }
+            while index < range.upperBound {
+                count &+= buffer[index] & 0xC0 == 0x80 ? 1 : 0
+                index += 1
+            }
             return count
         }
     }
