@@ -82,7 +82,7 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
 
     /// A link to this route from a page, relative to that page, with an optional fragment.
     public func href(from page: Route, fragment: String? = nil) -> String {
-        // The links of every page go to notes, sources and eras: each is made in one piece.
+        // Most links of every page go to notes and sources: each of those is made in one piece.
         let root = page.root
         switch (self, fragment) {
         case (.note(let kind, let id), nil): return "\(root)\(kind.folder)/\(id).html"
