@@ -125,14 +125,16 @@ enum CommonMarkRenderer {
 
     /// Where libcmark places the start of a node. A link or image is placed by its text, on the line of its
     /// `[` (libcmark gives it the line of its `]`); one that starts with text, one or two bytes after its `[`,
-    /// `<` or `![`, which also places an autolink right (libcmark counts an autolink's own column from the
-    /// start of the paragraph, its text's as any other).
+    /// `<` or `![` and the backticks its text opens with (libcmark places text after backticks opening no code
+    /// span), which also places an autolink right (libcmark counts an autolink's own column from the start of
+    /// the paragraph, its text's as any other).
     static func start(of node: OpaquePointer) -> (line: Int, column: Int) {
         let type = cmark_node_get_type(node)
         if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let child = cmark_node_first_child(node), cmark_node_get_start_column(child) > 0 {
             let line = Int(cmark_node_get_start_line(child))
-            guard cmark_node_get_type(child) == CMARK_NODE_TEXT else { return (line, Int(cmark_node_get_start_column(node))) }
-            return (line, Int(cmark_node_get_start_column(child)) - (type == CMARK_NODE_IMAGE ? 2 : 1))
+            guard cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child) else { return (line, Int(cmark_node_get_start_column(node))) }
+            let backticks = (0...).first { literal[$0] != 0x60 } ?? 0
+            return (line, Int(cmark_node_get_start_column(child)) - (type == CMARK_NODE_IMAGE ? 2 : 1) - backticks)
         }
         return (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
     }

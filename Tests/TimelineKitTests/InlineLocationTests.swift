@@ -69,6 +69,13 @@ import TimelineTesting
 
     /// A later line that starts with a backtick opening no code span: libcmark places its text after the
     /// backtick, which must not move the links after it (the `note` fuzz target's find).
+    /// A link whose text opens with backticks that open no code span is placed at its `[`: libcmark places
+    /// such text after its backticks (the `note` fuzz target's find).
+    @Test func aLinkWhoseTextOpensWithAStrayBacktickIsPlacedAtItsBracket() {
+        #expect(Self.places("a [`third](<javascript:alert(3)>).\n") == ["6:3: unsafe-link"])
+        #expect(Self.places("a [``x](<javascript:y>) and ![`z](../../p.png)\n") == ["6:3: unsafe-link", "6:29: broken-link"])
+    }
+
     @Test func aLineStartingWithAStrayBacktickKeepsItsColumns() {
         #expect(Self.places("\nSee [a](nope.md),\n`a script](x), [b](javascript:y) [@paper].\n") == ["7:5: broken-link", "8:16: unsafe-link"])
     }
