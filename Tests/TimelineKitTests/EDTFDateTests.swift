@@ -109,6 +109,33 @@ import TimelineTesting
         #expect(throws: EDTFError(message: message, offset: offset)) { try EDTFDate(parsing: text) }
     }
 
+    /// Plain days, months and years are read by a path of their own: it gives what the general parser gives,
+    /// the same date or the same error, for every day, month and year of a range of years (leap years and
+    /// centuries among them, days and months that do not exist too) and for seeded texts of a date's characters.
+    @Test func plainDatesReadAsTheGeneralParserReadsThem() {
+        func outcome(_ parse: () throws(EDTFError) -> EDTFDate) -> Result<EDTFDate, EDTFError> { Result { () throws(EDTFError) in try parse() } }
+        var texts: [String] = []
+        for year in [0, 1, 999, 1600, 1700, 1899, 1900, 1995, 2000, 2021, 2024, 2025, 2100, 9999] {
+            let yearText = String(repeating: "0", count: 4 - String(year).count) + String(year)
+            texts.append(yearText)
+            for month in 0...25 {
+                texts.append(yearText + "-" + String(format2: month))
+                for day in [0, 1, 9, 10, 28, 29, 30, 31, 32] { texts.append(yearText + "-" + String(format2: month) + "-" + String(format2: day)) }
+            }
+        }
+        var numbers = SeededNumbers(seed: 1995)
+        for length in 0...11 {
+            texts += numbers.texts(2_000, of: ["0", "1", "2", "3", "9", "-", "X", "?", "~", "%", "/", ".", " ", "é", "T"], length: length)
+        }
+        var plain = 0
+        for text in texts {
+            #expect(outcome { () throws(EDTFError) in try EDTFDate(parsing: text) } == outcome { () throws(EDTFError) in try EDTFDate(parsingInFull: text) }, "\(text)")
+            if EDTFDate.plainPoint(text) != nil { plain += 1 }
+        }
+        // The plain path is taken: the check above would hold without it.
+        #expect(plain > 1_000)
+    }
+
     @Test func acceptsLeapDaysAndCenturies() throws {
         #expect(try date("2024-02-29").display() == "29 February 2024")
         #expect(try date("2000-02-29").display() == "29 February 2000")

@@ -47,10 +47,10 @@ struct PageStage {
         let previousReads = cache.manifest.pages.isEmpty ? [:] : cache.reads
         var table = cache.manifest.pages.isEmpty ? [] : cache.readKeys
         // The fingerprint of everything the last build's pages read, each key once, by its position in the table.
-        var versions = PageRenderer(site: site, templates: templates, makingCards: false).versions
+        let versions = SiteVersions(site: site)
         var fingerprints = Self.fingerprints(table, versions)
         // The pages of each other language read keys of the same table, which that language's site resolves.
-        let localVersions = languageSites.map { PageRenderer(site: $0, templates: templates, makingCards: false).versions }
+        let localVersions = languageSites.map { SiteVersions(site: $0) }
         var localFingerprints = localVersions.map { Self.fingerprints(table, $0) }
         let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
         let records = cache.manifest.pages
@@ -110,7 +110,6 @@ struct PageStage {
             // Cards are made ahead for a language only when many of its pages are to be rendered.
             func many(_ language: Int?) -> Bool { zip(jobs, kept).count { $0.language == language && !$1 } > 100 }
             let renderer = PageRenderer(site: site, templates: templates, makingCards: many(nil))
-            versions = renderer.versions
             clock.lap("compare")
 
             let localRenderers = languageSites.indices.map { PageRenderer(site: languageSites[$0], templates: templates, makingCards: many($0)) }

@@ -10,6 +10,16 @@ public struct EDTFError: Error, Hashable, Sendable, CustomStringConvertible {
 extension EDTFDate {
     /// Reads an EDTF date, or explains precisely why it is not one.
     public init(parsing text: String) throws(EDTFError) {
+        // Most dates are a plain day, month or year, read without the general parser's lists of parts.
+        if let point = Self.plainPoint(text) {
+            self.init(value: .point(point), text: text)
+            return
+        }
+        try self.init(parsingInFull: text)
+    }
+
+    /// Reads an EDTF date of any form with the general parser, which also explains what is wrong.
+    init(parsingInFull text: String) throws(EDTFError) {
         let bytes = Array(text.utf8)
         if let bad = bytes.firstIndex(where: { $0 >= 0x80 || $0 == 0x20 || $0 == 0x09 }) {
             throw EDTFError(message: "unexpected character in date '\(text)'; write dates as YYYY, YYYY-MM or YYYY-MM-DD", offset: bad)
@@ -155,6 +165,28 @@ extension EDTFDate {
             }
         }
         return point
+    }
+
+    /// The point a plain `YYYY`, `YYYY-MM` or `YYYY-MM-DD` of digits names, a day that exists, without a
+    /// qualifier; nil for any other text, which the general parser reads, as it reads these the same.
+    static func plainPoint(_ text: String) -> Point? {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Point? in
+            guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10 else { return nil }
+            func digit(_ index: Int) -> Int? {
+                let byte = bytes[index]
+                return isDigit(byte) ? Int(byte - 0x30) : nil
+            }
+            guard let a = digit(0), let b = digit(1), let c = digit(2), let d = digit(3) else { return nil }
+            var point = Point(year: ((a * 10 + b) * 10 + c) * 10 + d)
+            guard bytes.count > 4 else { return point }
+            guard bytes[4] == UInt8(ascii: "-"), let tens = digit(5), let ones = digit(6), case let month = tens * 10 + ones, (1...12).contains(month) else { return nil }
+            point.month = month
+            guard bytes.count > 7 else { return point }
+            guard bytes[7] == UInt8(ascii: "-"), let dayTens = digit(8), let dayOnes = digit(9), case let day = dayTens * 10 + dayOnes,
+                  day >= 1, day <= DayNumber.daysIn(month: month, year: point.year) else { return nil }
+            point.day = day
+            return point
+        } ?? nil
     }
 
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }

@@ -34,17 +34,34 @@ public struct CitationList: Sendable, Hashable, Codable {
 
     /// The sources in the order they are first cited; a source's number is its position plus one.
     public private(set) var sources: [Cited] = []
-    /// Each source's position in `sources`.
+    /// Each source's position in `sources`, once the list is longer than ``searchedCount``: a short list,
+    /// as most pages' are, is searched instead, without a table to make for every page.
     private var positions: [String: Int] = [:]
+    /// The longest list that is searched rather than looked up.
+    static let searchedCount = 16
 
     public init() {}
 
     /// The list of these sources, in this order: the list whose ``sources`` they are.
     public init(sources: [Cited]) {
-        positions.reserveCapacity(sources.count)
-        for cited in sources where positions[cited.sourceID] == nil {
-            positions[cited.sourceID] = self.sources.count
-            self.sources.append(cited)
+        self.sources.reserveCapacity(sources.count)
+        for cited in sources where position(of: cited.sourceID) == nil { append(cited) }
+    }
+
+    /// The position of a source in `sources`, or nil when the list does not cite it.
+    private func position(of sourceID: String) -> Int? {
+        guard sources.count > Self.searchedCount else { return sources.firstIndex { $0.sourceID == sourceID } }
+        return positions[sourceID]
+    }
+
+    /// Adds a source the list does not cite yet, and the table of positions once the list is long.
+    private mutating func append(_ cited: Cited) {
+        sources.append(cited)
+        guard sources.count > Self.searchedCount else { return }
+        if positions.isEmpty {
+            for (position, earlier) in sources.enumerated() { positions[earlier.sourceID] = position }
+        } else {
+            positions[cited.sourceID] = sources.count - 1
         }
     }
 
@@ -59,12 +76,11 @@ public struct CitationList: Sendable, Hashable, Codable {
     /// Records a citation and returns its number and the id to give the element that shows it.
     public mutating func cite(_ sourceID: String, locator: String? = nil, quote: String? = nil, quoteLanguage: String? = nil, inPlace: Bool = true) -> (number: Int, anchor: String?) {
         let position: Int
-        if let known = positions[sourceID] {
+        if let known = self.position(of: sourceID) {
             position = known
         } else {
             position = sources.count
-            positions[sourceID] = position
-            sources.append(Cited(sourceID: sourceID, uses: []))
+            append(Cited(sourceID: sourceID, uses: []))
         }
         var anchor: String?
         if inPlace {
@@ -105,8 +121,10 @@ public struct CitationList: Sendable, Hashable, Codable {
                 if anchors[index] != nil { cited.placed += 1 }
             }
             next += count
-            positions[id] = sources.count
-            sources.append(cited)
+            guard position(of: id) == nil else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "source listed twice"))
+            }
+            append(cited)
         }
     }
 

@@ -52,8 +52,9 @@ public struct SiteIndex: Sendable {
             hasher.combine(sources[id]?.name)
             hasher.combine(brokenIDs.contains(.source, id))
         case .note(let id):
-            hasher.combine(notes[id]?.kind.rawValue)
-            hasher.combine(notes[id]?.title)
+            let note = notes[id]
+            hasher.combine(note?.kind.rawValue)
+            hasher.combine(note?.title)
             hasher.combine(brokenIDs.contains(.note, id))
             hasher.combine(drafts[id]?.title)
         case .fact(let id):

@@ -4,7 +4,7 @@ import TimelineCore
 struct FrontMatterReferenceCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         let index = site.index
-        let topicIDs = site.content.topics.map(\.id)
+        let topicIDs = site.content.topics.map({ $0.id })
         let topics = Set(topicIDs)
         for entry in site.content.entries {
             for topic in entry.topics where !topics.contains(topic.id) && !index.brokenIDs.contains(.note, topic.id) {
@@ -27,7 +27,7 @@ struct FrontMatterReferenceCheck: SiteCheck {
             }
             checkCitations(entry.citations, index: index, log: log)
         }
-        for image in site.content.entries.compactMap(\.image) + site.content.topics.compactMap(\.image) { checkImage(image, index: index, log: log) }
+        for image in site.content.entries.compactMap({ $0.image }) + site.content.topics.compactMap({ $0.image }) { checkImage(image, index: index, log: log) }
         checkStory(site, log: log)
         checkCharts(site, log: log)
         for topic in site.content.topics { checkCitations(topic.citations, index: index, log: log) }
@@ -38,7 +38,6 @@ struct FrontMatterReferenceCheck: SiteCheck {
     /// Every entry a point of the story so far rests on is an entry of the site.
     private func checkStory(_ site: Site, log: DiagnosticLog) {
         let index = site.index
-        let entryIDs = site.content.entries.map(\.id)
         for point in site.content.settings.story {
             for entry in point.entries where index.notes[entry.id]?.kind != .entry && !index.brokenIDs.contains(.note, entry.id) {
                 let name = Identifier.abbreviated(entry.id)
@@ -47,7 +46,7 @@ struct FrontMatterReferenceCheck: SiteCheck {
                 } else if let other = index.notes[entry.id] {
                     log.error(.unknownLink, "'\(name)' is \(other.kind.withArticle), not an entry; the story so far rests on entries", at: entry.location)
                 } else {
-                    log.error(.unknownLink, "unknown entry '\(name)' in the story so far", at: entry.location, fixIt: .closest(to: entry.id, among: entryIDs))
+                    log.error(.unknownLink, "unknown entry '\(name)' in the story so far", at: entry.location, fixIt: .closest(to: entry.id, among: site.content.entries.map({ $0.id })))
                 }
             }
         }

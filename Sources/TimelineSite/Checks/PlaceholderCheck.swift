@@ -7,7 +7,7 @@ import TimelineCore
 /// A note still holding the words `timeline new` wrote in it is a note its author has not finished.
 struct PlaceholderCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
-        let bodies = site.content.entries.map(\.body) + site.content.topics.map(\.body) + site.content.pages.map(\.body)
+        let bodies = site.content.entries.map({ $0.body }) + site.content.topics.map({ $0.body }) + site.content.pages.map({ $0.body })
         for body in bodies {
             let text = body.file.bytes[body.range]
             for placeholder in NoteScaffold.placeholders {

@@ -109,7 +109,11 @@ struct TimelineJSExport {
 
     /// The site's eras as TimelineJS eras; an era still open ends on the last day of any entry.
     var eras: [JSON] {
-        let lastDay = site.entries.map(\.date.latest).filter { $0.value != Int.max }.max()
+        var lastDay: DayNumber?
+        for position in site.entries.indices {
+            let latest = site.entries[position].date.latest
+            if latest.value != Int.max, lastDay.map({ latest > $0 }) ?? true { lastDay = latest }
+        }
         var eras: [JSON] = []
         for era in site.index.settings.eras {
             guard case .interval(let start, let end) = era.date.value, case .point(let first) = start else { continue }

@@ -63,7 +63,7 @@ public struct Site: Sendable {
 
         // Who mentions and shows what, who cites what and the entries' tables are found at once, each on a
         // thread of its own: none needs the others.
-        let (entries, order) = (entries, entries.map(\.id) + topics.map(\.id) + pages.map(\.id))
+        let (entries, order) = (entries, entries.map({ $0.id }) + topics.map({ $0.id }) + pages.map({ $0.id }))
         let making = BackgroundWork { Self.tables(of: entries, eras: content.settings.eras) }
         let citing = BackgroundWork { Self.sourceUses(notes: notes, order: order, facts: content.facts) }
         let uses = Self.uses(notes: notes, order: order)
@@ -142,7 +142,7 @@ public struct Site: Sendable {
         positions.reserveCapacity(entries.count)
         for (position, index) in entries.order.enumerated() {
             let entry = entries.all[index]
-            for topic in Set(entry.topics.map(\.id)).sorted() { tagged[topic, default: []].append(entry.id) }
+            for topic in Set(entry.topics.map({ $0.id })).sorted() { tagged[topic, default: []].append(entry.id) }
             let day = entry.date.earliest
             eras.append(
                 definedEras

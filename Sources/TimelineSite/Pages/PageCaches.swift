@@ -1,3 +1,4 @@
+import Synchronization
 import TimelineCore
 
 /// What many pages show alike, made once per build: entry cards and charts, each for pages at the site's
@@ -10,10 +11,10 @@ final class PageCaches: Sendable {
     /// The HTML of the dates many pages show, those of entries, sources and facts, by their EDTF text: made
     /// ahead with the cards, for a build that renders many pages.
     private let dates: [String: String]
-    /// Each chart drawn once for pages at the site's root and once for pages one folder down.
-    private let drawings: [String: (top: FigureChart.Drawing, nested: FigureChart.Drawing)]
-    /// Each chart for pages one folder down, before a page marks its own figures.
-    private let nestedCharts: [String: ChartView]
+    /// Each chart drawn for pages at the site's root and for pages one folder down, with its view for pages
+    /// one folder down before a page marks its own figures: made when a page first shows the chart, so that
+    /// a build that renders no page with a chart draws none.
+    private let drawn = Mutex<[String: DrawnChart]>([:])
     /// The site's stylesheet, for the 404 page, which servers show at any address and so loads nothing.
     let stylesheet: String
     /// The interface's words in the site's language, for the cards' counts of sources.
@@ -26,8 +27,6 @@ final class PageCaches: Sendable {
         self.interface = interface
         self.stylesheet = stylesheet
         wording = site.index.wording
-        let drawings = site.charts.mapValues { (top: $0.drawing(root: "", text: interface), nested: $0.drawing(root: "../", text: interface)) }
-        self.drawings = drawings
         var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
         var dates: [String: String] = [:]
         if makingCards {
@@ -50,8 +49,27 @@ final class PageCaches: Sendable {
         }
         self.cards = cards
         self.dates = dates
-        nestedCharts = site.charts.mapValues {
-            Self.chartView($0, in: site, root: "../", highlight: [], drawing: drawings[$0.metric]?.nested, interface: interface)
+    }
+
+    /// A chart drawn at both depths, with its view one folder down.
+    private struct DrawnChart: Sendable {
+        var top: FigureChart.Drawing
+        var nested: FigureChart.Drawing
+        var nestedView: ChartView
+    }
+
+    /// The chart of `metric` drawn, drawing it on first use. Two pages that ask at once may both draw it;
+    /// the drawings are the same, and the first kept.
+    private func drawnChart(_ chart: FigureChart) -> DrawnChart {
+        if let made = drawn.withLock({ $0[chart.metric] }) { return made }
+        let nested = chart.drawing(root: "../", text: interface)
+        let made = DrawnChart(
+            top: chart.drawing(root: "", text: interface), nested: nested,
+            nestedView: Self.chartView(chart, in: site, root: "../", highlight: [], drawing: nested, interface: interface))
+        return drawn.withLock { charts in
+            if let first = charts[chart.metric] { return first }
+            charts[chart.metric] = made
+            return made
         }
     }
 
@@ -69,12 +87,16 @@ final class PageCaches: Sendable {
     /// A chart for pages `root` away from the site's root, with the page's own figures marked.
     func chartView(_ metric: String, root: String, highlight: Set<String>) -> ChartView? {
         guard let chart = site.charts[metric] else { return nil }
-        let drawing = root.isEmpty ? drawings[metric]?.top : drawings[metric]?.nested
-        guard root == "../", var view = nestedCharts[metric] else {
-            return Self.chartView(chart, in: site, root: root, highlight: highlight, drawing: drawing, interface: interface)
+        guard root.isEmpty || root == "../" else {
+            return Self.chartView(chart, in: site, root: root, highlight: highlight, drawing: nil, interface: interface)
+        }
+        let drawn = drawnChart(chart)
+        guard root == "../" else {
+            return Self.chartView(chart, in: site, root: root, highlight: highlight, drawing: drawn.top, interface: interface)
         }
         // The shared chart, with this page's figures marked.
-        view.svg = drawing?.svg(highlight: highlight) ?? chart.svg(root: root, text: interface, highlight: highlight)
+        var view = drawn.nestedView
+        view.svg = drawn.nested.svg(highlight: highlight)
         for (index, fact) in chart.facts.enumerated() where highlight.contains(fact.id) {
             view.rows[index].highlight = true
             view.highlighted = true

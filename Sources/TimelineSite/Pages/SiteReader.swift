@@ -90,7 +90,7 @@ final class SiteReader {
 public final class SiteVersions: Sendable {
     private let site: Site
 
-    init(site: Site) {
+    public init(site: Site) {
         self.site = site
     }
 
@@ -293,11 +293,15 @@ extension Site {
     var lastUpdated: EDTFDate? {
         if let updated = index.settings.updated { return updated }
         var latest: EDTFDate?
-        for entry in entries {
-            for date in [entry.fields.date, entry.fields.updated].compactMap({ $0 }) where !date.isInterval {
-                if let current = latest, (current.earliest, current.latest) >= (date.earliest, date.latest) { continue }
-                latest = date
-            }
+        func consider(_ date: EDTFDate) {
+            guard !date.isInterval else { return }
+            if let current = latest, (current.earliest, current.latest) >= (date.earliest, date.latest) { return }
+            latest = date
+        }
+        // Each date is read in place, the entry's date before its update.
+        for position in entries.indices {
+            consider(entries[position].fields.date)
+            if let updated = entries[position].fields.updated { consider(updated) }
         }
         return latest
     }
