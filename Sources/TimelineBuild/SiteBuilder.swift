@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         let languages = content.settings.languages.map(\.code)
         var previousRenderings = fresh ? [:] : cache.takeRenderings()
         let previousLocal = BuildCache.takeLanguageRenderings(from: &previousRenderings, languages: languages)
-        let bodies = BodyStage(content: content, index: index).run(previous: previousRenderings, log: log)
+        let bodies = BodyStage(content: content, index: index).run(previous: consume previousRenderings, log: log)
         clock.lap("render bodies")
         let site = Site(content: content, index: index, rendered: bodies.rendered)
         clock.lap("link")

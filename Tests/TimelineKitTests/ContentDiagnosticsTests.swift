@@ -224,6 +224,21 @@ import TimelineTesting
             if same { #expect(RepeatedWordCheck.firstWordHash(of: "  " + other + " rest") == Array(word.utf8).withUnsafeBufferPointer(RepeatedWordCheck.hash(lowercased:)), "\(word) \(other)") }
         }
     }
+
+    /// A title's first word is hashed from its bytes when they are ASCII, as from its characters: on seeded
+    /// titles of spaces, letters, a Kelvin sign, accents, a combining mark and line breaks.
+    @Test func firstWordsOfASCIITitlesHashAsTheirCharactersDo() {
+        var numbers = SeededNumbers(seed: 1804)
+        var fast = 0
+        for length in 0...8 {
+            for title in numbers.texts(3_000, of: [" ", " ", "a", "B", "k", "T", "\u{212A}", "é", "\u{301}", "\r\n", "-"], length: length) {
+                guard let hash = RepeatedWordCheck.asciiFirstWordHash(of: title) else { continue }
+                fast += 1
+                #expect(hash == RepeatedWordCheck.characterFirstWordHash(of: title), "\(Array(title.unicodeScalars))")
+            }
+        }
+        #expect(fast > 5_000)
+    }
 }
 
 

@@ -14,6 +14,12 @@ public final class DiagnosticLog: Sendable {
         storage.withLock { $0.append(contentsOf: diagnostics) }
     }
 
+    /// Reports a list of diagnostics; an empty one, as most notes' are, without taking the lock.
+    public func report(contentsOf diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        storage.withLock { $0.append(contentsOf: diagnostics) }
+    }
+
     public func error(_ id: DiagnosticID, _ message: String, at location: SourceLocation, notes: [Diagnostic.Note] = [], fixIt: Diagnostic.FixIt? = nil) {
         report(.error(id, message, at: location, notes: notes, fixIt: fixIt))
     }

@@ -1,6 +1,7 @@
 /// The one hash of the generator: 64 bits, the same on every machine and in every run (Swift's `Hasher` is
 /// seeded differently in every process), for deciding what changed between builds and for ids that must
-/// not change between builds. Short text is hashed byte by byte (FNV-1a), long text eight bytes at a time.
+/// not change between builds. Text and file contents are hashed eight bytes at a time; `combine(bytes:)`
+/// hashes byte by byte (FNV-1a).
 public struct StableHasher: Sendable {
     public private(set) var value: UInt64
 
@@ -36,8 +37,8 @@ public struct StableHasher: Sendable {
 
     public mutating func combine(_ text: String) {
         var text = text
-        // From the text's own storage: short text byte by byte, long text eight bytes at a time.
-        text.withUTF8 { bytes in bytes.count > 32 ? combine(words: UnsafeRawBufferPointer(bytes)) : combine(bytes: bytes) }
+        // From the text's own storage, eight bytes at a time.
+        text.withUTF8 { bytes in combine(words: UnsafeRawBufferPointer(bytes)) }
         combine(UInt64(0xFF))
     }
 
@@ -51,9 +52,12 @@ public struct StableHasher: Sendable {
             hash ^= hash >> 29
             index += 8
         }
-        while index < raw.count {
-            hash = (hash ^ UInt64(raw[index])) &* Self.prime
-            index += 1
+        if index < raw.count {
+            // The last one to seven bytes as one word, with zeros after them: the length is in the hash already.
+            var word: UInt64 = 0
+            withUnsafeMutableBytes(of: &word) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[index...])) }
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 29
         }
         value = hash
     }

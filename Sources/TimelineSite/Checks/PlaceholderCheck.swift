@@ -8,10 +8,11 @@ import TimelineCore
 struct PlaceholderCheck: SiteCheck {
     func check(_ site: Site, log: DiagnosticLog) {
         let bodies = site.content.entries.map({ $0.body }) + site.content.topics.map({ $0.body }) + site.content.pages.map({ $0.body })
+        let needles = NoteScaffold.placeholders.map { ($0, Array($0.utf8)) }
         for body in bodies {
             let text = body.file.bytes[body.range]
-            for placeholder in NoteScaffold.placeholders {
-                guard let offset = Self.offset(of: Array(placeholder.utf8), in: text) else { continue }
+            for (placeholder, needle) in needles {
+                guard let offset = Self.offset(of: needle, in: text) else { continue }
                 log.warning(
                     .placeholderText, "the note still holds the text 'timeline new' wrote: '\(placeholder)'; replace it with the note's own words",
                     at: body.file.location(ofOffset: offset))

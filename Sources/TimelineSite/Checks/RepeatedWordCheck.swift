@@ -18,8 +18,29 @@ struct RepeatedWordCheck: SiteCheck {
     /// The hash of a title's first word as lowercase, which the word before a link has when it is the same
     /// word; nil when that lowercase is not ASCII, as the word before a link always is.
     static func firstWordHash(of title: String) -> UInt64? {
+        asciiFirstWordHash(of: title) ?? characterFirstWordHash(of: title)
+    }
+
+    /// The hash of a title's first word taken character by character and lowercased as text.
+    static func characterFirstWordHash(of title: String) -> UInt64? {
         let first = title.drop(while: { $0 == " " }).prefix(while: { $0 != " " }).lowercased()
         return first.utf8.allSatisfy({ $0 < 0x80 }) ? Array(first.utf8).withUnsafeBufferPointer(hash(lowercased:)) : nil
+    }
+
+    /// The hash of a title's first word read from its bytes, when the title is ASCII up to the byte after
+    /// that word, as almost every title is (where characters and bytes are one); nil otherwise, and for a
+    /// title with no word.
+    static func asciiFirstWordHash(of title: String) -> UInt64? {
+        title.utf8.withContiguousStorageIfAvailable { bytes -> UInt64? in
+            var start = 0
+            while start < bytes.count, bytes[start] == UInt8(ascii: " ") { start += 1 }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: " "), bytes[end] < 0x80 { end += 1 }
+            // A byte that is not ASCII in the word, or just after it (a mark that joins the space), is left
+            // to the characters.
+            guard end > start, end == bytes.count || bytes[end] == UInt8(ascii: " "), end + 1 >= bytes.count || bytes[end + 1] < 0x80 else { return nil }
+            return hash(lowercased: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+        } ?? nil
     }
 
     /// A hash of an ASCII word as lowercase (FNV-1a).

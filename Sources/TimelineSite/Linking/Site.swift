@@ -142,12 +142,19 @@ public struct Site: Sendable {
         positions.reserveCapacity(entries.count)
         for (position, index) in entries.order.enumerated() {
             let entry = entries.all[index]
-            for topic in Set(entry.topics.map({ $0.id })).sorted() { tagged[topic, default: []].append(entry.id) }
+            // Each topic once, in the order of their ids.
+            var topics = entry.topics.map({ $0.id })
+            topics.sort()
+            for (place, topic) in topics.enumerated() where place == 0 || topics[place - 1] != topic { tagged[topic, default: []].append(entry.id) }
+            // The era that began last of those the entry's first day falls in, the first listed of any that
+            // began the same day with the same id.
             let day = entry.date.earliest
-            eras.append(
-                definedEras
-                    .filter { $0.date.earliest <= day && day <= $0.date.latest }
-                    .max { ($0.date.earliest, $0.id) < ($1.date.earliest, $1.id) })
+            var latest: Int?
+            for (place, era) in definedEras.enumerated() where era.date.earliest <= day && day <= era.date.latest {
+                if let chosen = latest, (era.date.earliest, era.id) <= (definedEras[chosen].date.earliest, definedEras[chosen].id) { continue }
+                latest = place
+            }
+            eras.append(latest.map { definedEras[$0] })
             if positions[entry.id] == nil { positions[entry.id] = position }
         }
         return (tagged, eras, positions)
