@@ -68,6 +68,17 @@ public struct SiteBuilder: Sendable {
         let store = MediaStore(folder: cache.path.map { $0 + ".media" })
         let media = MediaStage(fileSystem: fileSystem, contentFolder: options.contentFolder, store: store, limits: options.limits).run(content.media, log: log)
         content.images = media.images
+        // The version of what the files no template renders are made from, found while the bodies are
+        // rendered and linked, which leave a core idle at times.
+        let (settings, sources, facts, filesHash) = (content.settings, content.sources, content.facts, read.readings.filesHash)
+        let versioning = BackgroundWork {
+            StableHasher.hash { h in
+                h.combine(Fingerprint.of([settings]))
+                h.combine(Fingerprint.of(sources))
+                h.combine(Fingerprint.of(facts))
+                h.combine(filesHash)
+            }
+        }
         clock.lap("media")
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
         clock.lap("index")
@@ -87,13 +98,8 @@ public struct SiteBuilder: Sendable {
         cache.saveReadings(changed: changed)
         cache.renderings = bodies.renderings
         cache.changedNotes = changed.union(bodies.renderedPaths)
+        let contentVersion = versioning.wait()
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
-        let contentVersion = StableHasher.hash { h in
-            h.combine(Fingerprint.of([content.settings]))
-            h.combine(Fingerprint.of(content.sources))
-            h.combine(Fingerprint.of(content.facts))
-            h.combine(read.readings.filesHash)
-        }
         // Each other language is the same site with its texts in that language; what its texts report was
         // reported once already, as the translations were rendered with the main site.
         let localized = languages.map { content.localized(to: $0) }

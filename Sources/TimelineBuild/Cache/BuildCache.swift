@@ -262,6 +262,13 @@ public struct BuildCache: Sendable {
             clock.lap("save the cache")
             clock.report()
         }
+        // The manifest, one record for every file of the site, is encoded while the other files are written.
+        let manifest = self.manifest
+        let encoding = BackgroundWork { () -> [UInt8]? in
+            let output = BinaryOutput()
+            guard (try? manifest.write(to: output)) != nil else { return nil }
+            return output.bytes
+        }
         loadedEntries?.save(path + ".entries", stamp: stamp, changed: changedNotes)
         loadedTopics?.save(path + ".topics", stamp: stamp, changed: changedNotes)
         loadedPages?.save(path + ".pages", stamp: stamp, changed: changedNotes)
@@ -275,10 +282,9 @@ public struct BuildCache: Sendable {
         changedReadKeys = false
         changedExports = []
         changedData = false
+        // The manifest is written last: it names the build whose files the others are.
+        guard let encoded = encoding.wait() else { return }
         var bytes: [UInt8] = []
-        let output = BinaryOutput()
-        guard (try? manifest.write(to: output)) != nil else { return }
-        let encoded = output.bytes
         withUnsafeBytes(of: stamp.littleEndian) { bytes.append(contentsOf: $0) }
         withUnsafeBytes(of: CacheDamage.checksum(encoded, 0..<encoded.count).littleEndian) { bytes.append(contentsOf: $0) }
         bytes.append(contentsOf: encoded)
