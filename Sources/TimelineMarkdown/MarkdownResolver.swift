@@ -12,18 +12,6 @@ protocol MarkdownResolver {
     mutating func report(_ diagnostic: Diagnostic)
 }
 
-/// A note's body turned into HTML.
-public struct RenderedMarkdown: Sendable, Hashable, Codable {
-    public var html: String
-    /// The body's words, for search and summaries.
-    public var text: String
-
-    public init(html: String, text: String) {
-        self.html = html
-        self.text = text
-    }
-}
-
 /// What a link or image of a note's Markdown becomes.
 enum LinkResolution {
     /// The same link or image, to another address.

@@ -240,7 +240,8 @@ import TimelineTesting
         // A rendering is stored field by field (NoteLinker.Result's coding).
         let rendered = RenderedNote(info: info, markdown: RenderedMarkdown(html: "", text: ""), citations: CitationList(), mentions: [], inlineFacts: [])
         #expect(Mirror(reflecting: rendered).children.compactMap(\.label) == ["info", "markdown", "citations", "mentions", "inlineFacts", "fingerprint"])
-        #expect(Mirror(reflecting: rendered.markdown).children.compactMap(\.label) == ["html", "text"])
+        // Its HTML and text, made or kept as the bytes of the cache file (`RenderedMarkdown.Form`).
+        #expect(Mirror(reflecting: rendered.markdown).children.compactMap(\.label) == ["form"])
         // Citations and bodies are stored as lists of their properties.
         let citation = Citation(sourceID: "s", location: .file("f"))
         #expect(Mirror(reflecting: citation).children.compactMap(\.label) == ["sourceID", "locator", "quote", "quoteLanguage", "location", "quoteLocation"])

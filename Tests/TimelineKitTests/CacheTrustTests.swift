@@ -143,4 +143,25 @@ import TimelineTesting
         #expect(built.map(\.0) == fresh.map(\.0))
         for ((path, data), (_, expected)) in zip(built, fresh) { #expect(data == expected, "\(path)") }
     }
+
+    /// The bodies of the renderings the cache kept are read from its file when first asked for: they are the
+    /// bodies the build rendered, and stay so after the file is replaced and removed, as the next build does.
+    @Test func keptBodiesAreTheRenderedOnesAfterTheirFileIsReplaced() throws {
+        let site = try Site()
+        try site.build()
+        var rendered = BuildCache.empty()
+        _ = try #require(SiteBuilder(options: BuildOptions(contentFolder: site.content, templatesFolder: TestSupport.templates)).prepare(log: DiagnosticLog(), cache: &rendered))
+        let expected = rendered.renderings
+        var cache = BuildCache.load(from: site.cacheFolder + "/cache")
+        let kept = cache.renderings
+        #expect(kept.count == expected.count && !kept.isEmpty)
+        let file = site.cacheFolder + "/cache.renderings"
+        try Array(repeating: UInt8(ascii: "x"), count: 64).withUnsafeBytes { try Data($0).write(to: URL(fileURLWithPath: file + ".other")) }
+        #expect(rename(file + ".other", file) == 0 && unlink(file) == 0)
+        for (path, rendering) in kept {
+            let markdown = try #require(expected[path]).result.note.markdown
+            #expect(rendering.result.note.markdown.html == markdown.html && !markdown.html.isEmpty, "\(path)")
+            #expect(rendering.result.note.markdown.text == markdown.text, "\(path)")
+        }
+    }
 }

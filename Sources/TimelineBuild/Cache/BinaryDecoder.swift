@@ -28,13 +28,15 @@ final class BinaryInput {
     static let damaged = DecodingError.dataCorrupted(.init(codingPath: [], debugDescription: "the build cache is damaged"))
 
     let bytes: UnsafeRawBufferPointer
+    /// What keeps `bytes` in memory beyond the reading, for what is kept as bytes rather than read (``textBytes()``).
+    let keeper: (any AnyObject & Sendable)?
     var offset = 0
     /// The fields not read yet of each keyed container, by the slot it was given when it was opened.
     var fieldsLeft: [Int] = []
     /// The path ``path()`` read last.
     private var lastPath = ""
 
-    init(bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
+    init(bytes: UnsafeRawBufferPointer, keeper: (any AnyObject & Sendable)? = nil) { (self.bytes, self.keeper) = (bytes, keeper) }
 
     func take(_ count: Int) throws -> Int {
         guard count >= 0, count <= bytes.count - offset else { throw Self.damaged }

@@ -231,7 +231,9 @@ extension BuildCache.Rendering: CacheRecord {
         let fileHash = try input.word(), optionsHash = try input.word()
         guard let kind = NoteKind(rawValue: try input.string()) else { throw BinaryInput.damaged }
         let info = NoteInfo(kind: kind, id: try input.string(), title: try input.string())
-        let markdown = RenderedMarkdown(html: try input.string(), text: try input.string())
+        // A body read from a file of the cache is made into text only when a page asks for it.
+        let markdown = try input.keeper.map { RenderedMarkdown(keeping: $0, html: try input.textBytes(), text: try input.textBytes()) }
+            ?? RenderedMarkdown(html: try input.string(), text: try input.string())
         let sources = try input.list {
             CitationList.Cited(sourceID: try input.string(), uses: try input.list {
                 CitationList.Use(anchor: try input.optional(), locator: try input.optional(), quote: try input.optional(), quoteLanguage: try input.optional())

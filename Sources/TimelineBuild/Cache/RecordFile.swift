@@ -41,9 +41,9 @@ struct RecordFile<Record: CacheRecord & Sendable>: Sendable {
             self.record = record
         }
 
-        /// Reads what ``encoded()`` wrote, which must fill `bytes` exactly.
-        init(decoding bytes: UnsafeRawBufferPointer) throws {
-            let input = BinaryInput(bytes: bytes)
+        /// Reads what ``encoded()`` wrote, which must fill `bytes` exactly; `keeper` keeps the bytes in memory.
+        init(decoding bytes: UnsafeRawBufferPointer, keeper: MappedFile) throws {
+            let input = BinaryInput(bytes: bytes, keeper: keeper)
             key = try input.string()
             switch try input.byte() {
             case 0: record = nil
@@ -98,7 +98,9 @@ struct RecordFile<Record: CacheRecord & Sendable>: Sendable {
     }
 
     private static func read(_ path: String, stamp: UInt64) -> Reading {
-        let reading = CacheDamage.withMappedFile(path) { bytes -> Reading in
+        // The file stays mapped while what was read from it without copying is held.
+        guard let file = MappedFile(path) else { return .missing }
+        let reading = { (bytes: UnsafeRawBufferPointer) -> Reading in
             guard bytes.count >= 8 else { return .damaged(.damaged) }
             guard CacheDamage.word(bytes, at: 0) == stamp else { return .damaged(.otherGenerator) }
             // Where each record and its checksum lie, then every record checked and decoded in parallel.
@@ -116,11 +118,11 @@ struct RecordFile<Record: CacheRecord & Sendable>: Sendable {
             let decoded = parallelMap(ranges) { checksum, range -> Stored? in
                 let record = UnsafeRawBufferPointer(start: UnsafeRawPointer(bitPattern: address + range.lowerBound), count: range.count)
                 guard CacheDamage.checksum(record) == checksum else { return nil }
-                return try? Stored(decoding: record)
+                return try? Stored(decoding: record, keeper: file)
             }
             return decoded.contains { $0 == nil } ? .damaged(.damaged) : .read(decoded)
         }
-        return reading ?? .missing
+        return reading(file.bytes)
     }
 
     /// Writes the records whose keys are in `changed` (and the deletions since the base), or every record
