@@ -74,8 +74,8 @@ public struct SiteBuilder: Sendable {
         let versioning = BackgroundWork {
             StableHasher.hash { h in
                 h.combine(Fingerprint.of([settings]))
-                h.combine(Fingerprint.of(sources))
-                h.combine(Fingerprint.of(facts))
+                h.combine(Fingerprint.of(list: sources))
+                h.combine(Fingerprint.of(list: facts))
                 h.combine(filesHash)
             }
         }

@@ -273,6 +273,34 @@ import TimelineTesting
                         { $0.summary = nil }, { $0.rendered = nil }, { $0.inputs = nil }, { $0.inputs = [] },
                         { $0.inputs = [.fact("s")] }, { $0.inputs = [.source("t")] }])
         #expect(Fingerprint.of(list: [use, use]) != Fingerprint.of(list: [use]))
+
+        // Sources and facts, which every key naming them fingerprints, with their citations, places and translations.
+        let place = SourceLocation(path: "Content/sources.yaml", line: 4, column: 3)
+        var source = Source(
+            id: "s", title: "T", publisher: "P", author: "A", date: month, url: "https://a.example", archiveURL: "https://b.example", accessed: month,
+            note: "N", language: "fr", location: place)
+        source.translations = Translations(texts: ["fr": ["title": "T2", "note": "N2"], "ht": ["title": "T3"]], locations: ["title": place])
+        let cited = Citation(sourceID: "s", locator: "p. 2", quote: "q", quoteLanguage: "fr", location: place, quoteLocation: place)
+        var fact = Fact(id: "f", statement: "S", date: month, citations: [cited], location: place)
+        (fact.metric, fact.value, fact.upperValue, fact.unit, fact.qualifier) = ("m", 1, 2, "u", "about")
+        (fact.unitName, fact.figureLanguage, fact.translations) = ("units", "fr", source.translations)
+        #expect(Mirror(reflecting: source).children.compactMap(\.label) == [
+            "id", "title", "publisher", "author", "date", "url", "archiveURL", "accessed", "note", "language", "location", "translations"])
+        #expect(Mirror(reflecting: fact).children.compactMap(\.label) == [
+            "id", "statement", "date", "citations", "metric", "value", "upperValue", "unit", "qualifier", "location", "translations", "unitName", "figureLanguage"])
+        #expect(Mirror(reflecting: place).children.compactMap(\.label) == ["path", "line", "column"])
+        #expect(Mirror(reflecting: source.translations).children.compactMap(\.label) == ["texts", "locations"])
+        let year = try EDTFDate(parsing: "2024")
+        changes(source, [{ $0.id = "t" }, { $0.title = nil }, { $0.publisher = nil }, { $0.author = nil }, { $0.date = year }, { $0.url = nil },
+                         { $0.archiveURL = nil }, { $0.accessed = nil }, { $0.accessed = year }, { $0.note = nil }, { $0.language = nil },
+                         { $0.location.line = 5 }, { $0.location.column = 4 }, { $0.location.path = "x" }, { $0.translations = Translations() },
+                         { $0.translations.texts["fr"]?["note"] = "N3" }, { $0.translations.texts["fr"]?["title"] = nil },
+                         { $0.translations.texts["ht"] = ["note": "T3"] }, { $0.translations.locations = [:] }, { $0.translations.locations["note"] = place }])
+        changes(fact, [{ $0.id = "g" }, { $0.statement = "R" }, { $0.date = year }, { $0.citations = [] }, { $0.citations.append(cited) },
+                       { $0.citations[0].locator = nil }, { $0.citations[0].quote = nil }, { $0.citations[0].quoteLanguage = nil },
+                       { $0.citations[0].sourceID = "t" }, { $0.citations[0].location.line = 1 }, { $0.citations[0].quoteLocation = nil },
+                       { $0.metric = nil }, { $0.value = nil }, { $0.value = 3 }, { $0.upperValue = nil }, { $0.unit = nil }, { $0.qualifier = nil },
+                       { $0.location.column = 9 }, { $0.translations = Translations() }, { $0.unitName = nil }, { $0.figureLanguage = nil }])
     }
 
     /// Which note files changed is found kind by kind, and the hash of every file's path and bytes does not

@@ -39,3 +39,25 @@ public struct Fact: Sendable, Codable, Identifiable {
         self.location = location
     }
 }
+
+extension Fact: DirectFingerprint {
+    /// Fingerprinted field by field, as every key that names a fact or the list of them is, every build; a
+    /// test checks that it lists every stored property.
+    public func combine(into hasher: inout StableHasher) {
+        hasher.combine(id)
+        hasher.combine(statement)
+        // A date is made from its text alone.
+        hasher.combine(date.text)
+        hasher.combine(citations.count)
+        for index in citations.indices { citations[index].combine(into: &hasher) }
+        Fingerprint.combine(metric, into: &hasher)
+        hasher.combine(value)
+        hasher.combine(upperValue)
+        Fingerprint.combine(unit, into: &hasher)
+        Fingerprint.combine(qualifier, into: &hasher)
+        location.combine(into: &hasher)
+        translations.combine(into: &hasher)
+        Fingerprint.combine(unitName, into: &hasher)
+        Fingerprint.combine(figureLanguage, into: &hasher)
+    }
+}

@@ -41,3 +41,23 @@ public struct Source: Sendable, Codable, Identifiable {
         self.location = location
     }
 }
+
+extension Source: DirectFingerprint {
+    /// Fingerprinted field by field, as every key that names a source or the list of them is, every build; a
+    /// test checks that it lists every stored property.
+    public func combine(into hasher: inout StableHasher) {
+        hasher.combine(id)
+        Fingerprint.combine(title, into: &hasher)
+        Fingerprint.combine(publisher, into: &hasher)
+        Fingerprint.combine(author, into: &hasher)
+        // A date is made from its text alone.
+        hasher.combine(date.text)
+        Fingerprint.combine(url, into: &hasher)
+        Fingerprint.combine(archiveURL, into: &hasher)
+        Fingerprint.combine(accessed?.text, into: &hasher)
+        Fingerprint.combine(note, into: &hasher)
+        Fingerprint.combine(language, into: &hasher)
+        location.combine(into: &hasher)
+        translations.combine(into: &hasher)
+    }
+}

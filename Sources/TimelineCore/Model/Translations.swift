@@ -15,6 +15,28 @@ public struct Translations: Sendable, Hashable, Codable {
     public var isEmpty: Bool { texts.isEmpty }
 }
 
+extension Translations: DirectFingerprint {
+    /// Fingerprinted language by language and field by field, each in the order of their names, as a
+    /// dictionary's own order changes from run to run; a test checks that it lists every stored property.
+    public func combine(into hasher: inout StableHasher) {
+        hasher.combine(texts.count)
+        for language in texts.keys.sorted() {
+            let fields = texts[language] ?? [:]
+            hasher.combine(language)
+            hasher.combine(fields.count)
+            for field in fields.keys.sorted() {
+                hasher.combine(field)
+                hasher.combine(fields[field] ?? "")
+            }
+        }
+        hasher.combine(locations.count)
+        for field in locations.keys.sorted() {
+            hasher.combine(field)
+            locations[field]?.combine(into: &hasher)
+        }
+    }
+}
+
 /// One of the site's languages beside its main one, from `languages` in `site.yaml`.
 public struct SiteLanguage: Sendable, Hashable, Codable {
     /// A BCP 47 tag, such as `fr` or `ht`.

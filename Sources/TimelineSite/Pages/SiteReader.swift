@@ -113,11 +113,11 @@ public final class SiteVersions: Sendable {
         case .backlinks(let id): return Fingerprint.of(list: site.backlinks[id] ?? [])
         case .topicEntries(let id): return Fingerprint.of(texts: site.topicEntryIDs(id))
         case .topicList: return Fingerprint.of(site.topicList)
-        case .source(let id): return Fingerprint.of(site.index.sources[id])
-        case .sourceList: return Fingerprint.of(site.content.sources)
+        case .source(let id): return site.index.sources[id].map { Fingerprint.of(direct: $0) } ?? Self.missing
+        case .sourceList: return Fingerprint.of(list: site.content.sources)
         case .sourceUses(let id): return Fingerprint.of(list: site.sourceUses[id] ?? [])
-        case .fact(let id): return Fingerprint.of(site.index.facts[id])
-        case .factList: return Fingerprint.of(site.content.facts)
+        case .fact(let id): return site.index.facts[id].map { Fingerprint.of(direct: $0) } ?? Self.missing
+        case .factList: return Fingerprint.of(list: site.content.facts)
         case .factUses(let id): return Fingerprint.of(list: site.factUses[id] ?? [])
         case .chart(let metric): return Fingerprint.of(site.charts[metric])
         case .evidence(let id): return Fingerprint.of(site.sourceEvidence(id))
