@@ -147,7 +147,10 @@ public struct ContentReader: Sendable {
         let items: [DirectoryItem]
         do {
             guard let listed = try fileSystem.listDirectory(folderPath) else { return [] }
-            items = listed.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+            // By the bytes of the names; names all in ASCII, as a site's almost always are, are in that order
+            // by Swift's own comparison of text, which is quicker.
+            let ascii = listed.allSatisfy { item in item.name.utf8.allSatisfy { $0 < 0x80 } }
+            items = ascii ? listed.sorted { $0.name < $1.name } : listed.sorted { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         } catch {
             log.error(.unreadableFile, "cannot read folder: \(error.reason)", at: .file(folderPath))
             broken.insertAll(.note)
@@ -172,7 +175,7 @@ public struct ContentReader: Sendable {
             }
             let id = String(item.name.dropLast(3))
             // `ID.LANG.md` is the translation of `ID.md` into one of the site's languages.
-            if let dot = id.utf8.lastIndex(of: UInt8(ascii: ".")), Identifier.problem(with: String(id[..<dot])) == nil,
+            if id.utf8.contains(UInt8(ascii: ".")), let dot = id.utf8.lastIndex(of: UInt8(ascii: ".")), Identifier.problem(with: String(id[..<dot])) == nil,
                case let language = String(id[id.index(after: dot)...]), language.first?.isLetter == true, DataFileReader.isLanguageTag(language) {
                 if languages.contains(language) {
                     translationFiles.append((String(id[..<dot]), language, relative, item.kind))
