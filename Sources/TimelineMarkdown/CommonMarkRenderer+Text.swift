@@ -123,4 +123,17 @@ extension CommonMarkRenderer {
         }
         return found
     }
+
+    /// Where the `[` (or the `![` of an image) that ends a line of the file opens a link, after any spaces and
+    /// the backslash of a hard line break; nil when the line does not end so.
+    static func opening(endingLine line: Int, of file: SourceText, isImage: Bool) -> SourceLocation? {
+        guard line >= 1, line <= file.lineStarts.count else { return nil }
+        let range = file.lineRange(line)
+        var end = range.upperBound
+        while end > range.lowerBound, [0x20, 0x09, 0x0D].contains(file.bytes[end - 1]) { end -= 1 }
+        if end > range.lowerBound, file.bytes[end - 1] == UInt8(ascii: "\\") { end -= 1 }
+        guard end > range.lowerBound, file.bytes[end - 1] == UInt8(ascii: "[") else { return nil }
+        let open = isImage && end - 1 > range.lowerBound && file.bytes[end - 2] == UInt8(ascii: "!") ? end - 2 : end - 1
+        return file.location(ofOffset: open)
+    }
 }

@@ -194,10 +194,17 @@ enum CommonMarkRenderer {
             return items
         }
 
-        /// Where a node starts in the note's file.
+        /// Where a node starts in the note's file. libcmark places a link or image whose text starts with a line
+        /// break by a later line: its `[` ends the line before its first placed child's, a line for each break.
         func location(of node: OpaquePointer) -> SourceLocation {
             let start = CommonMarkRenderer.start(of: node)
-            return positions.location(line: start.line, column: start.column)
+            let here = positions.location(line: start.line, column: start.column)
+            var (breaks, child) = (0, cmark_node_first_child(node))
+            while let current = child, [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(current)) { (breaks, child) = (breaks + 1, cmark_node_next(current)) }
+            guard breaks > 0, let child, [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(node)) else { return here }
+            let text = CommonMarkRenderer.start(of: child)
+            let line = positions.location(line: text.line, column: text.column).line - breaks
+            return CommonMarkRenderer.opening(endingLine: line, of: body.file, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE) ?? here
         }
 
         /// Replaces every reference in a run of text by new nodes: the text around it, and the resolved HTML. In
@@ -251,8 +258,7 @@ enum CommonMarkRenderer {
                     if written.lowerBound > lineRange.lowerBound, body.file.bytes[written.lowerBound - 1] == UInt8(ascii: "\\") { continue }
                 }
                 if let problem = scanned.problem {
-                    resolver.report(Diagnostic(
-                        problem.severity, problem.id, problem.message, at: body.file.location(ofOffset: start + problem.offset)))
+                    resolver.report(Diagnostic(problem.severity, problem.id, problem.message, at: body.file.location(ofOffset: start + problem.offset)))
                     continue
                 }
                 guard let reference = scanned.reference else { continue }
@@ -269,13 +275,10 @@ enum CommonMarkRenderer {
                 }
                 if let container {
                     resolver.check(reference.unwrapped, at: body.file.location(ofOffset: start), items: items)
-                    let isImage = cmark_node_get_type(container) == CMARK_NODE_IMAGE
-                    resolver.report(.error(
-                        .referenceInLink,
-                        isImage
-                            ? "a citation or [[...]] link cannot be placed in an image's description; put it after the image"
-                            : "a citation or [[...]] link cannot be placed in the text of another link; put it after the link",
-                        at: body.file.location(ofOffset: start)))
+                    let message = cmark_node_get_type(container) == CMARK_NODE_IMAGE
+                        ? "a citation or [[...]] link cannot be placed in an image's description; put it after the image"
+                        : "a citation or [[...]] link cannot be placed in the text of another link; put it after the link"
+                    resolver.report(.error(.referenceInLink, message, at: body.file.location(ofOffset: start)))
                     continue
                 }
                 let resolved = resolver.resolve(reference.unwrapped, at: body.file.location(ofOffset: start), items: items)
@@ -360,10 +363,8 @@ enum CommonMarkRenderer {
             }
             covered.subtract(positions.definitionLines)
             for citation in CommonMarkRenderer.citationsInDefinitions(of: body, outside: covered) {
-                resolver.report(.warning(
-                    .hiddenCitation,
-                    "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence",
-                    at: body.file.location(ofOffset: citation)))
+                let message = "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence"
+                resolver.report(.warning(.hiddenCitation, message, at: body.file.location(ofOffset: citation)))
             }
         }
 
@@ -384,12 +385,10 @@ enum CommonMarkRenderer {
                         let index = Int(bitPattern: data) - 1
                         if index >= 0, index < replacementTexts.count { text += replacementTexts[index] }
                     }
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
                 case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
                     if event == CMARK_EVENT_EXIT { CommonMarkRenderer.endBlock(&text) }
-                default:
-                    break
+                default: break
                 }
             }
             while CommonMarkRenderer.endsWith(text, "\n") { text.removeLast() }

@@ -76,6 +76,14 @@ import TimelineTesting
         #expect(Self.places("a [``x](<javascript:y>) and ![`z](../../p.png)\n") == ["6:3: unsafe-link", "6:29: broken-link"])
     }
 
+    /// libcmark places a link or image whose text starts with a line break by a later line: it is placed at
+    /// the `[` that ends the line before, after a hard break's backslash or spaces, in a block quote too.
+    @Test func aLinkWhoseTextStartsWithALineBreakIsPlacedAtItsBracket() {
+        #expect(Self.places("A [\n  b\n  c d](javascript:x) e.\n") == ["6:3: unsafe-link"])
+        #expect(Self.places("[\r\n  statement\r\n  date a](javascript:x), [b](javascript:y).\n") == ["6:1: unsafe-link", "8:26: unsafe-link"])
+        #expect(Self.places("> A ![  \n> b\n  c d](../../p.png) e [\\\nx](javascript:y).\n") == ["6:5: broken-link", "8:23: unsafe-link"])
+    }
+
     @Test func aLineStartingWithAStrayBacktickKeepsItsColumns() {
         #expect(Self.places("\nSee [a](nope.md),\n`a script](x), [b](javascript:y) [@paper].\n") == ["7:5: broken-link", "8:16: unsafe-link"])
     }
