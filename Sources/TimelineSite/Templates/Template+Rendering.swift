@@ -16,7 +16,7 @@ struct TemplateRenderer: Sendable {
         out.reserveCapacity(16 * 1024)
         guard let template = templates[name] else { return out }
         return withoutActuallyEscaping(spill) { spill in
-            var state = State(stack: [.object(model)], pieceSize: pieceSize, spill: spill)
+            var state = State([.object(model)], pieceSize: pieceSize, spill: spill)
             render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
             return out
         }
@@ -26,18 +26,44 @@ struct TemplateRenderer: Sendable {
     func render(_ name: String, value: TemplateValue) -> [UInt8] {
         var out: [UInt8] = []
         guard let template = templates[name] else { return out }
-        var state = State(stack: [value])
+        var state = State([value])
         render(template.nodes, state: &state, blocks: [:], indentation: [], depth: 0, out: &out)
         return out
     }
 
     /// The contexts names are looked up in, innermost last, and where the innermost list iteration is.
     struct State {
-        var stack: [TemplateValue]
+        private(set) var stack: [TemplateValue] = []
+        /// The object of each context, or one without fields for a context that is not an object. Names are
+        /// looked up in these, where they lie, without copying the contexts out one by one.
+        private(set) var objects: [any TemplateObject] = []
         var position: (index: Int, count: Int)? = nil
         /// Given what is made so far once it is more than `pieceSize` bytes, between the items of lists.
         var pieceSize = Int.max
         var spill: (inout [UInt8]) -> Void = { _ in }
+
+        init(_ contexts: [TemplateValue], pieceSize: Int = .max, spill: @escaping (inout [UInt8]) -> Void = { _ in }) {
+            self.pieceSize = pieceSize
+            self.spill = spill
+            for context in contexts { push(context) }
+        }
+
+        /// Enters a context.
+        mutating func push(_ value: TemplateValue) {
+            stack.append(value)
+            if case .object(let object) = value { objects.append(object) } else { objects.append(NoFields()) }
+        }
+
+        /// Leaves the innermost context.
+        mutating func pop() {
+            stack.removeLast()
+            objects.removeLast()
+        }
+    }
+
+    /// What a context that is not an object offers a name: nothing.
+    private struct NoFields: TemplateObject {
+        func value(of field: TemplateName) -> TemplateValue? { nil }
     }
 
     private func render(
@@ -75,10 +101,10 @@ struct TemplateRenderer: Sendable {
                 if case .list(let list) = value {
                     let outer = state.position
                     for index in 0..<list.count {
-                        state.stack.append(list.item(at: index))
+                        state.push(list.item(at: index))
                         state.position = (index, list.count)
                         render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
-                        state.stack.removeLast()
+                        state.pop()
                         if out.count > state.pieceSize {
                             // The last byte stays: a standalone partial's indentation depends on it.
                             let last = out.removeLast()
@@ -88,9 +114,9 @@ struct TemplateRenderer: Sendable {
                     }
                     state.position = outer
                 } else {
-                    state.stack.append(value)
+                    state.push(value)
                     render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
-                    state.stack.removeLast()
+                    state.pop()
                 }
             case .partial(let name, let extra, _, _):
                 guard let template = templates[name] else { continue }
@@ -116,10 +142,10 @@ struct TemplateRenderer: Sendable {
 
     private func resolve(_ lookup: Template.Lookup, in state: State) -> TemplateValue? {
         switch lookup {
-        case .value(let path): return self.lookup(path, in: state.stack)
-        case .empty(let path): return .bool(TemplateValue.isFalsy(self.lookup(path, in: state.stack)))
+        case .value(let path): return self.lookup(path, in: state)
+        case .empty(let path): return .bool(TemplateValue.isFalsy(self.lookup(path, in: state)))
         case .count(let path):
-            if case .list(let list)? = self.lookup(path, in: state.stack) { return .integer(list.count) }
+            if case .list(let list)? = self.lookup(path, in: state) { return .integer(list.count) }
             return .integer(0)
         case .first: return .bool(state.position.map { $0.index == 0 } ?? false)
         case .last: return .bool(state.position.map { $0.index == $0.count - 1 } ?? false)
@@ -130,11 +156,11 @@ struct TemplateRenderer: Sendable {
     }
 
     /// Finds a dotted name: its first part in the innermost context that has it, the rest within that value.
-    private func lookup(_ path: Template.Path, in stack: [TemplateValue]) -> TemplateValue? {
-        guard let first = path.first else { return stack.last }
-        var index = stack.count - 1
+    private func lookup(_ path: Template.Path, in state: State) -> TemplateValue? {
+        guard let first = path.first else { return state.stack.last }
+        var index = state.objects.count - 1
         while index >= 0 {
-            if let value = stack[index].field(first) {
+            if let value = state.objects[index].value(of: first) {
                 return path.count == 1 ? value : value.field(path: path[1...])
             }
             index -= 1
