@@ -14,6 +14,8 @@ final class PageFrame: Sendable {
     let jsonld: String
     /// The interface's words in the page's language.
     let text: InterfaceText
+    /// The site and the page as templates read them, boxed once for the many times a page reads them.
+    private let siteValue: TemplateValue, pageValue: TemplateValue
 
     init(
         site: SiteValues, page: PageMetadata, root: String, navigation: [NavigationLink], alternates: [AlternateLink], jsonld: String,
@@ -26,12 +28,14 @@ final class PageFrame: Sendable {
         self.alternates = alternates
         self.jsonld = jsonld
         self.text = text
+        siteValue = .object(site)
+        pageValue = .object(page)
     }
 
     static func fields<Page>(_ frame: @escaping @Sendable (Page) -> PageFrame) -> [TemplateField<Page>] {
         [
-            .object("site", "The site: its title, description, language, publisher and address") { frame($0).site },
-            .object("page", "This page's title, description and kind") { frame($0).page },
+            .object("site", "The site: its title, description, language, publisher and address", held: SiteValues.self) { frame($0).siteValue },
+            .object("page", "This page's title, description and kind", held: PageMetadata.self) { frame($0).pageValue },
             .text("root", "The way back to the site's root from this page, such as `../`; links to the site's files start with it") { frame($0).root },
             .list("navigation", "The site's menu: timeline, topics, facts, sources and the pages with a `menu` position") { frame($0).navigation },
             .list("alternates", "The site's feed and data files, for `<link rel=\"alternate\">`") { frame($0).alternates },

@@ -32,13 +32,22 @@ struct IndexPage: PageModel {
 /// `entry.mustache`: one entry.
 struct EntryPage: PageModel {
     static let template = "entry"
-    var frame: PageFrame
-    var entry: EntryView
-    var sources: [CitedSource]
+    let frame: PageFrame
+    let entry: EntryView
+    let sources: [CitedSource]
+    /// The entry as templates read it, boxed once for the many times its page reads it.
+    private let entryValue: TemplateValue
+
+    init(frame: PageFrame, entry: EntryView, sources: [CitedSource]) {
+        self.frame = frame
+        self.entry = entry
+        self.sources = sources
+        entryValue = .object(entry)
+    }
 
     static let summary = "An entry's page."
     static let fields: TemplateFields<Self> = [
-        .object("entry", "The entry") { $0.entry },
+        .object("entry", "The entry", held: EntryView.self) { $0.entryValue },
         .list("sources", "The page's numbered list of sources") { $0.sources },
     ] + PageFrame.fields { $0.frame }
 }

@@ -6,6 +6,8 @@ import TimelineTheme
 /// `i18n/LANG.yaml`: each key in the page's language, or in the nearest language of its fallback chain.
 public struct InterfaceText: TemplateModel {
     let strings: [String: String]
+    /// The words of each key of ``builtIn``, in its order, which templates read by position.
+    let words: [String]
 
     /// The keys and English words of the built-in theme's `i18n/en.yaml`, which every language's file follows.
     static let builtIn: [(key: String, text: String)] = {
@@ -28,8 +30,8 @@ public struct InterfaceText: TemplateModel {
         "map_places_title", "map_description", "map_places_description", "decimal_mark", "north", "south", "east", "west", "read_entry_and_sources",
     ]
 
-    public static let fields = TemplateFields<Self>(builtIn.filter { !generatorKeys.contains($0.key) }.map { entry in
-        .text(entry.key, "“\(entry.text)”") { $0.strings[entry.key] ?? entry.text }
+    public static let fields = TemplateFields<Self>(builtIn.indices.filter { !generatorKeys.contains(builtIn[$0].key) }.map { position in
+        .text(builtIn[position].key, "“\(builtIn[position].text)”") { $0.words[position] }
     })
 
     /// The built-in theme's English words.
@@ -86,10 +88,15 @@ public struct InterfaceText: TemplateModel {
     /// The words for a language: each key from the first language of `chain` whose file gives it.
     init(chain: [String], files: [String: [String: String]]) {
         var strings: [String: String] = [:]
+        var words: [String] = []
+        words.reserveCapacity(Self.builtIn.count)
         for (key, english) in Self.builtIn {
-            strings[key] = chain.lazy.compactMap { files[$0]?[key] }.first ?? files["en"]?[key] ?? english
+            let word = chain.lazy.compactMap { files[$0]?[key] }.first ?? files["en"]?[key] ?? english
+            strings[key] = word
+            words.append(word)
         }
         self.strings = strings
+        self.words = words
     }
 
     /// Warns of each language of the site whose interface strings lack keys, which its fallback chain or

@@ -176,6 +176,13 @@ public struct TemplateField<Model>: Sendable {
         Self(name: name, kind: .object(Field.self), summary: summary, isOptional: true) { read($0).map { .object($0) } }
     }
 
+    /// An object read as the value that already holds it, so that reading it does not copy the object again.
+    static func object<Field: TemplateModel>(
+        _ name: String, _ summary: String, held: Field.Type, _ read: @escaping @Sendable (Model) -> TemplateValue
+    ) -> Self {
+        Self(name: name, kind: .object(Field.self), summary: summary, isOptional: false, read: read)
+    }
+
     public static func list<Item: TemplateModel>(_ name: String, _ summary: String, _ read: @escaping @Sendable (Model) -> [Item]) -> Self {
         Self(name: name, kind: .list(Item.self), summary: summary, isOptional: false) { .list(TemplateItems(read($0))) }
     }
