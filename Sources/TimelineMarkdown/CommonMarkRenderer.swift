@@ -211,6 +211,8 @@ enum CommonMarkRenderer {
         /// the text of a link or image, where no link or citation can be placed, each reference is checked and
         /// reported instead, and the text is left as written.
         mutating func replaceReferences(in run: [OpaquePointer], inside container: OpaquePointer?, resolver: inout some MarkdownResolver) {
+            // Most runs hold no reference, which starts with "[": they are passed over without copying their text.
+            guard run.contains(where: { cmark_node_get_literal($0).map { strchr($0, 0x5B) != nil } ?? false }) else { return }
             // The run's text, soft line breaks as "\n", with where each node's text starts.
             var utf8: [UInt8] = []
             var starts: [(offset: Int, node: OpaquePointer)] = []
@@ -222,7 +224,6 @@ enum CommonMarkRenderer {
                     utf8.append(contentsOf: String(cString: literal).utf8)
                 }
             }
-            guard utf8.contains(UInt8(ascii: "[")) else { return }
             let found = InlineReferenceScanner.scan(String(decoding: utf8, as: UTF8.self))
             guard !found.isEmpty else { return }
 
