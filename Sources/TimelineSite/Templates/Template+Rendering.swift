@@ -93,12 +93,13 @@ struct TemplateRenderer: Sendable {
                     if inverted && falsy { render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out) }
                     continue
                 }
-                guard case .value = lookup, let value else {
+                guard case .value = lookup, let value = consume value else {
                     // A fact about a value or the current item: true here, so render once in the same context.
                     render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                     continue
                 }
-                if case .list(let list) = value {
+                switch consume value {
+                case .list(let list):
                     let outer = state.position
                     for index in 0..<list.count {
                         state.push(list.item(at: index))
@@ -113,7 +114,7 @@ struct TemplateRenderer: Sendable {
                         }
                     }
                     state.position = outer
-                } else {
+                case let value:
                     state.push(value)
                     render(children, state: &state, blocks: blocks, indentation: indentation, depth: depth + 1, out: &out)
                     state.pop()
