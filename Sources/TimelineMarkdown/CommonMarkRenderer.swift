@@ -71,7 +71,7 @@ enum CommonMarkRenderer {
                 let only = leaf == cmark_node_first_child(node) ? cmark_node_get_literal(leaf).map { String(cString: $0) } : nil
                 positions.exitLink(
                     leaf: Self.start(of: leaf), end: (Int(cmark_node_get_end_line(node)), Int(cmark_node_get_end_column(node))),
-                    onlyText: only, url: cmark_node_get_url(node).map { String(cString: $0) })
+                    onlyText: only, url: cmark_node_get_url(node).map { String(cString: $0) }, textEndsWithSoftBreak: cmark_node_get_type(leaf) == CMARK_NODE_SOFTBREAK)
             }
             guard event == CMARK_EVENT_ENTER else { continue }
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING {

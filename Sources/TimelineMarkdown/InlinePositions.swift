@@ -173,9 +173,19 @@ struct InlinePositions {
     /// places what follows in its block a line too early for each, counting columns on from the line before.
     /// `leaf` is where libcmark places the start of its last inline node, and `end` its last byte. An
     /// autolink (its one text, `onlyText`, its address) has no such breaks, and libcmark counts its end's
-    /// column from the start of the paragraph.
-    mutating func exitLink(leaf: (line: Int, column: Int), end: (line: Int, column: Int), onlyText: String?, url: String?) {
+    /// column from the start of the paragraph. A link whose text ends with a soft line break has the rest of
+    /// it on the next line, which then starts, after its spaces and `>`s, with the `]` that libcmark counts
+    /// as the first byte of the line's text: at the column after the block's first indent.
+    mutating func exitLink(
+        leaf: (line: Int, column: Int), end: (line: Int, column: Int), onlyText: String?, url: String?, textEndsWithSoftBreak: Bool = false
+    ) {
         if let onlyText, url == onlyText || url == "mailto:" + onlyText { return }
+        if textEndsWithSoftBreak, end.column > 0 {
+            let line = bodyLine(line: end.line, column: end.column)
+            if line > blockLine, shifts[line] == nil { shifts[line] = Self.textStart(of: lineBytes(line), quotes: quotes) - blockOffset }
+            lastLine = max(lastLine, end.line)
+            return
+        }
         guard leaf.column > 0, leaf.line == end.line, end.column >= leaf.column else { return }
         let bytes = body.file.bytes
         // The bytes of the paragraph's text from the leaf to the end, walked in the file: a line break counts

@@ -84,6 +84,18 @@ import TimelineTesting
         #expect(Self.places("> A ![  \n> b\n  c d](../../p.png) e [\\\nx](javascript:y).\n") == ["6:5: broken-link", "8:23: unsafe-link"])
     }
 
+    /// A link whose text ends with a line break has the rest of it, from its `]`, on the next line, where
+    /// what follows is placed where it is written: in a paragraph indented or not, a block quote (lazy
+    /// lines too) and a list item (the `note` fuzz target's find).
+    @Test func whatFollowsALinkWhoseTextEndsWithALineBreakIsPlacedWhereWritten() {
+        #expect(Self.places("[a\n](x.md) [c](javascript:e)\n") == ["6:1: broken-link", "7:9: unsafe-link"])
+        #expect(Self.places("  [a\n    ](x.md) [c](javascript:e)\n") == ["6:3: broken-link", "7:13: unsafe-link"])
+        #expect(Self.places(">  [a\n>    ](x.md) [c](javascript:e)\n") == ["6:4: broken-link", "7:14: unsafe-link"])
+        #expect(Self.places("> [a\n](x.md) [c](javascript:e)\n") == ["6:3: broken-link", "7:9: unsafe-link"])
+        #expect(Self.places("- [a\n     ](x.md) [c](javascript:e)\n") == ["6:3: broken-link", "7:14: unsafe-link"])
+        #expect(Self.places("1. > [a\n   > ](x.md) [c](javascript:e)\n") == ["6:6: broken-link", "7:14: unsafe-link"])
+    }
+
     @Test func aLineStartingWithAStrayBacktickKeepsItsColumns() {
         #expect(Self.places("\nSee [a](nope.md),\n`a script](x), [b](javascript:y) [@paper].\n") == ["7:5: broken-link", "8:16: unsafe-link"])
     }
