@@ -127,16 +127,17 @@ enum CommonMarkRenderer {
     /// `[` (libcmark gives it the line of its `]`); one that starts with text, one or two bytes after its `[`,
     /// `<` or `![` and the backticks its text opens with (libcmark places text after backticks opening no code
     /// span), which also places an autolink right (libcmark counts an autolink's own column from the start of
-    /// the paragraph, its text's as any other).
+    /// the paragraph, its text's as any other). One whose text starts with a line break is not placed (column 0).
     static func start(of node: OpaquePointer) -> (line: Int, column: Int) {
-        let type = cmark_node_get_type(node)
-        if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let child = cmark_node_first_child(node), cmark_node_get_start_column(child) > 0 {
+        let type = cmark_node_get_type(node), child = cmark_node_first_child(node)
+        if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let child, cmark_node_get_start_column(child) > 0 {
             let line = Int(cmark_node_get_start_line(child))
             guard cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child) else { return (line, Int(cmark_node_get_start_column(node))) }
             let backticks = (0...).first { literal[$0] != 0x60 } ?? 0
             return (line, Int(cmark_node_get_start_column(child)) - (type == CMARK_NODE_IMAGE ? 2 : 1) - backticks)
         }
-        return (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node)))
+        let unplaced = (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) && child.map { cmark_node_get_start_column($0) == 0 } == true
+        return (Int(cmark_node_get_start_line(node)), unplaced ? 0 : Int(cmark_node_get_start_column(node)))
     }
 
     /// Walks one document's tree; lives only inside ``render``.
@@ -202,8 +203,7 @@ enum CommonMarkRenderer {
             var (breaks, child) = (0, cmark_node_first_child(node))
             while let current = child, [CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK].contains(cmark_node_get_type(current)) { (breaks, child) = (breaks + 1, cmark_node_next(current)) }
             guard breaks > 0, let child, [CMARK_NODE_LINK, CMARK_NODE_IMAGE].contains(cmark_node_get_type(node)) else { return here }
-            let text = CommonMarkRenderer.start(of: child)
-            let line = positions.location(line: text.line, column: text.column).line - breaks
+            let text = CommonMarkRenderer.start(of: child), line = positions.location(line: text.line, column: text.column).line - breaks
             return CommonMarkRenderer.opening(endingLine: line, of: body.file, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE) ?? here
         }
 

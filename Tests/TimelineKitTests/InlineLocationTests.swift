@@ -82,6 +82,9 @@ import TimelineTesting
         #expect(Self.places("A [\n  b\n  c d](javascript:x) e.\n") == ["6:3: unsafe-link"])
         #expect(Self.places("[\r\n  statement\r\n  date a](javascript:x), [b](javascript:y).\n") == ["6:1: unsafe-link", "8:26: unsafe-link"])
         #expect(Self.places("> A ![  \n> b\n  c d](../../p.png) e [\\\nx](javascript:y).\n") == ["6:5: broken-link", "8:23: unsafe-link"])
+        // What follows it on its text's line is placed where it is written, an autolink too.
+        #expect(Self.places("x [\nb](javascript:x) and <javascript:y>.\n") == ["6:3: unsafe-link", "7:22: unsafe-link"])
+        #expect(Self.places("x [\nb](javascript:x) [c](javascript:y)\n") == ["6:3: unsafe-link", "7:18: unsafe-link"])
     }
 
     /// A link whose text ends with a line break has the rest of it, from its `]`, on the next line, where
