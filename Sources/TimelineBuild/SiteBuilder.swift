@@ -63,6 +63,7 @@ public struct SiteBuilder: Sendable {
         cache.preload(renderings: loadingRenderings.wait())
         clock.lap("templates and read")
         guard var content = read.content else { return nil }
+        let savingReadings = cache.startSavingReadings(read.readings, since: readings)
         if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
         let store = MediaStore(folder: cache.path.map { $0 + ".media" })
@@ -93,9 +94,7 @@ public struct SiteBuilder: Sendable {
         if let templates { InterfaceText.checkLanguages(content, templates: templates, folder: options.templatesFolder, log: log) }
         clock.lap("check")
 
-        let changed = read.readings.changedPaths(since: readings)
-        cache.readings = read.readings
-        cache.saveReadings(changed: changed)
+        let changed = cache.finishSavingReadings(savingReadings)
         cache.renderings = bodies.renderings
         cache.changedNotes = changed.union(bodies.renderedPaths)
         let contentVersion = versioning.wait()

@@ -144,19 +144,44 @@ public struct BuildCache: Sendable {
         }
     }
 
-    /// Writes the notes as this build read them, each kind's file atomically, and lets them go. A reading
-    /// stands for its file's bytes whatever the rest of the build does, and nothing after reading needs
-    /// them: the pages are made from the content. `changed` are the paths of the files read anew.
-    mutating func saveReadings(changed: Set<String>) {
-        guard let path else { return }
-        func save<Record>(_ file: inout RecordFile<Record>?, _ suffix: String) {
-            guard var loaded = file.take() else { return }
-            loaded.save(path + suffix, stamp: stamp, changed: changed)
-            if let damage = loaded.damage { savedDamage[suffix] = damage }
+    /// Starts writing the notes as this build read them, `readings`, each kind's file atomically, on a thread
+    /// of its own while the build goes on, and lets them go; ``finishSavingReadings(_:)`` waits for it and
+    /// gives the paths of the files read anew, those whose readings differ from `earlier`'s. A reading stands
+    /// for its file's bytes whatever the rest of the build does, and nothing after reading needs them: the
+    /// pages are made from the content. A cache kept in memory only keeps them.
+    mutating func startSavingReadings(_ readings: NoteReadings, since earlier: NoteReadings) -> BackgroundWork<ReadingsSaved> {
+        guard let path else {
+            self.readings = readings
+            return BackgroundWork { ReadingsSaved(changed: readings.changedPaths(since: earlier)) }
         }
-        save(&loadedEntries, ".entries")
-        save(&loadedTopics, ".topics")
-        save(&loadedPages, ".pages")
+        let (stamp, entries, topics, pages) = (stamp, loadedEntries.take(), loadedTopics.take(), loadedPages.take())
+        return BackgroundWork {
+            var saved = ReadingsSaved(changed: readings.changedPaths(since: earlier))
+            func save<Record>(_ file: RecordFile<Record>?, _ suffix: String, _ records: [String: Record]) {
+                var file = file
+                var loaded = Self.loaded(&file, path, suffix, stamp)
+                loaded.records = records
+                loaded.save(path + suffix, stamp: stamp, changed: saved.changed)
+                if let damage = loaded.damage { saved.damage[suffix] = damage }
+            }
+            save(entries, ".entries", readings.entries)
+            save(topics, ".topics", readings.topics)
+            save(pages, ".pages", readings.pages)
+            return saved
+        }
+    }
+
+    /// What saving the notes found: the paths of the files read anew, and why files it replaced were not used.
+    struct ReadingsSaved: Sendable {
+        var changed: Set<String>
+        var damage: [String: CacheDamage] = [:]
+    }
+
+    /// Waits for the notes to be written, and gives the paths of the files read anew.
+    mutating func finishSavingReadings(_ saving: BackgroundWork<ReadingsSaved>) -> Set<String> {
+        let saved = saving.wait()
+        savedDamage.merge(saved.damage) { _, new in new }
+        return saved.changed
     }
 
     /// Reads each note's body as the last build rendered it, from disk; for ``preload(renderings:)``, so

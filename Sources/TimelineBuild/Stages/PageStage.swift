@@ -209,8 +209,16 @@ struct PageStage {
         }
         // What each page read is held once, in `newReads`, from here on.
         outcomes = []
-        try output.commit()
-        clock.lap("commit")
+        // The site is put in place while what its pages read is numbered: neither needs the other. The cache
+        // is changed only once the site is in place.
+        let committing = BackgroundWork { () -> OutputError? in
+            do throws(OutputError) {
+                try output.commit()
+                return nil
+            } catch {
+                return error
+            }
+        }
 
         // What the pages rendered read, as positions in the table, which grows by the keys it lacks. A page
         // that read the same keys as the last time keeps its positions; the table is looked up by key only
@@ -252,6 +260,7 @@ struct PageStage {
         var reads = previousReads.filter { path, _ in keptPaths.contains(path) }
         reads.merge(rendered) { _, new in new }
         // A table that holds many keys no page reads any more is made again from those that are read.
+        let changedPages: Set<String>
         var used = [Bool](repeating: false, count: table.count)
         for list in reads.values { for position in list { used[position] = true } }
         if used.count(where: { $0 }) * 2 < table.count {
@@ -264,11 +273,14 @@ struct PageStage {
             reads = reads.mapValues { $0.map { renumbered[$0] } }
             fingerprints = fingerprints.indices.filter { used[$0] }.map { fingerprints[$0] }
             table = compact
-            cache.changedPages = Set(reads.keys)
+            changedPages = Set(reads.keys)
         } else {
-            cache.changedPages = Set(rendered.keys)
+            changedPages = Set(rendered.keys)
         }
-        cache.changedReadKeys = !added.isEmpty || cache.changedPages.count == reads.count
+        if let failure = committing.wait() { throw failure }
+        clock.lap("commit and remember reads")
+        cache.changedPages = changedPages
+        cache.changedReadKeys = !added.isEmpty || changedPages.count == reads.count
         // A kept file is the same file, or a copy with its time, so it keeps the stamp it was kept with; the
         // others are looked at on disk.
         let stamps = parallelMap(jobs) { job in job.keptStamp ?? output.stamp(of: job.path) }
@@ -287,7 +299,6 @@ struct PageStage {
         cache.changedExports = Set(madeLayouts.keys)
         cache.reads = reads
         cache.readKeys = table
-        clock.lap("remember reads")
         return Written(files: jobs.count, rendered: kept.count { !$0 })
     }
 

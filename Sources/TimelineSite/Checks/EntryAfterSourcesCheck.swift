@@ -7,13 +7,13 @@ struct EntryAfterSourcesCheck: SiteCheck {
         let entries = site.content.entries
         for position in entries.indices {
             guard let note = site.notes[entries[position].id] else { continue }
-            // The first source cited of those published last.
-            var newest: Source?
+            // The first source cited of those published last, found by its id without copying the others.
+            var newest: (id: String, latest: DayNumber)?
             for cited in note.citations.sources {
-                guard let source = site.index.sources[cited.sourceID] else { continue }
-                if newest.map({ $0.date.latest < source.date.latest }) ?? true { newest = source }
+                guard let latest = site.index.sources[cited.sourceID]?.date.latest else { continue }
+                if newest.map({ $0.latest < latest }) ?? true { newest = (cited.sourceID, latest) }
             }
-            guard let source = newest, entries[position].date.earliest > source.date.latest else { continue }
+            guard let newest, entries[position].date.earliest > newest.latest, let source = site.index.sources[newest.id] else { continue }
             let entry = entries[position]
             let newestText = "'\(source.id)' (\(source.date.text))"
             log.warning(

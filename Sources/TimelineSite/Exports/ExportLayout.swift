@@ -23,27 +23,48 @@ public struct ExportLayout: Sendable, Equatable {
 
 /// An export as the last build wrote it: its bytes, read from the site on disk, and where each entry lies
 /// in them, from its ``ExportLayout``.
-public struct PreviousExport {
+///
+/// Entries are most often asked for in the order the layout lists them, so each is first looked for at the
+/// place after the last one found; a table by key is made only when an entry is not there.
+public final class PreviousExport {
     let bytes: UnsafeRawBufferPointer
-    private var items: [String: (fingerprint: UInt64, range: Range<Int>)] = [:]
+    private let layout: ExportLayout
+    /// Where the next entry asked for is looked for first.
+    private var next = 0
+    private var positions: [String: Int]?
 
     /// The export whose bytes are `bytes`, written with `layout`; nil when they are not the size the layout
     /// gives or an entry lies outside them.
     public init?(bytes: UnsafeRawBufferPointer, layout: ExportLayout) {
-        guard bytes.count == layout.size else { return nil }
-        self.bytes = bytes
-        items.reserveCapacity(layout.keys.count)
+        guard bytes.count == layout.size, layout.fingerprints.count == layout.keys.count, layout.starts.count == layout.keys.count,
+              layout.counts.count == layout.keys.count else { return nil }
         for index in layout.keys.indices {
             let start = layout.starts[index], count = layout.counts[index]
             guard start >= 0, count >= 0, start <= bytes.count - count else { return nil }
-            items[layout.keys[index]] = (layout.fingerprints[index], start..<(start + count))
         }
+        self.bytes = bytes
+        self.layout = layout
     }
 
     /// The bytes the entry `key` had, when it was made from the same as `fingerprint` says.
     func bytes(of key: String, fingerprint: UInt64) -> UnsafeRawBufferPointer? {
-        guard let item = items[key], item.fingerprint == fingerprint else { return nil }
-        return UnsafeRawBufferPointer(rebasing: bytes[item.range])
+        guard let index = position(of: key) else { return nil }
+        next = index + 1
+        guard layout.fingerprints[index] == fingerprint else { return nil }
+        let start = layout.starts[index]
+        return UnsafeRawBufferPointer(rebasing: bytes[start..<(start + layout.counts[index])])
+    }
+
+    /// The position of `key` in the layout: the next one when it is there, else the first that has it.
+    private func position(of key: String) -> Int? {
+        if next < layout.keys.count, layout.keys[next] == key { return next }
+        if positions == nil {
+            var table: [String: Int] = [:]
+            table.reserveCapacity(layout.keys.count)
+            for index in layout.keys.indices where table[layout.keys[index]] == nil { table[layout.keys[index]] = index }
+            positions = table
+        }
+        return positions?[key]
     }
 }
 
