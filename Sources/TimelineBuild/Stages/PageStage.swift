@@ -55,8 +55,9 @@ struct PageStage {
         let localCards = languageSites.map { local in cards.map { ShareCards(layout: $0.layout, site: local, store: $0.store) } }
         let records = cache.manifest.pages
         let previousLayouts = records.isEmpty ? [:] : cache.exportLayouts
+        let (known, knownLocal) = (fingerprints, localFingerprints)
         /// The version of a file known before rendering it, in the main language or the one at `language`.
-        func version(_ route: Route, path: String, language: Int?) -> UInt64? {
+        @Sendable func version(_ route: Route, path: String, language: Int?) -> UInt64? {
             switch route {
             case .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
                 // Another language's exports are made from its translations too, which the content's
@@ -70,19 +71,23 @@ struct PageStage {
             case .card(let id):
                 return (language.map { localCards[$0] } ?? cards)?.version(id)
             case .index, .topics, .sources, .facts, .notFound, .dataFiles, .embed, .note, .source, .era, .map:
-                let known = language.map { localFingerprints[$0] } ?? fingerprints
+                let known = language.map { knownLocal[$0] } ?? known
                 return previousReads[path].flatMap { positions in
                     positions.allSatisfy { $0 >= 0 && $0 < known.count } ? pageVersion(positions.map { known[$0] }) : nil
                 }
             }
         }
-        var jobs = routes.map { route in Job(route: route, path: route.path, language: nil, version: version(route, path: route.path, language: nil)) }
+        // Each file's version is found on every core: a page's is a hash of the fingerprints of what it read.
+        var jobs = parallelMap(routes) { route in
+            let path = route.path
+            return Job(route: route, path: path, language: nil, version: version(route, path: path, language: nil))
+        }
         // Each other language's site is written under its code, each page kept while what it read is the same.
         for (position, local) in languageSites.enumerated() {
             let code = local.index.settings.language
             var localRoutes = local.pageRoutes + Route.generatedFiles(hasBaseURL: false) + templates.assets.map(\.route) + media.keys.sorted()
             if cards != nil { localRoutes += local.entries.map { .card($0.id) } }
-            jobs += localRoutes.map { route in
+            jobs += parallelMap(localRoutes) { route in
                 let path = code + "/" + route.path
                 return Job(route: route, path: path, language: position, version: version(route, path: path, language: position))
             }

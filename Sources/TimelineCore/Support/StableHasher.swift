@@ -36,9 +36,12 @@ public struct StableHasher: Sendable {
     public mutating func combine(contents raw: UnsafeRawBufferPointer) { combine(words: raw) }
 
     public mutating func combine(_ text: String) {
-        var text = text
-        // From the text's own storage, eight bytes at a time.
-        text.withUTF8 { bytes in combine(words: UnsafeRawBufferPointer(bytes)) }
+        // From the text's own storage, eight bytes at a time, read where it is rather than from a copy.
+        let read: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in combine(words: UnsafeRawBufferPointer(bytes)) }
+        if read == nil {
+            var text = text
+            text.withUTF8 { bytes in combine(words: UnsafeRawBufferPointer(bytes)) }
+        }
         combine(UInt64(0xFF))
     }
 
