@@ -21,6 +21,8 @@ public struct SiteBuilder: Sendable {
         let templates: TemplateSet
         /// A version of everything the site is made from, for the files that show all of it.
         let contentVersion: UInt64
+        /// A version of the facts and the settings, for `facts.csv`, which shows the facts alone.
+        let factsVersion: UInt64
         /// The published copies of images, by route.
         let media: [Route: [UInt8]]
         /// Where processed images and share cards are kept between builds.
@@ -72,13 +74,15 @@ public struct SiteBuilder: Sendable {
         // The version of what the files no template renders are made from, found while the bodies are
         // rendered and linked, which leave a core idle at times.
         let (settings, sources, facts, filesHash) = (content.settings, content.sources, content.facts, read.readings.filesHash)
-        let versioning = BackgroundWork {
-            StableHasher.hash { h in
-                h.combine(Fingerprint.of([settings]))
+        let versioning = BackgroundWork { () -> (content: UInt64, facts: UInt64) in
+            let (settingsVersion, factsVersion) = (Fingerprint.of([settings]), Fingerprint.of(list: facts))
+            let content = StableHasher.hash { h in
+                h.combine(settingsVersion)
                 h.combine(Fingerprint.of(list: sources))
-                h.combine(Fingerprint.of(list: facts))
+                h.combine(factsVersion)
                 h.combine(filesHash)
             }
+            return (content, StableHasher.hash { $0.combine(settingsVersion); $0.combine(factsVersion) })
         }
         clock.lap("media")
         let index = SiteIndex(content: content, assets: templates?.assets.map(\.route) ?? [])
@@ -97,7 +101,7 @@ public struct SiteBuilder: Sendable {
         let changed = cache.finishSavingReadings(savingReadings)
         cache.renderings = bodies.renderings
         cache.changedNotes = changed.union(bodies.renderedPaths)
-        let contentVersion = versioning.wait()
+        let (contentVersion, factsVersion) = versioning.wait()
         guard let templates, !log.hasFailures(strict: options.strict) else { return nil }
         // Each other language is the same site with its texts in that language; what its texts report was
         // reported once already, as the translations were rendered with the main site.
@@ -133,7 +137,7 @@ public struct SiteBuilder: Sendable {
         }
         clock.lap("languages")
         return PreparedSite(
-            site: site, templates: templates, contentVersion: contentVersion, media: media.files, store: store, languageSites: languageSites,
+            site: site, templates: templates, contentVersion: contentVersion, factsVersion: factsVersion, media: media.files, store: store, languageSites: languageSites,
             notesRead: changed.count,
             bodiesRendered: bodies.renderedPaths.count)
     }
@@ -171,7 +175,8 @@ public struct SiteBuilder: Sendable {
         let site = prepared.site
         let cards = site.index.settings.shareCards ? ShareCards(layout: prepared.templates.cardLayout, site: site, store: prepared.store) : nil
         let stage = PageStage(
-            site: site, templates: prepared.templates, contentVersion: prepared.contentVersion, media: prepared.media, cards: cards,
+            site: site, templates: prepared.templates, contentVersion: prepared.contentVersion, factsVersion: prepared.factsVersion,
+            media: prepared.media, cards: cards,
             languageSites: prepared.languageSites)
         let written = try stage.run(to: output, cache: &cache, clock: &clock)
         return WriteResult(files: written.files, rendered: written.rendered)

@@ -123,4 +123,23 @@ import TimelineTesting
         #expect(walker.files(in: root) == ["a/deep/file.md", "a/deep/loop", "b", "notes", "notes/n.md", "out"])
         #expect(FolderWalker(fileSystem: LocalFileSystem()).files(in: root) == ["a/deep/file.md", "a/deep/loop", "b", "notes", "out"])
     }
+
+    /// A walk that leaves names unsorted finds the same items, each folder before what it holds.
+    @Test func anUnsortedWalkFindsTheSameItemsParentsFirst() throws {
+        let root = TestSupport.temporaryFolder()
+        for folder in ["m/z", "m/a/b", "c"] { try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true) }
+        for (index, file) in ["m/z/1", "m/a/b/2", "m/a/3", "c/4", "5", "m/6", ".7", "m/.8"].enumerated() {
+            try "\(index)".write(toFile: root + "/" + file, atomically: false, encoding: .utf8)
+        }
+        let sorted = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(root)
+        let unsorted = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false, sortsItems: false).walk(root)
+        #expect(sorted.items.count == 13 && unsorted.failures.isEmpty)
+        #expect(Set(unsorted.items.map(\.path)) == Set(sorted.items.map(\.path)))
+        #expect(unsorted.items.map { Optional($0.kind) } == unsorted.items.map { item in sorted.items.first { $0.path == item.path }?.kind })
+        for (position, item) in unsorted.items.enumerated() {
+            guard let slash = item.path.lastIndex(of: "/") else { continue }
+            let parent = String(item.path[..<slash])
+            #expect(unsorted.items[..<position].contains { $0.path == parent && $0.kind == .directory }, "\(item.path)")
+        }
+    }
 }

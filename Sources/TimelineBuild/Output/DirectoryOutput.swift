@@ -192,7 +192,7 @@ public final class DirectoryOutput: SiteOutput {
 
     public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
         guard outputExists else { return false }
-        let walk = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(output)
+        let walk = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false, sortsItems: false).walk(output)
         guard walk.failures.isEmpty else { return false }
         var count = 0
         for item in walk.items where item.kind != .directory && item.path != Self.markerName {
@@ -277,7 +277,7 @@ public final class DirectoryOutput: SiteOutput {
     private func removeStaleFiles() {
         let keep = writtenPaths
         // Children before their folders, so that a folder emptied here is removed too.
-        for item in FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(staging).items.reversed() {
+        for item in FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false, sortsItems: false).walk(staging).items.reversed() {
             if item.kind == .directory {
                 rmdir(staging + "/" + item.path)
             } else if !keep.contains(item.path) {

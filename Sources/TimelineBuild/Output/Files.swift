@@ -35,7 +35,7 @@ enum Files {
             unlink(path)
             return
         }
-        for item in FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false).walk(path).items.reversed() {
+        for item in FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false, sortsItems: false).walk(path).items.reversed() {
             if item.kind == .directory { rmdir(path + "/" + item.path) } else { unlink(path + "/" + item.path) }
         }
         rmdir(path)

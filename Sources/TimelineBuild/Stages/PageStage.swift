@@ -10,6 +10,8 @@ struct PageStage {
     let templates: TemplateSet
     /// A version of everything the files no template renders are made from.
     let contentVersion: UInt64
+    /// A version of the facts and the settings, which are all `facts.csv` is made from.
+    let factsVersion: UInt64
     /// The published copies of images, by route.
     let media: [Route: [UInt8]]
     /// The entries' share cards, when the site has them.
@@ -61,9 +63,11 @@ struct PageStage {
             switch route {
             case .feed, .searchIndex, .timelineJS, .data, .factsCSV, .sitemap:
                 // Another language's exports are made from its translations too, which the content's
-                // version does not cover: they are made anew by every build.
+                // version does not cover: they are made anew by every build. `facts.csv` is made from the
+                // facts alone, and is kept while they stay the same whatever notes change.
                 guard language == nil else { return nil }
-                return StableHasher.hash { $0.combine(contentVersion); $0.combine(templates.fingerprint); $0.combine(route.path) }
+                let made = route == .factsCSV ? factsVersion : contentVersion
+                return StableHasher.hash { $0.combine(made); $0.combine(templates.fingerprint); $0.combine(route.path) }
             case .asset:
                 return StableHasher.hash { $0.combine(contents: assets[route] ?? []) }
             case .media:
