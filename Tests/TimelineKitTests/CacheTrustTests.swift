@@ -164,20 +164,4 @@ import TimelineTesting
             #expect(rendering.result.note.markdown.text == markdown.text, "\(path)")
         }
     }
-
-    /// The cache writes its records in the order of their keys' UTF-8 bytes: `<`'s order for ASCII keys,
-    /// and for any others the bytes' order, a prefix first.
-    @Test func recordsAreWrittenInTheOrderOfTheirKeysBytes() {
-        var keys = ["", "a", "ab", "a/b.md", "a.md", "entries/x.md", "entries/x-y.md", "fr\u{0}entries/x.md", "fr\u{0}", "Z", "z"]
-        keys += ["caf\u{E9}.md", "cafe\u{301}.md", "cafe.md", "caf\u{E9}", "\u{1F600}", "\u{FFFF}", "~"]
-        for first in keys {
-            #expect(!KeyOrder.precedes(first, first))
-            for second in keys where second != first {
-                #expect(KeyOrder.precedes(first, second) == Array(first.utf8).lexicographicallyPrecedes(Array(second.utf8)), "\(first) \(second)")
-                if first.utf8.allSatisfy({ $0 < 0x80 }), second.utf8.allSatisfy({ $0 < 0x80 }) {
-                    #expect(KeyOrder.precedes(first, second) == (first < second), "\(first) \(second)")
-                }
-            }
-        }
-    }
 }

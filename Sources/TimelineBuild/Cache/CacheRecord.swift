@@ -65,7 +65,7 @@ extension ExportLayout: CacheRecord {
 }
 
 extension BuildCache.Manifest: CacheRecord {
-    /// The pages are written as a list sorted by path (``KeyOrder``), each with its version and stamp.
+    /// The pages are written as a list sorted by path, each with its version and stamp.
     func write(to output: BinaryOutput) throws {
         output.word(inputStamp)
         output.stamp(startedAt)
@@ -73,7 +73,7 @@ extension BuildCache.Manifest: CacheRecord {
         output.present(counts) { counts in
             for number in [counts.entries, counts.topics, counts.sources, counts.facts, counts.pages] { output.word(UInt64(bitPattern: Int64(number))) }
         }
-        output.list(pages.values.sorted { KeyOrder.precedes($0.path, $1.path) }) { record in
+        output.list(pages.values.sorted { $0.path < $1.path }) { record in
             output.string(record.path)
             output.word(record.version)
             output.stamp(record.stamp)

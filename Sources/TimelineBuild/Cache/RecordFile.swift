@@ -131,12 +131,12 @@ struct RecordFile<Record: CacheRecord & Sendable>: Sendable {
         let deleted = baseKeys.subtracting(records.keys)
         let delta = deltaKeys.union(changed).intersection(records.keys)
         if baseKeys.isEmpty || (delta.count + deleted.count) * 4 > records.count {
-            Self.write(records.keys.sorted(by: KeyOrder.precedes).map { Stored(key: $0, record: records[$0]) }, stamp: stamp, to: path)
+            Self.write(records.keys.sorted().map { Stored(key: $0, record: records[$0]) }, stamp: stamp, to: path)
             unlink(path + ".delta")
             baseKeys = Set(records.keys)
             deltaKeys = []
         } else if !changed.isEmpty || !deleted.isEmpty {
-            let stored = delta.sorted(by: KeyOrder.precedes).map { Stored(key: $0, record: records[$0]) } + deleted.sorted(by: KeyOrder.precedes).map { Stored(key: $0, record: nil) }
+            let stored = delta.sorted().map { Stored(key: $0, record: records[$0]) } + deleted.sorted().map { Stored(key: $0, record: nil) }
             Self.write(stored, stamp: stamp, to: path + ".delta")
             deltaKeys = delta
         }
