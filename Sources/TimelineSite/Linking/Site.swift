@@ -296,29 +296,27 @@ final class LinkedNote: Sendable, Encodable {
     /// that reads the note reads them too.
     let inputs: [ReadKey]
 
-    init?(_ info: NoteInfo, _ rendered: RenderedNote?, facts factRefs: [Reference], citations wholeCitations: [Citation], index: SiteIndex) {
+    /// The site's index is borrowed, not copied: a note is linked ten thousand times in a large site.
+    init?(_ info: NoteInfo, _ rendered: RenderedNote?, facts factRefs: [Reference], citations wholeCitations: [Citation], index: borrowing SiteIndex) {
         guard let rendered else { return nil }
         var inputs: [ReadKey] = []
-        func fact(_ id: String) -> Fact? {
-            inputs.append(.fact(id))
-            return index.facts[id]
-        }
-        func sourceExists(_ id: String) -> Bool {
-            inputs.append(.source(id))
-            return index.sources[id] != nil
-        }
         var citations = rendered.citations
         var facts: [FactOnPage] = []
         for reference in factRefs {
-            guard let fact = fact(reference.id) else { continue }
+            inputs.append(.fact(reference.id))
+            guard let fact = index.facts[reference.id] else { continue }
             var marks: [CitationList.Mark] = []
-            for citation in fact.citations where sourceExists(citation.sourceID) {
+            for citation in fact.citations {
+                inputs.append(.source(citation.sourceID))
+                guard index.sources[citation.sourceID] != nil else { continue }
                 let cited = citations.cite(citation, inPlace: true)
                 marks.append(CitationList.Mark(number: cited.number, anchor: cited.anchor, sourceID: citation.sourceID, locator: citation.locator))
             }
             facts.append(FactOnPage(fact: fact, marks: CitationList.marks(marks)))
         }
-        for citation in wholeCitations where sourceExists(citation.sourceID) {
+        for citation in wholeCitations {
+            inputs.append(.source(citation.sourceID))
+            guard index.sources[citation.sourceID] != nil else { continue }
             _ = citations.cite(citation, inPlace: false)
         }
         self.info = info
