@@ -116,7 +116,18 @@ struct ContentFiles: Sendable {
         let count = bytes.count
         let high: UInt64 = 0x8080_8080_8080_8080, low: UInt64 = 0x0101_0101_0101_0101
         while index < count {
-            // Eight bytes at a time while they are ASCII and none is NUL.
+            // Thirty-two bytes at a time while they are ASCII and none is NUL, their tests joined into one,
+            // then eight at a time.
+            if index + 32 <= count {
+                let base = UnsafeRawPointer(bytes.baseAddress! + index)
+                let a = base.loadUnaligned(as: UInt64.self), b = base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                let c = base.loadUnaligned(fromByteOffset: 16, as: UInt64.self), d = base.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                let nul = ((a &- low) & ~a) | ((b &- low) & ~b) | ((c &- low) & ~c) | ((d &- low) & ~d)
+                if (a | b | c | d | nul) & high == 0 {
+                    index += 32
+                    continue
+                }
+            }
             if index + 8 <= count {
                 let word = UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)
                 if word & high == 0, (word &- low) & ~word & high == 0 {

@@ -36,19 +36,21 @@ struct SearchIndex {
             for entry in site.entries where !fallback.contains(entry.id) {
                 if !first { out.append(UInt8(ascii: ",")) }
                 first = false
-                let topics = entry.topics.compactMap { site.index.notes[$0.id]?.title }.joined(separator: " ")
                 let linked = site.notes[entry.id]
                 // The document is made from these alone; the rendered body's fingerprint stands for its text.
+                // Its topics' titles are joined only when it is made.
                 let fingerprint = StableHasher.hash { h in
                     h.combine(base)
                     h.combine(entry.id)
                     h.combine(entry.title)
                     h.combine(entry.date.text)
                     h.combine(entry.summary)
-                    h.combine(topics)
+                    h.combine(entry.topics.count)
+                    for topic in entry.topics { h.combine(site.index.notes[topic.id]?.title) }
                     Fingerprint.combine(linked?.rendered.fingerprint, into: &h)
                 }
                 items.add(entry.id, fingerprint: fingerprint, into: &out) { out in
+                    let topics = entry.topics.compactMap { site.index.notes[$0.id]?.title }.joined(separator: " ")
                     let text = (linked?.rendered.markdown.text ?? "") + (topics.isEmpty ? "" : "\n" + topics)
                     write([.string("entry"), .string(Route.note(.entry, entry.id).href), .string(entry.title),
                            .string(entry.date.display(wording)), .string(entry.summary ?? ""), .string(text)], into: &out)
