@@ -35,7 +35,8 @@ public struct SiteIndex: Sendable {
         for image in content.images.values { routes += image.copies.map(image.route(of:)) }
         if !content.maps.isEmpty { routes.append(.map) }
         if settings.shareCards { routes += content.entries.map { .card($0.id) } }
-        paths = Set(routes.map(\.path))
+        // Each route's path is made on every core; the set is filled on one.
+        paths = Set(parallelMap(routes) { $0.path })
         wording = DateWording.forLanguage(content.settings.language)
         brokenIDs = content.brokenIDs
         drafts = content.drafts.notes
