@@ -30,8 +30,8 @@ import Testing
         let after = try Self.edited().site
         for route in Site.exportsByEntry {
             let last = try #require(before.generatedExport(route, previous: nil))
-            // data.json lays out its sources too, after its entries.
-            let items = before.entries.count + (route == .data ? before.content.sources.count : 0)
+            // data.json lays out its topics, sources and facts too, after its entries.
+            let items = before.entries.count + (route == .data ? before.topics.count + before.content.sources.count + before.content.facts.count : 0)
             #expect(last.layout.keys.count == items && last.layout.size == last.bytes.count, "\(route.path)")
             let anew = try #require(after.generatedExport(route, previous: nil))
             let reused = try Self.export(route, of: after, from: last.bytes, layout: last.layout)
@@ -42,7 +42,7 @@ import Testing
                 let text = String(decoding: anew.bytes[start..<(start + anew.layout.counts[index])], as: UTF8.self)
                 let key = anew.layout.keys[index]
                 switch route {
-                case .data: #expect(text.hasPrefix("{\"id\":\"\(key.hasPrefix("source:") ? String(key.dropFirst(7)) : key)\""))
+                case .data: #expect(text.hasPrefix("{\"id\":\"\(key.split(separator: ":", maxSplits: 1).last.map(String.init) ?? key)\""), "\(key)")
                 case .timelineJS: #expect(text.hasPrefix("{") && text.hasSuffix("}") && text.contains("\"unique_id\": \"\(key)\""))
                 default: #expect(text.hasPrefix("[\"entry\""), "\(route.path)")
                 }
@@ -81,6 +81,32 @@ import Testing
             // A file of another size than the layout says is not used at all.
             last.bytes.dropLast().withUnsafeBytes { #expect(PreviousExport(bytes: $0, layout: last.layout) == nil) }
         }
+    }
+
+    /// A fact and a topic of `data.json` are copied while they and what shows or tags them stay the same, and
+    /// made again when they change; the file made from the last one is the one made anew.
+    @Test func factsAndTopicsAreCopiedUntilTheyChange() throws {
+        let before = try PieceWritingTests.site()
+        var content = before.content
+        try #require(content.facts.count >= 2 && content.topics.count >= 2)
+        content.facts[0].statement += " (revised)"
+        content.topics[0].title += " (revised)"
+        let index = SiteIndex(content: content, assets: [])
+        let bodies = BodyStage(content: content, index: index).run(previous: [:], log: DiagnosticLog())
+        let after = Site(content: content, index: index, rendered: bodies.rendered)
+        let last = try #require(before.generatedExport(.data, previous: nil))
+        let anew = try #require(after.generatedExport(.data, previous: nil))
+        func fingerprint(_ key: String, _ layout: ExportLayout) throws -> UInt64 { layout.fingerprints[try #require(layout.keys.firstIndex(of: key))] }
+        for (changed, same) in [
+            (DataExport.factKey(content.facts[0].id), DataExport.factKey(content.facts[1].id)),
+            (DataExport.topicKey(content.topics[0].id), DataExport.topicKey(content.topics[1].id)),
+        ] {
+            #expect(try fingerprint(changed, last.layout) != fingerprint(changed, anew.layout), "\(changed)")
+            #expect(try fingerprint(same, last.layout) == fingerprint(same, anew.layout), "\(same)")
+        }
+        let reused = try Self.export(.data, of: after, from: last.bytes, layout: last.layout)
+        #expect(reused.bytes == anew.bytes)
+        #expect(String(decoding: reused.bytes, as: UTF8.self).contains(content.facts[0].statement))
     }
 
     /// A source of `data.json` is copied while the places that cite it stay the same, and made again when

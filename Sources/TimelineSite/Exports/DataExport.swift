@@ -29,7 +29,12 @@ struct DataExport {
                     items.giveAway(&out)
                 }
             }),
-            ("topics", { out in JSON.writeArray(site.topics, into: &out) { topicJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
+            ("topics", { out in
+                JSON.writeArray(site.topics, into: &out) { topic, out in
+                    items.add(Self.topicKey(topic.id), fingerprint: fingerprint(topic), into: &out) { topicJSON(topic).write(into: &$0, pretty: false, indent: 0) }
+                    items.giveAway(&out)
+                }
+            }),
             ("pages", { out in JSON.writeArray(site.pages, into: &out) { pageJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
             ("sources", { out in
                 JSON.writeArray(site.content.sources, into: &out) { source, out in
@@ -37,7 +42,12 @@ struct DataExport {
                     items.giveAway(&out)
                 }
             }),
-            ("facts", { out in JSON.writeArray(site.content.facts, into: &out) { factJSON($0).write(into: &$1, pretty: false, indent: 0); items.giveAway(&$1) } }),
+            ("facts", { out in
+                JSON.writeArray(site.content.facts, into: &out) { fact, out in
+                    items.add(Self.factKey(fact.id), fingerprint: fingerprint(fact), into: &out) { factJSON(fact).write(into: &$0, pretty: false, indent: 0) }
+                    items.giveAway(&out)
+                }
+            }),
         ], into: &out)
         out.append(0x0A)
         return (out, items.finished(out))
@@ -56,13 +66,7 @@ struct DataExport {
             h.combine(entry.summary)
             h.combine(entry.topics.count)
             for topic in entry.topics { h.combine(topic.id) }
-            h.combine(entry.citations.count)
-            for citation in entry.citations {
-                h.combine(citation.sourceID)
-                h.combine(citation.locator)
-                h.combine(citation.quote)
-                h.combine(citation.quoteLanguage)
-            }
+            Self.combine(entry.citations, into: &h)
             h.combine(entry.facts.count)
             for fact in entry.facts { h.combine(fact.id) }
             h.combine(entry.updated?.text)
@@ -71,24 +75,77 @@ struct DataExport {
                 h.combine(correction.date.text)
                 h.combine(correction.text)
             }
-            h.combine(entry.body.path)
-            h.combine(entry.body.fileHash)
-            h.combine(entry.body.range.lowerBound)
-            h.combine(entry.body.range.upperBound)
-            let linked = site.notes[entry.id]
-            let cites = linked?.citations.order ?? []
+            Self.combine(entry.body, into: &h)
+            let cites = site.notes[entry.id]?.citations.order ?? []
             h.combine(cites.count)
             for id in cites { h.combine(id) }
-            // The rendering's fingerprint stands for what the body mentions.
-            Fingerprint.combine(linked?.rendered.fingerprint, into: &h)
-            let backlinks = site.backlinks[entry.id] ?? []
-            h.combine(backlinks.count)
-            for backlink in backlinks { h.combine(backlink.from.id) }
+            combineLinks(of: entry.id, into: &h)
         }
     }
 
     /// The key of a source in the file's layout, apart from the entries' ids: no id holds a colon.
     static func sourceKey(_ id: String) -> String { "source:" + id }
+    /// The key of a topic in the file's layout.
+    static func topicKey(_ id: String) -> String { "topic:" + id }
+    /// The key of a fact in the file's layout.
+    static func factKey(_ id: String) -> String { "fact:" + id }
+
+    /// A fingerprint of everything ``topicJSON(_:)`` makes a topic's JSON from: the topic's fields, its
+    /// body (by its file's hash and place), the entries it tags, its rendering (which gives what it mentions)
+    /// and what mentions it.
+    func fingerprint(_ topic: Topic) -> UInt64 {
+        StableHasher.hash { h in
+            h.combine(topic.id)
+            h.combine(topic.title)
+            h.combine(topic.kind.rawValue)
+            h.combine(topic.summary)
+            Self.combine(topic.citations, into: &h)
+            Self.combine(topic.body, into: &h)
+            let tagged = site.tagged[topic.id] ?? []
+            h.combine(tagged.count)
+            for id in tagged { h.combine(id) }
+            combineLinks(of: topic.id, into: &h)
+        }
+    }
+
+    /// Writes a note's citations as its JSON gives them.
+    private static func combine(_ citations: [Citation], into h: inout StableHasher) {
+        h.combine(citations.count)
+        for citation in citations {
+            h.combine(citation.sourceID)
+            h.combine(citation.locator)
+            h.combine(citation.quote)
+            h.combine(citation.quoteLanguage)
+        }
+    }
+
+    /// Writes a body by its file's path and hash and its place in the file.
+    private static func combine(_ body: MarkdownBody, into h: inout StableHasher) {
+        h.combine(body.path)
+        h.combine(body.fileHash)
+        h.combine(body.range.lowerBound)
+        h.combine(body.range.upperBound)
+    }
+
+    /// Writes what a note's JSON takes from its rendering, whose fingerprint stands for what the body
+    /// mentions, and the notes that mention it.
+    private func combineLinks(of id: String, into h: inout StableHasher) {
+        Fingerprint.combine(site.notes[id]?.rendered.fingerprint, into: &h)
+        let backlinks = site.backlinks[id] ?? []
+        h.combine(backlinks.count)
+        for backlink in backlinks { h.combine(backlink.from.id) }
+    }
+
+    /// A fingerprint of everything ``factJSON(_:)`` makes a fact's JSON from: the fact, every field of which
+    /// writes its own fingerprint, and the notes that show it.
+    func fingerprint(_ fact: Fact) -> UInt64 {
+        StableHasher.hash { h in
+            fact.combine(into: &h)
+            let uses = site.factUses[fact.id] ?? []
+            h.combine(uses.count)
+            for use in uses { h.combine(use.id) }
+        }
+    }
 
     /// A fingerprint of everything ``sourceJSON(_:)`` makes a source's JSON from: its fields, and each place
     /// that cites it by its route and anchor, from which its address is made.
