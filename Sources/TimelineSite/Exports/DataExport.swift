@@ -76,10 +76,11 @@ struct DataExport {
                 h.combine(correction.text)
             }
             Self.combine(entry.body, into: &h)
-            let cites = site.notes[entry.id]?.citations.order ?? []
+            let linked = site.notes[entry.id]
+            let cites = linked?.citations.order ?? []
             h.combine(cites.count)
             for id in cites { h.combine(id) }
-            combineLinks(of: entry.id, into: &h)
+            combineLinks(of: entry.id, linked, into: &h)
         }
     }
 
@@ -104,7 +105,7 @@ struct DataExport {
             let tagged = site.tagged[topic.id] ?? []
             h.combine(tagged.count)
             for id in tagged { h.combine(id) }
-            combineLinks(of: topic.id, into: &h)
+            combineLinks(of: topic.id, site.notes[topic.id], into: &h)
         }
     }
 
@@ -127,10 +128,10 @@ struct DataExport {
         h.combine(body.range.upperBound)
     }
 
-    /// Writes what a note's JSON takes from its rendering, whose fingerprint stands for what the body
-    /// mentions, and the notes that mention it.
-    private func combineLinks(of id: String, into h: inout StableHasher) {
-        Fingerprint.combine(site.notes[id]?.rendered.fingerprint, into: &h)
+    /// Writes what a note's JSON takes from its linked form's rendering, whose fingerprint stands for what
+    /// the body mentions, and the notes that mention it.
+    private func combineLinks(of id: String, _ linked: LinkedNote?, into h: inout StableHasher) {
+        Fingerprint.combine(linked?.rendered.fingerprint, into: &h)
         let backlinks = site.backlinks[id] ?? []
         h.combine(backlinks.count)
         for backlink in backlinks { h.combine(backlink.from.id) }
