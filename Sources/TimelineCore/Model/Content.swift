@@ -91,8 +91,7 @@ public struct BrokenIDs: Sendable, Hashable {
     public init() {}
 
     public func contains(_ kind: ItemKind, _ id: String) -> Bool {
-        // Most sites have nothing broken: then nothing is hashed.
-        !(kinds.isEmpty && ids.isEmpty) && (kinds.contains(kind) || ids.contains(ItemID(kind: kind, id: id)))
+        kinds.contains(kind) || ids.contains(ItemID(kind: kind, id: id))
     }
 
     public mutating func insert(_ kind: ItemKind, _ id: String) { ids.insert(ItemID(kind: kind, id: id)) }
