@@ -3,6 +3,7 @@
 @testable import TimelineCore
 @testable import TimelineMarkdown
 import TimelineTesting
+import Yams
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFrontMatter(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -25,6 +26,12 @@ private func check(_ bytes: [UInt8], placesMatter: Bool) {
         precondition(parts.body.lowerBound >= parts.yaml.upperBound && parts.body.upperBound == bytes.count)
         let log = DiagnosticLog()
         let document = YAMLDocument(file: file, range: parts.yaml, firstLine: parts.yamlFirstLine)
+        // Front matter read directly is read as Yams reads it, node for node.
+        if let plain = PlainYAML.root(file.bytes, in: parts.yaml) {
+            let parser = try? Parser(yaml: file.string(parts.yaml), resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
+            let yams = (try? parser?.singleRoot()).flatMap { $0 }.map { root in withExtendedLifetime(parser) { YAMLDocument.node(root) } }
+            precondition(plain == yams, "\(plain) != \(String(describing: yams))")
+        }
         if let node = document.root(log: log), let fields = FieldReader(node, in: document, subject: "entry", log: log) {
             fields.rejectUnknownFields(["title", "date"])
             _ = fields.string("title")

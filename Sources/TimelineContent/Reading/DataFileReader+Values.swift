@@ -12,7 +12,7 @@ extension DataFileReader {
     /// (`{name: soldiers, translations: {fr: {name: soldats}}}`).
     static func readUnits(_ fields: FieldReader) -> (names: [String], translations: [String: Translations]) {
         guard let node = fields.node("units") else { return ([], [:]) }
-        guard case .sequence(let items) = node else { return (fields.references("units").map(\.id), [:]) }
+        guard case .list(let items) = node else { return (fields.references("units").map(\.id), [:]) }
         var names: [String] = []
         var translations: [String: Translations] = [:]
         for item in items {

@@ -1,5 +1,4 @@
 import TimelineCore
-import Yams
 
 /// Reads the YAML data files of the content: `site.yaml`, `sources.yaml` and `facts.yaml`.
 struct DataFileReader: Sendable {
@@ -164,7 +163,7 @@ struct DataFileReader: Sendable {
     /// nil items when it is `required`, none otherwise.
     func readList<Item>(
         _ name: String, required: Bool, kind: ItemKind, dependsOn version: UInt64, previous: ListReading<Item>?, log: DiagnosticLog,
-        broken: inout BrokenIDs, item: (Node, YAMLDocument, DiagnosticLog) -> Item?, finish: (DiagnosticLog) -> Void
+        broken: inout BrokenIDs, item: (YAMLNode, YAMLDocument, DiagnosticLog) -> Item?, finish: (DiagnosticLog) -> Void
     ) -> (items: [Item]?, reading: ListReading<Item>?) {
         let text: SourceText
         switch listText(name, required: required, log: log) as ListText<Item> {
@@ -198,7 +197,7 @@ struct DataFileReader: Sendable {
 
     /// Reads the list file `name`, each item with `item`: nil when it cannot be read as a list at all, or
     /// is missing and `required`; no items when it is missing otherwise.
-    func readList<Item>(_ name: String, required: Bool, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?) -> [Item]? {
+    func readList<Item>(_ name: String, required: Bool, log: DiagnosticLog, item: (YAMLNode, YAMLDocument) -> Item?) -> [Item]? {
         switch listText(name, required: required, log: log) as ListText<Item> {
         case .read(let text): return parseList(name, text: text, log: log, item: item)
         case .none(let items): return items
@@ -222,10 +221,10 @@ struct DataFileReader: Sendable {
     }
 
     /// The items of a list file's text, or nil after reporting why it is not a list.
-    private func parseList<Item>(_ name: String, text: SourceText, log: DiagnosticLog, item: (Node, YAMLDocument) -> Item?) -> [Item]? {
+    private func parseList<Item>(_ name: String, text: SourceText, log: DiagnosticLog, item: (YAMLNode, YAMLDocument) -> Item?) -> [Item]? {
         let document = YAMLDocument(file: text)
         guard let node = document.root(log: log, depthLimit: files.limits.yamlDepth) else { return nil }
-        guard case .sequence(let sequence) = node else {
+        guard case .list(let sequence) = node else {
             if case .mapping(let mapping) = node, mapping.count == 0 { return [] }
             log.error(.yamlType, "\(name) holds a list, each item starting with '- ', found \(FieldReader.describe(node))", at: document.location(of: node))
             return nil
@@ -233,7 +232,7 @@ struct DataFileReader: Sendable {
         return sequence.compactMap { item($0, document) }
     }
 
-    private func readSource(_ node: Node, _ document: YAMLDocument, log: DiagnosticLog) -> Source? {
+    private func readSource(_ node: YAMLNode, _ document: YAMLDocument, log: DiagnosticLog) -> Source? {
         guard let fields = FieldReader(node, in: document, subject: "a source", log: log) else { return nil }
         fields.rejectUnknownFields(["id", "title", "publisher", "author", "date", "url", "archive_url", "accessed", "note", "language", "translations"])
         guard let id = fields.string("id", required: true) else { return nil }
@@ -265,7 +264,7 @@ struct DataFileReader: Sendable {
     }
 
     private func readFact(
-        _ node: Node, _ document: YAMLDocument, log: DiagnosticLog, settings: SiteSettings?, metrics: inout [(name: String, location: SourceLocation)]
+        _ node: YAMLNode, _ document: YAMLDocument, log: DiagnosticLog, settings: SiteSettings?, metrics: inout [(name: String, location: SourceLocation)]
     ) -> Fact? {
         guard let fields = FieldReader(node, in: document, subject: "a fact", log: log) else { return nil }
         fields.rejectUnknownFields(["id", "statement", "date", "sources", "metric", "value", "upper", "unit", "qualifier", "translations"])

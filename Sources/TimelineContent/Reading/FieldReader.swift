@@ -1,5 +1,4 @@
 import TimelineCore
-import Yams
 
 /// Reads the fields of one YAML mapping (a note's front matter, a source, a fact) into Swift values,
 /// reporting each problem at the place it was written.
@@ -9,10 +8,10 @@ struct FieldReader {
     /// What the mapping describes, for messages: "entry", "source 'cnn'".
     let subject: String
     let location: SourceLocation
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
 
     /// A reader for `node`, or nil after reporting that the node is not a mapping.
-    init?(_ node: Node, in document: YAMLDocument, subject: String, log: DiagnosticLog) {
+    init?(_ node: YAMLNode, in document: YAMLDocument, subject: String, log: DiagnosticLog) {
         guard case .mapping(let mapping) = node else {
             log.error(
                 .yamlType, "expected the fields of \(subject) (key: value lines), found \(Self.describe(node))",
@@ -23,7 +22,7 @@ struct FieldReader {
         self.log = log
         self.subject = subject
         self.location = document.location(of: node)
-        self.pairs = mapping.map { (key: $0.key.scalar?.string ?? "", keyNode: $0.key, value: $0.value) }
+        self.pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
     /// The same fields, described otherwise in messages: once its id is known, "a source" becomes "source 'cnn'".
@@ -31,7 +30,7 @@ struct FieldReader {
         FieldReader(document: document, log: log, subject: subject, location: location, pairs: pairs)
     }
 
-    private init(document: YAMLDocument, log: DiagnosticLog, subject: String, location: SourceLocation, pairs: [(key: String, keyNode: Node, value: Node)]) {
+    private init(document: YAMLDocument, log: DiagnosticLog, subject: String, location: SourceLocation, pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]) {
         self.document = document
         self.log = log
         self.subject = subject
@@ -40,26 +39,25 @@ struct FieldReader {
     }
 
     /// A reader of a mapping inside these fields, such as one correction of an entry.
-    func reader(of node: Node, subject: String) -> FieldReader? {
+    func reader(of node: YAMLNode, subject: String) -> FieldReader? {
         FieldReader(node, in: document, subject: subject, log: log)
     }
 
-    static func describe(_ node: Node) -> String {
+    static func describe(_ node: YAMLNode) -> String {
         switch node {
         case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "the text '\(scalar.string)'"
-        case .sequence: return "a list"
+        case .list: return "a list"
         case .mapping: return "a mapping"
-        case .alias: return "an alias"
         }
     }
 
     /// Whether a scalar is YAML's empty value (`~`, `null` or nothing).
-    static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+    static func isNull(_ node: YAMLNode) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    func node(_ key: String) -> Node? {
+    func node(_ key: String) -> YAMLNode? {
         guard let value = pairs.first(where: { $0.key == key })?.value, !Self.isNull(value) else { return nil }
         return value
     }
@@ -84,7 +82,7 @@ struct FieldReader {
     }
 
     /// A mistake `recognise` finds on the line where `node` starts.
-    private func mistake(on node: Node, _ recognise: ([Unicode.Scalar], Int) -> YAMLMistake?) -> YAMLMistake? {
+    private func mistake(on node: YAMLNode, _ recognise: ([Unicode.Scalar], Int) -> YAMLMistake?) -> YAMLMistake? {
         let line = document.location(of: node).line
         guard line >= 1, line <= document.file.lineStarts.count else { return nil }
         let text = Array(String(decoding: document.file.bytes[document.file.lineRange(line)], as: UTF8.self).unicodeScalars)
@@ -93,7 +91,7 @@ struct FieldReader {
 
     /// Whether a list was written with an item lacking the space after its dash (`-harbour`), which YAML
     /// reads as text; reported as such.
-    private func reportsItemWithoutSpace(_ node: Node, field: String) -> Bool {
+    private func reportsItemWithoutSpace(_ node: YAMLNode, field: String) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain, scalar.string.hasPrefix("-"),
               let mistake = mistake(on: node, YAMLMistake.itemWithoutSpace) else { return false }
         log.error(.yamlType, "'\(field)' of \(subject) should be a list; \(mistake.message)", at: document.location(mistake))
@@ -110,7 +108,7 @@ struct FieldReader {
     }
 
     /// The text of a scalar node, or nil after reporting that it is something else.
-    func text(_ node: Node, field: String) -> String? {
+    func text(_ node: YAMLNode, field: String) -> String? {
         guard case .scalar(let scalar) = node else {
             log.error(.yamlType, "'\(field)' of \(subject) should be text, found \(Self.describe(node))", at: document.location(of: node))
             return nil
@@ -131,7 +129,7 @@ struct FieldReader {
         return date(node, field: key)
     }
 
-    func date(_ node: Node, field: String) -> EDTFDate? {
+    func date(_ node: YAMLNode, field: String) -> EDTFDate? {
         guard case .scalar(let scalar) = node else {
             log.error(.yamlType, "'\(field)' of \(subject) should be a date, found \(Self.describe(node))", at: document.location(of: node))
             return nil
@@ -217,10 +215,10 @@ struct FieldReader {
     /// A list of ids, such as `topics: [moise, army]`; a single id is taken as a list of one.
     func references(_ key: String) -> [Reference] {
         guard let node = node(key) else { return [] }
-        let items: [Node]
+        let items: [YAMLNode]
         if reportsItemWithoutSpace(node, field: key) { return [] }
         switch node {
-        case .sequence(let sequence): items = Array(sequence)
+        case .list(let list): items = Array(list)
         case .scalar: items = [node]
         default:
             log.error(.yamlType, "'\(key)' of \(subject) should be a list of ids", at: document.location(of: node))
@@ -255,7 +253,7 @@ struct FieldReader {
     func coordinates(_ key: String) -> Coordinates? {
         guard let node = node(key) else { return nil }
         let expected = "'\(key)' of \(subject) is [latitude, longitude] in degrees, such as [18.54, -72.34]"
-        guard case .sequence(let sequence) = node, sequence.count == 2,
+        guard case .list(let sequence) = node, sequence.count == 2,
               let latitude = sequence[0].scalar.flatMap({ Double($0.string) }), let longitude = sequence[1].scalar.flatMap({ Double($0.string) }) else {
             log.error(.invalidCoordinates, expected, at: document.location(of: node))
             return nil
@@ -278,13 +276,10 @@ struct FieldReader {
             return []
         }
         if reportsItemWithoutSpace(node, field: key) { return [] }
-        let items: [Node]
+        let items: [YAMLNode]
         switch node {
-        case .sequence(let sequence): items = Array(sequence)
+        case .list(let list): items = Array(list)
         case .scalar, .mapping: items = [node]
-        default:
-            log.error(.yamlType, "'\(key)' of \(subject) should be a list of source ids", at: document.location(of: node))
-            return []
         }
         if items.isEmpty, required { missing(key) }
         return items.compactMap { item in
@@ -303,9 +298,9 @@ struct FieldReader {
     }
 
     /// A list of mappings, such as `corrections` or `eras`.
-    func mappings(_ key: String) -> [(Node, SourceLocation)] {
+    func mappings(_ key: String) -> [(YAMLNode, SourceLocation)] {
         guard let node = node(key) else { return [] }
-        guard case .sequence(let sequence) = node else {
+        guard case .list(let sequence) = node else {
             log.error(.yamlType, "'\(key)' of \(subject) should be a list", at: document.location(of: node))
             return []
         }

@@ -1,5 +1,4 @@
 import TimelineCore
-import Yams
 /// The parts of a Markdown note: YAML front matter between `---` lines, then the body.
 struct FrontMatter {
     /// Bytes of the YAML text.
@@ -43,7 +42,7 @@ struct FrontMatter {
 
     /// Splits a file and parses its front matter as YAML, reporting why when it cannot: nil when the file
     /// cannot be split, and a nil node when the front matter is not usable YAML.
-    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: Node?)? {
+    static func read(_ file: SourceText, depthLimit: Int, log: DiagnosticLog) -> (parts: FrontMatter, document: YAMLDocument, node: YAMLNode?)? {
         switch split(file) {
         case .failure(let diagnostic):
             log.report(diagnostic)

@@ -1,5 +1,4 @@
 import TimelineCore
-import Yams
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,7 +42,7 @@ struct NoteReader: Sendable {
 
     /// Splits a note into its front matter, read as YAML (nil after reporting why it cannot be), and its body.
     /// A file without front matter is all body; one whose front matter is never closed has none to check.
-    private func parts(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (frontMatter: (YAMLDocument, Node)?, body: MarkdownBody?) {
+    private func parts(_ file: SourceText, fileHash: UInt64, log: DiagnosticLog) -> (frontMatter: (YAMLDocument, YAMLNode)?, body: MarkdownBody?) {
         guard let (parts, document, node) = FrontMatter.read(file, depthLimit: limits.yamlDepth, log: log) else {
             guard !FrontMatter.opens(file) else { return (nil, nil) }
             return (nil, body(of: file, range: 0..<file.bytes.count, firstLine: 1, fileHash: fileHash, log: log))

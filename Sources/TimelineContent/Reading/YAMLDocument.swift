@@ -15,8 +15,8 @@ struct YAMLDocument {
         self.firstLine = firstLine
     }
 
-    func location(_ mark: Mark?) -> SourceLocation {
-        guard let mark else { return .file(file.path) }
+    func location(_ mark: YAMLNode.Mark) -> SourceLocation {
+        guard mark != .nowhere else { return .file(file.path) }
         let line = mark.line + firstLine - 1
         // libyaml ends a text that lacks a final line break with one of its own, and reports an error at the
         // very end on the line after it, which the file does not have: point at the end of the file instead.
@@ -24,7 +24,9 @@ struct YAMLDocument {
         return SourceLocation(path: file.path, line: line, column: mark.column)
     }
 
-    func location(of node: Node) -> SourceLocation { location(node.mark) }
+    func location(of node: YAMLNode) -> SourceLocation { location(node.mark) }
+
+    private func location(_ mark: Mark) -> SourceLocation { location(YAMLNode.Mark(line: mark.line, column: mark.column)) }
 
     /// Where a recognised mistake is in the file.
     func location(_ mistake: YAMLMistake) -> SourceLocation {
@@ -32,7 +34,15 @@ struct YAMLDocument {
     }
 
     /// The root node, or nil after reporting why the text is not usable YAML. Empty text is an empty mapping.
-    func root(log: DiagnosticLog, depthLimit: Int = Limits().yamlDepth) -> Node? {
+    /// Text in the plain form that front matter is almost always written in is read directly; the rest by Yams.
+    func root(log: DiagnosticLog, depthLimit: Int = Limits().yamlDepth) -> YAMLNode? {
+        // The plain form nests three levels at most: the mapping, a list and its items.
+        if depthLimit >= 3, let node = PlainYAML.root(file.bytes, in: range) { return node }
+        return rootReadByYams(log: log, depthLimit: depthLimit)
+    }
+
+    /// The root node as Yams reads it, or nil after reporting why the text is not usable YAML.
+    func rootReadByYams(log: DiagnosticLog, depthLimit: Int) -> YAMLNode? {
         switch preScan(depthLimit: depthLimit) {
         case .tooDeep(let place)?:
             log.error(.yamlTooDeep, "YAML is nested more than \(depthLimit) levels deep", at: place)
@@ -55,8 +65,9 @@ struct YAMLDocument {
         let parser: Parser
         do {
             // Scalars are read as the text written, so no type needs resolving (the default resolver runs a
-            // regular expression per key); UTF-8 is named because Yams's default reads the environment each call.
-            parser = try Parser(yaml: text, resolver: .basic, constructor: .default, encoding: .utf8)
+            // regular expression per key) or constructing (the default constructor builds its tables each time
+            // it is asked for); UTF-8 is named because Yams's default reads the environment each call.
+            parser = try Parser(yaml: text, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
             node = try parser.singleRoot()
         } catch let error as YamlError {
             report(error, text: text, log: log)
@@ -65,13 +76,36 @@ struct YAMLDocument {
             log.error(.yamlSyntax, "cannot read YAML: \(error)", at: .file(file.path))
             return nil
         }
-        guard let node else { return Node.mapping(Node.Mapping([])) }
+        guard let node else { return .mapping(YAMLNode.Mapping(keys: [], values: [], mark: .nowhere)) }
         let anchored = withExtendedLifetime(parser) { Self.firstAnchor(in: node) }
         if let anchored {
-            log.error(.yamlAlias, Self.aliasMessage, at: location(of: anchored))
+            log.error(.yamlAlias, Self.aliasMessage, at: anchored.mark.map(location) ?? .file(file.path))
             return nil
         }
-        return node
+        return Self.node(node)
+    }
+
+    /// The node Yams read, as a ``YAMLNode``; the document has no aliases by then.
+    static func node(_ node: Node) -> YAMLNode {
+        let mark = node.mark.map { YAMLNode.Mark(line: $0.line, column: $0.column) } ?? .nowhere
+        switch node {
+        case .scalar(let scalar):
+            let style: YAMLNode.Style
+            switch scalar.style {
+            case .singleQuoted: style = .singleQuoted
+            case .doubleQuoted: style = .doubleQuoted
+            case .literal: style = .literal
+            case .folded: style = .folded
+            case .plain, .any: style = .plain
+            }
+            return .scalar(YAMLNode.Scalar(string: scalar.string, style: style, mark: mark))
+        case .sequence(let sequence):
+            return .list(YAMLNode.List(nodes: sequence.map(Self.node), mark: mark))
+        case .mapping(let mapping):
+            return .mapping(YAMLNode.Mapping(keys: mapping.map { Self.node($0.key) }, values: mapping.map { Self.node($0.value) }, mark: mark))
+        case .alias:
+            return .scalar(YAMLNode.Scalar(string: "", style: .plain, mark: mark))
+        }
     }
 
     static let aliasMessage = "YAML anchors and aliases are not supported; write each value out"
