@@ -55,9 +55,9 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
         case .notFound: return "404.html"
         case .dataFiles: return "data.html"
         case .embed: return "embed.html"
-        case .note(let kind, let id): return "\(kind.folder)/\(id).html"
-        case .source(let id): return "sources/\(id).html"
-        case .era(let id): return "eras/\(id).html"
+        case .note(let kind, let id): return .joining(kind.folder, "/", id, ".html")
+        case .source(let id): return .joining("sources/", id, ".html")
+        case .era(let id): return .joining("eras/", id, ".html")
         case .feed: return "feed.xml"
         case .searchIndex: return "search-index.js"
         case .timelineJS: return "timeline.json"
@@ -85,11 +85,11 @@ public enum Route: Hashable, Sendable, Encodable, Comparable {
         // Most links of every page go to notes and sources: each of those is made in one piece.
         let root = page.root
         switch (self, fragment) {
-        case (.note(let kind, let id), nil): return "\(root)\(kind.folder)/\(id).html"
-        case (.note(let kind, let id), let fragment?): return "\(root)\(kind.folder)/\(id).html#\(fragment)"
-        case (.source(let id), nil): return "\(root)sources/\(id).html"
-        case (.source(let id), let fragment?): return "\(root)sources/\(id).html#\(fragment)"
-        default: return root + path + (fragment.map { "#" + $0 } ?? "")
+        case (.note(let kind, let id), nil): return .joining(root, kind.folder, "/", id, ".html")
+        case (.note(let kind, let id), let fragment?): return .joining(root, kind.folder, "/", id, ".html#", fragment)
+        case (.source(let id), nil): return .joining(root, "sources/", id, ".html")
+        case (.source(let id), let fragment?): return .joining(root, "sources/", id, ".html#", fragment)
+        default: return fragment.map { .joining(root, path, "#", $0) } ?? .joining(root, path)
         }
     }
 
