@@ -1,4 +1,7 @@
 import TimelineCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Finding what libcmark read in the bytes of the file as they were written, without calling libcmark.
 extension CommonMarkRenderer {
@@ -72,35 +75,50 @@ extension CommonMarkRenderer {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
-    /// Appends a text node's words to the plain text. A citation leaves no words, so the space written before
-    /// it is dropped when the next words open with punctuation: "a coup [@paper]." reads "a coup.".
-    static func append(_ words: String, to text: inout String) {
+    /// Appends a text node's words (UTF-8) to the plain text. A citation leaves no words, so the space
+    /// written before it is dropped when the next words open with punctuation: "a coup [@paper]." reads "a coup.".
+    static func append(_ words: UnsafeBufferPointer<UInt8>, to text: inout [UInt8]) {
         if opensWithClosingPunctuation(words), endsWith(text, " ") {
             while endsWith(text, " ") { text.removeLast() }
         }
-        text += words
+        text.append(contentsOf: words)
+    }
+
+    /// Appends the words of a NUL-terminated UTF-8 text, as ``append(_:to:)`` does.
+    static func append(cString: UnsafePointer<CChar>, to text: inout [UInt8]) {
+        let count = strlen(cString)
+        cString.withMemoryRebound(to: UInt8.self, capacity: count) { append(UnsafeBufferPointer(start: $0, count: count), to: &text) }
     }
 
     /// Ends a block of the plain text with a line break, without the spaces a citation at its end left.
-    static func endBlock(_ text: inout String) {
+    static func endBlock(_ text: inout [UInt8]) {
         while endsWith(text, " ") { text.removeLast() }
-        if !text.isEmpty, !endsWith(text, "\n") { text += "\n" }
+        if !text.isEmpty, !endsWith(text, "\n") { text.append(0x0A) }
     }
 
-    /// Whether the text's last character is `character`, a character of one ASCII byte: false at once when
-    /// the last byte is another, and otherwise asked of the characters, which may join that byte to the one
-    /// before it.
-    static func endsWith(_ text: String, _ character: Unicode.Scalar) -> Bool {
-        guard text.utf8.last == UInt8(ascii: character) else { return false }
-        return text.last == Character(character)
+    /// Whether the last character of the text (UTF-8) is `character`, a character of one ASCII byte. Only
+    /// the character before that byte can join it into one: a carriage return joins a line feed, and a
+    /// prepended mark (U+0600) joins a space; so the bytes settle it unless that character is not ASCII,
+    /// and then it is asked of the characters of the two.
+    static func endsWith(_ text: [UInt8], _ character: Unicode.Scalar) -> Bool {
+        let byte = UInt8(ascii: character)
+        guard text.last == byte else { return false }
+        guard text.count >= 2 else { return true }
+        let before = text[text.count - 2]
+        if before < 0x80 { return !(before == 0x0D && byte == 0x0A) }
+        var start = text.count - 2
+        while start > 0, text[start] & 0xC0 == 0x80 { start -= 1 }
+        return String(decoding: text[start...], as: UTF8.self).last == Character(character)
     }
 
-    /// Whether the words open with punctuation that closes a phrase, decided from the first byte where it is
-    /// none of them, and otherwise from the first character.
-    private static func opensWithClosingPunctuation(_ words: String) -> Bool {
+    /// Whether the words (UTF-8) open with punctuation that closes a phrase: decided from the first byte when
+    /// it is none of them or the next is ASCII, and otherwise from the first character, which a combining
+    /// mark after it would make another.
+    static func opensWithClosingPunctuation(_ words: UnsafeBufferPointer<UInt8>) -> Bool {
         let closing = ".,;:!?)]"
-        guard let byte = words.utf8.first, closing.utf8.contains(byte), let first = words.first else { return false }
-        return closing.contains(first)
+        guard let byte = words.first, closing.utf8.contains(byte) else { return false }
+        guard words.count >= 2, words[1] >= 0x80 else { return true }
+        return String(decoding: words, as: UTF8.self).first.map { closing.contains($0) } ?? false
     }
 
     /// Where `[@` is written in each line of a body that no block covers (lines counted from 1 in the body)

@@ -369,31 +369,31 @@ enum CommonMarkRenderer {
             }
         }
 
-        /// The document's words, a block per line, with references replaced by their text, in storage of their
-        /// own size: grown by appending, the text may hold twice its length.
+        /// The document's words, a block per line, with references replaced by their text, gathered as
+        /// UTF-8 and made into text once, in storage of its own size.
         func plainText(_ document: OpaquePointer) -> String {
-            var text = ""
+            var text: [UInt8] = []
             let iterator = cmark_iter_new(document)
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard let node = cmark_iter_get_node(iterator) else { continue }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                    if let literal = cmark_node_get_literal(node) { CommonMarkRenderer.append(String(cString: literal), to: &text) }
+                    if let literal = cmark_node_get_literal(node) { CommonMarkRenderer.append(cString: literal, to: &text) }
                 case CMARK_NODE_CUSTOM_INLINE:
                     // A custom inline is a container, met on entering and on leaving: its text is taken once.
                     if event == CMARK_EVENT_ENTER, let data = cmark_node_get_user_data(node) {
                         let index = Int(bitPattern: data) - 1
-                        if index >= 0, index < replacementTexts.count { text += replacementTexts[index] }
+                        if index >= 0, index < replacementTexts.count { text.append(contentsOf: replacementTexts[index].utf8) }
                     }
-                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text.append(0x20)
                 case CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
                     if event == CMARK_EVENT_EXIT { CommonMarkRenderer.endBlock(&text) }
                 default: break
                 }
             }
             while CommonMarkRenderer.endsWith(text, "\n") { text.removeLast() }
-            return String(unsafeUninitializedCapacity: text.utf8.count) { $0.initialize(fromContentsOf: text.utf8) }
+            return String(decoding: text, as: UTF8.self)
         }
     }
 }

@@ -36,15 +36,19 @@ import TimelineTesting
     /// The plain text's end is looked at byte by byte where that settles it, with the same answer as asking
     /// for its last character: a carriage return joins a line feed, and a prepended mark joins the space after it.
     @Test func theLastByteAgreesWithTheLastCharacter() {
-        #expect(!CommonMarkRenderer.endsWith("x\r\n", "\n"))
-        #expect(!CommonMarkRenderer.endsWith("\u{600} ", " "))
-        #expect(CommonMarkRenderer.endsWith("é ", " "))
+        #expect(!CommonMarkRenderer.endsWith(Array("x\r\n".utf8), "\n"))
+        #expect(!CommonMarkRenderer.endsWith(Array("\u{600} ".utf8), " "))
+        #expect(CommonMarkRenderer.endsWith(Array("é ".utf8), " "))
         let pieces = ["a", " ", "\n", "\r", "\r\n", "\u{600}", "\u{301}", "é", "\u{200D}", "👍", ".", "\u{1F1EB}"]
         var numbers = SeededNumbers(seed: 2_028)
         for text in [""] + (1...5).flatMap({ numbers.texts(4_000, of: pieces, length: $0) }) {
             for scalar: Unicode.Scalar in [" ", "\n"] {
-                #expect(CommonMarkRenderer.endsWith(text, scalar) == (text.last == Character(scalar)), "\(Array(text.unicodeScalars))")
+                #expect(CommonMarkRenderer.endsWith(Array(text.utf8), scalar) == (text.last == Character(scalar)), "\(Array(text.unicodeScalars))")
             }
+            // Words open with closing punctuation when their first character is one.
+            let words = ".\(text)"
+            let opens = Array(words.utf8).withUnsafeBufferPointer { CommonMarkRenderer.opensWithClosingPunctuation($0) }
+            #expect(opens == (words.first == "."), "\(Array(words.unicodeScalars))")
         }
     }
 }
