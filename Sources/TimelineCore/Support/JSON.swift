@@ -11,6 +11,8 @@ public enum JSON: Sendable, Equatable {
     case null
     case array([JSON])
     case object([(String, JSON)])
+    /// A value already written as compact JSON, inserted as it is: a part many documents share is written once.
+    case written([UInt8])
 
     public static func == (lhs: JSON, rhs: JSON) -> Bool { lhs.serialized() == rhs.serialized() }
 
@@ -36,6 +38,7 @@ public enum JSON: Sendable, Equatable {
         case .integer(let value): out.append(contentsOf: String(value).utf8)
         case .bool(let value): out.append(contentsOf: (value ? "true" : "false").utf8)
         case .null: out.append(contentsOf: "null".utf8)
+        case .written(let bytes): out.append(contentsOf: bytes)
         case .array(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {

@@ -19,6 +19,10 @@ final class PageCaches: Sendable {
     let stylesheet: String
     /// The interface's words in the site's language, for the cards' counts of sources.
     let interface: InterfaceText
+    /// The site as a schema.org `WebSite`, written out, for every page's structured data.
+    let website: JSON
+    /// Each source as a schema.org `CreativeWork`, written out when a page first cites it.
+    private let creativeWorks = Mutex<[String: JSON]>([:])
 
     /// - Parameter makingCards: whether to make every entry's card ahead, for a build that renders many of
     ///   the pages that list them.
@@ -26,6 +30,7 @@ final class PageCaches: Sendable {
         self.site = site
         self.interface = interface
         self.stylesheet = stylesheet
+        website = StructuredData.written(StructuredData.website(site.content.settings))
         wording = site.index.wording
         var cards: [String: (top: EntryCard, nested: EntryCard)] = [:]
         var dates: [String: String] = [:]
@@ -71,6 +76,14 @@ final class PageCaches: Sendable {
             charts[chart.metric] = made
             return made
         }
+    }
+
+    /// A source as a schema.org `CreativeWork`, written out once.
+    func creativeWork(_ source: Source) -> JSON {
+        if let made = creativeWorks.withLock({ $0[source.id] }) { return made }
+        let made = StructuredData.written(StructuredData.creativeWork(source))
+        creativeWorks.withLock { $0[source.id] = made }
+        return made
     }
 
     /// An entry's card for pages `root` away from the site's root.

@@ -2,10 +2,21 @@ import TimelineCore
 
 /// Structured data (schema.org JSON-LD) for pages.
 extension PageBuilder {
-    /// The site as a `WebSite`.
+    /// The site as a `WebSite`, written once for all pages.
     func website() -> JSON {
-        let settings = reader.settings()
-        return .compact([
+        _ = reader.settings()
+        return reader.caches.website
+    }
+
+    /// A source as a `CreativeWork`, for `citation`, written once for all the pages that cite it.
+    func creativeWork(_ source: Source) -> JSON { reader.caches.creativeWork(source) }
+}
+
+/// The schema.org descriptions that pages share, as JSON.
+enum StructuredData {
+    /// The site as a `WebSite`.
+    static func website(_ settings: SiteSettings) -> JSON {
+        .compact([
             ("@context", .string("https://schema.org")), ("@type", .string("WebSite")), ("name", .string(settings.title)),
             ("description", .string(settings.description)), ("inLanguage", .string(settings.language)),
             ("url", .optional(settings.baseURL)),
@@ -14,7 +25,7 @@ extension PageBuilder {
     }
 
     /// A source as a `CreativeWork`, for `citation`.
-    func creativeWork(_ source: Source) -> JSON {
+    static func creativeWork(_ source: Source) -> JSON {
         .compact([
             ("@type", .string("CreativeWork")), ("name", .string(source.name)),
             ("author", source.author.map { .object([("@type", .string("Person")), ("name", .string($0))]) } ?? .null),
@@ -24,6 +35,15 @@ extension PageBuilder {
         ])
     }
 
+    /// A value written out as compact JSON, to be inserted as it is.
+    static func written(_ value: JSON) -> JSON {
+        var bytes: [UInt8] = []
+        value.write(into: &bytes, pretty: false, indent: 0)
+        return .written(bytes)
+    }
+}
+
+extension PageBuilder {
     /// The fact set as a `Dataset`, with its downloads.
     func dataset(facts: [Fact], metricTitles: [String]) -> JSON {
         let settings = reader.settings()
