@@ -8,7 +8,10 @@ final class SiteReader {
     private let site: Site
     let caches: PageCaches
     private(set) var reads: [ReadKey] = []
+    /// The keys read, for the pages that read many; the few keys of most pages are looked for in ``reads``.
     private var recorded: Set<ReadKey> = []
+    /// How many keys are looked for one by one before they are gathered in a set.
+    private static let fewKeys = 24
 
     init(site: Site, caches: PageCaches) {
         self.site = site
@@ -16,6 +19,11 @@ final class SiteReader {
     }
 
     private func record(_ key: ReadKey) {
+        if reads.count < Self.fewKeys {
+            if !reads.contains(key) { reads.append(key) }
+            return
+        }
+        if recorded.isEmpty { recorded = Set(reads) }
         if recorded.insert(key).inserted { reads.append(key) }
     }
 
