@@ -50,7 +50,11 @@ import Yams
         "title: a - b -- c\nsummary: a ' b \" c\n",
         "title: “Ça” — l’été\n",
         "title: tab\u{A0}no-break space\u{A0}\n",
+        manyKeys,
     ]
+
+    /// Twenty fields, more than are compared one by one for a key written twice.
+    static let manyKeys = (1...20).map { "field\($0): value \($0)\n" }.joined()
 
     @Test(arguments: plainTexts)
     func plainTextReadsAsYamsReadsIt(_ text: String) {
@@ -106,6 +110,8 @@ import Yams
         "---\ntitle: x\n",
         "\"title\": x\n",
         "? title\n: x\n",
+        manyKeys + "field3: again\n",
+        "field3: first\n" + manyKeys,
     ]
 
     @Test(arguments: otherTexts)

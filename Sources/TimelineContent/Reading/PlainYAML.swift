@@ -56,6 +56,9 @@ enum PlainYAML {
         mutating func mapping(from start: Int) -> YAMLNode? {
             var keyNodes: [YAMLNode] = []
             var values: [YAMLNode] = []
+            keyNodes.reserveCapacity(8)
+            values.reserveCapacity(8)
+            /// The keys so far, for mappings of many; those of a few are compared with each key written.
             var keys: Set<String> = []
             var mark: YAMLNode.Mark?
             var offset = start
@@ -74,7 +77,12 @@ enum PlainYAML {
                 while colon < lineEnd, Self.isKeyByte(bytes[colon]) || bytes[colon] == 0x2D { colon += 1 }
                 guard colon < lineEnd, bytes[colon] == 0x3A, colon + 1 == lineEnd || bytes[colon + 1] == 0x20 else { return nil }
                 let key = String(decoding: bytes[offset..<colon], as: UTF8.self)
-                guard keys.insert(key).inserted else { return nil }
+                if keyNodes.count < 16 {
+                    guard !keyNodes.contains(where: { $0.string == key }) else { return nil }
+                } else {
+                    if keys.isEmpty { keys = Set(keyNodes.compactMap(\.string)) }
+                    guard keys.insert(key).inserted else { return nil }
+                }
                 keyNodes.append(.scalar(YAMLNode.Scalar(string: key, style: .plain, mark: YAMLNode.Mark(line: line, column: 1))))
                 mark = mark ?? YAMLNode.Mark(line: line, column: 1)
                 var valueStart = colon + 1
