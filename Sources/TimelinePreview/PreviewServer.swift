@@ -17,6 +17,8 @@ public struct PreviewServer: Sendable {
     let print: @Sendable (String) -> Void
     /// Told the site's address once it is built and served.
     let ready: @Sendable (String) -> Void
+    /// Held while a build runs, so that a stop signal waits for it.
+    public let gate = BuildGate()
 
     /// How many ports after a taken one are tried.
     static let portsTried = 10
@@ -107,6 +109,12 @@ public struct PreviewServer: Sendable {
     /// `timeline build` or preview left beside the output; the preview keeps it in memory after that, and
     /// saves it after each build, so that images and share cards are processed once, not at every save.
     private func rebuild(_ builder: SiteBuilder, state: PreviewState, cache: inout BuildCache?) async {
+        let failure = gate.whileBuilding { build(builder, cache: &cache) }
+        await state.record(failure: failure)
+    }
+
+    /// Builds the site and saves its cache, printing the diagnostics and summary; returns why it failed, if it did.
+    private func build(_ builder: SiteBuilder, cache: inout BuildCache?) -> String? {
         let log = DiagnosticLog()
         let start = Date()
         var failure: String?
@@ -128,7 +136,7 @@ public struct PreviewServer: Sendable {
             print(failure)
             print("Build failed after \(Int(Date().timeIntervalSince(start) * 1000)) ms; still serving the last site that built")
         }
-        await state.record(failure: failure)
+        return failure
     }
 
     /// Polls for a new version; reloads the page when a build succeeds, and shows the diagnostics when one fails.

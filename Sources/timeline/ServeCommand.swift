@@ -41,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             options: folders.buildOptions, address: Self.address(bind) ?? bind, port: port ?? Self.defaultPort, triesNextPorts: port == nil,
             print: { line in FileHandleWriter.write(line + "\n", toStandardError: false) },
             ready: { url in if opens { Self.openInBrowser(url) } })
+        server.gate.stopOnSignals { line in FileHandleWriter.write(line + "\n", toStandardError: false) }
         do {
             try await server.run()
         } catch let error as OutputError {

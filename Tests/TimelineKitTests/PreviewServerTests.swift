@@ -69,6 +69,20 @@ import TimelineTesting
         }
     }
 
+    /// Runs `timeline build` in `root` and returns what it printed.
+    static func build(in root: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
+        process.arguments = ["build"]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return text
+    }
+
     private func project() throws -> String {
         let root = TestSupport.temporaryFolder()
         try FileManager.default.copyItem(atPath: TestSupport.exampleContent, toPath: root + "/Content")
@@ -109,18 +123,7 @@ import TimelineTesting
     /// build trusts: neither makes again what the other made, images and share cards included.
     @Test func thePreviewAndTheBuildShareTheirCache() async throws {
         let root = try project()
-        func build() throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-            process.arguments = ["build"]
-            process.currentDirectoryURL = URL(fileURLWithPath: root)
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            return text
-        }
+        func build() throws -> String { try Self.build(in: root) }
         #expect(try build().contains(" files in "))
         do {
             let server = try Server(in: root)
@@ -133,6 +136,27 @@ import TimelineTesting
         }
         let after = try build()
         #expect(after.contains("none changed"), "the build after the preview made files again: \(after)")
+    }
+
+    /// A stop signal that comes while the preview rebuilds waits for the build's output and cache: stopped as
+    /// soon as the edited page is on disk, the preview still leaves a cache the next build trusts.
+    @Test func aStopDuringARebuildWaitsForItsCache() async throws {
+        let root = try project()
+        let server = try Server(in: root)
+        #expect(server.port > 0, "the server did not start: \(server.log)")
+        let entry = root + "/Content/entries/opening.md"
+        let page = root + "/Public/entries/opening.html"
+        let text = try String(contentsOfFile: entry, encoding: .utf8)
+        try text.replacingOccurrences(of: "opened on a Friday", with: "opened at last on a Friday").write(toFile: entry, atomically: true, encoding: .utf8)
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, !((try? String(contentsOfFile: page, encoding: .utf8))?.contains("opened at last") ?? false) {}
+        server.process.terminate()
+        server.process.waitUntilExit()
+        let log = server.log + String(decoding: server.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(server.process.terminationReason == .uncaughtSignal && server.process.terminationStatus == SIGTERM, "\(log)")
+        #expect(log.components(separatedBy: "Built ").count >= 3, "the rebuild did not finish: \(log)")
+        let after = try Self.build(in: root)
+        #expect(after.contains("none changed"), "the build after the stopped preview made files again: \(after)")
     }
 
     @Test func refusesPathsOutsideTheSite() async throws {
