@@ -53,4 +53,21 @@ import TimelineTesting
         #expect(InlineReferenceScanner.scan("[@ ]").first?.problem?.id == "malformed-citation")
         #expect(InlineReferenceScanner.scan("[[ ]]").first?.problem?.id == "empty-link")
     }
+
+    /// The bar that splits a link's target from its label is the first `|` that is a character of its own, as
+    /// a search of the characters finds it, whether the text is ASCII or holds characters that join a `|`
+    /// to their neighbours (a combining accent after it, a prepended mark before it, `\r\n`).
+    @Test func theBarOfALinkIsFoundAsACharacter() {
+        let pieces = ["a", "|", " ", "\r", "\n", "\r\n", "\u{301}", "\u{600}", "\u{200D}", "é", "🇭🇹", "-", "x|y"]
+        var generator = SeededGenerator(state: 2026)
+        for _ in 0..<5_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            let found = InlineReferenceScanner.firstBar(in: text)
+            let expected = text.firstIndex(of: "|")
+            #expect(found.map { text.utf8.distance(from: text.startIndex, to: $0) } == expected.map { text.utf8.distance(from: text.startIndex, to: $0) }, "\(Array(text.unicodeScalars))")
+        }
+        #expect(references("[[moise|Jovenel Moïse]]") == [.crossLink(target: "moise", label: "Jovenel Moïse")])
+        #expect(references("[[moise|\u{301}x]]") == [.crossLink(target: "moise|\u{301}x", label: nil)])
+    }
 }
