@@ -69,20 +69,6 @@ import TimelineTesting
         }
     }
 
-    /// Runs `timeline build` in `root` and returns what it printed.
-    static func build(in root: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLineTests.executable)
-        process.arguments = ["build"]
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return text
-    }
-
     private func project() throws -> String {
         let root = TestSupport.temporaryFolder()
         try FileManager.default.copyItem(atPath: TestSupport.exampleContent, toPath: root + "/Content")
@@ -123,7 +109,7 @@ import TimelineTesting
     /// build trusts: neither makes again what the other made, images and share cards included.
     @Test func thePreviewAndTheBuildShareTheirCache() async throws {
         let root = try project()
-        func build() throws -> String { try Self.build(in: root) }
+        func build() throws -> String { try Timeline.run(["build"], in: root).output }
         #expect(try build().contains(" files in "))
         do {
             let server = try Server(in: root)
@@ -155,7 +141,7 @@ import TimelineTesting
         let log = server.log + String(decoding: server.output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(server.process.terminationReason == .uncaughtSignal && server.process.terminationStatus == SIGTERM, "\(log)")
         #expect(log.components(separatedBy: "Built ").count >= 3, "the rebuild did not finish: \(log)")
-        let after = try Self.build(in: root)
+        let after = try Timeline.run(["build"], in: root).output
         #expect(after.contains("none changed"), "the build after the stopped preview made files again: \(after)")
     }
 
