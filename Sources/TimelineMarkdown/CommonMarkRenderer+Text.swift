@@ -142,6 +142,29 @@ extension CommonMarkRenderer {
         return found
     }
 
+    /// Whether a body holds `]:` with `[@` after it, as a definition that hides a citation must; most hold
+    /// neither, and their lines need not be counted. Found with `memchr`, not byte by byte.
+    static func mayHideCitations(_ body: MarkdownBody) -> Bool {
+        body.file.bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard let base = buffer.baseAddress, body.range.upperBound <= buffer.count else { return true }
+            var index = body.range.lowerBound
+            let end = body.range.upperBound
+            var definition = false
+            while index + 1 < end {
+                let wanted = definition ? UInt8(ascii: "[") : UInt8(ascii: "]")
+                guard let found = memchr(base + index, Int32(wanted), end - 1 - index) else { return false }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if !definition, buffer[index + 1] == UInt8(ascii: ":") {
+                    definition = true
+                } else if definition, buffer[index + 1] == UInt8(ascii: "@") {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
     /// Where the `[` (or the `![` of an image) that ends a line of the file opens a link, after any spaces and
     /// the backslash of a hard line break; nil when the line does not end so.
     static func opening(endingLine line: Int, of file: SourceText, isImage: Bool) -> SourceLocation? {

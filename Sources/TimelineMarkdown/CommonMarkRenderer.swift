@@ -352,9 +352,9 @@ enum CommonMarkRenderer {
         }
 
         /// Reports citations written in link reference definitions (`[label]: [@a]`), which CommonMark takes out
-        /// of the page: lines of the body that no block covers, or that start one as definitions, that read as
-        /// a definition and hold `[@`.
+        /// of the page: lines no block covers, or that start one as definitions, that read as a definition with `[@`.
         func findHiddenCitations(_ document: OpaquePointer, resolver: inout some MarkdownResolver) {
+            guard CommonMarkRenderer.mayHideCitations(body) else { return }
             var covered = Set<Int>()
             var child = cmark_node_first_child(document)
             while let node = child {
@@ -363,8 +363,8 @@ enum CommonMarkRenderer {
                 child = cmark_node_next(node)
             }
             covered.subtract(positions.definitionLines)
+            let message = "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence"
             for citation in CommonMarkRenderer.citationsInDefinitions(of: body, outside: covered) {
-                let message = "this line is a link reference definition, which is not shown, so the citation in it is lost; write it as a sentence"
                 resolver.report(.warning(.hiddenCitation, message, at: body.file.location(ofOffset: citation)))
             }
         }

@@ -144,6 +144,27 @@ import TimelineTesting
         ])
     }
 
+    @Test func aBodyPassedOverForHiddenCitationsHoldsNone() {
+        // The quick search for `]:` and then `[@` passes over a body only when the search line by line finds
+        // no citation in a definition; bodies made of the marks both look for, and bodies with none.
+        var generator = SeededGenerator(state: 7)
+        let pieces = ["]", ":", "[", "@", "]:", "[@", "[n]: ", "[@a]", " ", "x", "\n", "\n  ", "é"]
+        var passedOver = 0, held = 0
+        for _ in 0..<4_000 {
+            let text = (0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let bytes = Array(("---\ntitle: A\n---\n" + text).utf8)
+            let body = MarkdownBody(file: SourceText(path: "a.md", bytes: bytes), range: 17..<bytes.count, firstLine: 4, fileHash: 0)
+            let found = CommonMarkRenderer.citationsInDefinitions(of: body, outside: [])
+            if CommonMarkRenderer.mayHideCitations(body) {
+                held += found.isEmpty ? 0 : 1
+            } else {
+                passedOver += 1
+                #expect(found.isEmpty, "\(text)")
+            }
+        }
+        #expect(passedOver > 500 && held > 100)
+    }
+
     @Test func reportsAnUnclosedCrossLink() {
         let (_, diagnostics) = render("\nSee [[moise for more.\n")
         #expect(diagnostics == ["Content/entries/event.md:7:5: error: '[[' is never closed with ']]' [unclosed-link]"])

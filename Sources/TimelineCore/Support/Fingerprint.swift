@@ -37,8 +37,11 @@ extension Fingerprint {
     public static func of<Value: DirectFingerprint>(list values: [Value]) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(values.count)
-        // By position: each value is read in place, not copied out.
-        for index in values.indices { values[index].combine(into: &hasher) }
+        // Through the list's storage: each value is read in place, not copied out, as an array's own
+        // subscript does for a value the optimizer cannot prove untouched.
+        values.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices { buffer[index].combine(into: &hasher) }
+        }
         return hasher.value
     }
 

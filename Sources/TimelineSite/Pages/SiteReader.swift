@@ -254,22 +254,17 @@ extension Site {
 
     func noteValue(_ id: String) -> NoteValue {
         guard let linked = notes[id] else { return NoteValue() }
-        let body: MarkdownBody?
-        let title: String?, summary: String?
-        switch linked.info.kind {
-        case .entry:
-            let entry = positions[id].map { entries[$0] }
-            (body, title, summary) = (entry?.body, entry?.title, entry?.summary)
-        case .topic:
-            let topic = topicsByID[id]
-            (body, title, summary) = (topic?.body, topic?.title, topic?.summary)
-        case .page:
-            let page = pagesByID[id]
-            (body, title, summary) = (page?.body, page?.title, page?.summary)
+        var value = NoteValue(ownFileHash: content.ownFileHashes[id], rendered: linked.rendered.fingerprint, inputs: linked.inputs)
+        // An entry's fields are read where the entry lies: a copy of the whole entry would retain every one of its texts.
+        func take<Fields>(_ note: borrowing Note<Fields>) {
+            (value.path, value.fileHash, value.title, value.summary) = (note.body.path, note.body.fileHash, note.title, note.summary)
         }
-        return NoteValue(
-            path: body?.path, fileHash: body?.fileHash, ownFileHash: content.ownFileHashes[id], title: title, summary: summary,
-            rendered: linked.rendered.fingerprint, inputs: linked.inputs)
+        switch linked.info.kind {
+        case .entry: if let position = positions[id] { take(entries[position]) }
+        case .topic: if let topic = topicsByID[id] { take(topic) }
+        case .page: if let page = pagesByID[id] { take(page) }
+        }
+        return value
     }
 
     func neighbors(_ id: String) -> Neighbors {
