@@ -41,8 +41,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Reads and checks everything, reusing from `cache` the notes and rendered bodies that did not change,
-    /// and leaving in it what to remember of them now.
-    public func prepare(log: DiagnosticLog, cache: inout BuildCache) -> PreparedSite? {
+    /// and leaving in it what to remember of them now. A note file whose stamp in `stamps` (by path, as
+    /// ``InputStamp`` finds them) is the one the cache remembers its text with is not read again.
+    public func prepare(log: DiagnosticLog, cache: inout BuildCache, stamps: [String: FileStamp] = [:]) -> PreparedSite? {
+        prepare(log: log, cache: &cache, stamps: stamps, texts: TextLoading(cache.manifest.pages.isEmpty || stamps.isEmpty ? nil : cache))
+    }
+
+    /// Prepares the site with the texts the cache keeps, which `texts` may have started to load.
+    func prepare(log: DiagnosticLog, cache: inout BuildCache, stamps: [String: FileStamp], texts loadingTexts: TextLoading) -> PreparedSite? {
         var clock = StageClock(enabled: StageClock.asked || options.verbose)
         defer { clock.report() }
         // The templates are loaded while the content is read: neither needs the other, and the log sorts what
@@ -57,15 +63,18 @@ public struct SiteBuilder: Sendable {
         // last build read are, and then the content; those two spread their own work over every core.
         let loading = cache
         let loadingRenderings = BackgroundWork { fresh ? nil : loading.loadRenderings() }
+        loadingTexts.start()
         let readings = fresh ? NoteReadings() : cache.readings
+        let texts = loadingTexts.wait()
+        let remembered = RememberedTexts(texts: texts?.records ?? [:], stamps: stamps, lastStart: cache.manifest.startedAt)
         let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
-            .read(log: log, previous: readings, previousData: fresh ? DataReadings() : cache.dataReadings)
+            .read(log: log, previous: readings, previousData: fresh ? DataReadings() : cache.dataReadings, remembered: remembered)
         cache.dataReadings = read.data
         let templates = loadingTemplates.wait()
         cache.preload(renderings: loadingRenderings.wait())
         clock.lap("templates and read")
         guard var content = read.content else { return nil }
-        let savingReadings = cache.startSavingReadings(read.readings, since: readings)
+        let savingReadings = cache.startSavingReadings(read.readings, since: readings, texts: texts, stamps: stamps)
         if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
         let store = MediaStore(folder: cache.path.map { $0 + ".media" })
@@ -193,7 +202,10 @@ public struct SiteBuilder: Sendable {
     public func build(into output: any SiteOutput, log: DiagnosticLog, cache: inout BuildCache) throws(OutputError) -> BuildSummary? {
         let start = StageClock.now()
         let startedAt = InputStamp.now()
-        let stamp = InputStamp(fileSystem: fileSystem, options: options).make(lastStart: cache.manifest.startedAt)
+        // The texts of the notes are loaded while the rest of the input files are stamped, from the first
+        // file found changed: a build with nothing changed never needs them.
+        let texts = TextLoading(cache.manifest.pages.isEmpty ? nil : cache)
+        let stamp = InputStamp(fileSystem: fileSystem, options: options).make(lastStart: cache.manifest.startedAt, noticed: texts.start)
         if let stamp, stamp.settled, stamp.value == cache.manifest.inputStamp, let warnings = cache.manifest.warnings,
            !(options.strict && !warnings.isEmpty), let counts = cache.manifest.counts, output.holdsExactly(cache.manifest.pages) {
             // No input file changed since a build that left this very site: there is nothing to do but to say
@@ -203,7 +215,7 @@ public struct SiteBuilder: Sendable {
             return BuildSummary(
                 counts: counts, files: cache.manifest.pages.count, rendered: 0, seconds: StageClock.now() - start, warnings: warnings.count, notes: [])
         }
-        guard let prepared = prepare(log: log, cache: &cache) else {
+        guard let prepared = prepare(log: log, cache: &cache, stamps: stamp?.contentFiles ?? [:], texts: texts) else {
             output.discard()
             return nil
         }

@@ -56,7 +56,7 @@ import TimelineTesting
     /// Every file of the cache, damaged in turn: the build after an unrelated edit equals a build from nothing,
     /// and a note names the file that was not used.
     @Test func aDamagedCacheFileIsNotUsedAndTheBuildSaysSo() throws {
-        let names = ["cache", "cache.entries", "cache.topics", "cache.pages", "cache.renderings", "cache.reads", "cache.readkeys"]
+        let names = ["cache", "cache.entries", "cache.topics", "cache.pages", "cache.renderings", "cache.reads", "cache.readkeys", "cache.texts"]
         for (round, name) in names.enumerated() {
             let site = try Site()
             try site.build()
@@ -74,6 +74,30 @@ import TimelineTesting
             #expect(built.map(\.0) == fresh.map(\.0), "\(name)")
             for ((path, data), (_, expected)) in zip(built, fresh) { #expect(data == expected, "\(name): \(path)") }
         }
+    }
+
+    /// A note file is opened again only when its stamp (size and time) changed: one whose bytes were changed
+    /// behind the build's back, its size and an old time kept, is taken as the last build read it; once its
+    /// time moves, its new text is read.
+    @Test func aNoteIsReadAgainOnlyWhenItsStampChanges() throws {
+        let site = try Site()
+        let note = "Content/entries/bridge-proposed.md"
+        let old = Int(Date().timeIntervalSince1970) - 100
+        site.setTime(note, seconds: old, nanoseconds: 5)
+        try site.build()
+        let text = try site.text(note)
+        #expect(text.contains("heard a plan for a bridge"))
+        try site.write(note, text.replacingOccurrences(of: "heard a plan for a bridge", with: "heard a plan for a tunnel"))
+        site.setTime(note, seconds: old, nanoseconds: 5)
+        // Another note edited, so that the build does not stop at finding every stamp as it was.
+        try site.write("Content/entries/repairs.md", try site.text("Content/entries/repairs.md") + "\nAnother sentence.\n")
+        try site.build()
+        let page = try String(contentsOfFile: site.output + "/entries/bridge-proposed.html", encoding: .utf8)
+        #expect(page.contains("plan for a bridge") && !page.contains("plan for a tunnel"))
+        site.setTime(note, seconds: old + 50, nanoseconds: 5)
+        try site.build()
+        let again = try String(contentsOfFile: site.output + "/entries/bridge-proposed.html", encoding: .utf8)
+        #expect(again.contains("plan for a tunnel") && !again.contains("plan for a bridge"))
     }
 
     /// A cache whose stamp is another generator's is not used, and the build says why.

@@ -116,7 +116,7 @@ public struct BuildCache: Sendable {
             ("", manifestDamage), (".entries", loadedEntries?.damage ?? savedDamage[".entries"]),
             (".topics", loadedTopics?.damage ?? savedDamage[".topics"]), (".pages", loadedPages?.damage ?? savedDamage[".pages"]),
             (".renderings", loadedRenderings?.damage), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
-            (".exports", loadedExports?.damage), (".data", loadedData?.damage),
+            (".exports", loadedExports?.damage), (".data", loadedData?.damage), (".texts", savedDamage[".texts"]),
         ]
         var notes: [String] = []
         for (suffix, damage) in found {
@@ -149,7 +149,12 @@ public struct BuildCache: Sendable {
     /// gives the paths of the files read anew, those whose readings differ from `earlier`'s. A reading stands
     /// for its file's bytes whatever the rest of the build does, and nothing after reading needs them: the
     /// pages are made from the content. A cache kept in memory only keeps them.
-    mutating func startSavingReadings(_ readings: NoteReadings, since earlier: NoteReadings) -> BackgroundWork<ReadingsSaved> {
+    ///
+    /// The files' texts are saved with them, each with its file's stamp in `stamps`, over the texts the last
+    /// build kept, `texts` (loaded by ``loadTexts()``, or nil to read them from disk).
+    mutating func startSavingReadings(
+        _ readings: NoteReadings, since earlier: NoteReadings, texts: RecordFile<RememberedTexts.Text>? = nil, stamps: [String: FileStamp] = [:]
+    ) -> BackgroundWork<ReadingsSaved> {
         guard let path else {
             self.readings = readings
             return BackgroundWork { ReadingsSaved(changed: readings.changedPaths(since: earlier)) }
@@ -157,16 +162,20 @@ public struct BuildCache: Sendable {
         let (stamp, entries, topics, pages) = (stamp, loadedEntries.take(), loadedTopics.take(), loadedPages.take())
         return BackgroundWork {
             var saved = ReadingsSaved(changed: readings.changedPaths(since: earlier))
-            func save<Record>(_ file: RecordFile<Record>?, _ suffix: String, _ records: [String: Record]) {
+            func save<Record>(_ file: RecordFile<Record>?, _ suffix: String, _ records: [String: Record], changed: Set<String>) {
                 var file = file
                 var loaded = Self.loaded(&file, path, suffix, stamp)
                 loaded.records = records
-                loaded.save(path + suffix, stamp: stamp, changed: saved.changed)
+                loaded.save(path + suffix, stamp: stamp, changed: changed)
                 if let damage = loaded.damage { saved.damage[suffix] = damage }
             }
-            save(entries, ".entries", readings.entries)
-            save(topics, ".topics", readings.topics)
-            save(pages, ".pages", readings.pages)
+            save(entries, ".entries", readings.entries, changed: saved.changed)
+            save(topics, ".topics", readings.topics, changed: saved.changed)
+            save(pages, ".pages", readings.pages, changed: saved.changed)
+            var textFile = texts
+            let kept = Self.texts(of: readings, stamps: stamps)
+            let changed = Self.changedTexts(kept, since: Self.loaded(&textFile, path, ".texts", stamp).records, readAnew: saved.changed)
+            save(textFile, ".texts", kept, changed: changed)
             return saved
         }
     }

@@ -17,11 +17,15 @@ struct InputStamp {
     let fileSystem: any FileSystem
     let options: BuildOptions
 
-    /// The stamp, and whether every file's time is safely before `lastStart`; nil when the file system keeps
-    /// no times.
-    func make(lastStart: FileStamp) -> (value: UInt64, settled: Bool)? {
+    /// The stamp, whether every file's time is safely before `lastStart`, and the stamp of each regular file
+    /// of the content folder by its path as the content reader names it; nil when the file system keeps no times.
+    /// `noticed` is called once, as soon as a file is found whose time is not before `lastStart`: a sign that
+    /// the build will read something, which it may start to prepare for.
+    func make(lastStart: FileStamp, noticed: () -> Void = {}) -> (value: UInt64, settled: Bool, contentFiles: [String: FileStamp])? {
         var hasher = StableHasher()
         var settled = true
+        var contentFiles: [String: FileStamp] = [:]
+        let contentFolder = ContentReader.folderName(options.contentFolder)
         hasher.combine(options.strict)
         hasher.combine(options.drafts)
         hasher.combine(options.baseURL)
@@ -40,23 +44,20 @@ struct InputStamp {
                     h.combine(stamp.seconds)
                     h.combine(stamp.nanoseconds)
                 }
-                if settled, !Self.isSettled(stamp, before: lastStart) { settled = false }
+                if settled, !Self.isSettled(stamp, before: lastStart) {
+                    settled = false
+                    noticed()
+                }
+                if folder == options.contentFolder, item.kind == .file { contentFiles[contentFolder + "/" + file] = stamp }
             }
             hasher.combine(files)
         }
-        return (hasher.value, settled)
+        return (hasher.value, settled, contentFiles)
     }
 
     /// Whether a file with time stamp `stamp` cannot have changed after a build that started at `start`
-    /// without its stamp changing. A time with no fraction of a second may come from a clock that counts
-    /// whole seconds (two on FAT), so it must be two seconds older; a finer one, a tenth of a second older,
-    /// since file systems stamp files with a clock that may lag the system's by a few milliseconds.
-    static func isSettled(_ stamp: FileStamp, before start: FileStamp) -> Bool {
-        if stamp.nanoseconds == 0 { return stamp.seconds + 2 <= start.seconds }
-        let margin = 100_000_000
-        let time = stamp.seconds * 1_000_000_000 + stamp.nanoseconds
-        return time + margin <= start.seconds * 1_000_000_000 + start.nanoseconds
-    }
+    /// without its stamp changing (``FileStamp/isSettled(before:)``).
+    static func isSettled(_ stamp: FileStamp, before start: FileStamp) -> Bool { stamp.isSettled(before: start) }
 
     /// The system's clock now, as a file system would stamp a file.
     static func now() -> FileStamp {

@@ -64,4 +64,14 @@ public struct FileStamp: Sendable, Equatable, Codable {
         self.seconds = seconds
         self.nanoseconds = nanoseconds
     }
+
+    /// Whether a file with this stamp cannot have changed after a build that started at `start` without its
+    /// stamp changing. A time with no fraction of a second may come from a clock that counts whole seconds
+    /// (two on FAT), so it must be two seconds older; a finer one, a tenth of a second older, since file
+    /// systems stamp files with a clock that may lag the system's by a few milliseconds.
+    public func isSettled(before start: FileStamp) -> Bool {
+        if nanoseconds == 0 { return seconds + 2 <= start.seconds }
+        let margin = 100_000_000
+        return seconds * 1_000_000_000 + nanoseconds + margin <= start.seconds * 1_000_000_000 + start.nanoseconds
+    }
 }

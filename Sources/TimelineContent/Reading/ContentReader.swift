@@ -10,8 +10,13 @@ public struct ContentReader: Sendable {
 
     public init(fileSystem: any FileSystem, folder: String, limits: Limits = Limits()) {
         self.fileSystem = fileSystem
-        self.folder = folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
+        self.folder = Self.folderName(folder)
         self.limits = limits
+    }
+
+    /// The content folder as diagnostics and readings name it: as the user named it, without a last `/`.
+    public static func folderName(_ folder: String) -> String {
+        folder.hasSuffix("/") && folder.count > 1 ? String(folder.dropLast()) : folder
     }
 
     /// The data files of the content format.
@@ -27,7 +32,11 @@ public struct ContentReader: Sendable {
 
     /// Reads every file of the content folder, taking from `previous` the readings of notes, and from
     /// `previousData` those of list files, whose bytes did not change.
-    public func read(log: DiagnosticLog, previous: NoteReadings = NoteReadings(), previousData: DataReadings = DataReadings()) -> Result {
+    /// A note file whose stamp is that of its text in `remembered` is not read again: the text is taken.
+    public func read(
+        log: DiagnosticLog, previous: NoteReadings = NoteReadings(), previousData: DataReadings = DataReadings(),
+        remembered: RememberedTexts = RememberedTexts()
+    ) -> Result {
         guard fileSystem.kind(of: folder) != nil else {
             log.error(.missingContent, "content folder '\(folder)' does not exist", at: .file(folder))
             return Result(content: nil, readings: NoteReadings())
@@ -56,9 +65,9 @@ public struct ContentReader: Sendable {
         (content.media, content.brokenMedia) = media.readMedia(log: log)
         content.maps = media.readMaps(log: log)
         var readings = NoteReadings()
-        readNotes(EntryFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
-        readNotes(TopicFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
-        readNotes(PageFields.self, files: files, previous: previous, into: &content, readings: &readings, broken: &broken, log: log)
+        readNotes(EntryFields.self, files: files, previous: previous, remembered: remembered, into: &content, readings: &readings, broken: &broken, log: log)
+        readNotes(TopicFields.self, files: files, previous: previous, remembered: remembered, into: &content, readings: &readings, broken: &broken, log: log)
+        readNotes(PageFields.self, files: files, previous: previous, remembered: remembered, into: &content, readings: &readings, broken: &broken, log: log)
         if files.budget.exceeded {
             log.error(
                 .contentTooLarge, "the content's files add up to more than the limit of \(limits.contentSize) bytes",
@@ -73,12 +82,13 @@ public struct ContentReader: Sendable {
 
     /// Reads the notes of one kind, in parallel.
     private func readNotes<Fields: ReadableNoteFields>(
-        _ kind: Fields.Type, files: ContentFiles, previous: NoteReadings, into content: inout Content, readings: inout NoteReadings,
+        _ kind: Fields.Type, files: ContentFiles, previous: NoteReadings, remembered: RememberedTexts, into content: inout Content, readings: inout NoteReadings,
         broken: inout BrokenIDs, log: DiagnosticLog
     ) {
         var translationTexts: [(id: String, language: String, text: SourceText)] = []
         let languages = Set(content.settings.languages.map(\.code))
-        let texts = noteFiles(in: Fields.kind.folder, files: files, languages: languages, log: log, broken: &broken, translations: &translationTexts)
+        let texts = noteFiles(
+            in: Fields.kind.folder, files: files, languages: languages, remembered: remembered, log: log, broken: &broken, translations: &translationTexts)
         let reader = NoteReader(limits: limits)
         let earlier = previous[keyPath: Fields.readings]
         let read = parallelMap(texts) { id, text in reader.read(text, id: id, previous: earlier[text.path]) as NoteReading<Fields> }
@@ -127,7 +137,7 @@ public struct ContentReader: Sendable {
 
     /// The Markdown files of a note folder, sorted by name, each checked to have a valid id as its name.
     private func noteFiles(
-        in folderName: String, files: ContentFiles, languages: Set<String>, log: DiagnosticLog, broken: inout BrokenIDs,
+        in folderName: String, files: ContentFiles, languages: Set<String>, remembered: RememberedTexts, log: DiagnosticLog, broken: inout BrokenIDs,
         translations: inout [(id: String, language: String, text: SourceText)]
     ) -> [(id: String, text: SourceText)] {
         let folderPath = files.path(folderName)
@@ -200,8 +210,12 @@ public struct ContentReader: Sendable {
         }
         let limit = limits.noteSize
         let plain = accepted.first.map { files.isPlainFolder(containing: $0.relative) }
-        let texts = parallelMap(accepted) { item in
-            files.readText(item.relative, limit: limit, listedAs: item.kind, inPlainFolder: plain, log: log).map { (item.id, $0) }
+        let texts = parallelMap(accepted) { item -> (String, SourceText)? in
+            // A regular file in a folder that is no link, as it was when its text was remembered, is not read again.
+            if item.kind == .file, plain == true, let text = remembered.text(files.path(item.relative)) {
+                return files.budget.take(text.bytes.count, limit: limits.contentSize) ? (item.id, text) : nil
+            }
+            return files.readText(item.relative, limit: limit, listedAs: item.kind, inPlainFolder: plain, log: log).map { (item.id, $0) }
         }
         for (item, text) in zip(accepted, texts) where text == nil { broken.insert(.note, item.id) }
         for file in translationFiles {
