@@ -41,14 +41,14 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Reads and checks everything, reusing from `cache` the notes and rendered bodies that did not change,
-    /// and leaving in it what to remember of them now. A note file whose stamp in `stamps` (by path, as
+    /// and leaving in it what to remember of them now. A note file whose identity in `identities` (by path, as
     /// ``InputStamp`` finds them) is the one the cache remembers its text with is not read again.
-    public func prepare(log: DiagnosticLog, cache: inout BuildCache, stamps: [String: FileStamp] = [:]) -> PreparedSite? {
-        prepare(log: log, cache: &cache, stamps: stamps, texts: TextLoading(cache.manifest.pages.isEmpty || stamps.isEmpty ? nil : cache))
+    public func prepare(log: DiagnosticLog, cache: inout BuildCache, identities: [String: FileIdentity] = [:]) -> PreparedSite? {
+        prepare(log: log, cache: &cache, identities: identities, texts: TextLoading(cache.manifest.pages.isEmpty || identities.isEmpty ? nil : cache))
     }
 
     /// Prepares the site with the texts the cache keeps, which `texts` may have started to load.
-    func prepare(log: DiagnosticLog, cache: inout BuildCache, stamps: [String: FileStamp], texts loadingTexts: TextLoading) -> PreparedSite? {
+    func prepare(log: DiagnosticLog, cache: inout BuildCache, identities: [String: FileIdentity], texts loadingTexts: TextLoading) -> PreparedSite? {
         var clock = StageClock(enabled: StageClock.asked || options.verbose)
         defer { clock.report() }
         // The templates are loaded while the content is read: neither needs the other, and the log sorts what
@@ -66,7 +66,7 @@ public struct SiteBuilder: Sendable {
         loadingTexts.start()
         let readings = fresh ? NoteReadings() : cache.readings
         let texts = loadingTexts.wait()
-        let remembered = RememberedTexts(texts: texts?.records ?? [:], stamps: stamps, lastStart: cache.manifest.startedAt)
+        let remembered = RememberedTexts(texts: texts?.records ?? [:], identities: identities, lastStart: cache.manifest.startedAt)
         let read = ContentReader(fileSystem: fileSystem, folder: options.contentFolder, limits: options.limits)
             .read(log: log, previous: readings, previousData: fresh ? DataReadings() : cache.dataReadings, remembered: remembered)
         cache.dataReadings = read.data
@@ -74,7 +74,7 @@ public struct SiteBuilder: Sendable {
         cache.preload(renderings: loadingRenderings.wait())
         clock.lap("templates and read")
         guard var content = read.content else { return nil }
-        let savingReadings = cache.startSavingReadings(read.readings, since: readings, texts: texts, stamps: stamps)
+        let savingReadings = cache.startSavingReadings(read.readings, since: readings, texts: texts, identities: identities)
         if !options.drafts { content = content.leavingOutDrafts() }
         if let baseURL = options.baseURL { content.settings.baseURL = baseURL }
         let store = MediaStore(folder: cache.path.map { $0 + ".media" })
@@ -215,7 +215,7 @@ public struct SiteBuilder: Sendable {
             return BuildSummary(
                 counts: counts, files: cache.manifest.pages.count, rendered: 0, seconds: StageClock.now() - start, warnings: warnings.count, notes: [])
         }
-        guard let prepared = prepare(log: log, cache: &cache, stamps: stamp?.contentFiles ?? [:], texts: texts) else {
+        guard let prepared = prepare(log: log, cache: &cache, identities: stamp?.contentFiles ?? [:], texts: texts) else {
             output.discard()
             return nil
         }

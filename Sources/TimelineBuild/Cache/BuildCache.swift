@@ -150,10 +150,10 @@ public struct BuildCache: Sendable {
     /// for its file's bytes whatever the rest of the build does, and nothing after reading needs them: the
     /// pages are made from the content. A cache kept in memory only keeps them.
     ///
-    /// The files' texts are saved with them, each with its file's stamp in `stamps`, over the texts the last
+    /// The files' texts are saved with them, each with its file's identity in `identities`, over the texts the last
     /// build kept, `texts` (loaded by ``loadTexts()``, or nil to read them from disk).
     mutating func startSavingReadings(
-        _ readings: NoteReadings, since earlier: NoteReadings, texts: RecordFile<RememberedTexts.Text>? = nil, stamps: [String: FileStamp] = [:]
+        _ readings: NoteReadings, since earlier: NoteReadings, texts: RecordFile<RememberedTexts.Text>? = nil, identities: [String: FileIdentity] = [:]
     ) -> BackgroundWork<ReadingsSaved> {
         guard let path else {
             self.readings = readings
@@ -173,7 +173,7 @@ public struct BuildCache: Sendable {
             save(topics, ".topics", readings.topics, changed: saved.changed)
             save(pages, ".pages", readings.pages, changed: saved.changed)
             var textFile = texts
-            let kept = Self.texts(of: readings, stamps: stamps)
+            let kept = Self.texts(of: readings, identities: identities)
             let changed = Self.changedTexts(kept, since: Self.loaded(&textFile, path, ".texts", stamp).records, readAnew: saved.changed)
             save(textFile, ".texts", kept, changed: changed)
             return saved

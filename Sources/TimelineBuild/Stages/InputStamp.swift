@@ -21,10 +21,10 @@ struct InputStamp {
     /// of the content folder by its path as the content reader names it; nil when the file system keeps no times.
     /// `noticed` is called once, as soon as a file is found whose time is not before `lastStart`: a sign that
     /// the build will read something, which it may start to prepare for.
-    func make(lastStart: FileStamp, noticed: () -> Void = {}) -> (value: UInt64, settled: Bool, contentFiles: [String: FileStamp])? {
+    func make(lastStart: FileStamp, noticed: () -> Void = {}) -> (value: UInt64, settled: Bool, contentFiles: [String: FileIdentity])? {
         var hasher = StableHasher()
         var settled = true
-        var contentFiles: [String: FileStamp] = [:]
+        var contentFiles: [String: FileIdentity] = [:]
         let contentFolder = ContentReader.folderName(options.contentFolder)
         hasher.combine(options.strict)
         hasher.combine(options.drafts)
@@ -36,7 +36,8 @@ struct InputStamp {
             var files: UInt64 = 0
             for item in FolderWalker(fileSystem: fileSystem, followsLinksInside: true, sortsItems: false).walk(folder).items where item.kind != .directory {
                 let file = item.path
-                guard let stamp = fileSystem.stamp(of: folder + "/" + file) else { return nil }
+                guard let identity = fileSystem.identity(of: folder + "/" + file) else { return nil }
+                let stamp = identity.stamp
                 files &+= StableHasher.hash { h in
                     if item.kind == .symbolicLink { h.combine(fileSystem.resolvedPath(folder + "/" + file) ?? "") }
                     h.combine(file)
@@ -48,7 +49,7 @@ struct InputStamp {
                     settled = false
                     noticed()
                 }
-                if folder == options.contentFolder, item.kind == .file { contentFiles[contentFolder + "/" + file] = stamp }
+                if folder == options.contentFolder, item.kind == .file { contentFiles[contentFolder + "/" + file] = identity }
             }
             hasher.combine(files)
         }

@@ -51,6 +51,41 @@ public protocol FileSystem: Sendable {
     func resolvedPath(_ path: String) -> String?
     /// The size and modification time of a file (following links), or nil when the file system keeps no times.
     func stamp(of path: String) -> FileStamp?
+    /// The stamp of a file with what tells it from another file of the same stamp (following links).
+    func identity(of path: String) -> FileIdentity?
+}
+
+extension FileSystem {
+    /// A file system without devices and inodes tells files apart by their stamps alone.
+    public func identity(of path: String) -> FileIdentity? {
+        stamp(of: path).map { FileIdentity(stamp: $0, device: 0, inode: 0, changeSeconds: $0.seconds, changeNanoseconds: $0.nanoseconds) }
+    }
+}
+
+/// A file's stamp with its device, inode and the time its inode last changed, as git's index keeps them: a
+/// file renamed over another of the same size and time, or whose time was set back, has another inode or a
+/// later change time, which no user can set.
+public struct FileIdentity: Sendable, Equatable {
+    public var stamp: FileStamp
+    public var device: UInt64
+    public var inode: UInt64
+    public var changeSeconds: Int
+    public var changeNanoseconds: Int
+
+    public init(stamp: FileStamp, device: UInt64, inode: UInt64, changeSeconds: Int, changeNanoseconds: Int) {
+        self.stamp = stamp
+        self.device = device
+        self.inode = inode
+        self.changeSeconds = changeSeconds
+        self.changeNanoseconds = changeNanoseconds
+    }
+
+    /// Whether the file cannot have changed after a build that started at `start` without its modification or
+    /// change time changing (``FileStamp/isSettled(before:)`` for both).
+    public func isSettled(before start: FileStamp) -> Bool {
+        stamp.isSettled(before: start)
+            && FileStamp(size: stamp.size, seconds: changeSeconds, nanoseconds: changeNanoseconds).isSettled(before: start)
+    }
 }
 
 /// The size and modification time of a file, which tell a later build whether the file is as it was left.

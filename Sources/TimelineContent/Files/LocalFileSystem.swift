@@ -74,9 +74,15 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func stamp(of path: String) -> FileStamp? {
+        identity(of: path)?.stamp
+    }
+
+    public func identity(of path: String) -> FileIdentity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: info.st_mtim.tv_nsec)
+        return FileIdentity(
+            stamp: FileStamp(size: Int(info.st_size), seconds: Int(info.st_mtim.tv_sec), nanoseconds: info.st_mtim.tv_nsec),
+            device: UInt64(info.st_dev), inode: UInt64(info.st_ino), changeSeconds: Int(info.st_ctim.tv_sec), changeNanoseconds: info.st_ctim.tv_nsec)
     }
 
     public func resolvedPath(_ path: String) -> String? {

@@ -32,7 +32,7 @@ public struct ContentReader: Sendable {
 
     /// Reads every file of the content folder, taking from `previous` the readings of notes, and from
     /// `previousData` those of list files, whose bytes did not change.
-    /// A note file whose stamp is that of its text in `remembered` is not read again: the text is taken.
+    /// A note file whose identity is that of its text in `remembered` is not read again: the text is taken.
     public func read(
         log: DiagnosticLog, previous: NoteReadings = NoteReadings(), previousData: DataReadings = DataReadings(),
         remembered: RememberedTexts = RememberedTexts()
