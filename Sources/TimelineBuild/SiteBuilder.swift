@@ -205,7 +205,8 @@ public struct SiteBuilder: Sendable {
         // The texts of the notes are loaded while the rest of the input files are stamped, from the first
         // file found changed: a build with nothing changed never needs them.
         let texts = TextLoading(cache.manifest.pages.isEmpty ? nil : cache)
-        let stamp = InputStamp(fileSystem: fileSystem, options: options).make(lastStart: cache.manifest.startedAt, noticed: texts.start)
+        let stamper = InputStamp(fileSystem: fileSystem, options: options)
+        let stamp = stamper.make(lastStart: cache.manifest.startedAt, noticed: texts.start)
         if let stamp, stamp.settled, stamp.value == cache.manifest.inputStamp, let warnings = cache.manifest.warnings,
            !(options.strict && !warnings.isEmpty), let counts = cache.manifest.counts, output.holdsExactly(cache.manifest.pages) {
             // No input file changed since a build that left this very site: there is nothing to do but to say
@@ -215,7 +216,7 @@ public struct SiteBuilder: Sendable {
             return BuildSummary(
                 counts: counts, files: cache.manifest.pages.count, rendered: 0, seconds: StageClock.now() - start, warnings: warnings.count, notes: [])
         }
-        guard let prepared = prepare(log: log, cache: &cache, identities: stamp?.contentFiles ?? [:], texts: texts) else {
+        guard let prepared = prepare(log: log, cache: &cache, identities: stamper.identities(of: stamp?.contentFiles ?? []), texts: texts) else {
             output.discard()
             return nil
         }

@@ -17,15 +17,14 @@ struct InputStamp {
     let fileSystem: any FileSystem
     let options: BuildOptions
 
-    /// The stamp, whether every file's time is safely before `lastStart`, and the stamp of each regular file
-    /// of the content folder by its path as the content reader names it; nil when the file system keeps no times.
+    /// The stamp, whether every file's time is safely before `lastStart`, and the identity of each regular file
+    /// of the content folder, by its path within the folder; nil when the file system keeps no times.
     /// `noticed` is called once, as soon as a file is found whose time is not before `lastStart`: a sign that
     /// the build will read something, which it may start to prepare for.
-    func make(lastStart: FileStamp, noticed: () -> Void = {}) -> (value: UInt64, settled: Bool, contentFiles: [String: FileIdentity])? {
+    func make(lastStart: FileStamp, noticed: () -> Void = {}) -> (value: UInt64, settled: Bool, contentFiles: [(path: String, identity: FileIdentity)])? {
         var hasher = StableHasher()
         var settled = true
-        var contentFiles: [String: FileIdentity] = [:]
-        let contentFolder = ContentReader.folderName(options.contentFolder)
+        var contentFiles: [(path: String, identity: FileIdentity)] = []
         hasher.combine(options.strict)
         hasher.combine(options.drafts)
         hasher.combine(options.baseURL)
@@ -49,11 +48,17 @@ struct InputStamp {
                     settled = false
                     noticed()
                 }
-                if folder == options.contentFolder, item.kind == .file { contentFiles[contentFolder + "/" + file] = identity }
+                if folder == options.contentFolder, item.kind == .file { contentFiles.append((file, identity)) }
             }
             hasher.combine(files)
         }
         return (hasher.value, settled, contentFiles)
+    }
+
+    /// The identities of the content folder's files by their paths as the content reader names them.
+    func identities(of contentFiles: [(path: String, identity: FileIdentity)]) -> [String: FileIdentity] {
+        let folder = ContentReader.folderName(options.contentFolder)
+        return Dictionary(contentFiles.map { (folder + "/" + $0.path, $0.identity) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Whether a file with time stamp `stamp` cannot have changed after a build that started at `start`
