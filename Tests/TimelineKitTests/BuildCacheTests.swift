@@ -64,6 +64,15 @@ import TimelineTesting
         }
     }
 
+    /// A note's text as the cache keeps it reads back with every part of its file's identity in its place.
+    @Test func aKeptTextReadsBackWithItsIdentity() throws {
+        let identity = FileIdentity(
+            stamp: FileStamp(size: 11, seconds: 1_700_000_001, nanoseconds: 2), device: 3, inode: 4, changeSeconds: 1_700_000_005, changeNanoseconds: 6)
+        let text = RememberedTexts.Text(identity: identity, bytes: Array("Moïse [@a]\n".utf8))
+        let back = try Self.throughRecord(text)
+        #expect(back.identity == identity && back.bytes == text.bytes)
+    }
+
     /// The notes and renderings, which the cache writes and reads field by field, read back as their
     /// `Codable` conformances would: the example site's, and notes that have every field.
     @Test func notesAndRenderingsReadBackFieldByField() throws {
