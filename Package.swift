@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "CSystemShim"),
         .target(name: "TimelineMedia", dependencies: ["TimelineCore", "CVips"]),
         .target(name: "TimelineTheme", resources: [.embedInCode("Theme")]),
-        .target(name: "TimelineCore"),
+        .target(name: "TimelineCore", dependencies: ["CSystemShim"]),
         .target(
             name: "TimelineContent",
             dependencies: ["TimelineCore", .product(name: "Yams", package: "Yams")]

@@ -162,6 +162,42 @@ import TimelineTesting
         #expect(contents(spare + "/b.html") == "b1" && contents(spare + "/c.html") == "c1")
     }
 
+    /// The spare's mark lists the files the last build wrote anew: a file kept just after it was written anew
+    /// is linked again from the live site, and one the mark does not list is taken as the live site's own.
+    @Test func theSparesMarkListsTheFilesWrittenAnew() throws {
+        let root = TestSupport.temporaryFolder()
+        let output = root + "/Public", work = root + "/.Public.timeline"
+        func contents(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
+        var site = try DirectoryOutput(path: output, protecting: [])
+        try site.write("a.html", Array("a1".utf8))
+        try site.write("b.html", Array("b1".utf8))
+        try site.commit()
+        site = try DirectoryOutput(path: output, protecting: [])
+        try site.write("a.html", Array("a2".utf8))
+        try site.keep("b.html", stamp: try #require(site.stamp(of: "b.html")))
+        try site.commit()
+        let mark = try #require(FileManager.default.contents(atPath: work + "/spare-ready"))
+        #expect(SpareMark(bytes: Array(mark)).differing == ["a.html"])
+
+        // The spare still holds a1: a.html, kept now, must be the live site's a2.
+        site = try DirectoryOutput(path: output, protecting: [])
+        try site.keep("a.html", stamp: try #require(site.stamp(of: "a.html")))
+        try site.keep("b.html", stamp: try #require(site.stamp(of: "b.html")))
+        try site.commit()
+        #expect(contents(output + "/a.html") == "a2" && contents(output + "/b.html") == "b1")
+        #expect(SpareMark(bytes: Array(try #require(FileManager.default.contents(atPath: work + "/spare-ready")))).differing == [])
+
+        // A mark without its first line, as older builds left, says nothing: each file is looked at.
+        try Data().write(to: URL(fileURLWithPath: work + "/spare-ready"))
+        try FileManager.default.removeItem(atPath: work + "/spare/b.html")
+        try "stale".write(toFile: work + "/spare/b.html", atomically: true, encoding: .utf8)
+        site = try DirectoryOutput(path: output, protecting: [])
+        try site.keep("b.html", stamp: try #require(site.stamp(of: "b.html")))
+        try site.keep("a.html", stamp: try #require(site.stamp(of: "a.html")))
+        try site.commit()
+        #expect(contents(output + "/b.html") == "b1" && contents(output + "/a.html") == "a2")
+    }
+
     @Test func aSpareLeftHalfWrittenIsNotTrusted() throws {
         let (content, output) = try workspace()
         let work = (output as NSString).deletingLastPathComponent + "/.Public.timeline"

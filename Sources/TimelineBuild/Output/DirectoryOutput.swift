@@ -15,6 +15,8 @@ import Glibc
 /// written at all, keeping their time stamps, changed files are written as new files, and files of deleted
 /// pages are removed. Unchanged files the spare lacks are hard links to the live site's, so the two share
 /// them; nothing is ever written into an existing file, which keeps the live site as it is until the swap.
+/// The `spare-ready` mark lists the files the last build wrote anew: every other file of the spare is the
+/// live site's own, so a file kept from the live site needs no look at the spare.
 /// A build that is killed leaves the output as it was; the next build finds the spare without its
 /// `spare-ready` mark, deletes it, and writes a whole new site.
 public final class DirectoryOutput: SiteOutput {
@@ -39,6 +41,10 @@ public final class DirectoryOutput: SiteOutput {
     private let written = Mutex<Set<String>>([])
     /// Whether the staging folder holds a previous site, whose files are compared and overwritten.
     private let reusing: Bool
+    /// The spare's mark as this build found it: the files in which the spare may differ from the live site.
+    private let mark: SpareMark?
+    /// The files this build wrote as new files rather than sharing the live site's.
+    private let fresh = Mutex<[String]>([])
     private let outputExists: Bool
 
     /// Prepares to write the site at `path`, refusing folders it must never replace (see ``OutputPlace``).
@@ -67,7 +73,8 @@ public final class DirectoryOutput: SiteOutput {
         (outputPrefix, stagingPrefix) = (path + "/", staging + "/")
         // The folders above the output are made when missing, as other generators make them.
         try Files.makeFolders(String(workFolder[..<workFolder.lastIndex(of: "/")!]), named: path)
-        reusing = try Self.prepare(workFolder: workFolder, output: path, outputExists: outputExists, lock: lock)
+        mark = try Self.prepare(workFolder: workFolder, output: path, outputExists: outputExists, lock: lock)
+        reusing = mark != nil
         folders.withLock { _ = $0.insert(staging) }
     }
 
@@ -75,9 +82,9 @@ public final class DirectoryOutput: SiteOutput {
         releaseLock()
     }
 
-    /// Takes the lock and clears what a killed build left behind; says whether the spare site is whole and
-    /// is reused.
-    private static func prepare(workFolder: String, output: String, outputExists: Bool, lock: borrowing Atomic<Int32>) throws(OutputError) -> Bool {
+    /// Takes the lock and clears what a killed build left behind; the spare's mark when the spare site is
+    /// whole and is reused.
+    private static func prepare(workFolder: String, output: String, outputExists: Bool, lock: borrowing Atomic<Int32>) throws(OutputError) -> SpareMark? {
         if mkdir(workFolder, 0o755) != 0, errno != EEXIST {
             throw OutputError(path: workFolder, "cannot create folder: \(LocalFileSystem.reason(errno))")
         }
@@ -93,7 +100,9 @@ public final class DirectoryOutput: SiteOutput {
         }
         let spare = workFolder + "/spare", spareReady = workFolder + "/spare-ready"
         // The spare is reused only if the last build finished: the mark is removed before it is touched.
-        let reusing = access(spareReady, F_OK) == 0 && outputExists && LocalFileSystem().kind(of: spare) == .directory
+        let mark = outputExists && LocalFileSystem().kind(of: spare) == .directory
+            ? (try? LocalFileSystem().readFile(spareReady, limit: 1 << 30)).map(SpareMark.init(bytes:)) : nil
+        let reusing = mark != nil
         unlink(spareReady)
         if !reusing {
             Files.removeTree(spare)
@@ -101,7 +110,7 @@ public final class DirectoryOutput: SiteOutput {
                 throw OutputError(path: spare, "cannot create staging folder: \(LocalFileSystem.reason(errno))")
             }
         }
-        return reusing
+        return mark
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws(OutputError) {
@@ -111,11 +120,11 @@ public final class DirectoryOutput: SiteOutput {
         let current = outputPrefix + path
         if outputExists, let time = Files.modificationTime(of: current, ifBytesEqual: bytes) {
             // Unchanged from the site being replaced: the new site shares its file, time stamp included.
-            try share(current, as: target, time: time) { () throws(OutputError) in bytes }
+            try share(path, time: time) { () throws(OutputError) in bytes }
             return
         }
         try makeFolders(for: target)
-        try replace(target, with: bytes)
+        try replace(path, with: bytes)
     }
 
     /// Writes a file in pieces, compared with the previous site's file as they are written: when the two are
@@ -137,9 +146,13 @@ public final class DirectoryOutput: SiteOutput {
             file.abandon()
             throw error
         }
-        guard let time else { return }
+        guard let time else {
+            fresh.withLock { $0.append(path) }
+            return
+        }
+        // The pieces went into a new file of the spare, whatever it held before: the live site's file replaces it.
         unlink(target)
-        try share(current, as: target, time: time) { () throws(OutputError) in
+        try share(path, time: time, spareHoldsIt: false) { () throws(OutputError) in
             do throws(FileSystemError) {
                 return try LocalFileSystem().readFile(current, limit: Int.max)
             } catch {
@@ -150,9 +163,11 @@ public final class DirectoryOutput: SiteOutput {
 
     /// Writes a file of the new site as a new file. A file of the spare may be shared with the live site (a
     /// hard link made by the build before), so it is unlinked first rather than overwritten in place.
-    private func replace(_ target: String, with bytes: [UInt8]) throws(OutputError) {
+    private func replace(_ path: String, with bytes: [UInt8]) throws(OutputError) {
+        let target = stagingPrefix + path
         if reusing { unlink(target) }
         try Files.writeFile(target, bytes)
+        fresh.withLock { $0.append(path) }
     }
 
     /// Keeps a file of the site being replaced as it is, without its bytes being made again.
@@ -161,7 +176,7 @@ public final class DirectoryOutput: SiteOutput {
         written.withLock { _ = $0.insert(path) }
         let current = outputPrefix + path
         let time = timespec(tv_sec: stamp.seconds, tv_nsec: stamp.nanoseconds)
-        try share(current, as: stagingPrefix + path, time: time) { () throws(OutputError) in
+        try share(path, time: time) { () throws(OutputError) in
             do throws(FileSystemError) {
                 return try LocalFileSystem().readFile(current, limit: Int.max)
             } catch {
@@ -171,16 +186,18 @@ public final class DirectoryOutput: SiteOutput {
     }
 
     /// Puts a file of the live site into the new one: nothing to do when the spare already holds it (the same
-    /// file, linked from both); otherwise a hard link to it, so that the two share the file; where links
-    /// cannot be made, a copy with its time stamp. Sizes and time stamps are not trusted to tell a copy is
-    /// the same: on file systems that count whole seconds, two builds in one second leave both alike.
+    /// file, linked from both), which it does unless its mark lists the file; otherwise a hard link to it, so
+    /// that the two share the file; where links cannot be made, a copy with its time stamp. Sizes and time
+    /// stamps are not trusted to tell a copy is the same: on file systems that count whole seconds, two
+    /// builds in one second leave both alike.
     private func share(
-        _ current: String, as target: String, time: timespec, bytes: () throws(OutputError) -> [UInt8]
+        _ path: String, time: timespec, spareHoldsIt: Bool = true, bytes: () throws(OutputError) -> [UInt8]
     ) throws(OutputError) {
-        if reusing, Files.isSameFile(current, target) { return }
+        let (current, target) = (outputPrefix + path, stagingPrefix + path)
+        if spareHoldsIt, let mark, mark.holdsLiveFile(path) || Files.isSameFile(current, target) { return }
         try makeFolders(for: target)
         if Files.hardLink(current, to: target) { return }
-        try replace(target, with: try bytes())
+        try replace(path, with: try bytes())
         Files.setModificationTime(target, time)
     }
 
@@ -265,9 +282,10 @@ public final class DirectoryOutput: SiteOutput {
                 }
                 _ = rename(aside, spare)
             }
-            // The previous site is now the spare, whole, for the next build to write into.
+            // The previous site is now the spare, whole, for the next build to write into; it holds the live
+            // site's own files but for those this build wrote anew.
             if LocalFileSystem().kind(of: spare) == .directory {
-                try? Files.writeFile(spareReady, [])
+                try? Files.writeFile(spareReady, SpareMark(differing: fresh.withLock { $0 }).bytes)
             }
         } else {
             guard rename(staging, output) == 0 else {
@@ -291,9 +309,9 @@ public final class DirectoryOutput: SiteOutput {
     }
 
     public func discard() {
-        if reusing, writtenPaths.isEmpty {
-            // Nothing was written: the spare is still the previous site.
-            try? Files.writeFile(spareReady, [])
+        if let mark, writtenPaths.isEmpty {
+            // Nothing was written: the spare is still the previous site, as its mark says.
+            try? Files.writeFile(spareReady, mark.bytes)
         } else {
             // A spare that was written into is no longer the previous site; the next build starts afresh.
             Files.removeTree(staging)

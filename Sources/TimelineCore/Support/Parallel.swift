@@ -1,3 +1,4 @@
+import CSystemShim
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -25,6 +26,7 @@ public func parallelMap<Items: RandomAccessCollection & Sendable, Result: Sendab
     let next = Atomic<Int>(0)
     let slots = ResultSlots<Result>(count: count)
     DispatchQueue.concurrentPerform(iterations: min(workers, chunks)) { _ in
+        timeline_prepare_thread_heap()
         while true {
             let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
             if index >= chunks { break }
@@ -51,6 +53,7 @@ public final class BackgroundWork<Result: Sendable>: @unchecked Sendable {
     public init(_ work: @escaping @Sendable () -> Result) {
         group.enter()
         DispatchQueue.global().async {
+            timeline_prepare_thread_heap()
             self.result = work()
             self.group.leave()
         }
