@@ -105,7 +105,7 @@ def value(stored):
     present = stored[4 + length] if len(stored) > 4 + length else 0
     return stored[5 + length:] if present == 1 else None
 kinds = {"cache.renderings": 0, "cache.entries": 1, "cache.topics": 2, "cache.pages": 3, "cache.readkeys": 5, "cache.reads": 6,
-         "cache.exports": 7, "cache.data": 8}
+         "cache.exports": 7, "cache.data": 8, "cache.texts": 9}
 count = 0
 for name, kind in kinds.items():
     path = os.path.join(cache, name)

@@ -12,7 +12,7 @@ public func fuzzCache(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     guard let kind = bytes.first else { return 0 }
     let record = Array(bytes.dropFirst())
-    switch kind % 9 {
+    switch kind % 10 {
     case 0: roundTrip(BuildCache.Rendering.self, record)
     case 1: roundTrip(NoteReading<EntryFields>.self, record)
     case 2: roundTrip(NoteReading<TopicFields>.self, record)
@@ -21,7 +21,8 @@ public func fuzzCache(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case 5: roundTrip([ReadKey].self, record)
     case 6: roundTrip([Int].self, record)
     case 7: roundTrip(ExportLayout.self, record)
-    default: roundTrip(DataReadings.self, record)
+    case 8: roundTrip(DataReadings.self, record)
+    default: roundTrip(RememberedTexts.Text.self, record)
     }
     return 0
 }
