@@ -211,16 +211,14 @@ public final class DirectoryOutput: SiteOutput {
         return CacheDamage.withMappedFile(outputPrefix + path, body)
     }
 
+    /// Each file is stamped on every core: a site with nothing changed is told so by this alone.
     public func holdsExactly(_ pages: [String: PageRecord]) -> Bool {
         guard outputExists else { return false }
         let walk = FolderWalker(fileSystem: LocalFileSystem(), skipsHidden: false, sortsItems: false).walk(output)
         guard walk.failures.isEmpty else { return false }
-        var count = 0
-        for item in walk.items where item.kind != .directory && item.path != Self.markerName {
-            guard let record = pages[item.path], stamp(of: item.path) == record.stamp else { return false }
-            count += 1
-        }
-        return count == pages.count
+        let files = walk.items.filter { $0.kind != .directory && $0.path != Self.markerName }
+        guard files.count == pages.count else { return false }
+        return !parallelMap(files) { item in pages[item.path].map { stamp(of: item.path) == $0.stamp } ?? false }.contains(false)
     }
 
     /// Where the build cache of this output is kept.

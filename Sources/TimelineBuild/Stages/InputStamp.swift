@@ -31,24 +31,29 @@ struct InputStamp {
         for folder in [options.contentFolder, options.templatesFolder] {
             hasher.combine(folder)
             // Each file's stamp is added to the others', so that the files are taken in the order the folders
-            // list them, without sorting thousands of names.
-            var files: UInt64 = 0
-            for item in FolderWalker(fileSystem: fileSystem, followsLinksInside: true, sortsItems: false).walk(folder).items where item.kind != .directory {
-                let file = item.path
-                guard let identity = fileSystem.identity(of: folder + "/" + file) else { return nil }
+            // list them, without sorting thousands of names, and stamped on every core.
+            let items = FolderWalker(fileSystem: fileSystem, followsLinksInside: true, sortsItems: false).walk(folder).items.filter { $0.kind != .directory }
+            let fileSystem = fileSystem
+            let stamped = parallelMap(items) { item -> (identity: FileIdentity, hash: UInt64)? in
+                guard let identity = fileSystem.identity(of: folder + "/" + item.path) else { return nil }
                 let stamp = identity.stamp
-                files &+= StableHasher.hash { h in
-                    if item.kind == .symbolicLink { h.combine(fileSystem.resolvedPath(folder + "/" + file) ?? "") }
-                    h.combine(file)
+                return (identity, StableHasher.hash { h in
+                    if item.kind == .symbolicLink { h.combine(fileSystem.resolvedPath(folder + "/" + item.path) ?? "") }
+                    h.combine(item.path)
                     h.combine(stamp.size)
                     h.combine(stamp.seconds)
                     h.combine(stamp.nanoseconds)
-                }
-                if settled, !Self.isSettled(stamp, before: lastStart) {
+                })
+            }
+            var files: UInt64 = 0
+            for (item, stamped) in zip(items, stamped) {
+                guard let (identity, hash) = stamped else { return nil }
+                files &+= hash
+                if settled, !Self.isSettled(identity.stamp, before: lastStart) {
                     settled = false
                     noticed()
                 }
-                if folder == options.contentFolder, item.kind == .file { contentFiles.append((file, identity)) }
+                if folder == options.contentFolder, item.kind == .file { contentFiles.append((item.path, identity)) }
             }
             hasher.combine(files)
         }
