@@ -19,8 +19,8 @@ struct InputStamp {
 
     /// The stamp, whether every file's time is safely before `lastStart`, and the identity of each regular file
     /// of the content folder, by its path within the folder; nil when the file system keeps no times.
-    /// `noticed` is called once, as soon as a file is found whose time is not before `lastStart`: a sign that
-    /// the build will read something, which it may start to prepare for.
+    /// `noticed` is called once, as soon as a folder's files are stamped and one of them has a time not before
+    /// `lastStart`: a sign that the build will read something, which it may start to prepare for.
     func make(lastStart: FileStamp, noticed: () -> Void = {}) -> (value: UInt64, settled: Bool, contentFiles: [(path: String, identity: FileIdentity)])? {
         var hasher = StableHasher()
         var settled = true
