@@ -10,6 +10,9 @@ struct DataExport {
     /// The file as the last build wrote it, whose entries and sources are copied when they did not change.
     var previous: PreviousExport?
 
+    /// The hash of each note's own file where a translation gave its body.
+    private var ownFileHashes: [String: UInt64] { site.content.ownFileHashes }
+
     /// Compact JSON: the file holds every body, and spaces would only make it larger. Each note, source
     /// and fact is written as it is made, so that the whole file is never held as JSON values.
     var bytes: [UInt8] { made().bytes }
@@ -53,33 +56,26 @@ struct DataExport {
         return (out, items.finished(out))
     }
 
-    /// A fingerprint of everything ``entryJSON(_:)`` makes an entry's JSON from: the entry's fields, its
-    /// body (by its file's hash and place), what its body cites, its rendering (which gives what it mentions),
-    /// and what mentions it.
+    /// A fingerprint of everything ``entryJSON(_:)`` makes an entry's JSON from: the entry's fields, what its
+    /// body cites, its rendering (which gives what it mentions), and what mentions it.
     /// `base` stands for the site's settings, whose language gives the wording of dates.
+    ///
+    /// An entry's fields are read from its file alone, and a reading is kept only for the same path and bytes,
+    /// so the file's path and hash (``MarkdownBody``) stand for them. Its title and summary are hashed as well:
+    /// on another language's site they come from a translation, whose file may give them without a body; a
+    /// translation that gives the body gives its own file, with the entry's own file's hash beside it.
     func fingerprint(_ entry: Entry, base: UInt64) -> UInt64 {
         StableHasher.hash { h in
             h.combine(base)
             h.combine(entry.id)
             h.combine(entry.title)
-            h.combine(entry.date.text)
             h.combine(entry.summary)
-            h.combine(entry.topics.count)
-            for topic in entry.topics { h.combine(topic.id) }
-            Self.combine(entry.citations, into: &h)
-            h.combine(entry.facts.count)
-            for fact in entry.facts { h.combine(fact.id) }
-            h.combine(entry.updated?.text)
-            h.combine(entry.corrections.count)
-            for correction in entry.corrections {
-                h.combine(correction.date.text)
-                h.combine(correction.text)
-            }
             Self.combine(entry.body, into: &h)
+            if !ownFileHashes.isEmpty { Fingerprint.combine(ownFileHashes[entry.id], into: &h) }
             let linked = site.notes[entry.id]
-            let cites = linked?.citations.order ?? []
+            let cites = linked?.citations.sources ?? []
             h.combine(cites.count)
-            for id in cites { h.combine(id) }
+            for index in cites.indices { h.combine(cites[index].sourceID) }
             combineLinks(of: entry.id, linked, into: &h)
         }
     }
