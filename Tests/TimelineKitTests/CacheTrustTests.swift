@@ -228,4 +228,36 @@ import TimelineTesting
             #expect(rendering.result.note.markdown.text == markdown.text, "\(path)")
         }
     }
+
+    /// A build writes the rendered bodies to the cache's file while it finishes the site, and saving the cache
+    /// waits for them. A cache kept in memory for the next build, as `timeline serve` keeps it, still holds
+    /// them whole: an edit renders one body again.
+    @Test func renderingsWrittenDuringTheBuildAreSavedAndKept() throws {
+        let site = try Site()
+        let builder = SiteBuilder(options: BuildOptions(contentFolder: site.content, templatesFolder: TestSupport.templates, outputFolder: site.output))
+        var fresh = BuildCache.empty()
+        _ = try #require(builder.prepare(log: DiagnosticLog(), cache: &fresh))
+        let expected = fresh.renderings
+        let directory = try DirectoryOutput(path: site.output, protecting: [site.content, TestSupport.templates])
+        var cache = BuildCache.load(from: directory.cachePath)
+        _ = try #require(try builder.build(into: directory, log: DiagnosticLog(), cache: &cache))
+        cache.save()
+        var saved = BuildCache.load(from: directory.cachePath)
+        let onDisk = saved.renderings
+        #expect(Set(onDisk.keys) == Set(expected.keys) && !onDisk.isEmpty)
+        for (path, rendering) in onDisk { #expect(rendering.result.note.markdown.html == expected[path]?.result.note.markdown.html, "\(path)") }
+        #expect(cache.renderings.count == expected.count)
+        #expect(cache.damageNotes == [])
+        // The next build in the same process takes every other body from the cache.
+        let entry = site.content + "/entries/repairs.md"
+        try (try String(contentsOfFile: entry, encoding: .utf8) + "\nAn extra sentence.\n").write(toFile: entry, atomically: true, encoding: .utf8)
+        let log = DiagnosticLog()
+        let prepared = try #require(builder.prepare(log: log, cache: &cache))
+        #expect(prepared.bodiesRendered == 1, "\(log.diagnostics)")
+        let next = try DirectoryOutput(path: site.output, protecting: [site.content, TestSupport.templates])
+        #expect(try builder.write(prepared, to: next, cache: &cache).rendered > 0)
+        cache.save()
+        saved = BuildCache.load(from: next.cachePath)
+        #expect(saved.renderings.count == expected.count)
+    }
 }

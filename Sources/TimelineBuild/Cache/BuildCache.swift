@@ -23,6 +23,8 @@ public struct BuildCache: Sendable {
     private var loadedTopics: RecordFile<NoteReading<TopicFields>>?
     private var loadedPages: RecordFile<NoteReading<PageFields>>?
     private var loadedRenderings: RecordFile<Rendering>?
+    /// The renderings' file being written on a thread of its own (``startSavingRenderings()``), handed back once written.
+    private var savingRenderings: BackgroundWork<RecordFile<Rendering>>?
     private var loadedReads: RecordFile<[Int]>?
     private var loadedReadKeys: RecordFile<[ReadKey]>?
     private var loadedExports: RecordFile<ExportLayout>?
@@ -115,7 +117,7 @@ public struct BuildCache: Sendable {
         let found: [(String, CacheDamage?)] = [
             ("", manifestDamage), (".entries", loadedEntries?.damage ?? savedDamage[".entries"]),
             (".topics", loadedTopics?.damage ?? savedDamage[".topics"]), (".pages", loadedPages?.damage ?? savedDamage[".pages"]),
-            (".renderings", loadedRenderings?.damage), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
+            (".renderings", loadedRenderings?.damage ?? savedDamage[".renderings"]), (".reads", loadedReads?.damage), (".readkeys", loadedReadKeys?.damage),
             (".exports", loadedExports?.damage), (".data", loadedData?.damage), (".texts", savedDamage[".texts"]),
         ]
         var notes: [String] = []
@@ -196,11 +198,12 @@ public struct BuildCache: Sendable {
     /// Reads each note's body as the last build rendered it, from disk; for ``preload(renderings:)``, so
     /// that the file can be read while other work goes on.
     func loadRenderings() -> RecordFile<Rendering>? {
-        guard loadedRenderings == nil, let path else { return nil }
+        guard loadedRenderings == nil, savingRenderings == nil, let path else { return nil }
         return RecordFile.load(path + ".renderings", stamp: stamp)
     }
 
     mutating func preload(renderings: RecordFile<Rendering>?) {
+        finishSavingRenderings()
         if let renderings { loadedRenderings = renderings }
     }
 
@@ -216,14 +219,21 @@ public struct BuildCache: Sendable {
 
     /// Each note's body as the last build rendered it, by the note's path.
     var renderings: [String: Rendering] {
-        mutating get { Self.loaded(&loadedRenderings, path, ".renderings", stamp).records }
-        set { Self.loaded(&loadedRenderings, path, ".renderings", stamp) { $0.records = newValue } }
+        mutating get {
+            finishSavingRenderings()
+            return Self.loaded(&loadedRenderings, path, ".renderings", stamp).records
+        }
+        set {
+            finishSavingRenderings()
+            Self.loaded(&loadedRenderings, path, ".renderings", stamp) { $0.records = newValue }
+        }
     }
 
     /// Each note's body as the last build rendered it, moved out of the cache, which holds none after: the
     /// build keeps or replaces each one without copying it.
     mutating func takeRenderings() -> [String: Rendering] {
         var renderings: [String: Rendering] = [:]
+        finishSavingRenderings()
         Self.loaded(&loadedRenderings, path, ".renderings", stamp) { swap(&renderings, &$0.records) }
         return renderings
     }
@@ -247,10 +257,31 @@ public struct BuildCache: Sendable {
 
     /// Adds renderings of the site's other languages to those this build keeps, saving those in `changed`.
     mutating func keep(languageRenderings: [String: Rendering], changed: Set<String>) {
+        finishSavingRenderings()
         var file = loadedRenderings.take() ?? RecordFile()
         file.records.merge(languageRenderings) { _, new in new }
         loadedRenderings = file
         changedNotes.formUnion(changed)
+    }
+
+    /// Starts writing the rendered bodies to disk on a thread of their own, while the build finishes the
+    /// site; ``save()`` waits for them. Each rendering is good only for the file and lookups it was made
+    /// from, so written before the manifest, like the notes' readings, they mislead no later build.
+    mutating func startSavingRenderings() {
+        guard let path, savingRenderings == nil, let file = loadedRenderings.take() else { return }
+        if let damage = file.damage { savedDamage[".renderings"] = damage }
+        let (stamp, changed) = (stamp, changedNotes)
+        savingRenderings = BackgroundWork {
+            var file = file
+            file.save(path + ".renderings", stamp: stamp, changed: changed)
+            return file
+        }
+    }
+
+    /// Takes back the renderings' file once it is written.
+    private mutating func finishSavingRenderings() {
+        guard let saving = savingRenderings.take() else { return }
+        loadedRenderings = saving.wait()
     }
 
     /// A record file, read from beside the manifest the first time it is needed (empty for a cache in memory).
@@ -306,7 +337,8 @@ public struct BuildCache: Sendable {
         loadedEntries?.save(path + ".entries", stamp: stamp, changed: changedNotes)
         loadedTopics?.save(path + ".topics", stamp: stamp, changed: changedNotes)
         loadedPages?.save(path + ".pages", stamp: stamp, changed: changedNotes)
-        loadedRenderings?.save(path + ".renderings", stamp: stamp, changed: changedNotes)
+        if savingRenderings == nil { loadedRenderings?.save(path + ".renderings", stamp: stamp, changed: changedNotes) }
+        finishSavingRenderings()
         loadedReads?.save(path + ".reads", stamp: stamp, changed: changedPages)
         loadedReadKeys?.save(path + ".readkeys", stamp: stamp, changed: changedReadKeys ? ["keys"] : [])
         loadedExports?.save(path + ".exports", stamp: stamp, changed: changedExports)

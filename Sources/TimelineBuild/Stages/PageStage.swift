@@ -229,6 +229,9 @@ struct PageStage {
             }
         }
 
+        // The rendered bodies are written to the cache meanwhile, on the core the numbering leaves idle.
+        cache.startSavingRenderings()
+
         // What the pages rendered read, as positions in the table, which grows by the keys it lacks. A page
         // that read the same keys as the last time keeps its positions; the table is looked up by key only
         // for the others, and made into a lookup only then.
