@@ -42,8 +42,10 @@ struct PageStage {
 
     func run(to output: any SiteOutput, cache: inout BuildCache, clock: inout StageClock) throws(OutputError) -> Written {
         let assets = Dictionary(templates.assets.map { ($0.route, $0.bytes) }, uniquingKeysWith: { first, _ in first })
-        // The exports first, the largest files, so that they start at once and the pages fill in around them.
-        var routes = Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil) + site.pageRoutes + templates.assets.map(\.route)
+        // The exports first, the largest files, so that they start at once and the pages fill in around them;
+        // `data.json`, the largest of all, first of them, so that no core is left waiting for it at the end.
+        let exports = Route.generatedFiles(hasBaseURL: site.index.settings.baseURL != nil)
+        var routes = exports.filter { $0 == .data } + exports.filter { $0 != .data } + site.pageRoutes + templates.assets.map(\.route)
         routes += media.keys.sorted()
         if cards != nil { routes += site.entries.map { .card($0.id) } }
         let previousReads = cache.manifest.pages.isEmpty ? [:] : cache.reads
