@@ -70,7 +70,6 @@ public struct Site: Sendable {
         let tables = making.wait()
         backlinks = uses.backlinks
         factUses = uses.factUses
-        sourceUses = citing.wait()
         let (tagged, positions) = (tables.tagged, tables.positions)
         (self.tagged, eras, self.positions) = tables
         var topicEntries: [String: [Int]] = [:]
@@ -100,6 +99,8 @@ public struct Site: Sendable {
                 id: topic.id, title: topic.title, coordinates: point, mapID: point.flatMap { point in content.maps.first { $0.covers(point) }?.id },
                 entryCount: topicEntries[topic.id]?.count ?? 0)
         }
+        // Who cites what is the longest of the three tables: the rest is made while it is.
+        sourceUses = citing.wait()
     }
 
     /// Entries in time order, topics by title, pages in menu order.
