@@ -63,6 +63,8 @@ public struct SiteBuilder: Sendable {
         // last build read are, and then the content; those two spread their own work over every core.
         let loading = cache
         let loadingRenderings = BackgroundWork { fresh ? nil : loading.loadRenderings() }
+        // What the last build's pages read is read from the cache meanwhile, for when the pages are written.
+        let loadingPages = BackgroundWork { fresh ? nil : loading.loadPageRecords() }
         loadingTexts.start()
         let readings = fresh ? NoteReadings() : cache.readings
         let texts = loadingTexts.wait()
@@ -145,6 +147,7 @@ public struct SiteBuilder: Sendable {
                 sameTextsAs: site)
         }
         clock.lap("languages")
+        cache.preload(pages: loadingPages.wait())
         return PreparedSite(
             site: site, templates: templates, contentVersion: contentVersion, factsVersion: factsVersion, media: media.files, store: store, languageSites: languageSites,
             notesRead: changed.count,

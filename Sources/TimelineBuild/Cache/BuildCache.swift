@@ -207,6 +207,20 @@ public struct BuildCache: Sendable {
         if let renderings { loadedRenderings = renderings }
     }
 
+    /// Reads what the last build's pages read and where its exports' entries lie, from disk; for
+    /// ``preload(pages:)``, so that the files can be read while the site is linked and checked.
+    func loadPageRecords() -> PageRecords? {
+        guard loadedReads == nil, loadedReadKeys == nil, loadedExports == nil, let path else { return nil }
+        return PageRecords(
+            reads: RecordFile.load(path + ".reads", stamp: stamp), keys: RecordFile.load(path + ".readkeys", stamp: stamp),
+            exports: RecordFile.load(path + ".exports", stamp: stamp))
+    }
+
+    mutating func preload(pages: PageRecords?) {
+        guard let pages, loadedReads == nil, loadedReadKeys == nil, loadedExports == nil else { return }
+        (loadedReads, loadedReadKeys, loadedExports) = (pages.reads, pages.keys, pages.exports)
+    }
+
     /// The list files as the last build read them; read from disk the first time it is asked for.
     var dataReadings: DataReadings {
         mutating get { Self.loaded(&loadedData, path, ".data", stamp).records["data"] ?? DataReadings() }
@@ -237,23 +251,6 @@ public struct BuildCache: Sendable {
         Self.loaded(&loadedRenderings, path, ".renderings", stamp) { swap(&renderings, &$0.records) }
         return renderings
     }
-
-    /// Renderings of the site's other languages, kept beside the main language's under keys of their own
-    /// (``languageKey(_:_:)``), moved out of `renderings` as the main language's are.
-    static func takeLanguageRenderings(from renderings: inout [String: Rendering], languages: [String]) -> [String: [String: Rendering]] {
-        guard !languages.isEmpty else { return [:] }
-        var taken: [String: [String: Rendering]] = [:]
-        for key in Array(renderings.keys) {
-            guard let separator = key.utf8.firstIndex(of: 0) else { continue }
-            let code = String(key[..<separator]), path = String(key[key.index(after: separator)...])
-            guard languages.contains(code), let rendering = renderings.removeValue(forKey: key) else { continue }
-            taken[code, default: [:]][path] = rendering
-        }
-        return taken
-    }
-
-    /// The key of a rendering of the note at `path` for the site in the language `code`.
-    static func languageKey(_ code: String, _ path: String) -> String { code + "\u{0}" + path }
 
     /// Adds renderings of the site's other languages to those this build keeps, saving those in `changed`.
     mutating func keep(languageRenderings: [String: Rendering], changed: Set<String>) {
