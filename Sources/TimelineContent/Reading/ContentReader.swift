@@ -52,14 +52,18 @@ public struct ContentReader: Sendable {
         var broken = BrokenIDs()
         let data = DataFileReader(files: files)
         let settings = data.readSettings(log: log)
-        // A list file that cannot be read at all hides every id it holds: references to them are not reported.
-        let (readSources, sourcesReading) = data.readSources(log: log, broken: &broken, previous: previousData.sources)
-        let sources = readSources ?? { broken.insertAll(.source); return [] }()
-        let (readFacts, factsReading) = data.readFacts(log: log, broken: &broken, settings: settings, previous: previousData.facts)
-        let facts = readFacts ?? { broken.insertAll(.fact); return [] }()
-        let dataReadings = DataReadings(sources: sourcesReading, facts: factsReading)
+        // The sources and facts are read on a thread of their own while the notes are: neither needs the other.
+        let listing = BackgroundWork { () -> (sources: [Source], facts: [Fact], readings: DataReadings, broken: BrokenIDs) in
+            var broken = BrokenIDs()
+            // A list file that cannot be read at all hides every id it holds: references to them are not reported.
+            let (readSources, sourcesReading) = data.readSources(log: log, broken: &broken, previous: previousData.sources)
+            let sources = readSources ?? { broken.insertAll(.source); return [] }()
+            let (readFacts, factsReading) = data.readFacts(log: log, broken: &broken, settings: settings, previous: previousData.facts)
+            let facts = readFacts ?? { broken.insertAll(.fact); return [] }()
+            return (sources, facts, DataReadings(sources: sourcesReading, facts: factsReading), broken)
+        }
 
-        var content = Content(settings: settings ?? SiteSettings(title: ""), sources: sources, facts: facts)
+        var content = Content(settings: settings ?? SiteSettings(title: ""), sources: [], facts: [])
         content.archives = ArchiveReader(files: files).read(log: log)
         let media = MediaReader(files: files)
         (content.media, content.brokenMedia) = media.readMedia(log: log)
@@ -68,6 +72,10 @@ public struct ContentReader: Sendable {
         readNotes(EntryFields.self, files: files, previous: previous, remembered: remembered, into: &content, readings: &readings, broken: &broken, log: log)
         readNotes(TopicFields.self, files: files, previous: previous, remembered: remembered, into: &content, readings: &readings, broken: &broken, log: log)
         readNotes(PageFields.self, files: files, previous: previous, remembered: remembered, into: &content, readings: &readings, broken: &broken, log: log)
+        let lists = listing.wait()
+        (content.sources, content.facts) = (lists.sources, lists.facts)
+        broken.formUnion(lists.broken)
+        let dataReadings = lists.readings
         if files.budget.exceeded {
             log.error(
                 .contentTooLarge, "the content's files add up to more than the limit of \(limits.contentSize) bytes",

@@ -98,6 +98,12 @@ public struct BrokenIDs: Sendable, Hashable {
 
     /// Counts every id of a kind as broken.
     public mutating func insertAll(_ kind: ItemKind) { kinds.insert(kind) }
+
+    /// Counts as broken every id `other` does too.
+    public mutating func formUnion(_ other: BrokenIDs) {
+        ids.formUnion(other.ids)
+        kinds.formUnion(other.kinds)
+    }
 }
 
 /// Bounds past which the generator stops with an error instead of running out of memory or time.
