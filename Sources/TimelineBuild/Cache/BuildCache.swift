@@ -208,7 +208,7 @@ public struct BuildCache: Sendable {
     }
 
     /// Reads what the last build's pages read and where its exports' entries lie, from disk; for
-    /// ``preload(pages:)``, so that the files can be read while the site is linked and checked.
+    /// ``preload(pages:)``, so that the files can be read while the content is.
     func loadPageRecords() -> PageRecords? {
         guard loadedReads == nil, loadedReadKeys == nil, loadedExports == nil, let path else { return nil }
         return PageRecords(
@@ -216,6 +216,7 @@ public struct BuildCache: Sendable {
             exports: RecordFile.load(path + ".exports", stamp: stamp))
     }
 
+    /// Keeps the files ``loadPageRecords()`` read, unless the cache holds them already.
     mutating func preload(pages: PageRecords?) {
         guard let pages, loadedReads == nil, loadedReadKeys == nil, loadedExports == nil else { return }
         (loadedReads, loadedReadKeys, loadedExports) = (pages.reads, pages.keys, pages.exports)
